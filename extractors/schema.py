@@ -1,0 +1,139 @@
+"""The two records that cross module boundaries: `Article` in, `Event` out.
+
+The Arrow schemas of the `articles` and `events` datasets are derived from these
+dataclasses and nowhere else, so a column added here is a column in the output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import types
+import typing
+from dataclasses import dataclass
+from typing import Literal
+
+import pyarrow as pa
+
+EXTRACTOR_VERSION = "0.1.0"
+SCHEMA_VERSION = "1"
+
+EVENT_TYPES = ("air_strike", "casualties", "recruitment", "reconciliation")
+EventType = Literal["air_strike", "casualties", "recruitment", "reconciliation"]
+DatePrecision = Literal["day", "month", "year"]
+CountQualifier = Literal["exact", "at_least", "at_most", "approx"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document, whatever it came from (feed, page, folder, JSON Lines)."""
+
+    article_id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    published_source: str | None = None  # page | feed | input | fetch | assigned
+    language: str | None = None
+    source: str | None = None  # name of the configured source it came from
+    author: str | None = None
+    site: str | None = None
+    content_hash: str = ""
+    fetched_at: dt.datetime | None = None
+    run_id: str = ""
+
+    @staticmethod
+    def derive_id(url: str | None, text: str) -> str:
+        """Stable id for records that bring none: from the URL, else from the content."""
+        basis = url if url else text
+        return hashlib.sha1(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One extracted event with its evidence; slot meaning follows the gold guidelines."""
+
+    event_id: str
+    article_id: str
+    event_type: str
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    event_date: dt.date | None = None
+    date_precision: str | None = None  # day | month | year
+    date_text: str | None = None
+    event_date_end: dt.date | None = None  # last day of a reported period, else None
+    location: str | None = None
+    location_source: str | None = None  # sentence | article | dateline
+    country: str | None = None
+    actor: str | None = None
+    target: str | None = None
+    count: int | None = None
+    count_qualifier: str | None = None  # exact | at_least | at_most | approx
+    injured: int | None = None
+    source: str | None = None  # who the article attributes the report to
+    # normalized places and actors (issue 5); null when unresolved
+    location_name: str | None = None
+    admin1: str | None = None
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    actor_name: str | None = None
+    actor_type: str | None = None
+    target_name: str | None = None
+    target_type: str | None = None
+    # provenance
+    published: dt.date | None = None
+    url: str | None = None
+    pattern_id: str | None = None
+    extractor_version: str = EXTRACTOR_VERSION
+    run_id: str = ""
+
+    @staticmethod
+    def make_id(article_id: str, event_type: str, start: int, end: int) -> str:
+        """Deterministic id: same article, type and evidence span give the same id."""
+        key = f"{article_id}\x1f{event_type}\x1f{start}\x1f{end}"
+        return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+_ARROW_TYPES: dict[object, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int64(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    dt.date: pa.date32(),
+    dt.datetime: pa.timestamp("us", tz="UTC"),
+}
+
+_REQUIRED = {"event_id", "article_id", "event_type", "evidence", "evidence_start", "evidence_end", "text"}
+
+
+def _arrow_type(annotation: object) -> tuple[pa.DataType, bool]:
+    """Map a (resolved) annotation to an Arrow type and whether it may be null."""
+    nullable = False
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        nullable = len(args) < len(typing.get_args(annotation))
+        annotation = args[0]
+    return _ARROW_TYPES[annotation], nullable
+
+
+def arrow_schema(record: type) -> pa.Schema:
+    """Arrow schema of a record dataclass, with the schema version in its metadata."""
+    hints = typing.get_type_hints(record)
+    fields = []
+    for f in dataclasses.fields(record):
+        typ, nullable = _arrow_type(hints[f.name])
+        fields.append(pa.field(f.name, typ, nullable=nullable or f.name not in _REQUIRED))
+    return pa.schema(fields, metadata={b"sitrep_schema_version": SCHEMA_VERSION.encode()})
+
+
+EVENT_SCHEMA = arrow_schema(Event)
+ARTICLE_SCHEMA = arrow_schema(Article)
+
+
+def to_row(record: Article | Event) -> dict[str, object]:
+    """Plain dict of a record's stored columns, in schema order."""
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
