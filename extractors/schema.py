@@ -98,6 +98,20 @@ class Event:
         return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
+@dataclass(frozen=True)
+class Reject:
+    """An input that could not be fetched, parsed or extracted, kept so nothing is lost silently."""
+
+    stage: str  # read | fetch | parse | language | extract | write
+    error_kind: str  # short machine-readable kind, e.g. http_404, timeout, bad_json, empty_text
+    message: str
+    at: dt.datetime
+    url: str | None = None
+    source: str | None = None
+    article_id: str | None = None
+    run_id: str = ""
+
+
 _ARROW_TYPES: dict[object, pa.DataType] = {
     str: pa.string(),
     int: pa.int64(),
@@ -107,7 +121,19 @@ _ARROW_TYPES: dict[object, pa.DataType] = {
     dt.datetime: pa.timestamp("us", tz="UTC"),
 }
 
-_REQUIRED = {"event_id", "article_id", "event_type", "evidence", "evidence_start", "evidence_end", "text"}
+_REQUIRED = {
+    "event_id",
+    "article_id",
+    "event_type",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "text",
+    "stage",
+    "error_kind",
+    "message",
+    "at",
+}
 
 
 def _arrow_type(annotation: object) -> tuple[pa.DataType, bool]:
@@ -132,8 +158,9 @@ def arrow_schema(record: type) -> pa.Schema:
 
 EVENT_SCHEMA = arrow_schema(Event)
 ARTICLE_SCHEMA = arrow_schema(Article)
+REJECT_SCHEMA = arrow_schema(Reject)
 
 
-def to_row(record: Article | Event) -> dict[str, object]:
+def to_row(record: Article | Event | Reject) -> dict[str, object]:
     """Plain dict of a record's stored columns, in schema order."""
     return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
