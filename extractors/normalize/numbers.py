@@ -1,0 +1,206 @@
+"""Turn a number expression ("at least 9", "two hundred", "dozens") into a count and a qualifier.
+
+Policy (gold guidelines, "Numbers"): digits and number words count as written; the qualifier
+comes from the words before the number; vague amounts take a conservative lower bound with
+qualifier `at_least`, as conflict-event coders do (ACLED). Words outside that list and text
+without a number give None. Pure functions, no state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EXACT, AT_LEAST, AT_MOST, APPROX = "exact", "at_least", "at_most", "approx"
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A normalized count: an integer and how the text bounds it."""
+
+    value: int
+    qualifier: str  # exact | at_least | at_most | approx
+
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# Scale words multiply what precedes them ("two hundred", "3 million").
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# "two dozen" is 24: a dozen behaves like a scale after a number.
+MULTIPLIERS = {**SCALES, "dozen": 12}
+
+# Vague amounts and their conservative lower bounds (guidelines, after ACLED coding practice).
+VAGUE = {
+    "a few": 3, "several": 3, "many": 10, "tens": 10, "dozens": 12, "a dozen": 12,
+    "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+}  # fmt: skip
+# "tens of thousands": a vague amount of a larger scale multiplies it.
+VAGUE_OF = {"thousands": 1_000, "millions": 1_000_000, "hundreds": 100}
+
+# Qualifier phrases, longest first so "no less than" wins over "less than".
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("no less than", AT_LEAST), ("not less than", AT_LEAST), ("no fewer than", AT_LEAST),
+    ("not fewer than", AT_LEAST), ("at least", AT_LEAST), ("more than", AT_LEAST),
+    ("over", AT_LEAST), ("upwards of", AT_LEAST), ("in excess of", AT_LEAST),
+    ("as many as", AT_MOST), ("no more than", AT_MOST), ("not more than", AT_MOST),
+    ("up to", AT_MOST), ("at most", AT_MOST), ("fewer than", AT_MOST), ("less than", AT_MOST),
+    ("under", AT_MOST),
+    ("approximately", APPROX), ("about", APPROX), ("around", APPROX), ("nearly", APPROX),
+    ("almost", APPROX), ("some", APPROX), ("roughly", APPROX), ("close to", APPROX),
+    ("an estimated", APPROX), ("estimated", APPROX), ("approx", APPROX), ("circa", APPROX),
+)  # fmt: skip
+# Words that look like amounts but carry no count per the guidelines.
+NO_COUNT = ("a number of", "scores", "a handful", "numerous", "a lot", "lots")
+# Explicit zero ("no one was killed"): checked before "one" can be read as 1.
+ZERO = ("no one", "nobody", "none", "zero", "no-one")
+_QUALIFIER_PHRASES = tuple(phrase for phrase, _ in QUALIFIERS)
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)*")
+_NUMERIC_RANGE = re.compile(r"(\d)\s*-\s*(\d)")
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_DECIMAL = re.compile(r"\d+\.\d+")
+_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)")
+_YEAR_CONTEXT = {"in", "since", "of", "year", "until", "by", "from"} | {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+}  # fmt: skip
+
+
+def number_value(word: str) -> int | None:
+    """Value of one number token: digits ("1,200"), a word ("nine") or hyphenated ("twenty-five")."""
+    w = word.strip().lower()
+    if _DIGITS.fullmatch(w):
+        return int(w.replace(",", ""))
+    if w in UNITS:
+        return UNITS[w]
+    if w in TENS:
+        return TENS[w]
+    if w in SCALES:
+        return SCALES[w]
+    tens, _, unit = w.partition("-")
+    if tens in TENS and unit in UNITS and 0 < UNITS[unit] < 10:
+        return TENS[tens] + UNITS[unit]
+    return None
+
+
+def parse_amount(text: str) -> Amount | None:
+    """First amount in `text` with its qualifier; None when there is none or it is uncountable."""
+    if not isinstance(text, str):
+        return None
+    lowered = _NUMERIC_RANGE.sub(r"\1 to \2", text.lower().replace("\u2013", "-").replace("\u2014", "-"))
+    words = _TOKEN.findall(lowered)
+    i = 0
+    while i < len(words):
+        if _starts(words, i, NO_COUNT):
+            return None
+        if _starts(words, i, ZERO):
+            return Amount(0, _qualifier_before(words, i) or EXACT)
+        qualifier_phrase = _starts(words, i, _QUALIFIER_PHRASES)
+        if qualifier_phrase:
+            i += len(qualifier_phrase.split())
+            continue
+        found = _vague_at(words, i) or _number_at(words, i)
+        if found is not None:
+            value, length, vague = found
+            qualifier = _qualifier_before(words, i) or (AT_LEAST if vague else EXACT)
+            if not vague and _is_range(words, i, i + length):
+                qualifier = AT_LEAST  # "10 to 15": keep the lower bound
+            return Amount(value, qualifier)
+        i += 1
+    if words and words[0] in ("a", "an") and len(words) > 1:
+        return Amount(1, EXACT)  # "a child", "an elderly man"
+    return None
+
+
+def _starts(words: list[str], i: int, phrases: tuple[str, ...]) -> str | None:
+    for phrase in phrases:
+        parts = phrase.split()
+        if words[i : i + len(parts)] == parts:
+            return phrase
+    return None
+
+
+def _qualifier_before(words: list[str], i: int) -> str | None:
+    for phrase, qualifier in QUALIFIERS:
+        parts = phrase.split()
+        if i >= len(parts) and words[i - len(parts) : i] == parts:
+            return qualifier
+    if i >= 1 and words[i - 1] == "between":
+        return AT_LEAST
+    return None
+
+
+def _vague_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
+    """A vague amount at i: (lower bound, tokens used, True)."""
+    phrase = _starts(words, i, ("a few", "a dozen"))
+    length = 2 if phrase else 1
+    base = VAGUE.get(phrase or words[i])
+    if base is None:
+        return None
+    nxt = words[i + length : i + length + 2]
+    if nxt and nxt[0] in MULTIPLIERS and phrase != "a dozen":
+        return base * MULTIPLIERS[nxt[0]], length + 1, True  # "several hundred", "a few dozen"
+    if len(nxt) == 2 and nxt[0] == "of" and nxt[1] in VAGUE_OF:
+        return base * VAGUE_OF[nxt[1]], length + 2, True  # "tens of thousands"
+    return base, length, True
+
+
+def _number_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
+    """A written number at i ("1,200", "2.5 million", "two hundred and fifty"): (value, tokens, False)."""
+    first = words[i]
+    if _ORDINAL_DIGITS.fullmatch(first):
+        return None
+    if _DECIMAL.fullmatch(first):
+        if i + 1 < len(words) and words[i + 1] in SCALES:
+            return int(float(first) * SCALES[words[i + 1]]), 2, False
+        return None
+    if _looks_like_year(words, i):
+        return None
+    start = i
+    total = current = 0
+    seen = False
+    while i < len(words):
+        w = words[i]
+        value = number_value(w)
+        if w in MULTIPLIERS and seen:
+            current = max(current, 1) * MULTIPLIERS[w]
+            if MULTIPLIERS[w] >= 1_000:
+                total, current = total + current, 0
+        elif w == "a" and not seen and i + 1 < len(words) and words[i + 1] in SCALES:
+            current, seen = 1, True  # "a hundred"
+        elif w == "and" and seen and i + 1 < len(words) and words[i - 1] in SCALES:
+            pass  # "two hundred and fifty"
+        elif value is not None and w not in SCALES and (not seen or _can_follow(words[i - 1], w)):
+            current += value
+            seen = True
+        else:
+            break
+        i += 1
+    if not seen:
+        return None
+    return total + current, i - start, False
+
+
+def _can_follow(previous: str, word: str) -> bool:
+    """Number words combine only after a scale or a tens word ("hundred five", "twenty five")."""
+    return (previous in MULTIPLIERS or previous in TENS or previous == "and") and not _DIGITS.fullmatch(word)
+
+
+def _looks_like_year(words: list[str], i: int) -> bool:
+    w = words[i]
+    return len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100 and i > 0 and words[i - 1] in _YEAR_CONTEXT
+
+
+def _is_range(words: list[str], i: int, j: int) -> bool:
+    """A second number after "to"/"or"/"-" makes a range ("10 to 15"), after "and" only with "between"."""
+    if j + 1 >= len(words) or number_value(words[j + 1]) is None:
+        return False
+    return words[j] in ("to", "or") or (words[j] == "and" and i > 0 and words[i - 1] == "between")
