@@ -112,6 +112,28 @@ class Reject:
     run_id: str = ""
 
 
+@dataclass(frozen=True)
+class Run:
+    """One pipeline or extraction run, as logged in the `runs` dataset (counts add up:
+    articles_read = articles_processed + articles_rejected)."""
+
+    run_id: str
+    flow: str  # pipeline | extract
+    status: str  # running | completed | failed
+    started: dt.datetime
+    finished: dt.datetime | None = None
+    articles_read: int = 0
+    articles_processed: int = 0
+    articles_rejected: int = 0
+    events: int = 0
+    events_by_type: str = "{}"  # JSON object {event_type: count}
+    input: str | None = None
+    out: str | None = None
+    model: str | None = None
+    message: str | None = None
+    extractor_version: str = EXTRACTOR_VERSION
+
+
 _ARROW_TYPES: dict[object, pa.DataType] = {
     str: pa.string(),
     int: pa.int64(),
@@ -159,8 +181,9 @@ def arrow_schema(record: type) -> pa.Schema:
 EVENT_SCHEMA = arrow_schema(Event)
 ARTICLE_SCHEMA = arrow_schema(Article)
 REJECT_SCHEMA = arrow_schema(Reject)
+RUN_SCHEMA = arrow_schema(Run)
 
 
-def to_row(record: Article | Event | Reject) -> dict[str, object]:
+def to_row(record: Article | Event | Reject | Run) -> dict[str, object]:
     """Plain dict of a record's stored columns, in schema order."""
     return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
