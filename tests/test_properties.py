@@ -1,0 +1,92 @@
+"""Property-based tests (hypothesis): extractors and normalizers hold their invariants on any text.
+
+Run with `--hypothesis-show-statistics` to see how many examples each property ran.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from extractors.normalize.numbers import parse_amount
+from extractors.pipeline import extract_articles, load_pipeline
+from extractors.schema import Article, Event
+
+EXAMPLES = 150
+# Words that make extractors fire (triggers, numbers, qualifiers, dates, places), so the
+# properties are checked on events and not only on empty outputs. Written for this test.
+NEWS_WORDS = (
+    "warplanes", "struck", "airstrike", "air", "strike", "drone", "helicopter", "barrel", "bombs",
+    "killed", "killing", "dead", "wounded", "injured", "civilians", "fighters", "people", "at", "least",
+    "more", "than", "about", "nearly", "up", "to", "dozens", "several", "three", "17", "two", "hundred",
+    "joined", "recruited", "enlisted", "conscripted", "militia", "army", "reconciliation", "settlement",
+    "agreement", "settled", "their", "status", "surrendered", "yesterday", "today", "on", "Monday",
+    "last", "week", "month", "year", "ago", "in", "March", "2019", "12", "the", "town", "of", "near",
+    "village", "Alpha", "Beta", "province", "government", "forces", "rebels", "said", "reported",
+    "according", ",", ".", "-", "\n", "\"",
+)  # fmt: skip
+
+
+@st.composite
+def news_like_text(draw: st.DrawFn) -> str:
+    """Sentences made of news words, or arbitrary Unicode, or both."""
+    words = draw(st.lists(st.sampled_from(NEWS_WORDS), max_size=60))
+    newsy = " ".join(words)
+    noise = draw(st.text(max_size=80))
+    return draw(st.sampled_from((newsy, noise, f"{newsy} {noise}", f"{noise}. {newsy}.")))
+
+
+published_dates = st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)))
+QUALIFIERS = {"exact", "at_least", "at_most", "approx"}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Iterator[Language]:
+    yield load_pipeline()
+
+
+def run(nlp: Language, text: str, published: dt.date | None) -> list[Event]:
+    article = Article(article_id="prop-1", text=text, published=published, url="https://news.example/p")
+    (result,) = extract_articles(nlp, [article])
+    assert result.error is None, result.error
+    event(f"events found: {min(len(result.events), 3)}{'+' if len(result.events) >= 3 else ''}")
+    return result.events
+
+
+@pytest.mark.model
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=news_like_text(), published=published_dates)
+def test_events_hold_their_invariants(nlp: Language, text: str, published: dt.date | None) -> None:
+    for found in run(nlp, text, published):
+        assert found.evidence == text[found.evidence_start : found.evidence_end]
+        assert 0 <= found.evidence_start < found.evidence_end <= len(text)
+        assert found.event_id == Event.make_id(
+            found.article_id, found.event_type, found.evidence_start, found.evidence_end
+        )
+        assert found.count is None or found.count >= 0
+        assert found.injured is None or found.injured >= 0
+        if published is not None:
+            latest = published + dt.timedelta(days=1)
+            assert found.event_date is None or found.event_date <= latest
+            assert found.event_date_end is None or found.event_date_end <= latest
+
+
+@pytest.mark.model
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=news_like_text(), published=published_dates)
+def test_same_input_gives_same_event_ids(nlp: Language, text: str, published: dt.date | None) -> None:
+    first = [e.event_id for e in run(nlp, text, published)]
+    assert first == [e.event_id for e in run(nlp, text, published)]
+    assert len(set(first)) == len(first)
+
+
+@settings(max_examples=EXAMPLES * 2, deadline=None)
+@given(text=st.one_of(st.text(max_size=60), st.lists(st.sampled_from(NEWS_WORDS), max_size=12).map(" ".join)))
+def test_parse_amount_never_raises_or_goes_negative(text: str) -> None:
+    amount = parse_amount(text)
+    assert amount is None or (amount.value >= 0 and amount.qualifier in QUALIFIERS)
