@@ -1,0 +1,445 @@
+"""Parquet datasets under one output root (a local path or any fsspec URL).
+
+Layout of `OUT` (e.g. `data`, `file:///srv/sitrep`, `s3://bucket/prefix`):
+
+    OUT/articles/bucket-NN/part-0.parquet   one file per bucket, rows sorted by article_id
+    OUT/events/bucket-NN/part-0.parquet     one file per bucket, sorted by event_type, event_date
+    OUT/rejects/<run_id>-NNNNN.parquet      append-only log of what could not be used
+    OUT/runs/<run_id>.parquet               one row per run (`extractors.schema.Run`)
+    OUT/_staging/<run_id>/<writer>/...      a run's batches until it commits (ignored by readers)
+    OUT/_lock.json                          who is writing now: pid, host, run_id, start time
+
+Partitioning: an article and all its events live in bucket `bucket_of(article_id)`
+(sha1 of the id, modulo `BUCKETS`). Replacing an article's events therefore rewrites
+only the buckets a run touched. The bucket folders are plain names, not hive `key=value`
+folders, so readers get no extra partition column; filters on `event_type` or
+`event_date` are answered from row-group statistics of the sorted files:
+
+    pd.read_parquet("OUT/events", filters=[("event_type", "==", "air_strike")],
+                    dtype_backend="pyarrow")
+
+(`dtype_backend="pyarrow"` keeps `date32` columns as dates; without it pandas 3 gives objects.)
+
+Guarantees:
+* schema from `extractors.schema` only, validated before every write; every file keeps
+  `sitrep_schema_version` in its Parquet metadata; files of an older version are
+  upgraded (new columns null) when their bucket is next rewritten.
+* staged, atomic commit: a run writes batches under `_staging/<run_id>/`; `commit()`
+  merges them bucket by bucket, each new file written under a `_tmp-` name (pyarrow and
+  pandas skip names starting with `_` or `.`) and renamed into place. Memory is bounded
+  by one bucket, never the whole corpus.
+* idempotent, replace by article: a committed article replaces every earlier row of the
+  same article_id (articles) and every earlier event of that article (events), even when
+  it now has none; the same input twice gives the same rows.
+* one writer at a time: `lock()` refuses (or waits for) a second run and names the holder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import socket
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import fsspec
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
+from fsspec.implementations.local import LocalFileSystem
+
+from extractors.schema import (
+    ARTICLE_SCHEMA,
+    EVENT_SCHEMA,
+    REJECT_SCHEMA,
+    RUN_SCHEMA,
+    SCHEMA_VERSION,
+    Article,
+    Event,
+    Reject,
+    Run,
+    to_row,
+)
+
+BUCKETS = 16  # fixed: changing it would move articles between buckets and break replace-by-article
+PART_NAME = "part-0.parquet"
+SCHEMAS = {"articles": ARTICLE_SCHEMA, "events": EVENT_SCHEMA, "rejects": REJECT_SCHEMA, "runs": RUN_SCHEMA}
+SORT_KEYS = {
+    "articles": [("article_id", "ascending")],
+    "events": [("event_type", "ascending"), ("event_date", "ascending"), ("event_id", "ascending")],
+}
+LOCK_NAME = "_lock.json"
+STAGING = "_staging"
+
+
+class StoreError(RuntimeError):
+    """The output root cannot be written as asked (schema mismatch, bad layout)."""
+
+
+class LockHeld(StoreError):
+    """Another run holds the output root's lock."""
+
+    def __init__(self, root: str, holder: dict[str, Any]) -> None:
+        self.holder = holder
+        super().__init__(
+            f"{root} is locked by run {holder.get('run_id')} (pid {holder.get('pid')} on "
+            f"{holder.get('host')}, started {holder.get('started')}); wait for it to finish, or "
+            f"delete {root}/{LOCK_NAME} if that process is gone"
+        )
+
+
+def bucket_of(article_id: str) -> int:
+    """Stable bucket of an article (and of its events): not Python's salted hash()."""
+    return int.from_bytes(hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).digest()[:4]) % BUCKETS
+
+
+def to_table(records: Iterable[Article | Event | Reject | Run], schema: pa.Schema) -> pa.Table:
+    """Records as an Arrow table of `schema`, refusing wrong types and nulls in required columns."""
+    try:
+        table = pa.Table.from_pylist([to_row(r) for r in records], schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise StoreError(f"records do not fit the schema: {exc}") from exc
+    validate(table, schema)
+    return table
+
+
+def validate(table: pa.Table, schema: pa.Schema) -> None:
+    """Same columns and types as `schema`, no null in a required column, version in metadata."""
+    if not table.schema.equals(schema, check_metadata=False):
+        raise StoreError(f"table schema differs from the dataset schema:\n{table.schema}\n---\n{schema}")
+    for field in schema:
+        if not field.nullable and table.column(field.name).null_count:
+            raise StoreError(f"column {field.name!r} is required but has nulls")
+    if (table.schema.metadata or {}).get(b"sitrep_schema_version") != SCHEMA_VERSION.encode():
+        raise StoreError("table metadata lacks the current sitrep_schema_version")
+
+
+def upgrade(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """A table read from an older file, as `schema`: added columns null, types cast."""
+    unknown = set(table.schema.names) - set(schema.names)
+    if unknown:
+        raise StoreError(f"stored file has columns this version does not know: {sorted(unknown)}")
+    columns = [
+        table.column(f.name).cast(f.type) if f.name in table.schema.names else pa.nulls(len(table), f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+@dataclass(frozen=True)
+class Store:
+    """One output root: read and write its datasets. Cheap to build; holds no open files."""
+
+    out: str
+
+    @property
+    def fs(self) -> fsspec.AbstractFileSystem:
+        return fsspec.core.url_to_fs(self.out)[0]
+
+    @property
+    def root(self) -> str:
+        root = fsspec.core.url_to_fs(self.out)[1]
+        return root.rstrip("/")
+
+    def path(self, *parts: str) -> str:
+        return "/".join([self.root, *parts])
+
+    # ---- writing -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def lock(self, run_id: str, *, wait: float = 0.0) -> Iterator[None]:
+        """Hold the root's lock for `run_id` (re-entrant for the same run_id).
+
+        A second run waits up to `wait` seconds, then raises `LockHeld` naming the holder.
+        A lock left by a dead process on this host is broken.
+        """
+        fs, path = self.fs, self.path(LOCK_NAME)
+        fs.makedirs(self.root, exist_ok=True)
+        me = {
+            "run_id": run_id,
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        deadline = time.monotonic() + wait
+        while True:
+            if _create_exclusive(fs, path, json.dumps(me).encode()):
+                break
+            holder = self._lock_holder()
+            if holder.get("run_id") == run_id:
+                yield  # already ours (an inner writer of the same run): the outer one releases
+                return
+            if _is_dead_local(holder):
+                with contextlib.suppress(FileNotFoundError):
+                    fs.rm_file(path)
+                continue
+            if time.monotonic() >= deadline:
+                raise LockHeld(self.out, holder)
+            time.sleep(0.2)
+        try:
+            self._clean_staging(keep=run_id)
+            yield
+        finally:
+            if self._lock_holder().get("run_id") == run_id:
+                with contextlib.suppress(FileNotFoundError):
+                    fs.rm_file(path)
+
+    def _lock_holder(self) -> dict[str, Any]:
+        try:
+            with self.fs.open(self.path(LOCK_NAME), "rb") as handle:
+                holder = json.loads(handle.read() or b"{}")
+        except (FileNotFoundError, json.JSONDecodeError):
+            return {}
+        return holder if isinstance(holder, dict) else {}
+
+    def _clean_staging(self, keep: str) -> None:
+        """Drop staging left by runs that died before committing (we hold the lock)."""
+        staging = self.path(STAGING)
+        if not self.fs.exists(staging):
+            return
+        for entry in self.fs.ls(staging, detail=False):
+            if entry.rstrip("/").rsplit("/", 1)[-1] != keep:
+                self.fs.rm(entry, recursive=True)
+
+    def stage(self, run_id: str) -> RunWriter:
+        """A writer collecting one run's batches; nothing is visible before `commit()`."""
+        if not run_id:
+            raise StoreError("a run_id is needed to stage writes")
+        return RunWriter(self, run_id)
+
+    def write_run(self, run: Run) -> None:
+        """Record (or overwrite) the run's row in `runs/`."""
+        self.write_file(to_table([run], RUN_SCHEMA), self.path("runs", f"{run.run_id}.parquet"))
+
+    def write_file(self, table: pa.Table, final: str) -> None:
+        """Write `table` next to `final` under a `_tmp-` name, then rename it into place."""
+        fs = self.fs
+        folder = final.rsplit("/", 1)[0]
+        fs.makedirs(folder, exist_ok=True)
+        temp = f"{folder}/_tmp-{uuid.uuid4().hex}.parquet"
+        pq.write_table(table, temp, filesystem=fs)
+        if isinstance(fs, LocalFileSystem):
+            os.replace(temp, final)  # atomic on POSIX, replaces an existing file
+        else:
+            fs.mv(temp, final)
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def dataset(self, name: str) -> pads.Dataset | None:
+        """The named dataset read with the current schema (older files get null columns), or None."""
+        folder = self.path(name)
+        if not self.fs.exists(folder):
+            return None
+        return pads.dataset(folder, schema=SCHEMAS[name], format="parquet", filesystem=self.fs)
+
+    def read_table(
+        self, name: str, columns: Sequence[str] | None = None, filter: pc.Expression | None = None
+    ) -> pa.Table:
+        """Columns of a dataset (e.g. `read_table("articles", ["url", "content_hash"])`)."""
+        data = self.dataset(name)
+        if data is None:
+            return SCHEMAS[name].empty_table().select(list(columns or SCHEMAS[name].names))
+        return data.to_table(columns=list(columns) if columns else None, filter=filter)
+
+    def iter_articles(self, run_id: str | None = None, batch_size: int = 256) -> Iterator[list[Article]]:
+        """Stored articles in batches, optionally only those written by `run_id`."""
+        data = self.dataset("articles")
+        if data is None:
+            return
+        where = pc.field("run_id") == run_id if run_id else None
+        pending: list[Article] = []
+        for batch in data.to_batches(filter=where, batch_size=batch_size):
+            pending.extend(Article(**row) for row in batch.to_pylist())
+            while len(pending) >= batch_size:
+                yield pending[:batch_size]
+                pending = pending[batch_size:]
+        if pending:
+            yield pending
+
+
+class RunWriter:
+    """One run's staged writes: `add_*` per batch, then `commit()` (or `abort()`)."""
+
+    def __init__(self, store: Store, run_id: str) -> None:
+        self.store = store
+        self.run_id = run_id
+        # own folder per writer: an inner writer of the same run (e.g. ingest) never touches ours
+        self.folder = store.path(STAGING, run_id, uuid.uuid4().hex[:12])
+        self._sequence = 0
+
+    def add_articles(self, articles: Sequence[Article]) -> None:
+        """Stage articles; at commit each replaces any stored row with its article_id."""
+        self._stage_by_bucket("articles", to_table(articles, ARTICLE_SCHEMA))
+
+    def add_events(self, article_ids: Iterable[str], events: Sequence[Event]) -> None:
+        """Stage the events of the articles `article_ids`, which replace all their stored events."""
+        ids = sorted(set(article_ids))
+        stray = {e.article_id for e in events} - set(ids)
+        if stray:
+            raise StoreError(f"events of articles not listed as extracted: {sorted(stray)[:5]}")
+        self._stage_by_bucket("events", to_table(events, EVENT_SCHEMA))
+        self._stage_by_bucket("extracted", pa.table({"article_id": pa.array(ids, pa.string())}))
+
+    def add_rejects(self, rejects: Sequence[Reject]) -> None:
+        """Stage rejects; they are appended to the `rejects` log at commit."""
+        if rejects:
+            self._write("rejects", "all", to_table(rejects, REJECT_SCHEMA))
+
+    def commit(self) -> None:
+        """Merge every staged bucket into the datasets, then drop the staging folder."""
+        with self.store.lock(self.run_id):
+            for bucket in self._staged_buckets("articles"):
+                self._merge("articles", bucket, replace_ids=None)
+            for bucket in self._staged_buckets("extracted"):
+                replaced = self._read_staged("extracted", bucket).column("article_id")
+                self._merge("events", bucket, replace_ids=replaced)
+            for path in self._staged_files("rejects", "all"):
+                table = upgrade(pq.read_table(path, filesystem=self.store.fs), REJECT_SCHEMA)
+                name = path.rsplit("/", 1)[-1]
+                self.store.write_file(table, self.store.path("rejects", f"{self.run_id}-{name}"))
+            self.abort()
+
+    def abort(self) -> None:
+        """Forget everything staged by this run."""
+        fs = self.store.fs
+        if fs.exists(self.folder):
+            fs.rm(self.folder, recursive=True)
+        run_folder = self.folder.rsplit("/", 1)[0]
+        if fs.exists(run_folder) and not fs.ls(run_folder, detail=False):
+            fs.rm(run_folder, recursive=True)
+
+    def _stage_by_bucket(self, name: str, table: pa.Table) -> None:
+        if not len(table):
+            return
+        buckets = pa.array([bucket_of(a) for a in table.column("article_id").to_pylist()], pa.int32())
+        for bucket in sorted(set(buckets.to_pylist())):
+            self._write(name, f"bucket-{bucket:02d}", table.filter(pc.equal(buckets, bucket)))
+
+    def _write(self, name: str, bucket: str, table: pa.Table) -> None:
+        self._sequence += 1
+        final = f"{self.folder}/{name}/{bucket}/{self._sequence:05d}.parquet"
+        self.store.write_file(table, final)
+
+    def _staged_buckets(self, name: str) -> list[str]:
+        folder = f"{self.folder}/{name}"
+        if not self.store.fs.exists(folder):
+            return []
+        return sorted(p.rstrip("/").rsplit("/", 1)[-1] for p in self.store.fs.ls(folder, detail=False))
+
+    def _staged_files(self, name: str, bucket: str) -> list[str]:
+        folder = f"{self.folder}/{name}/{bucket}"
+        if not self.store.fs.exists(folder):
+            return []
+        files = self.store.fs.ls(folder, detail=False)
+        return sorted(p for p in files if p.rsplit("/", 1)[-1][0] not in "._")
+
+    def _read_staged(self, name: str, bucket: str) -> pa.Table:
+        tables = [pq.read_table(p, filesystem=self.store.fs) for p in self._staged_files(name, bucket)]
+        return pa.concat_tables(tables)
+
+    def _merge(self, name: str, bucket: str, replace_ids: pa.ChunkedArray | None) -> None:
+        """Rewrite one bucket file: stored rows minus replaced articles, plus the staged rows."""
+        schema = SCHEMAS[name]
+        staged = (
+            upgrade(self._read_staged(name, bucket), schema) if self._staged_files(name, bucket) else None
+        )
+        final = self.store.path(name, bucket, PART_NAME)
+        keep_from_staged = staged if staged is not None else schema.empty_table()
+        if replace_ids is None:
+            replace_ids = keep_from_staged.column("article_id")
+        key = "article_id" if name == "articles" else "event_id"
+        fresh = _last_per_key(keep_from_staged, key)
+        parts = [fresh]
+        if self.store.fs.exists(final):
+            stored = upgrade(pq.read_table(final, filesystem=self.store.fs), schema)
+            mask = pc.invert(pc.is_in(stored.column("article_id"), value_set=replace_ids.combine_chunks()))
+            parts.insert(0, stored.filter(mask))
+        merged = pa.concat_tables(parts).sort_by(SORT_KEYS[name]).replace_schema_metadata(schema.metadata)
+        validate(merged, schema)
+        self.store.write_file(merged, final)
+
+
+def _last_per_key(table: pa.Table, key: str) -> pa.Table:
+    """Rows of `table` with one row per `key`, the last staged one winning."""
+    last = {value: index for index, value in enumerate(table.column(key).to_pylist())}
+    if len(last) == len(table):
+        return table
+    return table.take(pa.array(sorted(last.values()), pa.int64()))
+
+
+def _create_exclusive(fs: fsspec.AbstractFileSystem, path: str, content: bytes) -> bool:
+    """Create `path` only if absent; False if it exists. Local files use O_EXCL."""
+    if isinstance(fs, LocalFileSystem):
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            return False
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        return True
+    try:
+        with fs.open(path, "xb") as handle:
+            handle.write(content)
+        return True
+    except FileExistsError:
+        return False
+    except (ValueError, NotImplementedError):  # no exclusive create on this backend: check, then write
+        if fs.exists(path):
+            return False
+        with fs.open(path, "wb") as handle:
+            handle.write(content)
+        return True
+
+
+def _is_dead_local(holder: dict[str, Any]) -> bool:
+    """True when the lock names a process of this host that no longer exists."""
+    if holder.get("host") != socket.gethostname() or not isinstance(holder.get("pid"), int):
+        return False
+    try:
+        os.kill(holder["pid"], 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def replace_run_id(records: Iterable[Any], run_id: str) -> list[Any]:
+    """Records stamped with the run that wrote them."""
+    return [dataclasses.replace(r, run_id=run_id) for r in records]
+
+
+def write_articles(out: str, articles: Sequence[Article], *, run_id: str) -> None:
+    """Commit articles at once (for the ingest flow): lock, stage, merge."""
+    store = Store(out)
+    with store.lock(run_id):
+        writer = store.stage(run_id)
+        writer.add_articles(replace_run_id(articles, run_id))
+        writer.commit()
+
+
+def write_rejects(out: str, rejects: Sequence[Reject], *, run_id: str) -> None:
+    """Append rejects to the log at once (for the ingest flow)."""
+    store = Store(out)
+    with store.lock(run_id):
+        writer = store.stage(run_id)
+        writer.add_rejects(replace_run_id(rejects, run_id))
+        writer.commit()
+
+
+def iter_articles(out: str, run_id: str | None = None, batch_size: int = 256) -> Iterator[list[Article]]:
+    """Stored articles of `out` in batches, optionally only those of `run_id`."""
+    return Store(out).iter_articles(run_id=run_id, batch_size=batch_size)
+
+
+def read_column(out: str, dataset: str, columns: Sequence[str]) -> pa.Table:
+    """Some columns of a dataset of `out` (e.g. seen `url`, `content_hash` for dedup)."""
+    return Store(out).read_table(dataset, columns)
