@@ -4,7 +4,7 @@ Layout of `OUT` (e.g. `data`, `file:///srv/sitrep`, `s3://bucket/prefix`):
 
     OUT/articles/bucket-NN/part-0.parquet   one file per bucket, rows sorted by article_id
     OUT/events/bucket-NN/part-0.parquet     one file per bucket, sorted by event_type, event_date
-    OUT/rejects/<run_id>-NNNNN.parquet      append-only log of what could not be used
+    OUT/rejects/<run_id>-<writer>-NNNNN.parquet  append-only log of what could not be used
     OUT/runs/<run_id>.parquet               one row per run (`extractors.schema.Run`)
     OUT/_staging/<run_id>/<writer>/...      a run's batches until it commits (ignored by readers)
     OUT/_lock.json                          who is writing now: pid, host, run_id, start time
@@ -304,7 +304,8 @@ class RunWriter:
             for path in self._staged_files("rejects", "all"):
                 table = upgrade(pq.read_table(path, filesystem=self.store.fs), REJECT_SCHEMA)
                 name = path.rsplit("/", 1)[-1]
-                self.store.write_file(table, self.store.path("rejects", f"{self.run_id}-{name}"))
+                writer = self.folder.rsplit("/", 1)[-1]  # several writers of one run must not collide
+                self.store.write_file(table, self.store.path("rejects", f"{self.run_id}-{writer}-{name}"))
             self.abort()
 
     def abort(self) -> None:
