@@ -2,8 +2,9 @@
 
 Version "0" is the current `EVENT_SCHEMA` without the columns added since
 (`event_date_end`, `geo_precision`), and carries `sitrep_schema_version=0` in its
-Parquet metadata. The drift tests read it beside files of the current version, so
-a column added to `Event` must never make older datasets unreadable.
+Parquet metadata. Files follow the store's layout (`events/bucket-NN/part-0.parquet`,
+one bucket per article, see `flows/store.py`). The drift tests read it beside files of
+the current version, so a column added to `Event` must never make older datasets unreadable.
 
 Run from the repo root: `.venv/bin/python scripts/make_schema_fixture.py`.
 """
@@ -20,6 +21,7 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractors.schema import EVENT_SCHEMA, Event, to_row  # noqa: E402
+from flows.store import PART_NAME, bucket_of  # noqa: E402
 
 PREVIOUS_SCHEMA_VERSION = "0"
 COLUMNS_ADDED_SINCE = ("event_date_end", "geo_precision")
@@ -65,12 +67,12 @@ def fixture_events() -> list[Event]:
 
 def main() -> None:
     schema = previous_schema()
-    rows = [{k: v for k, v in to_row(e).items() if k in schema.names} for e in fixture_events()]
-    table = pa.Table.from_pylist(rows, schema=schema)
-    out = FIXTURE_DIR / "events"
-    out.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, out / "part-v0.parquet")
-    print(f"wrote {table.num_rows} rows, {table.num_columns} columns to {out}")
+    for event in fixture_events():
+        row = {k: v for k, v in to_row(event).items() if k in schema.names}
+        out = FIXTURE_DIR / "events" / f"bucket-{bucket_of(event.article_id):02d}"
+        out.mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.Table.from_pylist([row], schema=schema), out / PART_NAME)
+        print(f"wrote 1 row, {len(schema)} columns to {out / PART_NAME}")
 
 
 if __name__ == "__main__":
