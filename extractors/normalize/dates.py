@@ -1,0 +1,396 @@
+"""Resolve a date expression ("on Monday", "last week", "March 3, 2016") against the publication date.
+
+Policy (gold guidelines, "Dates"): a day expression gives a day; a period counted back from
+publication ("last week", "in the past three days") gives the finest unit, month or year, that
+holds the whole period; a named month or year gives that unit; "since X" starts at X. A small
+grammar of our own handles the relative language news uses (it is most of what we see, and
+dateparser is slow); dateparser is the fallback for other absolute forms. Nothing after the
+publication date is returned; unparseable input gives None, never an exception.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extractors.normalize.numbers import number_value
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A resolved date: `start` is the first day of the unit at `precision` (what the `date` column shows);
+    `end` is the last day of a period the expression names ("last week", "since March"), else None."""
+
+    start: dt.date
+    precision: str  # day | month | year
+    end: dt.date | None
+    text: str
+
+    @property
+    def iso(self) -> str:
+        """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as the gold data writes dates."""
+        return self.start.isoformat()[: {DAY: 10, MONTH: 7, YEAR: 4}[self.precision]]
+
+
+@dataclass(frozen=True)
+class _Resolution:
+    start: dt.date
+    precision: str
+    end: dt.date | None = None
+
+
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+UNITS = {"hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week",
+         "month": "month", "months": "month", "year": "year", "years": "year"}  # fmt: skip
+
+# Whole expressions that mean the publication day or the day before (guidelines, "Dates": Days).
+SAME_DAY = {
+    "today", "tonight", "this morning", "this afternoon", "this evening", "overnight",
+    "after midnight", "midnight", "dawn", "this dawn", "daybreak", "morning", "this noon", "noon",
+}  # fmt: skip
+DAY_BEFORE = {"yesterday", "last night", "last evening", "yesterday night"}
+TWO_DAYS_BEFORE = {"day before yesterday"}
+
+# Leading words that only introduce the expression; "since" is kept as a flag (the period runs to now).
+_LEADING = re.compile(
+    r"^(?:since|from|on|in|during|at|the|over|for|into|by|until|till|as of|within|between|of|"
+    r"around|about|just|only|throughout|through|after)\s+"
+)
+# Words that shade a time but do not move its unit: "late September", "earlier this month",
+# "the early hours of Tuesday", "more than two years ago", "the beginning of this week".
+_FILLER = {
+    "the", "of", "on", "in", "at", "early", "earlier", "late", "later", "mid", "middle", "beginning",
+    "start", "end", "just", "only", "around", "about", "approximately", "some", "roughly", "nearly",
+    "almost", "more", "than", "over", "period", "and", "spring", "summer", "autumn", "fall", "winter",
+    "small", "wee",
+}  # fmt: skip
+# Times of day dropped after a day expression ("Sunday morning", "the early hours of Tuesday").
+_TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "dawn", "dusk", "noon", "midday", "midnight",
+                "hours", "daybreak", "nightfall", "sunset", "sunrise", "overnight"}  # fmt: skip
+# Vague counts of units ("the past few days"); numbers.py's lower bounds, as in the guidelines.
+_VAGUE_COUNT = {"a": 1, "an": 1, "few": 3, "several": 3, "couple": 2}
+# How far back "recent days/weeks/months" reach: a judgement, chosen so "recent months" spans
+# more than one month (the guidelines resolve it to the year).
+_RECENT = {"day": ("day", 7), "week": ("day", 28), "month": ("month", 3)}
+_DATE_WORDS = re.compile(r"\d|\b(?:" + "|".join(MONTHS) + r")\b")
+
+
+def resolve_date(expression: str, published: dt.date) -> ResolvedDate | None:
+    """Resolve `expression` against `published`; None when it names no usable date (never raises)."""
+    if not isinstance(expression, str) or not isinstance(published, dt.date):
+        return None
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    found = _resolve_normalized(_normalize(expression), published)
+    if found is None:
+        return None
+    return ResolvedDate(found.start, found.precision, found.end, expression)
+
+
+def _normalize(expression: str) -> str:
+    s = expression.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"\bmid-", "mid ", s)
+    s = re.sub(r"(\d+)-(hour|day|week|month|year)s?\b", r"\1 \2", s)
+    s = re.sub(r"[^\w\s/-]|_", " ", s)
+    return " ".join(s.split())[:200]
+
+
+@functools.lru_cache(maxsize=16384)
+def _resolve_normalized(s: str, published: dt.date) -> _Resolution | None:
+    since = False
+    while m := _LEADING.match(s):
+        since = since or m.group(0).startswith("since")
+        s = s[m.end() :]
+    try:
+        found = _by_grammar(s, published)
+        if found is None and _DATE_WORDS.search(s):
+            found = _by_dateparser(s, published)
+    except (ValueError, OverflowError):
+        return None  # impossible calendar dates ("February 30")
+    if found is None or found.start > published:
+        return None
+    if since:
+        return _Resolution(found.start, found.precision, published)
+    if found.end is not None and found.end > published:
+        return _Resolution(found.start, found.precision, published)
+    return found
+
+
+def _by_grammar(s: str, published: dt.date) -> _Resolution | None:
+    tokens = [t for t in s.split() if t not in _FILLER]
+    for candidate in (tokens, [t for t in tokens if t not in _TIME_OF_DAY]):
+        if not candidate:
+            continue
+        phrase = " ".join(candidate)
+        if phrase in SAME_DAY:
+            return _Resolution(published, DAY)
+        if phrase in DAY_BEFORE:
+            return _Resolution(published - dt.timedelta(days=1), DAY)
+        if phrase in TWO_DAYS_BEFORE:
+            return _Resolution(published - dt.timedelta(days=2), DAY)
+        for rule in _RULES:
+            found = rule(candidate, published)
+            if found is not None:
+                return found
+    return None
+
+
+# --- rules: each takes the filtered tokens and the publication date -------------------------------
+
+
+def _counted_back(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """ "past three days", "two days", "the last 24 hours", "recent months", "in just one month"."""
+    head = ""
+    if tokens and tokens[0] in ("past", "last", "previous", "recent"):
+        head, tokens = tokens[0], tokens[1:]
+    if len(tokens) == 3 and tokens[0] in ("a", "an"):
+        tokens = tokens[1:]  # "a few days", "a couple of days"
+    if head == "recent" and len(tokens) == 1 and tokens[0] in UNITS:
+        unit, count = _RECENT.get(UNITS[tokens[0]], ("", 0))
+        return _period_back(unit, count, published) if count else None
+    if len(tokens) == 2 and tokens[1] in UNITS:
+        count = _count(tokens[0])
+        if count is None or count <= 0:
+            return None
+        return _period_back(UNITS[tokens[1]], count, published)
+    if head in ("past", "previous") and len(tokens) == 1 and tokens[0] in UNITS:
+        return _period_back(UNITS[tokens[0]], 1, published)  # "the past week": counted back
+    return None
+
+
+def _ago(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """ "two days ago", "a week ago", "more than two years ago" (a point, at the unit's precision)."""
+    if len(tokens) != 3 or tokens[2] != "ago" or tokens[1] not in UNITS:
+        return None
+    count = _count(tokens[0])
+    if count is None:
+        return None
+    unit = UNITS[tokens[1]]
+    if unit == "hour":
+        return _Resolution(published - dt.timedelta(days=count // 24), DAY)
+    if unit == "day":
+        return _Resolution(published - dt.timedelta(days=count), DAY)
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday() + 7 * count)
+        return _period(monday, monday + dt.timedelta(days=6), keep_end=False)
+    if unit == "month":
+        return _Resolution(_month_start(_shift_months(published, -count)), MONTH)
+    return _Resolution(dt.date(published.year - count, 1, 1), YEAR)
+
+
+def _named_period(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """ "this week", "last month", "this year", "last year", "the weekend", "last December"."""
+    if len(tokens) == 1 and tokens[0] in ("week", "month", "year", "weekend"):
+        tokens = ["this", tokens[0]]  # "since the beginning of the year"
+    if len(tokens) != 2 or tokens[0] not in ("this", "last", "previous", "past"):
+        return None
+    which, unit = tokens
+    if which == "past":
+        return None
+    this = which == "this"
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday() + (0 if this else 7))
+        return _period(monday, min(monday + dt.timedelta(days=6), published))
+    if unit == "weekend":
+        back = (published.weekday() - 5) % 7
+        if not this and back < 2:
+            back += 7
+        saturday = published - dt.timedelta(days=back)
+        return _period(saturday, min(saturday + dt.timedelta(days=1), published))
+    if unit == "month":
+        first = _month_start(published if this else _shift_months(published, -1))
+        return _Resolution(first, MONTH, _month_end(first))
+    if unit == "year":
+        year = published.year - (0 if this else 1)
+        return _Resolution(dt.date(year, 1, 1), YEAR, dt.date(year, 12, 31))
+    if unit in MONTHS:
+        return _month_on_or_before(MONTHS[unit], published, strictly_before=not this)
+    if unit in WEEKDAYS:
+        return _weekday_on_or_before(WEEKDAYS[unit], published, strictly_before=not this)
+    return None
+
+
+def _weekdays(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """ "Monday", "Saturday and Sunday", "Friday to Sunday" (a period of days)."""
+    days = [t for t in tokens if t not in ("to", "through", "until", "-")]
+    if not days or any(t not in WEEKDAYS for t in days) or len(days) > 2:
+        return None
+    last = _weekday_on_or_before(WEEKDAYS[days[-1]], published, strictly_before=False)
+    if len(days) == 1:
+        return last
+    first = _weekday_on_or_before(WEEKDAYS[days[0]], last.start, strictly_before=False)
+    return _period(first.start, last.start)
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
+_DAY = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
+
+
+def _calendar_date(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """ "March 3, 2016", "3 March", "3rd of March", "March 2016", "2014", "2016-03-03", "Sept 21"."""
+    if len(tokens) == 1 and (m := _ISO.fullmatch(tokens[0])):
+        return _Resolution(dt.date(int(m[1]), int(m[2]), int(m[3])), DAY)
+    words = [t for t in tokens if t not in WEEKDAYS]  # "Monday, March 7": the date decides
+    months = [t for t in words if t in MONTHS]
+    years = [t for t in words if _YEAR.fullmatch(t)]
+    days = [m for t in words if (m := _DAY.fullmatch(t))]
+    if (
+        len(months) > 1
+        or len(years) > 1
+        or len(days) > 1
+        or len(months) + len(years) + len(days) != len(words)
+    ):
+        return None
+    year = int(years[0]) if years else None
+    if not months:
+        if days and days[0][2] and not year:
+            return _day_of_month(int(days[0][1]), published)  # "the 3rd"
+        return _Resolution(dt.date(year, 1, 1), YEAR) if year and not days else None
+    month = MONTHS[months[0]]
+    if not days:
+        if year:
+            return _Resolution(dt.date(year, month, 1), MONTH)
+        return _month_on_or_before(month, published, strictly_before=False)
+    day = int(days[0][1])
+    if year:
+        return _Resolution(dt.date(year, month, day), DAY)
+    candidate = dt.date(published.year, month, day) if _valid(published.year, month, day) else None
+    if candidate is None or candidate > published:
+        year = published.year - 1
+        while not _valid(year, month, day):  # February 29 in the latest leap year
+            year -= 1
+            if year < published.year - 8:
+                return None
+        candidate = dt.date(year, month, day)
+    return _Resolution(candidate, DAY)
+
+
+_RULES: tuple[Callable[[list[str], dt.date], _Resolution | None], ...] = (
+    _counted_back,
+    _ago,
+    _named_period,
+    _weekdays,
+    _calendar_date,
+)
+
+
+# --- fallback ----------------------------------------------------------------------------------
+
+
+@functools.cache
+def _dateparser_settings() -> dict[str, object]:
+    return {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _by_dateparser(s: str, published: dt.date) -> _Resolution | None:
+    from dateparser.date import DateDataParser  # imported here: slow to import, rarely needed
+
+    settings = {**_dateparser_settings(), "RELATIVE_BASE": dt.datetime.combine(published, dt.time(12))}
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(s)
+    except Exception:  # dateparser raises assorted errors on odd input; policy: no date
+        return None
+    if data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if data.period == "year":
+        return _Resolution(dt.date(day.year, 1, 1), YEAR)
+    if data.period == "month":
+        return _Resolution(_month_start(day), MONTH)
+    return _Resolution(day, DAY)
+
+
+# --- calendar helpers ---------------------------------------------------------------------------
+
+
+def _count(word: str) -> int | None:
+    return _VAGUE_COUNT.get(word, number_value(word))
+
+
+def _period_back(unit: str, count: int, published: dt.date) -> _Resolution:
+    """A period of `count` units ending on the publication day."""
+    if unit == "hour":
+        first = published - dt.timedelta(days=max(count - 1, 0) // 24)
+    elif unit in ("day", "week"):
+        first = published - dt.timedelta(days=count * (7 if unit == "week" else 1) - 1)
+    elif unit == "month":
+        first = _shift_months(published, -count) + dt.timedelta(days=1)
+    else:
+        first = _shift_months(published, -12 * count) + dt.timedelta(days=1)
+    if first == published:
+        return _Resolution(published, DAY)  # "over the past 24 hours"
+    return _period(first, published)
+
+
+def _period(first: dt.date, last: dt.date, *, keep_end: bool = True) -> _Resolution | None:
+    """The finest unit, month or year, holding first..last; a period across a new year goes to the year
+    with most of its days; longer than a year: no usable unit."""
+    end = last if keep_end else None
+    if (first.year, first.month) == (last.year, last.month):
+        return _Resolution(_month_start(first), MONTH, end)
+    if first.year == last.year:
+        return _Resolution(dt.date(first.year, 1, 1), YEAR, end)
+    if (last - first).days > 366:
+        return None
+    days_in_first = (dt.date(first.year, 12, 31) - first).days + 1
+    days_in_last = (last - dt.date(last.year, 1, 1)).days + 1
+    year = first.year if days_in_first > days_in_last else last.year
+    return _Resolution(dt.date(year, 1, 1), YEAR, end)
+
+
+def _weekday_on_or_before(weekday: int, published: dt.date, *, strictly_before: bool) -> _Resolution:
+    back = (published.weekday() - weekday) % 7
+    if strictly_before and back == 0:
+        back = 7
+    return _Resolution(published - dt.timedelta(days=back), DAY)
+
+
+def _month_on_or_before(month: int, published: dt.date, *, strictly_before: bool) -> _Resolution:
+    this_year = month < published.month or (month == published.month and not strictly_before)
+    return _Resolution(dt.date(published.year if this_year else published.year - 1, month, 1), MONTH)
+
+
+def _day_of_month(day: int, published: dt.date) -> _Resolution | None:
+    """ "the 3rd": the latest such day on or before publication."""
+    month = _month_start(published)
+    for _ in range(3):
+        if _valid(month.year, month.month, day) and dt.date(month.year, month.month, day) <= published:
+            return _Resolution(dt.date(month.year, month.month, day), DAY)
+        month = _shift_months(month, -1)
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
