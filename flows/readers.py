@@ -21,9 +21,12 @@ Accepted input (`read_input(path)`):
     file keeps its id and its events are replaced, not duplicated.
 
 Nothing is dropped silently: a bad line or file yields a `Reject` (kinds: `bad_json`,
-`bad_record`, `invalid_utf8`, `missing_text`, `empty_text`, `too_long`, `bad_date`,
-`future_date`, `duplicate_id`, `unreadable`, `unsupported_file`) and reading goes on.
-NUL characters are replaced by spaces (same length, so offsets stay valid).
+`bad_record`, `invalid_utf8`, `missing_text`, `empty_text`, `binary`, `too_long`,
+`duplicate_id`, `unreadable`, `unsupported_file`) and reading goes on. Safe repairs
+instead of rejects: NUL characters become spaces (same length, so offsets stay valid);
+undecodable bytes in a `.txt` file and lone surrogates become U+FFFD (a JSON Lines line must be valid UTF-8);
+an unparseable or future `published` is dropped (published None) with a logged warning,
+so the article is still extracted.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -43,9 +47,10 @@ from trafilatura.settings import Document
 
 from extractors.schema import Article, Reject
 
-# spaCy refuses texts longer than its default `nlp.max_length`; reject them up front
-# instead of letting one huge record fail a whole batch.
-MAX_TEXT_CHARS = 1_000_000
+# Long texts are extracted in chunks (flows.extract); beyond this a record is a data error.
+MAX_TEXT_CHARS = 20_000_000
+# Share of U+FFFD and control characters above which a text is binary junk, not prose.
+MAX_JUNK_SHARE = 0.10
 # A publication date this far past "today" is a data error, not a timezone effect.
 FUTURE_TOLERANCE = dt.timedelta(days=1)
 # `published_source` values an input record may bring along (see extractors.schema.Article).
@@ -72,8 +77,12 @@ _DATELINE_DATE = re.compile(
 )
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z]+):[ \t]*(?P<value>.*)$")
 _WHITESPACE = re.compile(r"\s+")
+_JUNK = re.compile("[\ufffd\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Arrow strings must be valid UTF-8: a lone surrogate (from a JSON `\ud800` escape) cannot be stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Record = Article | Reject
+logger = logging.getLogger(__name__)
 
 
 class InputError(ValueError):
@@ -200,8 +209,8 @@ def _read_document(path: Path, relative: str, today: dt.date) -> Record:
     else:
         try:
             fields = _txt_fields(data.decode("utf-8"), str(path))
-        except UnicodeDecodeError as exc:
-            return _reject("invalid_utf8", f"{path}: {exc}")
+        except UnicodeDecodeError:
+            fields = _txt_fields(data.decode("utf-8", errors="replace"), str(path))
     if fields.published is None:
         fields = _replace(fields, published=mtime.isoformat(), published_source="mtime")
     if fields.article_id is None:
@@ -238,9 +247,9 @@ def _txt_fields(content: str, where: str) -> _Fields:
 
 
 def _headline(content: str) -> str | None:
-    """A short first line standing alone above the body reads as a headline."""
+    """A short first line standing alone above the body, not ending a sentence, reads as a headline."""
     first, blank, _ = (content.split("\n", 2) + ["", ""])[:3]
-    if blank.strip() or len(first.strip()) > MAX_HEADLINE_CHARS:
+    if blank.strip() or len(first.strip()) > MAX_HEADLINE_CHARS or first.rstrip().endswith((".", "!", "?")):
         return None
     return first.strip() or None
 
@@ -289,31 +298,17 @@ def _build(fields: _Fields, today: dt.date) -> Record:
         return _reject("missing_text", f"{fields.where}: no text field", url=url)
     if not isinstance(fields.text, str):
         return _reject("missing_text", f"{fields.where}: text is not a string", url=url)
-    text = fields.text.replace("\x00", " ")
+    text = _SURROGATE.sub("\ufffd", fields.text.replace("\x00", " "))
     if not text.strip():
         return _reject("empty_text", f"{fields.where}: text is empty", url=url)
     if len(text) > MAX_TEXT_CHARS:
         return _reject("too_long", f"{fields.where}: {len(text)} characters > {MAX_TEXT_CHARS}", url=url)
+    if junk_share(text) > MAX_JUNK_SHARE:
+        return _reject("binary", f"{fields.where}: looks like binary data, not text", url=url)
     raw_id = fields.article_id
-    article_id = str(raw_id) if isinstance(raw_id, str | int) and str(raw_id) else None
+    article_id = _optional_str(raw_id) or (str(raw_id) if isinstance(raw_id, int) else None)
     article_id = article_id or Article.derive_id(url, text)
-    published: dt.date | None = None
-    if fields.published is not None:
-        published = parse_published(fields.published)
-        if published is None:
-            return _reject(
-                "bad_date",
-                f"{fields.where}: published {fields.published!r} is not an ISO date",
-                url=url,
-                article_id=article_id,
-            )
-        if published > today + FUTURE_TOLERANCE:
-            return _reject(
-                "future_date",
-                f"{fields.where}: published {published} is after {today}",
-                url=url,
-                article_id=article_id,
-            )
+    published = _checked_date(fields.published, today, fields.where)
     return Article(
         article_id=article_id,
         text=text,
@@ -327,6 +322,24 @@ def _build(fields: _Fields, today: dt.date) -> Record:
         site=_optional_str(fields.site),
         content_hash=content_hash(text),
     )
+
+
+def _checked_date(value: object, today: dt.date, where: str) -> dt.date | None:
+    """The publication date, or None (with a warning) when it is unreadable or in the future."""
+    if value is None:
+        return None
+    published = parse_published(value)
+    if published is None:
+        logger.warning("%s: published %r is not an ISO date; using none", where, value)
+    elif published > today + FUTURE_TOLERANCE:
+        logger.warning("%s: published %s is after %s; using none", where, published, today)
+        return None
+    return published
+
+
+def junk_share(text: str) -> float:
+    """Share of replacement and non-whitespace control characters in `text`."""
+    return len(_JUNK.findall(text)) / len(text)
 
 
 def parse_published(value: object) -> dt.date | None:
@@ -344,7 +357,7 @@ def parse_published(value: object) -> dt.date | None:
 
 
 def _optional_str(value: object) -> str | None:
-    return (value.strip() or None) if isinstance(value, str) else None
+    return (_SURROGATE.sub("\ufffd", value).strip() or None) if isinstance(value, str) else None
 
 
 def _reject(kind: str, message: str, *, url: str | None = None, article_id: str | None = None) -> Reject:
