@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from extractors.normalize.dates import resolve_date
 from extractors.normalize.numbers import parse_amount
 from extractors.pipeline import extract_articles, load_pipeline
 from extractors.schema import Article, Event
@@ -90,3 +91,28 @@ def test_same_input_gives_same_event_ids(nlp: Language, text: str, published: dt
 def test_parse_amount_never_raises_or_goes_negative(text: str) -> None:
     amount = parse_amount(text)
     assert amount is None or (amount.value >= 0 and amount.qualifier in QUALIFIERS)
+
+
+# Date language for the date normalizer: weekdays, months, relative words, numbers. Written for this test.
+DATE_WORDS = (
+    "on", "last", "this", "next", "past", "week", "weeks", "month", "months", "year", "years", "day",
+    "days", "ago", "yesterday", "today", "tomorrow", "tonight", "morning", "since", "in", "early", "late",
+    "Monday", "Friday", "Sunday", "January", "March", "December", "of", "the", "two", "three", "10",
+    "31", "29", "2", "1999", "2016", "2040", "more", "than", "-", "/", ",", "between", "and", "until",
+)  # fmt: skip
+date_expressions = st.one_of(
+    st.lists(st.sampled_from(DATE_WORDS), min_size=1, max_size=6).map(" ".join),
+    st.dates(dt.date(1950, 1, 1), dt.date(2060, 12, 31)).map(lambda d: d.strftime("%d %B %Y")),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=EXAMPLES * 2, deadline=None)
+@given(expression=date_expressions, published=st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)))
+def test_resolved_dates_are_never_after_publication(expression: str, published: dt.date) -> None:
+    resolved = resolve_date(expression, published)
+    event("resolved" if resolved else "unresolved")
+    if resolved is not None:
+        assert resolved.start <= published
+        assert resolved.precision in {"day", "month", "year"}
+        assert resolved.end is None or resolved.start <= resolved.end <= published
