@@ -90,6 +90,17 @@ D = dt.date.fromisoformat
         ("February 29", "2016-03-01", "2016-02-29", "day", None),
         ("February 29", "2017-03-01", "2016-02-29", "day", None),
         ("the 3rd", "2016-06-01", "2016-05-03", "day", None),
+        ("15/3/2011", "2016-06-01", "2011-03-15", "day", None),
+        # ranges of days: a period, so month or year
+        ("on Thursday and Friday", "2016-06-01", "2016-05", "month", "2016-05-27"),
+        ("May 22 and 23", "2016-06-01", "2016-05", "month", "2016-05-23"),
+        ("12-14 April", "2016-06-01", "2016-04", "month", "2016-04-14"),
+        ("between May 30 and June 1", "2016-06-01", "2016", "year", "2016-06-01"),
+        ("December 29 to January 1", "2020-01-02", "2019", "year", "2020-01-01"),
+        # vague counts of units
+        ("this past week", "2018-07-08", "2018-07", "month", "2018-07-08"),
+        ("the past few days", "2018-07-08", "2018-07", "month", "2018-07-08"),
+        ("a few weeks ago", "2018-07-30", "2018-07", "month", None),
     ],
 )
 def test_resolve_date(expression: str, published: str, iso: str, precision: str, end: str | None) -> None:
@@ -109,6 +120,13 @@ def test_resolve_date(expression: str, published: str, iso: str, precision: str,
         "recently",
         "in recent years",  # longer than a year: no unit holds it
         "the day after the ceasefire",
+        "a day earlier",  # anchored to another event, not to publication
+        "the previous day",
+        "two weeks later",
+        "the 1980s",
+        "5",
+        "18-year-old",
+        "the age of 30",
         "February 30",
         "September 21 2016",  # after publication
         "the regime forces",

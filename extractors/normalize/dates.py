@@ -88,7 +88,12 @@ _VAGUE_COUNT = {"a": 1, "an": 1, "few": 3, "several": 3, "couple": 2}
 # How far back "recent days/weeks/months" reach: a judgement, chosen so "recent months" spans
 # more than one month (the guidelines resolve it to the year).
 _RECENT = {"day": ("day", 7), "week": ("day", 28), "month": ("month", 3)}
-_DATE_WORDS = re.compile(r"\d|\b(?:" + "|".join(MONTHS) + r")\b")
+# dateparser only sees what looks like a calendar date: a month name or a numeric date ("15/3/2011");
+# on anything else it tends to answer the reference date itself.
+_DATEPARSER_GATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:" + "|".join(MONTHS) + r")\b")
+# A last word that anchors the expression to another time, not to publication ("a day earlier").
+_ANCHORED_ELSEWHERE = {"earlier", "later", "before", "after", "prior", "previously"}
+_RANGE_WORDS = {"to", "through", "until", "till", "-"}
 
 
 def resolve_date(expression: str, published: dt.date) -> ResolvedDate | None:
@@ -108,6 +113,7 @@ def _normalize(expression: str) -> str:
     s = re.sub(r"'s\b", "", s)
     s = re.sub(r"\bmid-", "mid ", s)
     s = re.sub(r"(\d+)-(hour|day|week|month|year)s?\b", r"\1 \2", s)
+    s = re.sub(r"(?<![\d-])(\d{1,2})(st|nd|rd|th)?-(\d{1,2})(?![\d-])", r"\1\2 to \3", s)  # "29-30 May"
     s = re.sub(r"[^\w\s/-]|_", " ", s)
     return " ".join(s.split())[:200]
 
@@ -120,7 +126,7 @@ def _resolve_normalized(s: str, published: dt.date) -> _Resolution | None:
         s = s[m.end() :]
     try:
         found = _by_grammar(s, published)
-        if found is None and _DATE_WORDS.search(s):
+        if found is None and _DATEPARSER_GATE.search(s):
             found = _by_dateparser(s, published)
     except (ValueError, OverflowError):
         return None  # impossible calendar dates ("February 30")
@@ -134,7 +140,14 @@ def _resolve_normalized(s: str, published: dt.date) -> _Resolution | None:
 
 
 def _by_grammar(s: str, published: dt.date) -> _Resolution | None:
-    tokens = [t for t in s.split() if t not in _FILLER]
+    words = s.split()
+    if not words or words[-1] in _ANCHORED_ELSEWHERE:
+        return None
+    tokens = [t for t in words if t not in _FILLER]
+    if len(tokens) > 1 and tokens[0] in ("a", "an") and tokens[1] in _VAGUE_COUNT:
+        tokens = tokens[1:]  # "a few days", "a couple of days"
+    if tokens[:2] == ["this", "past"]:
+        tokens = tokens[1:]  # "this past week"
     for candidate in (tokens, [t for t in tokens if t not in _TIME_OF_DAY]):
         if not candidate:
             continue
@@ -160,17 +173,15 @@ def _counted_back(tokens: list[str], published: dt.date) -> _Resolution | None:
     head = ""
     if tokens and tokens[0] in ("past", "last", "previous", "recent"):
         head, tokens = tokens[0], tokens[1:]
-    if len(tokens) == 3 and tokens[0] in ("a", "an"):
-        tokens = tokens[1:]  # "a few days", "a couple of days"
     if head == "recent" and len(tokens) == 1 and tokens[0] in UNITS:
-        unit, count = _RECENT.get(UNITS[tokens[0]], ("", 0))
-        return _period_back(unit, count, published) if count else None
+        unit, reach = _RECENT.get(UNITS[tokens[0]], ("", 0))
+        return _period_back(unit, reach, published) if reach else None
     if len(tokens) == 2 and tokens[1] in UNITS:
         count = _count(tokens[0])
         if count is None or count <= 0:
             return None
         return _period_back(UNITS[tokens[1]], count, published)
-    if head in ("past", "previous") and len(tokens) == 1 and tokens[0] in UNITS:
+    if head == "past" and len(tokens) == 1 and tokens[0] in UNITS:
         return _period_back(UNITS[tokens[0]], 1, published)  # "the past week": counted back
     return None
 
@@ -283,12 +294,44 @@ def _calendar_date(tokens: list[str], published: dt.date) -> _Resolution | None:
     return _Resolution(candidate, DAY)
 
 
+def _calendar_range(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """ "May 29 and 30", "29-30 May", "between May 20 and June 2": a period of days."""
+    words = [t for t in tokens if t not in WEEKDAYS and t not in _RANGE_WORDS]
+    day_at = [i for i, t in enumerate(words) if _DAY.fullmatch(t)]
+    month_words = [t for t in words if t in MONTHS]
+    year_at = [i for i, t in enumerate(words) if _YEAR.fullmatch(t)]
+    if len(day_at) != 2 or len(month_words) not in (1, 2) or len(year_at) > 2:
+        return None
+    if len(day_at) + len(month_words) + len(year_at) != len(words):
+        return None
+    first_day, last_day = (_day_number(words[i]) for i in day_at)
+    first_month, last_month = MONTHS[month_words[0]], MONTHS[month_words[-1]]
+    wraps = (first_month, first_day) > (last_month, last_day)  # "December 30 to January 2"
+    if year_at:
+        year = int(words[year_at[-1]])
+        if year_at[-1] < day_at[1]:  # "30 December 2015 to 2 January": the year is the first date's
+            year += wraps
+        last = dt.date(year, last_month, last_day)
+    else:
+        inferred = _calendar_date([words[day_at[1]], month_words[-1]], published)
+        if inferred is None:
+            return None
+        last = inferred.start
+    first_year = int(words[year_at[0]]) if len(year_at) == 2 else last.year - wraps
+    return _period(dt.date(first_year, first_month, first_day), last)
+
+
+def _day_number(word: str) -> int:
+    return int(word.rstrip("stndrh"))
+
+
 _RULES: tuple[Callable[[list[str], dt.date], _Resolution | None], ...] = (
     _counted_back,
     _ago,
     _named_period,
     _weekdays,
     _calendar_date,
+    _calendar_range,
 )
 
 
@@ -311,6 +354,8 @@ def _by_dateparser(s: str, published: dt.date) -> _Resolution | None:
     if data.date_obj is None:
         return None
     day = data.date_obj.date()
+    if str(day.year) not in s and not dt.timedelta(0) <= published - day <= dt.timedelta(days=366):
+        return None  # a year that the text does not give and that is not the latest one
     if data.period == "year":
         return _Resolution(dt.date(day.year, 1, 1), YEAR)
     if data.period == "month":
@@ -325,7 +370,7 @@ def _count(word: str) -> int | None:
     return _VAGUE_COUNT.get(word, number_value(word))
 
 
-def _period_back(unit: str, count: int, published: dt.date) -> _Resolution:
+def _period_back(unit: str, count: int, published: dt.date) -> _Resolution | None:
     """A period of `count` units ending on the publication day."""
     if unit == "hour":
         first = published - dt.timedelta(days=max(count - 1, 0) // 24)
