@@ -76,6 +76,19 @@ SORT_KEYS = {
     "articles": [("article_id", "ascending")],
     "events": [("event_type", "ascending"), ("event_date", "ascending"), ("event_id", "ascending")],
 }
+_PYTHON_TYPES: dict[int, type | tuple[type, ...]] = {
+    pa.string().id: str,
+    pa.int64().id: int,
+    pa.float64().id: (int, float),
+    pa.bool_().id: bool,
+    pa.date32().id: dt.date,
+    pa.timestamp("us", tz="UTC").id: dt.datetime,
+}
+_NOT_ACCEPTED: dict[int, type | tuple[type, ...]] = {
+    pa.int64().id: bool,
+    pa.float64().id: bool,
+    pa.date32().id: dt.datetime,
+}
 LOCK_NAME = "_lock.json"
 STAGING = "_staging"
 
@@ -103,12 +116,26 @@ def bucket_of(article_id: str) -> int:
 
 def to_table(records: Iterable[Article | Event | Reject | Run], schema: pa.Schema) -> pa.Table:
     """Records as an Arrow table of `schema`, refusing wrong types and nulls in required columns."""
+    rows = [to_row(r) for r in records]
+    for row in rows:
+        check_types(row, schema)
     try:
-        table = pa.Table.from_pylist([to_row(r) for r in records], schema=schema)
+        table = pa.Table.from_pylist(rows, schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise StoreError(f"records do not fit the schema: {exc}") from exc
     validate(table, schema)
     return table
+
+
+def check_types(row: dict[str, object], schema: pa.Schema) -> None:
+    """Refuse values Arrow would silently coerce (2.5 into an int column, a bool as an int)."""
+    for field in schema:
+        value = row[field.name]
+        if value is None:
+            continue
+        expected = _PYTHON_TYPES[field.type.id]
+        if not isinstance(value, expected) or isinstance(value, _NOT_ACCEPTED.get(field.type.id, ())):
+            raise StoreError(f"column {field.name!r} expects {field.type}, got {value!r}")
 
 
 def validate(table: pa.Table, schema: pa.Schema) -> None:
