@@ -1,0 +1,218 @@
+"""`sitrep serve`: the pipeline flow served as two Prefect deployments of the same flow.
+
+- `sitrep-pipeline/nightly`: on a schedule, by default the cron `0 2 * * *` in an explicit
+  timezone (default UTC), both taken from the config and overridable on the command line;
+- `sitrep-pipeline/adhoc`: no schedule, for `prefect deployment run 'sitrep-pipeline/adhoc'`.
+
+Schedules are turned into flow runs by the Prefect server's scheduler service, and this
+process executes them (Prefect's `serve`). In ephemeral mode (no server) a schedule never
+fires, so serving needs a real API: `PREFECT_API_URL` (environment or Prefect profile), or
+`--start-server`, which runs `prefect server start` on 127.0.0.1 as a child process for as
+long as this command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+import zoneinfo
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import httpx
+
+NIGHTLY = "nightly"
+ADHOC = "adhoc"
+DEFAULT_CRON = "0 2 * * *"
+DEFAULT_TIMEZONE = "UTC"
+DEFAULT_PORT = 4200
+SERVER_ENV = {"DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+
+
+class ServeError(RuntimeError):
+    """`sitrep serve` cannot start: no API, bad schedule, server not healthy."""
+
+
+@dataclass(frozen=True)
+class ScheduleSpec:
+    """When the nightly deployment runs: a cron, or (for tests and demos) an interval in seconds."""
+
+    cron: str = DEFAULT_CRON
+    timezone: str = DEFAULT_TIMEZONE
+    interval_seconds: float | None = None
+
+    def to_schedule(self) -> Any:
+        """The Prefect schedule; ServeError for an unknown timezone, a bad cron or interval."""
+        from prefect.schedules import Cron, Interval
+
+        try:
+            zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+            raise ServeError(f"unknown timezone {self.timezone!r} (use an IANA name such as UTC)") from exc
+        if self.interval_seconds is not None:
+            if self.interval_seconds <= 0:
+                raise ServeError(f"interval must be positive seconds, got {self.interval_seconds}")
+            return Interval(dt.timedelta(seconds=self.interval_seconds), timezone=self.timezone)
+        try:
+            return Cron(self.cron, timezone=self.timezone)
+        except ValueError as exc:
+            raise ServeError(f"bad cron expression {self.cron!r}: {exc}") from exc
+
+    def describe(self) -> str:
+        when = f"every {self.interval_seconds:g} s" if self.interval_seconds is not None else self.cron
+        return f"{when} ({self.timezone})"
+
+
+def build_deployments(flow: Any, spec: ScheduleSpec, parameters: dict[str, Any]) -> list[Any]:
+    """The nightly (scheduled) and adhoc (unscheduled) deployments of one flow, same parameters."""
+    from prefect.types.entrypoint import EntrypointType
+
+    # a module entrypoint: runs import the installed package, whatever directory serve starts in
+    common: dict[str, Any] = {"parameters": parameters, "tags": ["sitrep"],
+                              "entrypoint_type": EntrypointType.MODULE_PATH}
+    return [
+        flow.to_deployment(NIGHTLY, schedules=[spec.to_schedule()],
+                           description=f"sitrep pipeline on a schedule: {spec.describe()}", **common),
+        flow.to_deployment(ADHOC, description="sitrep pipeline, run on demand", **common),
+    ]
+
+
+# ---- a local Prefect server ------------------------------------------------------------------
+
+
+def wait_healthy(api_url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 90) -> None:
+    """Poll `<api>/health` until it answers; ServeError if the process dies or time runs out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise ServeError(f"prefect server exited with code {process.returncode} before it was healthy")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{api_url}/health", timeout=2).status_code == 200:
+                return
+        time.sleep(0.5)
+    raise ServeError(f"prefect server at {api_url} not healthy after {timeout:g} s")
+
+
+def stop_process_group(process: subprocess.Popen[bytes], grace: float = 15) -> None:
+    """SIGTERM the process group led by `process`, SIGKILL it after `grace` seconds."""
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5)):
+        if process.poll() is not None:
+            break
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(wait)
+    with contextlib.suppress(ProcessLookupError):  # children left behind by a dead leader
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def local_server(port: int, *, log: IO[bytes] | None = None, timeout: float = 90) -> Iterator[str]:
+    """Run `prefect server start` on 127.0.0.1:`port` in its own process group; yield its API URL.
+
+    The server is stopped (whole process group, bounded wait) when the block exits.
+    """
+    env = {**os.environ, **SERVER_ENV}
+    env.pop("PREFECT_API_URL", None)  # the server must not try to reach another server
+    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT if log else None,
+                               stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        api_url = f"http://127.0.0.1:{port}/api"
+        wait_healthy(api_url, process, timeout)
+        yield api_url
+    finally:
+        stop_process_group(process)
+
+
+# ---- the command -----------------------------------------------------------------------------
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help="sitrep TOML config (schedule, timezone, out, input)")
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--cron", help=f"cron of the nightly deployment (config, else {DEFAULT_CRON!r})")
+    when.add_argument("--interval", type=float, metavar="SECONDS",
+                      help="run the scheduled deployment every SECONDS instead of a cron (tests, demos)")
+    parser.add_argument("--timezone", help=f"IANA timezone of the schedule (config, else {DEFAULT_TIMEZONE})")
+    parser.add_argument("--start-server", action="store_true",
+                        help="when PREFECT_API_URL is not set, run a local Prefect server while serving")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help=f"port of the server started by --start-server (default {DEFAULT_PORT})")
+
+
+def _schedule_from(args: argparse.Namespace) -> ScheduleSpec:
+    cron, timezone = DEFAULT_CRON, DEFAULT_TIMEZONE
+    if args.config is not None:
+        from flows.config import load_config
+
+        config = load_config(args.config)
+        cron, timezone = config.schedule_cron, config.timezone
+    return ScheduleSpec(cron=args.cron or cron, timezone=args.timezone or timezone,
+                        interval_seconds=args.interval)
+
+
+def _serve(spec: ScheduleSpec, parameters: dict[str, Any]) -> None:
+    from prefect import serve
+
+    from flows.pipeline import sitrep_pipeline
+
+    deployments = build_deployments(sitrep_pipeline, spec, parameters)
+    print(f"serving {sitrep_pipeline.name}/{NIGHTLY} ({spec.describe()}) and {sitrep_pipeline.name}/{ADHOC}",
+          flush=True)
+    serve(*deployments, print_starting_message=False)
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until interrupted (Ctrl-C or SIGTERM); 2 on a usage or setup error."""
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    try:
+        spec = _schedule_from(args)
+        spec.to_schedule()  # fail on a bad cron/timezone before any server starts
+    except (ServeError, ValueError) as exc:
+        print(f"sitrep serve: {exc}", file=sys.stderr)
+        return 2
+    parameters = {"config": str(args.config.resolve())} if args.config is not None else {}
+    if get_current_settings().api.url:
+        _serve(spec, parameters)
+        return 0
+    if not args.start_server:
+        print("sitrep serve: no Prefect API to serve against: schedules only fire on a Prefect server.\n"
+              "Set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api after `prefect server start`) "
+              "or pass --start-server.", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, _raise_interrupt)  # so the server is stopped on SIGTERM too
+    try:
+        with local_server(args.port) as api_url, temporary_settings(updates={PREFECT_API_URL: api_url}):
+            print(f"started a Prefect server: {api_url} (UI: {api_url.removesuffix('/api')})", flush=True)
+            _serve(spec, parameters)
+    except ServeError as exc:
+        print(f"sitrep serve: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="sitrep serve", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
