@@ -62,6 +62,15 @@ from extractors.normalize.numbers import Amount, number_value, parse_amount
         ("in 2015, 40 men joined", 40, "exact"),
         ("the 3rd raid hit 6 houses", 6, "exact"),
         ("no one was hurt", 0, "exact"),
+        ("civilians including four children", 4, "at_least"),
+        # an explicit qualifier wins over a range
+        ("around 300-400 fighters", 300, "approx"),
+        # durations, ages and shares are not counts
+        ("three days of raids killed 27", 27, "exact"),
+        ("after several weeks, 9 recruits", 9, "exact"),
+        ("a 14-year-old girl", 1, "exact"),
+        # a numeric date is not a range
+        ("03-04-2017 shelling kills 8", 8, "exact"),
     ],
 )
 def test_parse_amount(text: str, value: int, qualifier: str) -> None:
@@ -70,7 +79,18 @@ def test_parse_amount(text: str, value: int, qualifier: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["scores of wounded", "a number of fighters", "third", "the 21st strike", "", "the raid", "   ", "1.5"],
+    [
+        "scores of wounded",
+        "a number of fighters",
+        "five years",
+        "20 percent",
+        "third",
+        "the 21st strike",
+        "",
+        "the raid",
+        "   ",
+        "1.5",
+    ],
 )
 def test_parse_amount_without_a_count(text: str) -> None:
     assert parse_amount(text) is None

@@ -50,6 +50,7 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("no less than", AT_LEAST), ("not less than", AT_LEAST), ("no fewer than", AT_LEAST),
     ("not fewer than", AT_LEAST), ("at least", AT_LEAST), ("more than", AT_LEAST),
     ("over", AT_LEAST), ("upwards of", AT_LEAST), ("in excess of", AT_LEAST),
+    ("including", AT_LEAST),  # "civilians including three children": the named part is a lower bound
     ("as many as", AT_MOST), ("no more than", AT_MOST), ("not more than", AT_MOST),
     ("up to", AT_MOST), ("at most", AT_MOST), ("fewer than", AT_MOST), ("less than", AT_MOST),
     ("under", AT_MOST),
@@ -59,12 +60,22 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 # Words that look like amounts but carry no count per the guidelines.
 NO_COUNT = ("a number of", "scores", "a handful", "numerous", "a lot", "lots")
+# Words after a number that make it a duration, age, share or distance, not a count of things
+# ("two days of shelling killed 38", "a 12-year-old boy"): such numbers are skipped.
+NOT_COUNTED = frozenset({
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "decade", "decades", "year-old", "years-old", "year-olds", "percent", "per",
+    "km", "kilometres", "kilometers", "miles", "metres", "meters", "am", "pm",
+})  # fmt: skip
 # Explicit zero ("no one was killed"): checked before "one" can be read as 1.
 ZERO = ("no one", "nobody", "none", "zero", "no-one")
 _QUALIFIER_PHRASES = tuple(phrase for phrase, _ in QUALIFIERS)
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)*")
-_NUMERIC_RANGE = re.compile(r"(\d)\s*-\s*(\d)")
+# Numeric dates ("16-06-2016", "3/4/2017") are removed before numbers are read.
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+# "1,500-2,000" (a range) but not the dashes of a numeric date.
+_NUMERIC_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)\s*-\s*(\d[\d,]*)(?![\d-])")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _DECIMAL = re.compile(r"\d+\.\d+")
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -95,7 +106,8 @@ def parse_amount(text: str) -> Amount | None:
     """First amount in `text` with its qualifier; None when there is none or it is uncountable."""
     if not isinstance(text, str):
         return None
-    lowered = _NUMERIC_RANGE.sub(r"\1 to \2", text.lower().replace("\u2013", "-").replace("\u2014", "-"))
+    lowered = _NUMERIC_DATE.sub(" ", text.lower().replace("\u2013", "-").replace("\u2014", "-"))
+    lowered = _NUMERIC_RANGE.sub(r"\1 to \2", lowered)
     words = _TOKEN.findall(lowered)
     i = 0
     while i < len(words):
@@ -110,12 +122,14 @@ def parse_amount(text: str) -> Amount | None:
         found = _vague_at(words, i) or _number_at(words, i)
         if found is not None:
             value, length, vague = found
-            qualifier = _qualifier_before(words, i) or (AT_LEAST if vague else EXACT)
-            if not vague and _is_range(words, i, i + length):
-                qualifier = AT_LEAST  # "10 to 15": keep the lower bound
-            return Amount(value, qualifier)
+            if i + length < len(words) and words[i + length] in NOT_COUNTED:
+                i += length
+                continue
+            # an explicit qualifier wins; else vague amounts and ranges ("10 to 15") are lower bounds
+            bound = vague or _is_range(words, i, i + length)
+            return Amount(value, _qualifier_before(words, i) or (AT_LEAST if bound else EXACT))
         i += 1
-    if words and words[0] in ("a", "an") and len(words) > 1:
+    if words and words[0] in ("a", "an") and len(words) > 1 and words[1] not in NOT_COUNTED:
         return Amount(1, EXACT)  # "a child", "an elderly man"
     return None
 
