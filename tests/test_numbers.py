@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.normalize.numbers import Amount, number_value, parse_amount
+from extractors.normalize.numbers import Amount, number_value, parse_amount, parse_amounts, total
 
 
 @pytest.mark.parametrize(
@@ -107,6 +107,24 @@ def test_number_value(word: str, value: int) -> None:
 @pytest.mark.parametrize("word", ["fifth", "dozen", "forty-", "twenty-ten", "x", "", "2nd"])
 def test_number_value_rejects_non_cardinals(word: str) -> None:
     assert number_value(word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts", "summed"),
+    [
+        ("at least 40 soldiers and three medics", [(40, "at_least"), (3, "exact")], (43, "at_least")),
+        ("six women and seven children", [(6, "exact"), (7, "exact")], (13, "exact")),
+        ("about 15 gunmen and 2 guards", [(15, "approx"), (2, "exact")], (17, "approx")),
+        ("20-30 fighters and one commander", [(20, "at_least"), (1, "exact")], (21, "at_least")),
+        ("a number of guards", [], None),
+    ],
+)
+def test_parse_amounts_and_total(
+    text: str, amounts: list[tuple[int, str]], summed: tuple[int, str] | None
+) -> None:
+    found = parse_amounts(text)
+    assert found == [Amount(v, q) for v, q in amounts]
+    assert total(found) == (Amount(*summed) if summed else None)
 
 
 @given(st.text())

@@ -9,6 +9,7 @@ without a number give None. Pure functions, no state.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 EXACT, AT_LEAST, AT_MOST, APPROX = "exact", "at_least", "at_most", "approx"
@@ -106,32 +107,62 @@ def parse_amount(text: str) -> Amount | None:
     """First amount in `text` with its qualifier; None when there is none or it is uncountable."""
     if not isinstance(text, str):
         return None
-    lowered = _NUMERIC_DATE.sub(" ", text.lower().replace("\u2013", "-").replace("\u2014", "-"))
-    lowered = _NUMERIC_RANGE.sub(r"\1 to \2", lowered)
-    words = _TOKEN.findall(lowered)
-    i = 0
-    while i < len(words):
-        if _starts(words, i, NO_COUNT):
-            return None
-        if _starts(words, i, ZERO):
-            return Amount(0, _qualifier_before(words, i) or EXACT)
-        qualifier_phrase = _starts(words, i, _QUALIFIER_PHRASES)
-        if qualifier_phrase:
-            i += len(qualifier_phrase.split())
-            continue
-        found = _vague_at(words, i) or _number_at(words, i)
-        if found is not None:
-            value, length, vague = found
-            if i + length < len(words) and words[i + length] in NOT_COUNTED:
-                i += length
-                continue
-            # an explicit qualifier wins; else vague amounts and ranges ("10 to 15") are lower bounds
-            bound = vague or _is_range(words, i, i + length)
-            return Amount(value, _qualifier_before(words, i) or (AT_LEAST if bound else EXACT))
-        i += 1
+    words = _words(text)
+    for amount in _scan(words):
+        return amount
     if words and words[0] in ("a", "an") and len(words) > 1 and words[1] not in NOT_COUNTED:
         return Amount(1, EXACT)  # "a child", "an elderly man"
     return None
+
+
+def parse_amounts(text: str) -> list[Amount]:
+    """Every countable amount in `text`, in order ("50 fighters and two civilians" -> 50, 2)."""
+    if not isinstance(text, str):
+        return []
+    return [amount for amount in _scan(_words(text)) if amount is not None]
+
+
+def total(amounts: list[Amount]) -> Amount | None:
+    """Sum of amounts told as parts of one group; the sum is bounded as its least exact part."""
+    if not amounts:
+        return None
+    qualifiers = {a.qualifier for a in amounts}
+    qualifier = next((q for q in (AT_LEAST, APPROX, AT_MOST) if q in qualifiers), EXACT)
+    return Amount(sum(a.value for a in amounts), qualifier)
+
+
+def _words(text: str) -> list[str]:
+    lowered = _NUMERIC_DATE.sub(" ", text.lower().replace("\u2013", "-").replace("\u2014", "-"))
+    return _TOKEN.findall(_NUMERIC_RANGE.sub(r"\1 to \2", lowered))
+
+
+def _scan(words: list[str]) -> Iterator[Amount | None]:
+    """Amounts in reading order; None for an uncountable one ("scores", "a number of")."""
+    i = 0
+    while i < len(words):
+        if phrase := _starts(words, i, NO_COUNT):
+            yield None
+            i += len(phrase.split())
+            continue
+        if phrase := _starts(words, i, ZERO):
+            yield Amount(0, _qualifier_before(words, i) or EXACT)
+            i += len(phrase.split())
+            continue
+        if phrase := _starts(words, i, _QUALIFIER_PHRASES):
+            i += len(phrase.split())
+            continue
+        found = _vague_at(words, i) or _number_at(words, i)
+        if found is None:
+            i += 1
+            continue
+        value, length, vague = found
+        if i + length < len(words) and words[i + length] in NOT_COUNTED:
+            i += length
+            continue
+        # an explicit qualifier wins; else vague amounts and ranges ("10 to 15") are lower bounds
+        ranged = _is_range(words, i, i + length)
+        yield Amount(value, _qualifier_before(words, i) or (AT_LEAST if vague or ranged else EXACT))
+        i += length + (2 if ranged else 0)
 
 
 def _starts(words: list[str], i: int, phrases: tuple[str, ...]) -> str | None:
