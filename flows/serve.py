@@ -31,8 +31,6 @@ import httpx
 
 NIGHTLY = "nightly"
 ADHOC = "adhoc"
-DEFAULT_CRON = "0 2 * * *"
-DEFAULT_TIMEZONE = "UTC"
 DEFAULT_PORT = 4200
 SERVER_ENV = {"DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
 
@@ -45,8 +43,8 @@ class ServeError(RuntimeError):
 class ScheduleSpec:
     """When the nightly deployment runs: a cron, or (for tests and demos) an interval in seconds."""
 
-    cron: str = DEFAULT_CRON
-    timezone: str = DEFAULT_TIMEZONE
+    cron: str = "0 2 * * *"
+    timezone: str = "UTC"
     interval_seconds: float | None = None
 
     def to_schedule(self) -> Any:
@@ -139,10 +137,10 @@ def local_server(port: int, *, log: IO[bytes] | None = None, timeout: float = 90
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="sitrep TOML config (schedule, timezone, out, input)")
     when = parser.add_mutually_exclusive_group()
-    when.add_argument("--cron", help=f"cron of the nightly deployment (config, else {DEFAULT_CRON!r})")
+    when.add_argument("--cron", help="cron of the nightly deployment (default: the config's [schedule] cron)")
     when.add_argument("--interval", type=float, metavar="SECONDS",
                       help="run the scheduled deployment every SECONDS instead of a cron (tests, demos)")
-    parser.add_argument("--timezone", help=f"IANA timezone of the schedule (config, else {DEFAULT_TIMEZONE})")
+    parser.add_argument("--timezone", help="IANA timezone of the schedule (default: the config's, else UTC)")
     parser.add_argument("--start-server", action="store_true",
                         help="when PREFECT_API_URL is not set, run a local Prefect server while serving")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT,
@@ -150,13 +148,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _schedule_from(args: argparse.Namespace) -> ScheduleSpec:
-    cron, timezone = DEFAULT_CRON, DEFAULT_TIMEZONE
-    if args.config is not None:
-        from flows.config import load_config
+    """The config's `[schedule]` (the sample config without --config), overridden by the options."""
+    from flows.config import load_settings
 
-        config = load_config(args.config)
-        cron, timezone = config.schedule_cron, config.timezone
-    return ScheduleSpec(cron=args.cron or cron, timezone=args.timezone or timezone,
+    configured = load_settings(args.config).schedule
+    return ScheduleSpec(cron=args.cron or configured.cron, timezone=args.timezone or configured.timezone,
                         interval_seconds=args.interval)
 
 
@@ -179,10 +175,12 @@ def run(args: argparse.Namespace) -> int:
     """Serve until interrupted (Ctrl-C or SIGTERM); 2 on a usage or setup error."""
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
+    from flows.config import ConfigError
+
     try:
         spec = _schedule_from(args)
         spec.to_schedule()  # fail on a bad cron/timezone before any server starts
-    except (ServeError, ValueError) as exc:
+    except (ServeError, ConfigError) as exc:
         print(f"sitrep serve: {exc}", file=sys.stderr)
         return 2
     parameters = {"config": str(args.config.resolve())} if args.config is not None else {}
