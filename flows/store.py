@@ -90,6 +90,8 @@ _NOT_ACCEPTED: dict[int, type | tuple[type, ...]] = {
     pa.date32().id: dt.datetime,
 }
 LOCK_NAME = "_lock.json"
+# A lock file still empty or garbled after this long was left by a run killed while creating it.
+UNREADABLE_LOCK_GRACE = 10.0
 STAGING = "_staging"
 
 
@@ -204,7 +206,7 @@ class Store:
             if holder.get("run_id") == run_id:
                 yield  # already ours (an inner writer of the same run): the outer one releases
                 return
-            if _is_dead_local(holder):
+            if _is_dead_local(holder) or (not holder and self._unreadable_lock_is_stale()):
                 with contextlib.suppress(FileNotFoundError):
                     fs.rm_file(path)
                 continue
@@ -226,6 +228,14 @@ class Store:
         except (FileNotFoundError, json.JSONDecodeError):
             return {}
         return holder if isinstance(holder, dict) else {}
+
+    def _unreadable_lock_is_stale(self) -> bool:
+        """True when the lock file exists, names no holder, and is older than the grace period."""
+        try:
+            modified = self.fs.modified(self.path(LOCK_NAME))
+        except (FileNotFoundError, NotImplementedError):
+            return False
+        return time.time() - modified.timestamp() > UNREADABLE_LOCK_GRACE
 
     def _clean_staging(self, keep: str) -> None:
         """Drop staging left by runs that died before committing (we hold the lock)."""
