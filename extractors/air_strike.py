@@ -1,12 +1,155 @@
-"""air_strike events (placeholder until the extractor lands)."""
+"""air_strike events: attacks delivered from the air.
+
+Strong triggers ("air strikes", "airstrike", "air raid", "barrel bombs") are events unless
+threatened, planned or denied. An aircraft word ("warplanes", "jets", "helicopter") makes an
+event when it is the subject of an attack verb ("Russian jets pounded ..."). A bare "strikes",
+"raids" or "bombing" needs an aircraft word in the sentence, or an article about aircraft and
+a named attacker ("Russian raids"). One sentence gives at most one air strike event.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from extractors.context import ArticleContext
+from extractors.events import build_event, context_for, places_of, triggers_of
+from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, NOT_AIR_HEADS
+from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
+from extractors.slots import (
+    agent_of,
+    amount_of,
+    child,
+    find_date,
+    find_location,
+    find_source,
+    is_irrealis,
+    phrase,
+)
+
+EVENT_TYPE = "air_strike"
+# Modifiers that describe a strike without naming who struck ("heavy air strikes").
+GENERIC_MODIFIERS = frozenset(
+    {"heavy", "intensive", "intense", "fierce", "new", "several", "suspected", "deadly", "further",
+     "fresh", "more", "many", "renewed", "massive", "repeated", "continued", "significant", "toxic",
+     "gas", "chlorine", "explosive", "air", "aerial", "barrel", "bomb", "the", "a", "an", "overnight",
+     "separate", "other", "such", "these", "those", "multiple", "waves", "wave", "indiscriminate", "crude"}
+)  # fmt: skip
+# Common nouns that name an attacking side when they modify a strike ("regime strikes").
+ATTACKER_NOUNS = frozenset({"regime", "government", "coalition", "army", "military"})
+# Singular strike nouns that count one strike ("an air raid", "the airstrike").
+COUNTABLE = frozenset({"strike", "raid", "airstrike", "air-strike", "barrel", "bomb", "attack"})
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
     """Events of this type in one parsed article."""
-    return []
+    ctx = context_for(doc, article)
+    places = places_of(doc)
+    events: list[Event] = []
+    for sent in doc.sents:
+        spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
+        accepted = [s for s in spans if _accept(s, sent, ctx)]
+        if not accepted:
+            continue
+        main = accepted[0]
+        actor = next((a for s in accepted if (a := _actor(s)) is not None), None)
+        count = next((c for s in accepted if (c := _count(s)) is not None), None)
+        when = find_date(sent, main.root, ctx)
+        where = find_location(sent, places, ctx)
+        events.append(
+            build_event(
+                article, EVENT_TYPE, sent, main.id_ or main.label_, when, where,
+                actor=actor, target=_target(accepted), count=count.value if count else None,
+                count_qualifier=count.qualifier if count else None, source=find_source(sent, main.root),
+            )
+        )  # fmt: skip
+    return events
+
+
+def _accept(span: Span, sent: Span, ctx: ArticleContext) -> bool:
+    """Whether a trigger reports a real air strike in this sentence."""
+    head = span.root
+    if is_irrealis(head):
+        return False
+    if span.label_ == f"{EVENT_TYPE}/aircraft":
+        verb = head.head
+        return head.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "agent",
+            "pobj",
+        ) and verb.lemma_.lower() in ATTACK_VERBS | {"by"}
+    if span.label_ == f"{EVENT_TYPE}/weak":
+        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        if words & NOT_AIR_HEADS:
+            return False
+        if words & AIRCRAFT_WORDS:
+            return True
+        return ctx.air_context and _named_attacker(head) is not None
+    return True
+
+
+def _named_attacker(head: Token) -> Token | None:
+    """A modifier naming who struck ("Russian raids", "regime strikes", "U.S. raids")."""
+    for c in head.children:
+        modifier = c.i < head.i and c.dep_ in ("amod", "compound", "nmod", "poss")
+        naming = c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in ATTACKER_NOUNS
+        if modifier and naming and c.lower_ not in GENERIC_MODIFIERS:
+            return c
+    return None
+
+
+def _actor(span: Span) -> str | None:
+    """Who struck: `by`/`from` object, the aircraft subject, the verb's subject, or naming modifiers."""
+    head = span.root
+    if span.label_ == f"{EVENT_TYPE}/aircraft":
+        return phrase(head)
+    by = agent_of(head)
+    if by is not None:
+        return phrase(by)
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "from" and (obj := child(c, "pobj")) is not None:
+            return phrase(obj)
+    base = head.head if head.dep_ == "conj" else head
+    mods = [c for c in base.children if c.i < base.i and c.dep_ in ("amod", "compound", "nmod", "poss")]
+    mods = [c for c in mods if c.lower_ not in GENERIC_MODIFIERS and not c.like_num]
+    if mods:
+        return head.doc[mods[0].left_edge.i : head.i + 1].text
+    verb = head.head
+    if head.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+        subj = child(verb, "nsubj")
+        if subj is not None and subj.pos_ != "PRON":
+            return phrase(subj)
+    return None
+
+
+def _count(span: Span) -> Amount | None:
+    """Number of strikes: the number on the strike noun, or one for a singular strike noun."""
+    head = span.root
+    if span.label_ == f"{EVENT_TYPE}/aircraft":
+        obj = child(head.head, "dobj")
+        if obj is None or obj.lemma_.lower() not in COUNTABLE | {"bomb", "barrel", "missile"}:
+            return None
+        head = obj
+    amount = amount_of(head) if any(c.dep_ in ("nummod", "quantmod") for c in head.children) else None
+    if amount is not None:
+        return amount
+    if (
+        head.tag_ == "NN"
+        and head.lemma_.lower() in COUNTABLE
+        and head.lower_ not in ("bombing", "bombardment")
+    ):
+        return Amount(1, "exact")
+    return None
+
+
+def _target(spans: list[Span]) -> str | None:
+    """What was struck: the object of "on"/"against"/"targeting" after a trigger."""
+    for span in spans:
+        for c in span.root.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against") and (obj := child(c, "pobj")) is not None:
+                return phrase(obj)
+        verb = span.root.head
+        if span.root.dep_ == "nsubj" and (obj := child(verb, "dobj")) is not None:
+            return phrase(obj)
+    return None

@@ -1,12 +1,223 @@
-"""casualties events (placeholder until the extractor lands)."""
+"""casualties events: people reported killed (and wounded) in armed violence.
+
+A kill trigger (patterns/casualties.jsonl) gives the clause; its victims come from structure:
+the object of an active verb, the subject of a passive one, the noun a participle modifies
+("22 people killed"), the "of" object of "death of". The count is the number on the victims;
+the wounded count comes from an injury word in the same sentence. Wounded-only sentences
+make an event with count null (0 when the text says no one died); one that only adds the
+wounded to the previous report ("20 others were wounded") fills that report's `injured`.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import dataclasses
 
+from spacy.tokens import Doc, Span, Token
+
+from extractors.events import build_event, context_for, places_of, triggers_of
+from extractors.lexicon import BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS
+from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
+from extractors.slots import (
+    agent_of,
+    amount_of,
+    child,
+    find_date,
+    find_location,
+    find_source,
+    is_irrealis,
+    phrase,
+)
+
+EVENT_TYPE = "casualties"
+# A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
+BACKGROUND_TOLL = 10_000
+# Nouns for an attack: "killed in regime air strikes" names who attacked through their modifiers.
+ATTACK_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment", "explosion", "blast",
+     "bomb", "fire", "clash", "assault", "offensive", "shell", "rocket", "mortar"}
+)  # fmt: skip
+# Anaphoric words showing a wounded-only sentence continues the previous report.
+CONTINUATION_WORDS = frozenset({"other", "others", "more", "another", "also", "attack", "blast", "explosion"})
+# Phrases that say nobody died, making a wounded-only report a count of 0.
+NO_DEATH_WORDS = ("without causing more deaths", "no deaths", "no one was killed", "nobody was killed",
+                  "no casualties", "without causing deaths", "no fatalities")  # fmt: skip
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
     """Events of this type in one parsed article."""
-    return []
+    ctx = context_for(doc, article)
+    places = places_of(doc)
+    events: list[Event] = []
+    for sent in doc.sents:
+        spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
+        kills = [s for s in spans if not s.label_.endswith("/injury")]
+        injuries = [s for s in spans if s.label_.endswith("/injury")]
+        injured = _injured(injuries)
+        found = False
+        for trig in kills:
+            victims, count = _victims(trig)
+            if count is None and victims is None:
+                continue
+            head = trig.root
+            if is_irrealis(head) or _background(trig, count):
+                continue
+            if victims is not None and count is None and not _is_people(victims):
+                continue
+            when = find_date(sent, head, ctx)
+            where = find_location(sent, places, ctx)
+            events.append(
+                build_event(
+                    article, EVENT_TYPE, sent, trig.id_ or trig.label_, when, where,
+                    actor=_actor(trig), target=phrase(victims) if victims is not None else None,
+                    count=count.value if count else None, count_qualifier=count.qualifier if count else None,
+                    injured=injured.value if injured else None, source=find_source(sent, head),
+                )
+            )  # fmt: skip
+            found = True
+        if not found and injured is not None and not is_irrealis(injuries[0].root):
+            events.extend(_wounded_only(doc, article, sent, injuries[0], injured, events))
+    return _one_per_count(events)
+
+
+def _wounded_only(doc: Doc, article: Article, sent: Span, trig: Span, injured: Amount, events: list[Event]):
+    """A wounded-only report: fills the previous report's `injured`, or is its own event."""
+    words = {t.lower_ for t in sent}
+    if events and words & CONTINUATION_WORDS and events[-1].injured is None:
+        events[-1] = dataclasses.replace(events[-1], injured=injured.value)
+        return []
+    ctx = context_for(doc, article)
+    text = sent.text.lower()
+    count = 0 if any(w in text for w in NO_DEATH_WORDS) else None
+    return [
+        build_event(
+            article, EVENT_TYPE, sent, trig.id_ or trig.label_, find_date(sent, trig.root, ctx),
+            find_location(sent, places_of(doc), ctx), count=count,
+            count_qualifier="exact" if count == 0 else None, injured=injured.value,
+            target=None, source=find_source(sent, trig.root),
+        )
+    ]  # fmt: skip
+
+
+def _one_per_count(events: list[Event]) -> list[Event]:
+    """Two triggers of one sentence reporting the same toll ("killed ... killing") are one event."""
+    out: list[Event] = []
+    for e in events:
+        twin = next((o for o in out if o.evidence_start == e.evidence_start and o.count == e.count), None)
+        if twin is None:
+            out.append(e)
+    return out
+
+
+def _is_people(token: Token) -> bool:
+    return (
+        token.lemma_.lower() in PEOPLE_WORDS or token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "NORP")
+    )
+
+
+def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
+    """The victims' head noun and their count, from the trigger's syntax, else a nearby number."""
+    t = trig.root
+    lemma = t.lemma_.lower()
+    victims: Token | None = None
+    if trig.label_ == EVENT_TYPE and trig[0].lower_ in ("claimed", "claiming", "claim", "claims"):
+        victims = next((x for x in trig if x.like_num), None) or child(t, "dobj")
+    elif t.lower_ in ("death", "deaths") and len(trig) > 1:
+        of = trig[-1]
+        victims = child(of, "pobj")
+    elif t.lower_ == "toll":
+        return None, _toll_number(trig)
+    elif t.lower_ in ("dead", "martyrs", "fatalities", "deaths"):
+        victims = _number_before(t) or (t if t.lower_ == "martyrs" else None)
+        if victims is None and t.dep_ in ("oprd", "acomp", "ccomp", "xcomp"):
+            victims = child(t, "nsubj") or child(t.head, "dobj")
+    elif lemma in ("die",) or (len(trig) == 3 and trig[-1].lower_ in ("lives", "life")):
+        victims = child(t, "nsubj")
+    else:
+        victims = child(t, "nsubjpass", "dobj")
+        if victims is None and t.dep_ in ("acl", "amod", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            victims = t.head
+        if victims is None and t.tag_ == "VBN":
+            victims = child(t, "nsubj")
+    if victims is None:
+        victims = _number_before(t)
+    count = amount_of(victims) if victims is not None else None
+    return victims, count
+
+
+def _number_before(t: Token) -> Token | None:
+    """A number token just before a trigger ("5 martyrs", "22 dead", "20 civilians were killed")."""
+    doc = t.doc
+    for j in range(t.i - 1, max(t.sent.start, t.i - 6) - 1, -1):
+        tok = doc[j]
+        if tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+            return tok.head if tok.dep_ == "nummod" and tok.head.i <= t.i else tok
+        if tok.is_punct or tok.lemma_.lower() in ("and", "but"):
+            break
+    return None
+
+
+def _toll_number(trig: Span) -> Amount | None:
+    """Number a death toll reaches: "the toll rose to 45", "the death toll was 45", "bringing to 45"."""
+    from extractors.normalize.numbers import parse_amount
+
+    sent = trig.sent
+    window = sent.doc[trig.end : min(sent.end, trig.end + 12)]
+    for tok in window:
+        if tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "PERCENT"):
+            return parse_amount(sent.doc[max(tok.i - 2, trig.end) : tok.i + 1].text)
+    return None
+
+
+def _injured(triggers: list[Span]) -> Amount | None:
+    """Number wounded, from the first injury word of the sentence that states one."""
+    for trig in triggers:
+        t = trig.root
+        if t.lemma_.lower() not in INJURY_LEMMAS and t.lower_ not in INJURY_LEMMAS:
+            continue
+        candidates = [child(t, "dobj", "nsubjpass", "nsubj")]
+        if t.dep_ in ("amod", "acl") or t.pos_ == "ADJ":
+            candidates.append(t.head)
+        if t.lower_ in ("injuries", "injury"):
+            candidates.append(child(t.head, "nsubj"))
+        candidates.append(_number_before(t))
+        for victims in candidates:
+            if victims is not None and (amount := amount_of(victims)) is not None:
+                return amount
+    return None
+
+
+def _actor(trig: Span) -> str | None:
+    """Who killed: the active subject, the `by` agent, or the attack's modifiers ("regime air strikes")."""
+    t = trig.root
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if verb.dep_ in ("advcl", "xcomp", "conj") and t.lower_.endswith("ing"):
+        verb = verb.head
+    agent = agent_of(t)
+    if agent is not None:
+        return phrase(agent)
+    subj = child(verb, "nsubj")
+    if subj is not None and subj.pos_ != "PRON" and not _is_people(subj):
+        return phrase(subj)
+    if subj is not None and subj.pos_ in ("PROPN", "NOUN") and subj.lemma_.lower() not in PEOPLE_WORDS:
+        return phrase(subj)
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            obj = child(prep, "pobj")
+            if obj is not None and obj.lemma_.lower() in ATTACK_NOUNS:
+                mods = [
+                    c for c in obj.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < obj.i
+                ]
+                if mods or agent_of(obj) is not None:
+                    by = agent_of(obj)
+                    return phrase(by) if by is not None else t.doc[mods[0].left_edge.i : obj.i + 1].text
+    return None
+
+
+def _background(trig: Span, count: Amount | None) -> bool:
+    """A war's whole toll, not one event: very large counts, or a war or conflict as the killer."""
+    if count is not None and count.value >= BACKGROUND_TOLL:
+        return True
+    t = trig.root
+    subj = child(t, "nsubj")
+    return subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES

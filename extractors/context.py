@@ -1,0 +1,142 @@
+"""Article-level context: the dateline, the headline repeated in the body, dominant place and country.
+
+Extractors fall back on this context only when a sentence does not say where or when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from extractors.schema import Article
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
+# Leading publication stamps outlets put before the body: "29-07-2016", "Date of publication 5 August
+# 2016", "Sun 05 Jul 2015", "Tuesday 26 April 2016 21:41", "Posted on July 2 2016", "Monday, May 2, 2016".
+_STAMP = re.compile(
+    rf"^\s*(?:(?:Date of publication|Posted on|Published(?: on)?|Updated(?: on)?)\s*:?\s*)?"
+    rf"(?:{_WEEKDAY}\s+)?"
+    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"(?:\s+\d{{1,2}}:\d{{2}})?\s*"
+)
+# Wire datelines: "DAMASCUS, March 3 (Reuters) -", "BEIRUT (AP) —", "ALEPPO, Syria -".
+_WIRE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'.\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z]+))?"
+    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([A-Za-z .]+\))?\s*[-—–]+\s"
+)
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the whole article says about where and when, for sentences that say nothing."""
+
+    published: dt.date | None
+    dateline_end: int  # char offset where a leading stamp or wire dateline ends (0 if none)
+    dateline_place: str | None
+    headline: tuple[int, int] | None  # char span of the headline repeated in the body
+    article_place: str | None
+    country: str | None
+    air_context: bool  # the title or text speaks of aircraft, so a bare "raid" is an air raid
+
+
+def find_dateline(text: str) -> tuple[int, str | None]:
+    """End offset of a leading publication stamp or wire dateline, and the dateline's place."""
+    m = _WIRE.match(text)
+    if m and m.group("place").strip().isupper():
+        return m.end(), m.group("place").strip().title()
+    m = _STAMP.match(text)
+    return (m.end(), None) if m else (0, None)
+
+
+def find_headline(text: str, title: str | None, start: int) -> tuple[int, int] | None:
+    """Span of the title where the body repeats it near its start (minus any " - Site" suffix)."""
+    if not title:
+        return None
+    head = re.split(r"\s+[-|–—]\s+|\s*[|]\s*|-\s+[A-Z][\w ]+$", title.strip())[0].strip(" .")
+    if len(head) < 12:
+        return None
+    i = text.find(head, 0, start + len(head) + 300)
+    return (i, i + len(head)) if i >= 0 else None
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """Lower-cased country names, short names and demonyms -> English short name (pycountry)."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        short = getattr(c, "common_name", None) or c.name
+        short = short.split(",")[0]
+        for n in {c.name, short, getattr(c, "official_name", c.name)}:
+            names[n.lower()] = short
+    # Short forms news uses that pycountry spells otherwise, and demonyms used for countries.
+    names.update(
+        {
+            "syria": "Syria", "iran": "Iran", "russia": "Russia", "turkey": "Turkey", "türkiye": "Turkey",
+            "us": "United States", "u.s.": "United States", "usa": "United States",
+            "united states": "United States", "uk": "United Kingdom", "britain": "United Kingdom",
+            "palestine": "Palestine", "libya": "Libya", "yemen": "Yemen", "iraq": "Iraq",
+            "lebanon": "Lebanon", "jordan": "Jordan", "afghanistan": "Afghanistan",
+        }
+    )  # fmt: skip
+    return names
+
+
+def country_of(word: str) -> str | None:
+    """Country a word names, allowing the possessive written without apostrophe ("Syrias")."""
+    names = country_names()
+    w = word.lower().strip()
+    if w in names:
+        return names[w]
+    if w.endswith("s") and w[:-1] in names:
+        return names[w[:-1]]
+    if w.endswith("'s") and w[:-2] in names:
+        return names[w[:-2]]
+    return None
+
+
+def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleContext:
+    """Context of one parsed article, from its text, title and the places found in it."""
+    text = doc.text
+    end, dateline_place = find_dateline(text)
+    headline = find_headline(text, article.title, end)
+    place_counts: Counter[str] = Counter(p.text for p in places)
+    countries: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            if name := country_of(ent.text):
+                countries[name] += 2
+        elif ent.label_ == "NORP" and (name := _demonym_country(ent.text)):
+            countries[name] += 1
+    air_words = re.compile(r"\b(air|aerial|warplanes?|jets?|helicopters?|drones?|aircraft|planes?)\b", re.I)
+    air_context = bool(air_words.search(article.title or "")) or len(air_words.findall(text)) >= 2
+    return ArticleContext(
+        published=article.published,
+        dateline_end=end,
+        dateline_place=dateline_place,
+        headline=headline,
+        article_place=place_counts.most_common(1)[0][0] if place_counts else None,
+        country=countries.most_common(1)[0][0] if countries else None,
+        air_context=air_context,
+    )
+
+
+# Demonyms of the countries conflict news names most; enough to say "Syrian city" is in Syria.
+_DEMONYMS = {
+    "syrian": "Syria", "iraqi": "Iraq", "yemeni": "Yemen", "libyan": "Libya", "afghan": "Afghanistan",
+    "lebanese": "Lebanon", "turkish": "Turkey", "russian": "Russia", "iranian": "Iran",
+    "israeli": "Israel", "palestinian": "Palestine", "ukrainian": "Ukraine", "sudanese": "Sudan",
+    "somali": "Somalia", "malian": "Mali", "nigerian": "Nigeria", "colombian": "Colombia",
+    "pakistani": "Pakistan", "egyptian": "Egypt", "jordanian": "Jordan",
+}  # fmt: skip
+
+
+def _demonym_country(word: str) -> str | None:
+    return _DEMONYMS.get(word.lower().strip())

@@ -1,0 +1,68 @@
+"""Turn a reported sentence plus its slots into an `Event`, the same way for every type."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extractors.context import ArticleContext, build_context
+from extractors.schema import Article, Event
+from extractors.slots import When, Where, evidence_bounds
+
+_CONTEXT_KEY = "sitrep_context"
+TRIGGERS_KEY = "sitrep_triggers"  # doc.spans key of the trigger ruler
+PLACES_KEY = "sitrep_places"  # doc.spans key of the place ruler
+
+
+def places_of(doc: Doc) -> list[Span]:
+    """Place spans the place ruler marked (empty when the ruler is not in the pipeline)."""
+    return list(doc.spans[PLACES_KEY]) if PLACES_KEY in doc.spans else []
+
+
+def triggers_of(doc: Doc, event_type: str) -> list[Span]:
+    """Trigger spans of one event type, weak variants ("air_strike/weak") included, in text order."""
+    if TRIGGERS_KEY not in doc.spans:
+        return []
+    spans = [s for s in doc.spans[TRIGGERS_KEY] if s.label_.split("/")[0] == event_type]
+    return sorted(spans, key=lambda s: (s.start, -len(s)))
+
+
+def context_for(doc: Doc, article: Article) -> ArticleContext:
+    """Article context, built once per doc and shared by the extractors."""
+    ctx = doc.user_data.get(_CONTEXT_KEY)
+    if ctx is None:
+        ctx = build_context(doc, article, places_of(doc))
+        doc.user_data[_CONTEXT_KEY] = ctx
+    return ctx
+
+
+def build_event(
+    article: Article,
+    event_type: str,
+    sent: Span,
+    pattern_id: str,
+    when: When,
+    where: Where,
+    **slots: object,
+) -> Event:
+    """An Event whose evidence is the sentence, with the given slots."""
+    start, end = evidence_bounds(sent)
+    text = article.text if isinstance(article.text, str) else sent.doc.text
+    return Event(
+        event_id=Event.make_id(article.article_id, event_type, start, end),
+        article_id=article.article_id,
+        event_type=event_type,
+        evidence=text[start:end],
+        evidence_start=start,
+        evidence_end=end,
+        event_date=when.date,
+        date_precision=when.precision,
+        date_text=when.text,
+        event_date_end=when.end,
+        location=where.name,
+        location_source=where.source,
+        country=where.country,
+        published=article.published,
+        url=article.url,
+        pattern_id=pattern_id,
+        **slots,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,79 @@
+"""One happening, one row: merge mentions of the same event inside an article.
+
+A headline repeated in the body and a lead sentence retold later are the same event. Two
+mentions of one type merge when their dates agree and their places, counts and injured are
+compatible (equal, or one unknown); a headline mention merges into the body whatever its
+date. The earliest body mention is kept as evidence and the others fill its empty slots.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from extractors.schema import Event
+
+_FILLABLE = ("location", "location_source", "country", "actor", "target", "count", "count_qualifier",
+             "injured", "source", "date_text")  # fmt: skip
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", re.sub(r"[\"'’`]", "", (text or "").lower()).strip())
+
+
+def _compatible_text(a: str | None, b: str | None) -> bool:
+    x, y = _norm(a), _norm(b)
+    return not x or not y or x in y or y in x
+
+
+def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
+    if kept.event_type != other.event_type:
+        return False
+    if not ignore_date and (kept.event_date, kept.date_precision) != (other.event_date, other.date_precision):
+        return False
+    same_source = kept.location_source == other.location_source == "sentence"
+    if not ignore_date and same_source and not _compatible_text(kept.location, other.location):
+        return False
+    for slot in ("count", "injured"):
+        a, b = getattr(kept, slot), getattr(other, slot)
+        if a is not None and b is not None and a != b:
+            return False
+    return True
+
+
+def _fill(kept: Event, other: Event) -> Event:
+    """Kept event with its empty slots taken from another mention (location only as a set)."""
+    changes = {}
+    for slot in _FILLABLE:
+        if getattr(kept, slot) is None and getattr(other, slot) is not None:
+            changes[slot] = getattr(other, slot)
+    if kept.location_source != "sentence" and other.location_source == "sentence":
+        changes.update(location=other.location, location_source="sentence")
+    return dataclasses.replace(kept, **changes) if changes else kept
+
+
+def merge_mentions(events: list[Event], headline: tuple[int, int] | None = None) -> list[Event]:
+    """Events of one article with duplicate mentions folded into one."""
+
+    def in_headline(e: Event) -> bool:
+        return headline is not None and e.evidence_start < headline[1] and e.evidence_end > headline[0]
+
+    body = sorted((e for e in events if not in_headline(e)), key=lambda e: e.evidence_start)
+    kept: list[Event] = []
+    for event in body:
+        for i, k in enumerate(kept):
+            if _compatible(k, event, ignore_date=False):
+                kept[i] = _fill(k, event)
+                break
+        else:
+            kept.append(event)
+    for event in (e for e in events if in_headline(e)):
+        same_type = [i for i, k in enumerate(kept) if k.event_type == event.event_type]
+        target = next((i for i in same_type if _compatible(kept[i], event, ignore_date=True)), None)
+        if target is None and same_type:
+            target = same_type[0]
+        if target is None:
+            kept.append(event)
+        else:
+            kept[target] = _fill(kept[target], event)
+    return kept

@@ -1,0 +1,294 @@
+"""Slot finders shared by the extractors: when, where, who, how many, who says so.
+
+Each works on one sentence of a parsed doc and prefers syntactic structure (subjects,
+objects, `by`/`in` phrases, number modifiers) over distance; the article context is the
+fallback when a sentence is silent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from extractors.context import ArticleContext, country_of
+from extractors.lexicon import (
+    DIRECTION_WORDS,
+    GROUP_NAME_HEADS,
+    IRREALIS_AUX,
+    IRREALIS_HEADS,
+    PLACE_TYPE_RANK,
+    REPORTING_VERBS,
+)
+from extractors.normalize.dates import resolve_date
+from extractors.normalize.numbers import Amount, parse_amount
+
+PLACE_PREPS = frozenset({"in", "near", "at", "on", "outside", "around", "into", "across", "over", "from"})
+# Words that start organisation names, not places ("Syrian Observatory", "Civil Defense").
+ORG_WORDS = frozenset(
+    {"observatory", "agency", "ministry", "council", "coalition", "committee", "news", "network", "forces",
+     "army", "front", "group", "organization", "organisation", "center", "centre", "defense", "defence",
+     "command", "office", "corps", "legion", "party", "union", "state", "staff", "tv", "press", "reuters",
+     "afp", "sana", "department", "house", "nations", "court", "aid", "church", "helmets", "crescent"}
+)  # fmt: skip
+MONTHS_AND_DAYS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
+# Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
+MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
+DATE_WORDS = MONTHS_AND_DAYS | {"yesterday", "overnight", "today", "tonight"}
+DATE_PREPS = frozenset(
+    {"on", "in", "since", "over", "during", "earlier", "late", "early", "into", "until", "last"}
+)
+# Subtree parts that leave a noun phrase: clauses and appositions describe, they do not name.
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "ccomp", "parataxis", "mark", "cc:preconj"})
+
+
+@dataclass(frozen=True)
+class When:
+    """An event date at its precision, and the words it came from (None: publication date)."""
+
+    date: dt.date | None
+    precision: str | None
+    text: str | None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place as written, where it was found (sentence | dateline | article) and its country."""
+
+    name: str | None
+    source: str | None
+    country: str | None
+
+
+def evidence_bounds(sent: Span) -> tuple[int, int]:
+    """Char span of a sentence without surrounding spaces and its final full stop."""
+    text = sent.text
+    end = len(text.rstrip())
+    while end > 0 and text[end - 1] in ".;:":
+        end -= 1
+    start = len(text) - len(text.lstrip())
+    return sent.start_char + start, sent.start_char + max(end, start)
+
+
+def phrase(token: Token, max_tokens: int = 14) -> str | None:
+    """The noun phrase a token heads, without relative clauses, appositions or trailing punctuation."""
+    if token.pos_ == "PRON" and token.lower_ not in ("all", "both"):
+        return None
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in _CUT_DEPS]
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "prep" and t.lower_ not in ("of", "by", "from") and t.head is token:
+            continue
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CUT_DEPS)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    doc = token.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    if hi - lo + 1 > max_tokens:
+        lo = max(lo, token.i - max_tokens + 1)
+        hi = token.i
+    return doc[lo : hi + 1].text.strip() or None
+
+
+def amount_of(noun: Token) -> Amount | None:
+    """Count a noun phrase states ("at least 16 civilians and three children" -> 19, at_least)."""
+    doc = noun.doc
+    start = noun.left_edge.i
+    for t in doc[start : noun.i]:
+        if t.lower_ in ("including", "among", "most", "from") or t.dep_ == "relcl":
+            start = t.i + 1
+    amount = parse_amount(doc[start : noun.i + 1].text)
+    if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
+        amount = parse_amount(noun.text)
+    for conj in noun.children:
+        if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM"):
+            extra = parse_amount(doc[conj.left_edge.i : conj.i + 1].text)
+            if extra is not None:
+                amount = Amount(
+                    (amount.value if amount else 0) + extra.value,
+                    amount.qualifier if amount else extra.qualifier,
+                )
+    return amount
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    """First child of a token with one of the dependency labels."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def agent_of(token: Token) -> Token | None:
+    """Object of a `by` phrase under a token (passive agent or "strikes by X")."""
+    for c in token.children:
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+            return child(c, "pobj")
+    return None
+
+
+def is_irrealis(token: Token) -> bool:
+    """True when a trigger is threatened, planned, denied, hypothetical, negated or future."""
+    node: Token | None = token
+    for _ in range(4):
+        if node is None:
+            break
+        for c in node.children:
+            if c.dep_ == "neg" or (c.dep_ in ("aux", "mark") and c.lower_ in IRREALIS_AUX):
+                return True
+            if c.dep_ == "det" and c.lower_ == "no":
+                return True
+        if (
+            node is not token
+            and node.lemma_.lower() in IRREALIS_HEADS
+            and node.pos_ in ("VERB", "AUX", "NOUN")
+        ):
+            return True
+        if node.lemma_.lower() in REPORTING_VERBS or node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def reporting_verb(token: Token) -> bool:
+    return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
+    """The sentence's date expression nearest the trigger, resolved against publication; else published."""
+    if ctx.published is None:
+        return When(None, None, None)
+    candidates: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or ent.start_char < ctx.dateline_end:
+            continue
+        if "old" in ent.text or "-long" in ent.text or ent.root.head.lemma_.lower() in REPORTING_VERBS:
+            continue
+        candidates.append(_with_preposition(ent.start, ent.end, sent))
+        seen.update(range(ent.start, ent.end))
+    for t in sent:
+        fresh = t.lower_ in DATE_WORDS and t.i not in seen and t.idx >= ctx.dateline_end
+        if fresh and t.head.lemma_.lower() not in REPORTING_VERBS:
+            candidates.append(_with_preposition(t.i, t.i + 1, sent))
+    best: When | None = None
+    best_distance = 10**6
+    for start, text in candidates:
+        resolved = resolve_date(text, ctx.published)
+        if resolved is None:
+            continue
+        distance = abs(start - anchor.i)
+        if distance < best_distance:
+            best_distance = distance
+            best = When(resolved.start, resolved.precision, text, resolved.end)
+    return best or When(ctx.published, "day", None)
+
+
+def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
+    """A date expression with the preposition before it ("since Saturday" is not "Saturday")."""
+    doc = sent.doc
+    if start > sent.start and doc[start - 1].lower_ in DATE_PREPS:
+        start -= 1
+    return start, doc[start:end].text
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name in a sentence: its text, specificity rank (0 = neighbourhood) and token range."""
+
+    name: str
+    rank: float
+    start: int
+    end: int
+
+
+def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
+    """Places named in a sentence, as written, each ranked by how specific its type word says it is."""
+    doc = sent.doc
+    spans: list[tuple[int, int]] = [
+        (s.start, s.end) for s in ruled if s.start >= sent.start and s.end <= sent.end
+    ]
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            spans.append((ent.start, ent.end))
+        elif ent.label_ in MISLABELLED_PLACE and ent.start > sent.start and doc[ent.start - 1].lower_ in PLACE_PREPS:
+            spans.append((ent.start, ent.end))
+    for t in sent:
+        if t.lower_ in PLACE_PREPS and t.i + 1 < sent.end:
+            j = t.i + 1
+            while j < sent.end and doc[j].is_title and doc[j].pos_ == "PROPN":
+                j += 1
+            if j > t.i + 1:
+                spans.append((t.i + 1, j))
+    mentions: list[PlaceMention] = []
+    covered: set[int] = set()
+    for start, end in sorted(set(spans), key=lambda se: (se[0] - se[1], se[0])):
+        m = _mention(doc, start, end)
+        if m is None or covered & set(range(m.start, m.end)):
+            continue
+        covered.update(range(m.start, m.end))
+        mentions.append(m)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _mention(doc, start: int, end: int) -> PlaceMention | None:
+    """Name and rank of a candidate span, or None when it is not a place name."""
+    toks = list(doc[start:end])
+    rank = 1.5
+    while toks and (toks[0].lower_ in ("the", "a", "of") or toks[0].lower_ in PLACE_TYPE_RANK):
+        if toks[0].lower_ in PLACE_TYPE_RANK:
+            rank = min(rank, PLACE_TYPE_RANK[toks[0].lower_])
+        toks = toks[1:]
+    while toks and (toks[-1].lower_ in PLACE_TYPE_RANK or toks[-1].is_punct):
+        rank = min(rank, PLACE_TYPE_RANK.get(toks[-1].lower_, rank))
+        toks = toks[:-1]
+    while toks and toks[0].lower_ in DIRECTION_WORDS:
+        toks = toks[1:]
+    if not toks:
+        return None
+    if end < len(doc) and doc[end].lower_ in PLACE_TYPE_RANK:
+        rank = min(rank, PLACE_TYPE_RANK[doc[end].lower_])
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_TYPE_RANK:
+        rank = min(rank, PLACE_TYPE_RANK[doc[start - 2].lower_])
+    words = {t.lower_ for t in toks}
+    if words & ORG_WORDS or toks[0].lower_ in GROUP_NAME_HEADS or toks[0].lower_ in MONTHS_AND_DAYS:
+        return None
+    if not any(t.is_title or (t.text[:1].isupper()) for t in toks):
+        return None
+    name = doc[toks[0].i : toks[-1].i + 1].text
+    if country_of(name) and len(toks) == 1:
+        return None
+    return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def find_location(sent: Span, ruled: list[Span], ctx: ArticleContext) -> Where:
+    """Most specific place of the sentence; else the dateline's; else the article's dominant place."""
+    mentions = sentence_places(sent, ruled)
+    country = next((c for t in sent if (c := country_of(t.text)) and t.pos_ == "PROPN"), None)
+    if mentions:
+        best = min(mentions, key=lambda m: (m.rank, m.start))
+        return Where(best.name, "sentence", country or ctx.country)
+    if ctx.dateline_place:
+        return Where(ctx.dateline_place, "dateline", country or ctx.country)
+    if ctx.article_place:
+        return Where(ctx.article_place, "article", country or ctx.country)
+    return Where(None, None, country or ctx.country)
+
+
+def find_source(sent: Span, trigger: Token) -> str | None:
+    """Who the sentence attributes the report to: "according to X", or the subject of "X said"."""
+    for t in sent:
+        if t.lower_ == "according" and (to := child(t, "prep")) is not None and (obj := child(to, "pobj")):
+            return phrase(obj)
+    for t in sent:
+        if reporting_verb(t) and t is not trigger:
+            subj = child(t, "nsubj")
+            if subj is not None and subj.pos_ != "PRON":
+                return phrase(subj)
+    return None
