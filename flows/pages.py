@@ -1,0 +1,222 @@
+"""Pure parsing of fetched bytes: feeds, sitemaps and article pages. No I/O, no network.
+
+`parse_feed` / `parse_sitemap` turn a listing into `ListedItem`s; `decode_html` picks a
+charset that actually fits the bytes (servers often declare the wrong one);
+`parse_page` extracts text and metadata with trafilatura (no script is ever run: it
+only walks the parsed tree); `detect_language` says which language a text is in.
+Malformed input is an `error_kind`, never an exception.
+"""
+
+from __future__ import annotations
+
+import calendar
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+import feedparser
+import py3langid
+import trafilatura
+from lxml import etree
+from trafilatura.settings import Document
+
+# feedparser flags these on well-formed feeds (a missing or mismatched charset
+# header); they are not reasons to distrust the entries.
+_BENIGN_FEED_ERRORS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+# Below this many letters py3langid guesses rather than detects (headlines, captions).
+MIN_LETTERS_FOR_DETECTION = 40
+LANGUAGE_SAMPLE_CHARS = 5000  # the start of a text is enough to tell its language
+
+
+@dataclass(frozen=True)
+class ListedItem:
+    """One article link found in a feed or sitemap, with the dates the listing gives."""
+
+    url: str
+    title: str | None = None
+    published: dt.date | None = None
+    updated: dt.datetime | None = None  # feed <updated>, sitemap <lastmod>: drives re-fetching
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a feed or sitemap lists; a sitemap index lists further sitemaps instead."""
+
+    items: tuple[ListedItem, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    error_kind: str | None = None  # bad_xml, not_a_feed, not_a_sitemap
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """Text and metadata of one article page."""
+
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    site: str | None = None
+    canonical_url: str | None = None
+
+
+def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Listing:
+    """Entries of an RSS or Atom feed; ill-formed XML is `bad_xml`, not a best guess."""
+    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True)
+    problem = parsed.get("bozo_exception")
+    if parsed.get("bozo") and not isinstance(problem, _BENIGN_FEED_ERRORS):
+        return Listing(error_kind="bad_xml", message=f"{type(problem).__name__}: {problem}")
+    if not parsed.get("version") and not parsed.entries:
+        return Listing(error_kind="not_a_feed", message="no RSS or Atom feed found")
+    items = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link:
+            continue
+        updated = _struct_time(entry.get("updated_parsed"))
+        published = _struct_time(entry.get("published_parsed")) or updated
+        items.append(
+            ListedItem(
+                url=urljoin(url, link.strip()),
+                title=(entry.get("title") or "").strip() or None,
+                published=published.date() if published else None,
+                updated=updated or published,
+            )
+        )
+    return Listing(items=tuple(items))
+
+
+def parse_sitemap(body: bytes, url: str) -> Listing:
+    """URLs of a (news) sitemap, or the child sitemaps of a sitemap index."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
+    try:
+        root = etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        return Listing(error_kind="bad_xml", message=str(exc))
+    kind = etree.QName(root).localname
+    if kind == "sitemapindex":
+        locs = (_child_text(s, "loc") for s in root if _localname(s) == "sitemap")
+        return Listing(sitemaps=tuple(urljoin(url, loc) for loc in locs if loc))
+    if kind != "urlset":
+        return Listing(error_kind="not_a_sitemap", message=f"root element <{kind}>")
+    items = []
+    for node in root:
+        if _localname(node) != "url" or not (loc := _child_text(node, "loc")):
+            continue
+        news = next((c for c in node if _localname(c) == "news"), None)
+        news_date = _iso_datetime(_child_text(news, "publication_date")) if news is not None else None
+        lastmod = _iso_datetime(_child_text(node, "lastmod"))
+        items.append(
+            ListedItem(
+                url=urljoin(url, loc),
+                title=_child_text(news, "title") if news is not None else None,
+                published=(news_date or lastmod).date() if (news_date or lastmod) else None,
+                updated=lastmod or news_date,
+            )
+        )
+    return Listing(items=tuple(items))
+
+
+def decode_html(body: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Text of a page and the charset used; survives wrong or missing declarations.
+
+    Order: a byte-order mark; valid UTF-8 (non-ASCII bytes that decode as UTF-8 are
+    UTF-8 whatever the header says); the declared charset, then the `<meta>` one, if
+    the bytes decode with it; else windows-1252 with replacement, which never fails.
+    """
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if body.startswith(bom):
+            return body.decode(codec, errors="replace"), codec
+    try:
+        return body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    meta = _META_CHARSET.search(body[:4096])
+    for name in (declared, meta.group(1).decode("ascii", "ignore") if meta else None):
+        if not name:
+            continue
+        try:
+            return body.decode(name), codecs.lookup(name).name
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("cp1252", errors="replace"), "cp1252"
+
+
+def parse_page(html: str, url: str) -> Page | None:
+    """Main text and metadata of an article page; None when it has no article text."""
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, TypeError, etree.LxmlError):
+        return None
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
+        return None
+    return Page(
+        text=doc.text.replace("\x00", " "),
+        title=doc.title or None,
+        published=_iso_date(doc.date),
+        author=doc.author or None,
+        site=doc.sitename or None,
+        canonical_url=doc.url or None,
+    )
+
+
+def detect_language(text: str, default: str | None = None) -> str | None:
+    """ISO 639-1 code of the text's language; `default` when the text is too short to tell."""
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if sum(c.isalpha() for c in sample) < MIN_LETTERS_FOR_DETECTION:
+        return default
+    lang, _score = py3langid.classify(sample)
+    return str(lang)
+
+
+def _struct_time(value: Any) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC)
+    except (OverflowError, ValueError, TypeError):
+        return None
+
+
+def _iso_datetime(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    parsed = _iso_datetime(value)
+    return parsed.date() if parsed else None
+
+
+def _localname(node: Any) -> str:
+    return etree.QName(node).localname if isinstance(node.tag, str) else ""
+
+
+def _child_text(node: Any, name: str) -> str | None:
+    if node is None:
+        return None
+    for child in node:
+        if _localname(child) == name and child.text and child.text.strip():
+            return str(child.text.strip())
+    return None
