@@ -91,6 +91,10 @@ D = dt.date.fromisoformat
         ("February 29", "2017-03-01", "2016-02-29", "day", None),
         ("the 3rd", "2016-06-01", "2016-05-03", "day", None),
         ("15/3/2011", "2016-06-01", "2011-03-15", "day", None),
+        # a weekday with a day of the month, or among words that carry no other date
+        ("Friday 27", "2016-06-01", "2016-05-27", "day", None),
+        ("Thursday 14", "2016-06-01", "2016-04-14", "day", None),
+        ("Sunday, the third day of the offensive", "2018-07-08", "2018-07-08", "day", None),
         # ranges of days: a period, so month or year
         ("on Thursday and Friday", "2016-06-01", "2016-05", "month", "2016-05-27"),
         ("May 22 and 23", "2016-06-01", "2016-05", "month", "2016-05-23"),
@@ -117,6 +121,7 @@ def test_resolve_date(expression: str, published: str, iso: str, precision: str,
         "tomorrow",
         "next week",
         "next Monday",
+        "every Friday",
         "recently",
         "in recent years",  # longer than a year: no unit holds it
         "the day after the ceasefire",

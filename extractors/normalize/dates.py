@@ -272,8 +272,9 @@ def _calendar_date(tokens: list[str], published: dt.date) -> _Resolution | None:
         return None
     year = int(years[0]) if years else None
     if not months:
-        if days and days[0][2] and not year:
-            return _day_of_month(int(days[0][1]), published)  # "the 3rd"
+        weekday = next((WEEKDAYS[t] for t in tokens if t in WEEKDAYS), None)
+        if days and not year and (days[0][2] or weekday is not None):
+            return _day_of_month(int(days[0][1]), published, weekday)  # "the 3rd", "Monday 17"
         return _Resolution(dt.date(year, 1, 1), YEAR) if year and not days else None
     month = MONTHS[months[0]]
     if not days:
@@ -325,6 +326,28 @@ def _day_number(word: str) -> int:
     return int(word.rstrip("stndrh"))
 
 
+def _weekday_among_words(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """Last resort: one weekday among words that carry no other date ("Sunday, the fifth day")."""
+    weekdays = [t for t in tokens if t in WEEKDAYS]
+    if len(weekdays) != 1 or any(t in _NOT_THIS_WEEKDAY or t in MONTHS or t[:1].isdigit() for t in tokens):
+        return None
+    return _weekday_on_or_before(WEEKDAYS[weekdays[0]], published, strictly_before=False)
+
+
+# Words that move a weekday away from the latest one ("next Monday", "every Friday").
+_NOT_THIS_WEEKDAY = {
+    "next",
+    "coming",
+    "following",
+    "previous",
+    "every",
+    "each",
+    "last",
+    "ago",
+    "after",
+    "before",
+}
+
 _RULES: tuple[Callable[[list[str], dt.date], _Resolution | None], ...] = (
     _counted_back,
     _ago,
@@ -332,6 +355,7 @@ _RULES: tuple[Callable[[list[str], dt.date], _Resolution | None], ...] = (
     _weekdays,
     _calendar_date,
     _calendar_range,
+    _weekday_among_words,
 )
 
 
@@ -413,14 +437,18 @@ def _month_on_or_before(month: int, published: dt.date, *, strictly_before: bool
     return _Resolution(dt.date(published.year if this_year else published.year - 1, month, 1), MONTH)
 
 
-def _day_of_month(day: int, published: dt.date) -> _Resolution | None:
-    """ "the 3rd": the latest such day on or before publication."""
+def _day_of_month(day: int, published: dt.date, weekday: int | None = None) -> _Resolution | None:
+    """ "the 3rd", "Monday 17": the latest such day on or before publication (on that weekday if one
+    is given and a month within a year has it, else the latest such day)."""
+    candidates = []
     month = _month_start(published)
-    for _ in range(3):
+    for _ in range(14):
         if _valid(month.year, month.month, day) and dt.date(month.year, month.month, day) <= published:
-            return _Resolution(dt.date(month.year, month.month, day), DAY)
+            candidates.append(dt.date(month.year, month.month, day))
         month = _shift_months(month, -1)
-    return None
+    matching = [d for d in candidates if weekday is None or d.weekday() == weekday]
+    best = matching or candidates
+    return _Resolution(best[0], DAY) if best else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
