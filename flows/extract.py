@@ -1,0 +1,149 @@
+"""The extract task: one Prefect task per batch of a few hundred articles.
+
+A task loads the spaCy pipeline once per worker process (cached, never at import),
+drops non-English articles as `language` rejects, cuts very long texts into chunks
+spaCy can take (events keep offsets into the whole text), runs
+`extractors.pipeline.extract_articles`, and stages the batch with the run's
+`RunWriter`. Only counts travel back to the flow, so memory stays bounded by a batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import py3langid
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from spacy.language import Language
+
+from extractors.pipeline import Extracted, extract_articles, load_pipeline
+from extractors.schema import Article, Event, Reject
+from flows.store import RunWriter
+
+# Texts longer than this go through spaCy in chunks: far below nlp.max_length (1,000,000),
+# because parser memory grows with document length.
+CHUNK_CHARS = 100_000
+# Language is judged on the opening of the text: enough for py3langid, cheap on huge texts.
+LANGUAGE_SAMPLE_CHARS = 2_000
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+
+@dataclass(frozen=True)
+class BatchCounts:
+    """What one batch did: articles processed, articles rejected, events by type."""
+
+    processed: int = 0
+    rejected: int = 0
+    events_by_type: dict[str, int] = field(default_factory=dict)
+
+    def __add__(self, other: BatchCounts) -> BatchCounts:
+        events = Counter(self.events_by_type) + Counter(other.events_by_type)
+        return BatchCounts(self.processed + other.processed, self.rejected + other.rejected, dict(events))
+
+
+@functools.cache
+def pipeline_for(model: str) -> Language:
+    """The spaCy pipeline of `model`, loaded once per process."""
+    return load_pipeline(model)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid on its opening)."""
+    code, _ = py3langid.classify(text[:LANGUAGE_SAMPLE_CHARS])
+    return str(code)
+
+
+def with_language(article: Article) -> Article:
+    """The article with its language: as the input said, else detected."""
+    if article.language:
+        return article
+    return dataclasses.replace(article, language=detect_language(article.text))
+
+
+def chunk_starts(text: str, size: int = CHUNK_CHARS) -> list[int]:
+    """Start offsets of chunks of at most `size` characters, cut at a paragraph, line or space."""
+    starts = [0]
+    while len(text) - starts[-1] > size:
+        start = starts[-1]
+        window = text[start : start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "), window.rfind(" "))
+        starts.append(start + (cut + 1 if cut > size // 2 else size))
+    return starts
+
+
+def extract_chunked(
+    nlp: Language, articles: Sequence[Article], *, batch_size: int, n_process: int
+) -> Iterator[Extracted]:
+    """`extract_articles` that also takes texts longer than `CHUNK_CHARS`, one result per article."""
+    short = [a for a in articles if len(a.text) <= CHUNK_CHARS]
+    long = [a for a in articles if len(a.text) > CHUNK_CHARS]
+    yield from extract_articles(nlp, short, batch_size=batch_size, n_process=n_process)
+    for article in long:
+        starts = chunk_starts(article.text)
+        ends = [*starts[1:], len(article.text)]
+        pieces = [
+            dataclasses.replace(article, text=article.text[s:e]) for s, e in zip(starts, ends, strict=True)
+        ]
+        events: list[Event] = []
+        errors: list[str] = []
+        for offset, result in zip(starts, extract_articles(nlp, pieces, batch_size=batch_size), strict=True):
+            events.extend(_shifted(e, offset) for e in result.events)
+            if result.error:
+                errors.append(f"chunk at {offset}: {result.error}")
+        yield Extracted(article, [] if errors else events, "; ".join(errors) or None)
+
+
+def _shifted(event: Event, offset: int) -> Event:
+    start, end = event.evidence_start + offset, event.evidence_end + offset
+    return dataclasses.replace(
+        event,
+        evidence_start=start,
+        evidence_end=end,
+        event_id=Event.make_id(event.article_id, event.event_type, start, end),
+    )
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract_batch(
+    articles: list[Article], writer: RunWriter, model: str, batch_size: int = 64, n_process: int = 1
+) -> BatchCounts:
+    """Extract one batch and stage its articles, events and rejects with `writer`."""
+    nlp = pipeline_for(model)
+    run_id = writer.run_id
+    articles = [dataclasses.replace(with_language(a), run_id=run_id) for a in articles]
+    english = [a for a in articles if a.language in SUPPORTED_LANGUAGES]
+    rejects = [
+        _reject(a, "language", "unsupported_language", f"language {a.language!r}", run_id)
+        for a in articles
+        if a.language not in SUPPORTED_LANGUAGES
+    ]
+    extracted_ids: list[str] = []
+    events: list[Event] = []
+    for result in extract_chunked(nlp, english, batch_size=batch_size, n_process=n_process):
+        if result.error:
+            rejects.append(_reject(result.article, "extract", "extractor_error", result.error, run_id))
+            continue
+        extracted_ids.append(result.article.article_id)
+        events.extend(dataclasses.replace(e, run_id=run_id) for e in result.events)
+    writer.add_articles(articles)
+    writer.add_events(extracted_ids, events)
+    writer.add_rejects(rejects)
+    return BatchCounts(len(extracted_ids), len(rejects), dict(Counter(e.event_type for e in events)))
+
+
+def _reject(article: Article, stage: str, kind: str, message: str, run_id: str) -> Reject:
+    return Reject(
+        stage=stage,
+        error_kind=kind,
+        message=message,
+        at=dt.datetime.now(dt.UTC),
+        url=article.url,
+        source=article.source,
+        article_id=article.article_id,
+        run_id=run_id,
+    )

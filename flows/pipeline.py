@@ -1,0 +1,252 @@
+"""Prefect flows: `sitrep-pipeline` (ingest -> extract -> store) and `sitrep-extract`.
+
+Both run one extract task per batch of `articles_per_task` articles, stage each
+batch under the output root and commit once at the end, holding the root's lock
+for the whole run. Every run leaves a row in `OUT/runs` and a markdown artifact
+with its summary; counts add up: read = processed + rejected.
+
+Without `PREFECT_API_URL` Prefect runs them in its ephemeral mode (no server to
+start); with it, against that server.
+
+Ingest: a config with `sources` hands them to the `flows.ingest.ingest_flow` subflow,
+which stores new and updated articles for this run_id in `OUT/articles` (under the
+same, re-entrant lock); they are read back with `Store.iter_articles(run_id=...)` and
+extracted like local input (non-English ones become `language` rejects). Items the
+ingest skipped as already seen are not counted as read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact
+
+from extractors.pipeline import DEFAULT_MODEL
+from extractors.schema import Article, Reject, Run
+from flows.config import ConfigError, Settings, load_settings
+from flows.extract import BatchCounts, extract_batch
+from flows.readers import read_input
+from flows.store import RunWriter, Store
+
+REJECTS_PER_WRITE = 500
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one run did, as printed by the CLI and logged in `OUT/runs`."""
+
+    run_id: str
+    flow: str
+    status: str
+    out: str
+    input: str | None
+    articles_read: int
+    processed: int
+    rejected: int
+    events_by_type: dict[str, int] = field(default_factory=dict)
+    message: str | None = None
+
+    @property
+    def events(self) -> int:
+        return sum(self.events_by_type.values())
+
+    def text(self) -> str:
+        by_type = ", ".join(f"{k} {v}" for k, v in sorted(self.events_by_type.items())) or "none"
+        return "\n".join(
+            [
+                f"run {self.run_id} ({self.flow}): {self.status}",
+                f"input:    {self.input or '-'}",
+                f"articles: {self.articles_read} read = {self.processed} processed"
+                f" + {self.rejected} rejected",
+                f"events:   {self.events} ({by_type})",
+                f"output:   {self.out}",
+            ]
+        )
+
+    def markdown(self) -> str:
+        rows = "\n".join(f"| {k} | {v} |" for k, v in sorted(self.events_by_type.items()))
+        return (
+            f"# sitrep run `{self.run_id}`: {self.status}\n\n"
+            f"* input: `{self.input or '-'}`\n* output: `{self.out}`\n"
+            f"* articles read: {self.articles_read} = processed {self.processed}"
+            f" + rejected {self.rejected}\n\n"
+            f"| event type | events |\n|---|---|\n{rows or '| (none) | 0 |'}\n"
+        )
+
+
+@dataclass
+class _Tally:
+    """Counts of the input side, filled while it streams."""
+
+    read: int = 0
+    rejected: int = 0
+
+
+def new_run_id(now: dt.datetime) -> str:
+    """Sortable, unique run id: UTC start time plus a random suffix."""
+    return f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+
+
+@flow(name="sitrep-pipeline")
+def sitrep_pipeline(
+    config: str | None = None, out: str | None = None, input: str | None = None
+) -> RunSummary:
+    """The whole pipeline on the configured input or sources (default: the sample config)."""
+    settings = load_settings(config)
+    if out:
+        settings = dataclasses.replace(settings, out=out)
+    if input:
+        settings = dataclasses.replace(settings, input=Path(input), sources=None)
+    return run(settings, flow_name="pipeline")
+
+
+@flow(name="sitrep-extract")
+def sitrep_extract(
+    input: str,
+    out: str = "data",
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 64,
+    articles_per_task: int = 256,
+    n_process: int = 1,
+) -> RunSummary:
+    """Extraction only, on a local .jsonl file or folder."""
+    settings = Settings(
+        out=out,
+        model=model,
+        input=Path(input),
+        batch_size=batch_size,
+        articles_per_task=articles_per_task,
+        n_process=n_process,
+    )
+    return run(settings, flow_name="extract")
+
+
+def run(settings: Settings, *, flow_name: str) -> RunSummary:
+    """One locked run: stream batches through the extract task, commit, log the run."""
+    if settings.input is None and settings.sources is None:
+        raise ConfigError("nothing to read: set `input` or `sources` in the config, or pass an input")
+    started = dt.datetime.now(dt.UTC)
+    run_id = new_run_id(started)
+    store = Store(settings.out)
+    source = str(settings.input) if settings.input else "sources"
+    record = Run(
+        run_id=run_id,
+        flow=flow_name,
+        status="running",
+        started=started,
+        input=source,
+        out=settings.out,
+        model=settings.model,
+    )
+    tally, counts = _Tally(), BatchCounts()
+    with store.lock(run_id):
+        store.write_run(record)
+        writer = store.stage(run_id)
+        try:
+            for batch in _article_batches(settings, writer, tally):
+                counts += extract_batch(
+                    batch, writer, settings.model, settings.batch_size, settings.n_process
+                )
+            writer.commit()
+        except BaseException as exc:
+            writer.abort()
+            failed = _summary(
+                run_id, flow_name, "failed", settings, source, tally, counts, str(exc) or type(exc).__name__
+            )
+            store.write_run(_finished(record, failed))
+            raise
+        summary = _summary(run_id, flow_name, "completed", settings, source, tally, counts, None)
+        store.write_run(_finished(record, summary))
+    get_run_logger().info("%s", summary.text())
+    create_markdown_artifact(
+        markdown=summary.markdown(), key=f"sitrep-{flow_name}-summary", description=f"sitrep run {run_id}"
+    )
+    return summary
+
+
+def _article_batches(settings: Settings, writer: RunWriter, tally: _Tally) -> Iterator[list[Article]]:
+    """Batches of articles to extract; read rejects are staged on the way and counted."""
+    if settings.sources is not None:
+        yield from _ingested_batches(settings, writer.run_id, tally)
+        return
+    assert settings.input is not None
+    batch: list[Article] = []
+    rejects: list[Reject] = []
+    for record in read_input(settings.input):
+        tally.read += 1
+        if isinstance(record, Reject):
+            tally.rejected += 1
+            rejects.append(dataclasses.replace(record, run_id=writer.run_id))
+            if len(rejects) >= REJECTS_PER_WRITE:
+                writer.add_rejects(rejects)
+                rejects = []
+            continue
+        batch.append(record)
+        if len(batch) >= settings.articles_per_task:
+            yield batch
+            batch = []
+    writer.add_rejects(rejects)
+    if batch:
+        yield batch
+
+
+def _ingested_batches(settings: Settings, run_id: str, tally: _Tally) -> Iterator[list[Article]]:
+    """Hook for `[[sources]]`: the ingest subflow stores articles, which are then read back."""
+    try:
+        from flows.ingest import ingest_flow
+    except ImportError as exc:
+        raise ConfigError("`sources` need flows.ingest, which this installation lacks; use `input`") from exc
+    assert settings.sources is not None
+    ingested = ingest_flow(sources=settings.sources, out=settings.out, run_id=run_id)
+    # fetch/parse failures count as read and rejected; articles stored this run are read below
+    tally.rejected += ingested.total.failed
+    tally.read += ingested.total.failed
+    for batch in Store(settings.out).iter_articles(run_id=run_id, batch_size=settings.articles_per_task):
+        tally.read += len(batch)
+        yield batch
+
+
+def _summary(
+    run_id: str,
+    flow_name: str,
+    status: str,
+    settings: Settings,
+    source: str,
+    tally: _Tally,
+    counts: BatchCounts,
+    message: str | None,
+) -> RunSummary:
+    return RunSummary(
+        run_id=run_id,
+        flow=flow_name,
+        status=status,
+        out=settings.out,
+        input=source,
+        articles_read=tally.read,
+        processed=counts.processed,
+        rejected=tally.rejected + counts.rejected,
+        events_by_type=dict(sorted(Counter(counts.events_by_type).items())),
+        message=message,
+    )
+
+
+def _finished(record: Run, summary: RunSummary) -> Run:
+    return dataclasses.replace(
+        record,
+        status=summary.status,
+        finished=dt.datetime.now(dt.UTC),
+        articles_read=summary.articles_read,
+        articles_processed=summary.processed,
+        articles_rejected=summary.rejected,
+        events=summary.events,
+        events_by_type=json.dumps(summary.events_by_type, sort_keys=True),
+        message=summary.message,
+    )
