@@ -16,8 +16,12 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from extractors.normalize.numbers import number_value
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
@@ -69,7 +73,7 @@ TWO_DAYS_BEFORE = {"day before yesterday"}
 
 # Leading words that only introduce the expression; "since" is kept as a flag (the period runs to now).
 _LEADING = re.compile(
-    r"^(?:since|from|on|in|during|at|the|over|for|into|by|until|till|as of|within|between|of|"
+    r"^(?:ever|since|from|on|in|during|at|the|over|for|into|by|until|till|as of|within|between|of|"
     r"around|about|just|only|throughout|through|after)\s+"
 )
 # Words that shade a time but do not move its unit: "late September", "earlier this month",
@@ -362,17 +366,22 @@ _RULES: tuple[Callable[[list[str], dt.date], _Resolution | None], ...] = (
 # --- fallback ----------------------------------------------------------------------------------
 
 
-@functools.cache
-def _dateparser_settings() -> dict[str, object]:
-    return {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+@functools.lru_cache(maxsize=64)
+def _date_parser(published: dt.date) -> DateDataParser:
+    """A dateparser parser for one reference date, built on first use (import and setup are slow)."""
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(published, dt.time(12)),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _by_dateparser(s: str, published: dt.date) -> _Resolution | None:
-    from dateparser.date import DateDataParser  # imported here: slow to import, rarely needed
-
-    settings = {**_dateparser_settings(), "RELATIVE_BASE": dt.datetime.combine(published, dt.time(12))}
     try:
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(s)
+        data = _date_parser(published).get_date_data(s)
     except Exception:  # dateparser raises assorted errors on odd input; policy: no date
         return None
     if data.date_obj is None:
