@@ -310,7 +310,6 @@ class RunWriter:
         self.run_id = run_id
         # own folder per writer: an inner writer of the same run (e.g. ingest) never touches ours
         self.folder = store.path(STAGING, run_id, uuid.uuid4().hex[:12])
-        self._sequence = 0
 
     def add_articles(self, articles: Sequence[Article]) -> None:
         """Stage articles; at commit each replaces any stored row with its article_id."""
@@ -362,8 +361,8 @@ class RunWriter:
             self._write(name, f"bucket-{bucket:02d}", table.filter(pc.equal(buckets, bucket)))
 
     def _write(self, name: str, bucket: str, table: pa.Table) -> None:
-        self._sequence += 1
-        final = f"{self.folder}/{name}/{bucket}/{self._sequence:05d}.parquet"
+        # unique across processes (tasks on Dask workers share the writer), ordered by time
+        final = f"{self.folder}/{name}/{bucket}/{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.parquet"
         self.store.write_file(table, final)
 
     def _staged_buckets(self, name: str) -> list[str]:
