@@ -91,6 +91,22 @@ D = dt.date.fromisoformat
         ("February 29", "2017-03-01", "2016-02-29", "day", None),
         ("the 3rd", "2016-06-01", "2016-05-03", "day", None),
         ("15/3/2011", "2016-06-01", "2011-03-15", "day", None),
+        ("28.05.2016", "2016-06-01", "2016-05-28", "day", None),
+        ("17-04-2016", "2016-06-01", "2016-04-17", "day", None),
+        ("4/5/2016", "2016-06-01", "2016-05-04", "day", None),  # both readings valid: the latest
+        ("2016/04/09", "2016-06-01", "2016-04-09", "day", None),
+        # clock times do not change the day
+        ("Tuesday at 4:30 pm", "2016-06-01", "2016-05-31", "day", None),
+        ("yesterday at 9am", "2016-06-01", "2016-05-31", "day", None),
+        ("April 30, 2016, 23:10 GMT", "2016-06-01", "2016-04-30", "day", None),
+        # parts and ranges of months, months of a named year
+        ("the first week of April", "2016-06-01", "2016-04", "month", None),
+        ("the second half of 2015", "2016-06-01", "2015", "year", None),
+        ("April and May", "2016-06-01", "2016", "year", "2016-05-31"),
+        ("October last year", "2016-06-01", "2015-10", "month", None),
+        ("in February this year", "2016-06-01", "2016-02", "month", None),
+        ("the past fortnight", "2018-07-30", "2018-07", "month", "2018-07-30"),
+        ("Wednesday-Thursday", "2016-06-01", "2016-05", "month", "2016-05-26"),
         # a weekday with a day of the month, or among words that carry no other date
         ("Friday 27", "2016-06-01", "2016-05-27", "day", None),
         ("Thursday 14", "2016-06-01", "2016-04-14", "day", None),
@@ -122,6 +138,7 @@ def test_resolve_date(expression: str, published: str, iso: str, precision: str,
         "next week",
         "next Monday",
         "every Friday",
+        "31/31/2016",
         "recently",
         "in recent years",  # longer than a year: no unit holds it
         "the day after the ceasefire",

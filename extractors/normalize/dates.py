@@ -98,6 +98,16 @@ _DATEPARSER_GATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:" + "|".j
 # A last word that anchors the expression to another time, not to publication ("a day earlier").
 _ANCHORED_ELSEWHERE = {"earlier", "later", "before", "after", "prior", "previously"}
 _RANGE_WORDS = {"to", "through", "until", "till", "-"}
+# Clock times say nothing about the day: "3:00 pm", "14:35", "10pm", "at 9 a.m. local time".
+_CLOCK_TIME = re.compile(
+    r"\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\b(?:gmt|utc|local time)\b"
+)
+_NAME_PAIR = re.compile(
+    r"\b(" + "|".join([*WEEKDAYS, *MONTHS]) + r")-(" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b"
+)
+# Parts of a month or year that leave it the finest unit holding them ("the first week of March").
+_PART_WORDS = {"first", "second", "third", "fourth", "final", "last", "half", "week", "weeks", "days",
+               "part", "quarter", "few", "couple"}  # fmt: skip
 
 
 def resolve_date(expression: str, published: dt.date) -> ResolvedDate | None:
@@ -114,10 +124,14 @@ def resolve_date(expression: str, published: dt.date) -> ResolvedDate | None:
 
 def _normalize(expression: str) -> str:
     s = expression.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    s = _CLOCK_TIME.sub(" ", s)
+    s = re.sub(r"\b(?:a |one )?fortnight", "two weeks", s)
+    s = _NAME_PAIR.sub(r"\1 - \2", s)  # "Thursday-Friday"
     s = re.sub(r"'s\b", "", s)
     s = re.sub(r"\bmid-", "mid ", s)
     s = re.sub(r"(\d+)-(hour|day|week|month|year)s?\b", r"\1 \2", s)
     s = re.sub(r"(?<![\d-])(\d{1,2})(st|nd|rd|th)?-(\d{1,2})(?![\d-])", r"\1\2 to \3", s)  # "29-30 May"
+    s = re.sub(r"(?<=\d)\.(?=\d)", "/", s)  # "30.05.2016"
     s = re.sub(r"[^\w\s/-]|_", " ", s)
     return " ".join(s.split())[:200]
 
@@ -152,6 +166,7 @@ def _by_grammar(s: str, published: dt.date) -> _Resolution | None:
         tokens = tokens[1:]  # "a few days", "a couple of days"
     if tokens[:2] == ["this", "past"]:
         tokens = tokens[1:]  # "this past week"
+    tokens = _name_relative_year(tokens, published)
     for candidate in (tokens, [t for t in tokens if t not in _TIME_OF_DAY]):
         if not candidate:
             continue
@@ -254,7 +269,8 @@ def _weekdays(tokens: list[str], published: dt.date) -> _Resolution | None:
     return _period(first.start, last.start)
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 _DAY = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
 
@@ -263,6 +279,8 @@ def _calendar_date(tokens: list[str], published: dt.date) -> _Resolution | None:
     """ "March 3, 2016", "3 March", "3rd of March", "March 2016", "2014", "2016-03-03", "Sept 21"."""
     if len(tokens) == 1 and (m := _ISO.fullmatch(tokens[0])):
         return _Resolution(dt.date(int(m[1]), int(m[2]), int(m[3])), DAY)
+    if len(tokens) == 1 and (m := _NUMERIC_DATE.fullmatch(tokens[0])):
+        return _numeric_date(int(m[1]), int(m[2]), int(m[3]), published)
     words = [t for t in tokens if t not in WEEKDAYS]  # "Monday, March 7": the date decides
     months = [t for t in words if t in MONTHS]
     years = [t for t in words if _YEAR.fullmatch(t)]
@@ -352,6 +370,33 @@ _NOT_THIS_WEEKDAY = {
     "before",
 }
 
+
+def _month_range(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """ "March and April", "from March to May 2015": a period of months."""
+    words = [t for t in tokens if t not in _RANGE_WORDS]
+    months = [t for t in words if t in MONTHS]
+    years = [t for t in words if _YEAR.fullmatch(t)]
+    if len(months) != 2 or len(years) > 1 or len(months) + len(years) != len(words):
+        return None
+    last = _calendar_date([months[1], *years], published)
+    if last is None:
+        return None
+    first_month = MONTHS[months[0]]
+    first = dt.date(last.start.year - (first_month > last.start.month), first_month, 1)
+    return _period(first, min(_month_end(last.start), published))
+
+
+def _part_of(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """ "the first week of March", "the second half of 2015": the month or year that holds the part."""
+    rest = [t for t in tokens if t not in _PART_WORDS]
+    if len(rest) == len(tokens) or not rest or not any(t in MONTHS or _YEAR.fullmatch(t) for t in rest):
+        return None
+    found = _calendar_date(rest, published)
+    if found is None or found.precision == DAY:
+        return None
+    return found
+
+
 _RULES: tuple[Callable[[list[str], dt.date], _Resolution | None], ...] = (
     _counted_back,
     _ago,
@@ -359,6 +404,8 @@ _RULES: tuple[Callable[[list[str], dt.date], _Resolution | None], ...] = (
     _weekdays,
     _calendar_date,
     _calendar_range,
+    _month_range,
+    _part_of,
     _weekday_among_words,
 )
 
@@ -458,6 +505,31 @@ def _day_of_month(day: int, published: dt.date, weekday: int | None = None) -> _
     matching = [d for d in candidates if weekday is None or d.weekday() == weekday]
     best = matching or candidates
     return _Resolution(best[0], DAY) if best else None
+
+
+def _name_relative_year(tokens: list[str], published: dt.date) -> list[str]:
+    """ "March last year" -> "March 2015", "May this year" -> "May 2016" (alone, they are named periods)."""
+    if len(tokens) <= 2:
+        return tokens
+    for i in range(len(tokens) - 1):
+        if tokens[i + 1] == "year" and tokens[i] in ("last", "this", "previous"):
+            year = published.year - (tokens[i] != "this")
+            return [*tokens[:i], str(year), *tokens[i + 2 :]]
+    return tokens
+
+
+def _numeric_date(first: int, second: int, year: int, published: dt.date) -> _Resolution | None:
+    """ "30.05.2016", "5/30/16", "16-06-2016": day-month or month-day, whichever reading is valid;
+    when both are, the latest one on or before publication (news reports recent dates)."""
+    if year < 100:
+        year += 2000 if 2000 + year <= published.year else 1900
+    readings = [
+        dt.date(year, month, day)
+        for day, month in ((first, second), (second, first))
+        if 1 <= month <= 12 and _valid(year, month, day)
+    ]
+    past = [d for d in readings if d <= published]
+    return _Resolution(max(past), DAY) if past else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
