@@ -37,6 +37,8 @@ ATTACK_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment", "explosion", "blast",
      "bomb", "fire", "clash", "assault", "offensive", "shell", "rocket", "mortar"}
 )  # fmt: skip
+# Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
+TOLL_VERBS = frozenset({"be", "rise", "reach", "climb", "increase", "jump", "stand", "hit", "bring", "mount"})
 # Anaphoric words showing a wounded-only sentence continues the previous report.
 CONTINUATION_WORDS = frozenset({"other", "others", "more", "another", "also", "attack", "blast", "explosion"})
 # Phrases that say nobody died, making a wounded-only report a count of 0.
@@ -126,8 +128,11 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
         of = trig[-1]
         victims = child(of, "pobj")
     elif t.lower_ == "toll":
-        return None, _toll_number(trig)
+        verb = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
+        return None, (_toll_number(trig) if verb.lemma_.lower() in TOLL_VERBS else None)
     elif t.lower_ in ("dead", "martyrs", "fatalities", "deaths"):
+        if t.head.lower_ == "among":
+            return None, None  # "five children were among the dead": part of another toll
         victims = _number_before(t) or (t if t.lower_ == "martyrs" else None)
         if victims is None and t.dep_ in ("oprd", "acomp", "ccomp", "xcomp"):
             victims = child(t, "nsubj") or child(t.head, "dobj")
@@ -141,6 +146,10 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
             victims = child(t, "nsubj")
     if victims is None:
         victims = _number_before(t)
+    if victims is not None and victims.lemma_.lower() == "number":  # "bringing to 45 the number killed"
+        to = next((c for c in victims.head.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        number = child(to, "pobj") if to is not None else None
+        return (number, amount_of(number)) if number is not None else (None, None)
     count = amount_of(victims) if victims is not None else None
     return victims, count
 
@@ -188,30 +197,45 @@ def _injured(triggers: list[Span]) -> Amount | None:
 
 
 def _actor(trig: Span) -> str | None:
-    """Who killed: the active subject, the `by` agent, or the attack's modifiers ("regime air strikes")."""
+    """Who killed: the `by` agent, the active subject, the attack that killed or the clause around it."""
     t = trig.root
-    verb = t if t.pos_ in ("VERB", "AUX") else t.head
-    if verb.dep_ in ("advcl", "xcomp", "conj") and t.lower_.endswith("ing"):
-        verb = verb.head
-    agent = agent_of(t)
-    if agent is not None:
-        return phrase(agent)
-    subj = child(verb, "nsubj")
-    if subj is not None and subj.pos_ != "PRON" and not _is_people(subj):
-        return phrase(subj)
-    if subj is not None and subj.pos_ in ("PROPN", "NOUN") and subj.lemma_.lower() not in PEOPLE_WORDS:
-        return phrase(subj)
-    for prep in t.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
-            obj = child(prep, "pobj")
-            if obj is not None and obj.lemma_.lower() in ATTACK_NOUNS:
-                mods = [
-                    c for c in obj.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < obj.i
-                ]
-                if mods or agent_of(obj) is not None:
-                    by = agent_of(obj)
-                    return phrase(by) if by is not None else t.doc[mods[0].left_edge.i : obj.i + 1].text
+    victim_side = t.lemma_.lower() == "die" or t.lower_ in ("dead", "martyrs", "fatalities", "deaths", "death")
+    victim_side = victim_side or trig[-1].lower_ in ("lives", "life") and trig[0].lower_.startswith("los")
+    node = t
+    for _ in range(3):
+        agent = agent_of(node)
+        if agent is not None:
+            return _attacker_in(agent)
+        subj = child(node, "nsubj")
+        if subj is not None and subj.pos_ != "PRON" and not (node is t and victim_side):
+            return _attacker_in(subj)
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following", "between"):
+                obj = child(c, "pobj")
+                if obj is not None and (c.lower_ == "between" or obj.lemma_.lower() in ATTACK_NOUNS):
+                    found = _attacker_in(obj, require_name=c.lower_ != "between")
+                    if found:
+                        return found
+            if c.dep_ == "advcl" and (s := child(c, "nsubj")) is not None and s.pos_ != "PRON":
+                return _attacker_in(s)
+        if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "oprd", "ccomp") or node.head is node:
+            break
+        node = node.head
     return None
+
+
+def _attacker_in(noun: Token, *, require_name: bool = False) -> str | None:
+    """The attacker inside a noun phrase: "a shell fired by X" -> X, "regime air strikes" -> as is."""
+    if noun.lemma_.lower() in ATTACK_NOUNS:
+        for tok in noun.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "to", "from") and tok.head.i > noun.i:
+                return phrase(tok)
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
+        if mods:
+            return noun.doc[mods[0].left_edge.i : noun.i + 1].text
+        if require_name:
+            return None
+    return phrase(noun)
 
 
 def _background(trig: Span, count: Amount | None) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from extractors.normalize.places import is_known_place
 from extractors.schema import Article
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -107,7 +108,10 @@ def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleCont
     text = doc.text
     end, dateline_place = find_dateline(text)
     headline = find_headline(text, article.title, end)
-    place_counts: Counter[str] = Counter(p.text for p in places)
+    place_counts: Counter[str] = Counter(p.text for p in places if is_known_place(p.text))
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and not country_of(ent.text) and is_known_place(ent.text):
+            place_counts[ent.text] += 1
     countries: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):

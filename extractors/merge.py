@@ -1,9 +1,9 @@
 """One happening, one row: merge mentions of the same event inside an article.
 
 A headline repeated in the body and a lead sentence retold later are the same event. Two
-mentions of one type merge when their dates agree and their places, counts and injured are
-compatible (equal, or one unknown); a headline mention merges into the body whatever its
-date. The earliest body mention is kept as evidence and the others fill its empty slots.
+mentions of one type merge when their dates agree (or one of them gives no date) and their
+places, counts and injured are compatible (equal, or one unknown); a headline mention merges
+into the body whatever its date. The earliest body mention is kept as evidence and the others fill its empty slots.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import re
 
 from extractors.schema import Event
 
+# Characters a headline sentence may run past the title (a dateline, "- Monitor") and stay a headline.
+HEADLINE_SLACK = 40
 _FILLABLE = ("location", "location_source", "country", "actor", "target", "count", "count_qualifier",
              "injured", "source", "date_text")  # fmt: skip
 
@@ -29,7 +31,9 @@ def _compatible_text(a: str | None, b: str | None) -> bool:
 def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     if kept.event_type != other.event_type:
         return False
-    if not ignore_date and (kept.event_date, kept.date_precision) != (other.event_date, other.date_precision):
+    same_date = (kept.event_date, kept.date_precision) == (other.event_date, other.date_precision)
+    undated = kept.date_text is None or other.date_text is None
+    if not ignore_date and not same_date and not undated:
         return False
     same_source = kept.location_source == other.location_source == "sentence"
     if not ignore_date and same_source and not _compatible_text(kept.location, other.location):
@@ -56,7 +60,10 @@ def merge_mentions(events: list[Event], headline: tuple[int, int] | None = None)
     """Events of one article with duplicate mentions folded into one."""
 
     def in_headline(e: Event) -> bool:
-        return headline is not None and e.evidence_start < headline[1] and e.evidence_end > headline[0]
+        """Evidence that is the headline (a sentence running on well past it is body text)."""
+        if headline is None:
+            return False
+        return e.evidence_start < headline[1] and e.evidence_end <= headline[1] + HEADLINE_SLACK
 
     body = sorted((e for e in events if not in_headline(e)), key=lambda e: e.evidence_start)
     kept: list[Event] = []
@@ -76,4 +83,13 @@ def merge_mentions(events: list[Event], headline: tuple[int, int] | None = None)
             kept.append(event)
         else:
             kept[target] = _fill(kept[target], event)
-    return kept
+    return _one_per_id(kept)
+
+
+def _one_per_id(events: list[Event]) -> list[Event]:
+    """One row per `event_id`: two mentions of a type citing the same span would share an id
+    (and the store keeps one row per id), so the first is kept and its empty slots filled."""
+    by_id: dict[str, Event] = {}
+    for event in events:
+        by_id[event.event_id] = _fill(by_id[event.event_id], event) if event.event_id in by_id else event
+    return list(by_id.values())

@@ -23,6 +23,7 @@ from extractors.lexicon import (
 )
 from extractors.normalize.dates import resolve_date
 from extractors.normalize.numbers import Amount, parse_amount
+from extractors.normalize.places import is_known_place
 
 PLACE_PREPS = frozenset({"in", "near", "at", "on", "outside", "around", "into", "across", "over", "from"})
 # Words that start organisation names, not places ("Syrian Observatory", "Civil Defense").
@@ -36,12 +37,16 @@ MONTHS_AND_DAYS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
+# Lower-case parts of place names: Arabic articles and linking words ("Daraa al-Balad", "Bab al-Hawa").
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "-", "de", "of", "bin", "ibn"})
 # Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
 MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
 DATE_WORDS = MONTHS_AND_DAYS | {"yesterday", "overnight", "today", "tonight"}
 DATE_PREPS = frozenset(
     {"on", "in", "since", "over", "during", "earlier", "late", "early", "into", "until", "last"}
 )
+# Tokens between a trigger and its date beyond which the date belongs to another clause.
+MAX_DATE_DISTANCE = 16
 # Subtree parts that leave a noun phrase: clauses and appositions describe, they do not name.
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "ccomp", "parataxis", "mark", "cc:preconj"})
 
@@ -89,6 +94,9 @@ def phrase(token: Token, max_tokens: int = 14) -> str | None:
         stack.extend(c for c in t.children if c.dep_ not in _CUT_DEPS)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
     doc = token.doc
+    dateline_end = doc.user_data.get("sitrep_dateline_end", 0)
+    while lo < token.i and doc[lo].idx < dateline_end:
+        lo += 1
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
@@ -110,7 +118,8 @@ def amount_of(noun: Token) -> Amount | None:
     if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
         amount = parse_amount(noun.text)
     for conj in noun.children:
-        if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM"):
+        separate = any(t.lower_ == "well" for t in doc[noun.i : conj.i])  # "as well as": two tolls
+        if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM") and not separate:
             extra = parse_amount(doc[conj.left_edge.i : conj.i + 1].text)
             if extra is not None:
                 amount = Amount(
@@ -180,10 +189,12 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
     best: When | None = None
     best_distance = 10**6
     for start, text in candidates:
+        distance = abs(start - anchor.i)
+        if distance > MAX_DATE_DISTANCE or (start > 0 and sent.doc[start - 1].lower_ == "of"):
+            continue  # another clause's date, or a duration ("a lull of several days")
         resolved = resolve_date(text, ctx.published)
         if resolved is None:
             continue
-        distance = abs(start - anchor.i)
         if distance < best_distance:
             best_distance = distance
             best = When(resolved.start, resolved.precision, text, resolved.end)
@@ -229,11 +240,12 @@ def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
     mentions: list[PlaceMention] = []
     covered: set[int] = set()
     for start, end in sorted(set(spans), key=lambda se: (se[0] - se[1], se[0])):
-        m = _mention(doc, start, end)
-        if m is None or covered & set(range(m.start, m.end)):
+        if covered & set(range(start, end)):
             continue
-        covered.update(range(m.start, m.end))
-        mentions.append(m)
+        m = _mention(doc, start, end)
+        covered.update(range(start, end))  # a rejected span blocks its parts ("Ahrar al-Sham")
+        if m is not None:
+            mentions.append(m)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -248,22 +260,30 @@ def _mention(doc, start: int, end: int) -> PlaceMention | None:
     while toks and (toks[-1].lower_ in PLACE_TYPE_RANK or toks[-1].is_punct):
         rank = min(rank, PLACE_TYPE_RANK.get(toks[-1].lower_, rank))
         toks = toks[:-1]
-    while toks and toks[0].lower_ in DIRECTION_WORDS:
-        toks = toks[1:]
+    while toks and (toks[0].lower_ in DIRECTION_WORDS or (len(toks) > 1 and country_of(toks[0].text))):
+        toks = toks[1:]  # "eastern Aleppo" is Aleppo; "Syrias Homs" is Homs
     if not toks:
         return None
-    if end < len(doc) and doc[end].lower_ in PLACE_TYPE_RANK:
-        rank = min(rank, PLACE_TYPE_RANK[doc[end].lower_])
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_TYPE_RANK:
-        rank = min(rank, PLACE_TYPE_RANK[doc[start - 2].lower_])
+    if toks[-1].i + 1 < len(doc) and doc[toks[-1].i + 1].lower_ in PLACE_TYPE_RANK:
+        rank = min(rank, PLACE_TYPE_RANK[doc[toks[-1].i + 1].lower_])
+    first = toks[0].i
+    if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in PLACE_TYPE_RANK:
+        rank = min(rank, PLACE_TYPE_RANK[doc[first - 2].lower_])
     words = {t.lower_ for t in toks}
     if words & ORG_WORDS or toks[0].lower_ in GROUP_NAME_HEADS or toks[0].lower_ in MONTHS_AND_DAYS:
         return None
-    if not any(t.is_title or (t.text[:1].isupper()) for t in toks):
-        return None
+    if any(not (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.is_punct) for t in toks):
+        return None  # "Dead as Rival": a place name is capitalised words and Arabic articles
     name = doc[toks[0].i : toks[-1].i + 1].text
     if country_of(name) and len(toks) == 1:
         return None
+    after_preposition = first > 0 and doc[first - 1].lower_ in PLACE_PREPS | {"of"}
+    if not is_known_place(name):
+        if rank == 1.5 and not after_preposition:
+            return None
+        rank += 0.5
+    elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
+        return None  # "United States military forces" names an actor
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
 
 
