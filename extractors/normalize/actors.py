@@ -1,0 +1,239 @@
+"""Canonical actors and targets: one name and type per armed group however the text writes it.
+
+"ISIS", "ISIL", "Daesh" and "Islamic State" are one actor; "Russian warplanes" and "Russian
+jets" are the Military Forces of Russia; "government forces" are the forces of the country the
+article is about. Aliases live in `extractors/data/actors.tsv`, nationality adjectives in
+`extractors/data/demonyms.tsv`; both are read once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ACTORS_FILE = DATA_DIR / "actors.tsv"
+DEMONYMS_FILE = DATA_DIR / "demonyms.tsv"
+
+STATE, FOREIGN_STATE = "state forces", "foreign state forces"
+NON_STATE_TYPES = frozenset({"rebel group", "jihadist group", "militia", "unidentified"})
+CONTEXT_COUNTRY = "@context"
+CIVILIANS, FIGHTERS, MIXED = "civilians", "fighters", "mixed"
+
+# Nouns that make a nationality adjective an armed force: "Russian jets", "Turkish troops".
+# Without one, "Russian" alone still means that state's forces as an actor.
+FORCE_NOUNS = frozenset(
+    {
+        "forces", "force", "army", "military", "troops", "soldiers", "jets", "warplanes", "planes",
+        "aircraft", "airplanes", "drones", "drone", "helicopters", "helicopter", "gunships", "navy",
+        "personnel", "bombers", "fighter", "artillery", "police", "policemen", "officers", "units",
+        "positions", "base", "bases", "convoy", "checkpoint", "checkpoints", "marines", "guards",
+    }
+)  # fmt: skip
+# Victims and objects that make a target civilian (people, homes, services).
+CIVILIAN_NOUNS = frozenset(
+    {
+        "civilian", "civilians", "people", "person", "persons", "residents", "resident", "villagers",
+        "child", "children", "kids", "boy", "boys", "girl", "girls", "woman", "women", "family",
+        "families", "infant", "infants", "baby", "babies", "elderly", "student", "students",
+        "worker", "workers", "staff", "doctor", "doctors", "nurse", "nurses", "medics", "paramedics",
+        "journalist", "journalists", "teacher", "teachers", "farmers", "shepherd", "passengers",
+        "displaced", "refugees", "hostages", "volunteers", "rescuers", "protesters", "worshippers",
+        "hospital", "hospitals", "clinic", "school", "schools", "market", "markets", "mosque",
+        "mosques", "church", "homes", "home", "house", "houses", "bakery", "camp", "camps",
+        "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "village", "villages",
+        "trucks", "convoys", "ambulance", "ambulances", "shelter", "buildings", "building",
+        "assyrians", "yazidis", "christians", "kurds", "alawites", "druze", "shiites", "sunnis",
+    }
+)  # fmt: skip
+# Combatants and military objects that make a target fighters or military.
+FIGHTER_NOUNS = frozenset(
+    {
+        "fighters", "fighter", "militants", "militant", "combatants", "soldiers", "soldier", "troops",
+        "army", "military", "forces", "rebels", "rebel", "terrorists", "terrorist", "jihadists",
+        "gunmen", "recruits", "recruit", "conscripts", "members", "commander", "commanders",
+        "officers", "officer", "personnel", "militiamen", "militia", "militias", "policemen",
+        "police", "guards", "positions", "position", "base", "bases", "checkpoint", "checkpoints",
+        "headquarters", "depot", "depots", "convoy", "tanks", "vehicles", "airbase", "barracks",
+        "regime", "government", "opposition", "insurgents", "leader", "leaders",
+    }
+)  # fmt: skip
+
+_INITIALISM = re.compile(r"\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?")
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+class Actor(NamedTuple):
+    """A canonical actor or target: display name and type."""
+
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class _Alias:
+    words: tuple[str, ...]
+    case_sensitive: bool  # two-letter initialisms (IS, US) only as capitals
+    actor_id: str
+
+
+@dataclass(frozen=True)
+class _ActorRow:
+    actor_id: str
+    name: str
+    type: str
+    country: str
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    length: int
+    actor_id: str  # an actors.tsv id, or "state:<ISO code>" for a nationality
+
+
+class _Tables:
+    """Alias index by first word, actor rows by id, country names by code."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, _ActorRow] = {}
+        self.by_first: dict[str, list[_Alias]] = defaultdict(list)
+        self.country_names: dict[str, str] = {}
+        for row in _read_tsv(ACTORS_FILE):
+            self.rows[row["id"]] = _ActorRow(row["id"], row["name"], row["type"], row["country"])
+            for alias in row["aliases"].split("|"):
+                self._add(alias, row["id"])
+        for row in _read_tsv(DEMONYMS_FILE):
+            for adjective in row["adjectives"].split("|"):
+                self._add(adjective, f"state:{row['country_code']}")
+
+    def _add(self, alias: str, actor_id: str) -> None:
+        words = tuple(_tokens(alias)[0])
+        if words:
+            case_sensitive = len(alias) <= 2 and alias.isupper()
+            self.by_first[words[0]].append(_Alias(words, case_sensitive, actor_id))
+
+    def add_countries(self, names: dict[str, str]) -> None:
+        self.country_names = names
+        for code, name in names.items():
+            self._add(name, f"state:{code}")
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """Folded words and the same words as written (for case-sensitive initialisms)."""
+    joined = _INITIALISM.sub(lambda m: "".join(g for g in m.groups() if g), text)
+    decomposed = unicodedata.normalize("NFKD", joined)
+    written = _TOKEN.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return [w.casefold() for w in written], written
+
+
+@functools.cache
+def _tables() -> _Tables:
+    from extractors.normalize.places import gazetteer
+
+    tables = _Tables()
+    tables.add_countries(gazetteer().country_names)
+    return tables
+
+
+def _matches(text: str) -> tuple[list[_Match], list[str]]:
+    tables = _tables()
+    folded, written = _tokens(text)
+    found = []
+    for i, word in enumerate(folded):
+        for alias in tables.by_first.get(word, []):
+            end = i + len(alias.words)
+            if tuple(folded[i:end]) != alias.words:
+                continue
+            if alias.case_sensitive and written[i] != written[i].upper():
+                continue
+            found.append(_Match(i, len(alias.words), alias.actor_id))
+    return found, folded
+
+
+def _best(matches: list[_Match]) -> _Match | None:
+    """The first-named actor; the longest alias at that position."""
+    return min(matches, key=lambda m: (m.start, -m.length), default=None)
+
+
+def _state_actor(country: str | None, context_country: str | None) -> Actor:
+    tables = _tables()
+    if not country:
+        return Actor("Government forces", STATE)
+    name = f"Military Forces of {tables.country_names.get(country, country)}"
+    foreign = context_country is not None and country != context_country
+    return Actor(name, FOREIGN_STATE if foreign else STATE)
+
+
+def _to_actor(match: _Match, context_country: str | None) -> Actor:
+    if match.actor_id.startswith("state:"):
+        return _state_actor(match.actor_id.removeprefix("state:"), context_country)
+    row = _tables().rows[match.actor_id]
+    if row.type == STATE:
+        country = context_country if row.country == CONTEXT_COUNTRY else row.country
+        if row.name.startswith("Military Forces of"):
+            return _state_actor(country, context_country)
+        foreign = context_country is not None and country != context_country
+        return Actor(row.name, FOREIGN_STATE if foreign else STATE)
+    return Actor(row.name, row.type)
+
+
+def _is_non_state(match: _Match) -> bool:
+    row = _tables().rows.get(match.actor_id)
+    return row is not None and row.type in NON_STATE_TYPES | {CIVILIANS}
+
+
+def canonical_actor(text: str | None, country_code: str | None = None) -> Actor | None:
+    """The canonical actor a raw actor phrase names; `country_code` is the article's country.
+
+    A named group beats a nationality ("Syrian rebels" are rebels, "Turkish-backed factions"
+    the Syrian National Army); otherwise the first actor named wins ("the Russian and regime
+    forces" -> Russia). None when the phrase names no known actor.
+    """
+    if not text:
+        return None
+    matches, _ = _matches(text)
+    if any(_is_non_state(m) for m in matches):
+        matches = [m for m in matches if not m.actor_id.startswith("state:")]
+    best = _best(matches)
+    return _to_actor(best, country_code) if best else None
+
+
+def canonical_target(text: str | None, country_code: str | None = None) -> Actor | None:
+    """Who or what was hit, as (name, type) with type civilians, fighters or mixed.
+
+    The name is the canonical armed actor when one is named ("ISIS positions" -> Islamic State),
+    else "Civilians" or "Fighters". None when the phrase says neither.
+    """
+    if not text:
+        return None
+    matches, words = _matches(text)
+    word_set = set(words)
+    has_force_noun = bool(word_set & FORCE_NOUNS)
+    armed = [
+        m
+        for m in matches
+        if not (m.actor_id.startswith("state:") and not has_force_noun) and m.actor_id != "civilians"
+    ]
+    civilian = bool(word_set & CIVILIAN_NOUNS) or any(m.actor_id == "civilians" for m in matches)
+    fighters = bool(armed) or bool(word_set & FIGHTER_NOUNS)
+    best = _best(armed)
+    armed_name = _to_actor(best, country_code).name if best else "Fighters"
+    if civilian and fighters:
+        return Actor(f"Civilians and {armed_name}", MIXED)
+    if civilian:
+        return Actor("Civilians", CIVILIANS)
+    if fighters:
+        return Actor(armed_name, FIGHTERS)
+    return None
