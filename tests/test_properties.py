@@ -33,13 +33,33 @@ NEWS_WORDS = (
 )  # fmt: skip
 
 
+# Slots of a report sentence: who, did what, to how many, where, when. Written for this test.
+AGENTS = ("Warplanes", "Government jets", "A drone", "Helicopters", "Gunmen", "The militia", "Rebels")
+ACTIONS = ("struck", "bombed", "killed", "shelled", "recruited", "hit", "signed a settlement with")
+AMOUNTS = ("at least 12", "three", "dozens of", "about 40", "up to 7", "nine", "several", "2,500", "-4", "")
+VICTIMS = ("civilians", "fighters", "people", "young men", "a school", "the elders", "members")
+PLACES = ("in the town of Alpha", "near Beta", "in Gamma province", "", "outside the village of Delta")
+WHEN = ("on Monday", "yesterday", "last week", "on March 3", "two years ago", "in 2019", "next week",
+        "on 31 February", "tomorrow", "")  # fmt: skip
+
+
+@st.composite
+def report_sentences(draw: st.DrawFn) -> str:
+    """One to four sentences built from report slots, so that extractors fire often."""
+    sentences = []
+    for _ in range(draw(st.integers(1, 4))):
+        parts = [draw(st.sampled_from(slot)) for slot in (AGENTS, ACTIONS, AMOUNTS, VICTIMS, PLACES, WHEN)]
+        sentences.append(" ".join(p for p in parts if p) + draw(st.sampled_from((".", ",", "", " -"))))
+    return " ".join(sentences)
+
+
 @st.composite
 def news_like_text(draw: st.DrawFn) -> str:
-    """Sentences made of news words, or arbitrary Unicode, or both."""
-    words = draw(st.lists(st.sampled_from(NEWS_WORDS), max_size=60))
-    newsy = " ".join(words)
+    """Report sentences, loose news words, arbitrary Unicode, or mixtures."""
+    words = " ".join(draw(st.lists(st.sampled_from(NEWS_WORDS), max_size=60)))
+    report = draw(report_sentences())
     noise = draw(st.text(max_size=80))
-    return draw(st.sampled_from((newsy, noise, f"{newsy} {noise}", f"{noise}. {newsy}.")))
+    return draw(st.sampled_from((report, words, noise, f"{report} {noise}", f"{noise}. {words}. {report}")))
 
 
 published_dates = st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)))
