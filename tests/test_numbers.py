@@ -69,6 +69,12 @@ from extractors.normalize.numbers import Amount, number_value, parse_amount, par
         ("three days of raids killed 27", 27, "exact"),
         ("after several weeks, 9 recruits", 9, "exact"),
         ("a 14-year-old girl", 1, "exact"),
+        ("no more than 5", 5, "at_most"),
+        ("no fewer than 7", 7, "at_least"),
+        ("half a dozen", 6, "at_least"),
+        ("100s of people", 100, "at_least"),
+        ("no casualties", 0, "exact"),
+        ("a police officer", 1, "exact"),
         # a numeric date is not a range
         ("03-04-2017 shelling kills 8", 8, "exact"),
     ],

@@ -41,12 +41,12 @@ MULTIPLIERS = {**SCALES, "dozen": 12}
 # Vague amounts and their conservative lower bounds (guidelines, after ACLED coding practice).
 VAGUE = {
     "a few": 3, "several": 3, "many": 10, "tens": 10, "dozens": 12, "a dozen": 12,
-    "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+    "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "half a dozen": 6,
 }  # fmt: skip
 # "tens of thousands": a vague amount of a larger scale multiplies it.
 VAGUE_OF = {"thousands": 1_000, "millions": 1_000_000, "hundreds": 100}
 
-# Qualifier phrases, longest first so "no less than" wins over "less than".
+# Qualifier phrases (matched longest first).
 QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("no less than", AT_LEAST), ("not less than", AT_LEAST), ("no fewer than", AT_LEAST),
     ("not fewer than", AT_LEAST), ("at least", AT_LEAST), ("more than", AT_LEAST),
@@ -68,9 +68,19 @@ NOT_COUNTED = frozenset({
     "months", "year", "years", "decade", "decades", "year-old", "years-old", "year-olds", "percent", "per",
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "am", "pm",
 })  # fmt: skip
+# Nouns after "a" that name a group or a quantity, not one thing ("a group of fighters",
+# "a large number of people"): "a" then does not mean 1.
+COLLECTIVES = frozenset({
+    "group", "groups", "number", "couple", "lot", "series", "wave", "batch", "handful", "host", "crowd",
+    "convoy", "family", "unit", "squad", "band", "bunch", "pair", "total", "majority", "minority",
+    "string", "spate", "flurry", "barrage", "volley", "salvo", "round", "further", "few", "dozen",
+    "score", "multitude", "set", "team", "column", "brigade", "battalion", "contingent", "cell",
+})  # fmt: skip
 # Explicit zero ("no one was killed"): checked before "one" can be read as 1.
 ZERO = ("no one", "nobody", "none", "zero", "no-one")
-_QUALIFIER_PHRASES = tuple(phrase for phrase, _ in QUALIFIERS)
+# Longest first, so "no more than" is not read as "more than".
+_QUALIFIERS_LONGEST_FIRST = sorted(QUALIFIERS, key=lambda pq: -len(pq[0].split()))
+_QUALIFIER_PHRASES = tuple(phrase for phrase, _ in _QUALIFIERS_LONGEST_FIRST)
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)*")
 # Numeric dates ("16-06-2016", "3/4/2017") are removed before numbers are read.
@@ -110,9 +120,16 @@ def parse_amount(text: str) -> Amount | None:
     words = _words(text)
     for amount in _scan(words):
         return amount
-    if words and words[0] in ("a", "an") and len(words) > 1 and words[1] not in NOT_COUNTED:
+    if len(words) > 1 and words[0] in ("a", "an") and not _collective_or_unit(words[1:3]):
         return Amount(1, EXACT)  # "a child", "an elderly man"
+    if len(words) > 1 and words[0] == "no" and not _collective_or_unit(words[1:3]):
+        return Amount(0, EXACT)  # "no casualties"
     return None
+
+
+def _collective_or_unit(words: list[str]) -> bool:
+    """ "a group of", "a large number of", "a day": the article does not count one thing."""
+    return words[0] in NOT_COUNTED or any(w in COLLECTIVES for w in words)
 
 
 def parse_amounts(text: str) -> list[Amount]:
@@ -159,6 +176,8 @@ def _scan(words: list[str]) -> Iterator[Amount | None]:
         if i + length < len(words) and words[i + length] in NOT_COUNTED:
             i += length
             continue
+        if i + length < len(words) and words[i + length] == "s":
+            vague, length = True, length + 1  # "100s of people" reads as "hundreds"
         # an explicit qualifier wins; else vague amounts and ranges ("10 to 15") are lower bounds
         ranged = _is_range(words, i, i + length)
         yield Amount(value, _qualifier_before(words, i) or (AT_LEAST if vague or ranged else EXACT))
@@ -174,7 +193,7 @@ def _starts(words: list[str], i: int, phrases: tuple[str, ...]) -> str | None:
 
 
 def _qualifier_before(words: list[str], i: int) -> str | None:
-    for phrase, qualifier in QUALIFIERS:
+    for phrase, qualifier in _QUALIFIERS_LONGEST_FIRST:
         parts = phrase.split()
         if i >= len(parts) and words[i - len(parts) : i] == parts:
             return qualifier
@@ -185,13 +204,13 @@ def _qualifier_before(words: list[str], i: int) -> str | None:
 
 def _vague_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
     """A vague amount at i: (lower bound, tokens used, True)."""
-    phrase = _starts(words, i, ("a few", "a dozen"))
-    length = 2 if phrase else 1
+    phrase = _starts(words, i, ("half a dozen", "a few", "a dozen"))
+    length = len(phrase.split()) if phrase else 1
     base = VAGUE.get(phrase or words[i])
     if base is None:
         return None
     nxt = words[i + length : i + length + 2]
-    if nxt and nxt[0] in MULTIPLIERS and phrase != "a dozen":
+    if nxt and nxt[0] in MULTIPLIERS and phrase not in ("a dozen", "half a dozen"):
         return base * MULTIPLIERS[nxt[0]], length + 1, True  # "several hundred", "a few dozen"
     if len(nxt) == 2 and nxt[0] == "of" and nxt[1] in VAGUE_OF:
         return base * VAGUE_OF[nxt[1]], length + 2, True  # "tens of thousands"
