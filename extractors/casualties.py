@@ -14,8 +14,8 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import build_event, context_for, places_of, triggers_of
-from extractors.lexicon import BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS
+from extractors.events import DATELINE_KEY, build_event, context_for, places_of, triggers_of
+from extractors.lexicon import BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS, REPORTING_VERBS
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
 from extractors.slots import (
@@ -39,6 +39,8 @@ ATTACK_NOUNS = frozenset(
 )  # fmt: skip
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
 TOLL_VERBS = frozenset({"be", "rise", "reach", "climb", "increase", "jump", "stand", "hit", "bring", "mount"})
+# Common nouns naming an attacking side when they modify an attack ("regime shelling").
+ATTACKER_WORDS = frozenset({"regime", "government", "coalition", "army", "terrorist", "rebel", "militant", "opposition"})
 # Anaphoric words showing a wounded-only sentence continues the previous report.
 CONTINUATION_WORDS = frozenset({"other", "others", "more", "another", "also", "attack", "blast", "explosion"})
 # Phrases that say nobody died, making a wounded-only report a count of 0.
@@ -63,6 +65,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 continue
             head = trig.root
             if is_irrealis(head) or _background(trig, count):
+                found = True  # the sentence's wounded belong to this unreal or background toll
                 continue
             if victims is not None and count is None and not _is_people(victims):
                 continue
@@ -77,7 +80,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 )
             )  # fmt: skip
             found = True
-        if not found and injured is not None and not is_irrealis(injuries[0].root):
+        background = injured is not None and injured.value >= BACKGROUND_TOLL
+        if not found and injured is not None and not background and not is_irrealis(injuries[0].root):
             events.extend(_wounded_only(doc, article, sent, injuries[0], injured, events))
     return _one_per_count(events)
 
@@ -144,6 +148,8 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
             victims = t.head
         if victims is None and t.tag_ == "VBN":
             victims = child(t, "nsubj")
+    if victims is not None and victims.idx < t.doc.user_data.get(DATELINE_KEY, 0):
+        victims = child(victims, "appos")  # "Date of publication ... Fifteen civilians": the parse's subject
     if victims is None:
         victims = _number_before(t)
     if victims is not None and victims.lemma_.lower() == "number":  # "bringing to 45 the number killed"
@@ -202,40 +208,49 @@ def _actor(trig: Span) -> str | None:
     victim_side = t.lemma_.lower() == "die" or t.lower_ in ("dead", "martyrs", "fatalities", "deaths", "death")
     victim_side = victim_side or trig[-1].lower_ in ("lives", "life") and trig[0].lower_.startswith("los")
     node = t
-    for _ in range(3):
+    for _ in range(4):
         agent = agent_of(node)
         if agent is not None:
             return _attacker_in(agent)
         subj = child(node, "nsubj")
         if subj is not None and subj.pos_ != "PRON" and not (node is t and victim_side):
             return _attacker_in(subj)
-        for c in node.children:
+        for c in node.subtree if node is t else node.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following", "between"):
                 obj = child(c, "pobj")
                 if obj is not None and (c.lower_ == "between" or obj.lemma_.lower() in ATTACK_NOUNS):
                     found = _attacker_in(obj, require_name=c.lower_ != "between")
                     if found:
                         return found
-            if c.dep_ == "advcl" and (s := child(c, "nsubj")) is not None and s.pos_ != "PRON":
-                return _attacker_in(s)
-        if node.dep_ not in ("advcl", "xcomp", "conj", "acl", "oprd", "ccomp") or node.head is node:
+        for c in node.children:
+            if c.dep_ == "advcl" and c.lemma_.lower() not in REPORTING_VERBS:
+                s = child(c, "nsubj")
+                if s is not None and s.pos_ != "PRON":
+                    return _attacker_in(s)
+        if node.head is node:
             break
         node = node.head
     return None
 
 
 def _attacker_in(noun: Token, *, require_name: bool = False) -> str | None:
-    """The attacker inside a noun phrase: "a shell fired by X" -> X, "regime air strikes" -> as is."""
-    if noun.lemma_.lower() in ATTACK_NOUNS:
-        for tok in noun.subtree:
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "to", "from") and tok.head.i > noun.i:
-                return phrase(tok)
-        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
-        if mods:
-            return noun.doc[mods[0].left_edge.i : noun.i + 1].text
-        if require_name:
-            return None
-    return phrase(noun)
+    """The attacker inside a noun phrase: "regime air strikes" as is, "a shell fired by X" -> X."""
+    if noun.lemma_.lower() not in ATTACK_NOUNS:
+        return phrase(noun)
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
+    naming = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in ATTACKER_WORDS]
+    if naming:
+        return noun.doc[naming[0].left_edge.i : noun.i + 1].text
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "between") and (obj := child(c, "pobj")) is not None:
+            return phrase(obj)
+        if c.dep_ == "acl":
+            for g in c.children:
+                if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "to") and (obj := child(g, "pobj")) is not None:
+                    return phrase(obj)
+    if mods and not require_name:
+        return noun.doc[mods[0].left_edge.i : noun.i + 1].text
+    return None if require_name else phrase(noun)
 
 
 def _background(trig: Span, count: Amount | None) -> bool:

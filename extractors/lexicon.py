@@ -20,6 +20,7 @@ IRREALIS_HEADS = frozenset(
         "urge", "call", "demand", "propose", "consider", "discuss", "negotiate", "hope", "fail",
         "refuse", "reject", "deny", "allow", "ask", "require", "offer", "push", "expect", "try",
         "attempt", "prevent", "avoid", "instruct", "encourage", "order", "could", "would",
+        "reduce", "halt", "suspend", "stop", "pause", "cease", "schedule", "resist",
         "might", "may", "will", "shall", "should", "must", "unless",
     }
 )  # fmt: skip

@@ -30,11 +30,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     for sent in doc.sents:
         spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        for span in spans:
-            party = _read(span, lemmas)
-            if party is None or is_irrealis(span.root):
-                continue
-            actor, who = party
+        reads = [(s, p) for s in spans if (p := _read(s, lemmas)) is not None and not is_irrealis(s.root)]
+        reads.sort(key=lambda sp: sp[1][0] is None)  # a trigger that names the party first
+        for span, (actor, who) in reads[:1]:
             count = amount_of(who) if who is not None and who.lemma_.lower() in PEOPLE_WORDS else None
             events.append(
                 build_event(
@@ -44,7 +42,6 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     source=find_source(sent, span.root),
                 )
             )  # fmt: skip
-            break
     return events
 
 
@@ -73,7 +70,7 @@ def _read(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
 
 def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | None:
     t = span.root
-    if t.dep_ == "compound" and t.head.pos_ == "NOUN":
+    if t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN":
         t = t.head  # "reconciliation deal", "disarmament process"
     words = {c.lemma_.lower() for c in t.subtree} | {t.head.lemma_.lower()}
     truce = bool(words & TRUCE_WORDS)
@@ -85,8 +82,6 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
     if t.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in DEAL_DONE_VERBS:
         if child(verb, "nsubjpass") is t:
             return _between(t) or _between(verb) or (None, None)
-        return _party(verb)
-    if t.dep_ == "nsubj" and verb.lemma_.lower() in ("come", "take") and "effect" in lemmas:
         return _party(verb)
     if any(c.dep_ == "acl" and c.lemma_.lower() in DEAL_DONE_VERBS for c in t.children):
         return _between(t) or (None, None)

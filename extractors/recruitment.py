@@ -35,11 +35,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         if not words & ARMED_WORDS:
             continue
-        for span in spans:
-            found = _read(span)
-            if found is None or is_irrealis(span.root):
-                continue
-            actor, recruits = found
+        reads = [(s, r) for s in spans if (r := _read(s)) is not None and not is_irrealis(s.root)]
+        reads.sort(key=lambda sr: sr[1][0] is None)  # a trigger that names the group first
+        for span, (actor, recruits) in reads[:1]:
             count = amount_of(recruits) if recruits is not None else None
             events.append(
                 build_event(
@@ -50,7 +48,6 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     source=find_source(sent, span.root),
                 )
             )  # fmt: skip
-            break
     return events
 
 
@@ -94,6 +91,8 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
 def _subject(verb: Token) -> Token | None:
     """Subject of a verb, or of the verb it depends on ("forcing IS to bring in" -> IS)."""
     subj = child(verb, "nsubj")
+    if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ in ("PROPN", "NOUN"):
+        subj = verb.head  # "forcing IS to bring in recruits"
     if subj is None and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         subj = child(verb.head, "dobj") or child(verb.head, "nsubj")
     if subj is None and verb.dep_ == "relcl":

@@ -46,9 +46,9 @@ DATE_PREPS = frozenset(
     {"on", "in", "since", "over", "during", "earlier", "late", "early", "into", "until", "last"}
 )
 # Tokens between a trigger and its date beyond which the date belongs to another clause.
-MAX_DATE_DISTANCE = 16
+MAX_DATE_DISTANCE = 24
 # Subtree parts that leave a noun phrase: clauses and appositions describe, they do not name.
-_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "ccomp", "parataxis", "mark", "cc:preconj"})
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "ccomp", "parataxis", "mark", "cc:preconj"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,8 @@ def phrase(token: Token, max_tokens: int = 14) -> str | None:
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
     doc = token.doc
     dateline_end = doc.user_data.get("sitrep_dateline_end", 0)
+    if token.idx < dateline_end:
+        return None
     while lo < token.i and doc[lo].idx < dateline_end:
         lo += 1
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
