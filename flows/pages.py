@@ -30,6 +30,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]
 # Below this many letters py3langid guesses rather than detects (headlines, captions).
 MIN_LETTERS_FOR_DETECTION = 40
 LANGUAGE_SAMPLE_CHARS = 5000  # the start of a text is enough to tell its language
+# Less text than this is a menu, a paywall stub or an error page, not a news article.
+MIN_ARTICLE_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,9 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Listin
         link = entry.get("link")
         if not link:
             continue
-        updated = _struct_time(entry.get("updated_parsed"))
-        published = _struct_time(entry.get("published_parsed")) or updated
+        # plain dict lookups: FeedParserDict.get maps missing `updated` to `published` (deprecated)
+        updated = _struct_time(dict.get(entry, "updated_parsed"))
+        published = _struct_time(dict.get(entry, "published_parsed")) or updated
         items.append(
             ListedItem(
                 url=urljoin(url, link.strip()),
@@ -152,7 +155,7 @@ def decode_html(body: bytes, declared: str | None = None) -> tuple[str, str]:
 
 
 def parse_page(html: str, url: str) -> Page | None:
-    """Main text and metadata of an article page; None when it has no article text."""
+    """Main text and metadata of an article page; None when it has (almost) no text."""
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -164,7 +167,7 @@ def parse_page(html: str, url: str) -> Page | None:
         )
     except (ValueError, TypeError, etree.LxmlError):
         return None
-    if not isinstance(doc, Document) or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or len((doc.text or "").strip()) < MIN_ARTICLE_CHARS:
         return None
     return Page(
         text=doc.text.replace("\x00", " "),
