@@ -107,6 +107,11 @@ D = dt.date.fromisoformat
         ("in February this year", "2016-06-01", "2016-02", "month", None),
         ("the past fortnight", "2018-07-30", "2018-07", "month", "2018-07-30"),
         ("Wednesday-Thursday", "2016-06-01", "2016-05", "month", "2016-05-26"),
+        ("2018-07-06T21:15:00Z", "2018-07-08", "2018-07-06", "day", None),
+        ("the second of July", "2018-07-08", "2018-07-02", "day", None),
+        ("Thursday of last week", "2018-07-08", "2018-06-28", "day", None),
+        ("Friday night into Saturday", "2018-07-08", "2018-07", "month", "2018-07-07"),
+        ("end-June", "2018-07-08", "2018-06", "month", None),
         # a weekday with a day of the month, or among words that carry no other date
         ("Friday 27", "2016-06-01", "2016-05-27", "day", None),
         ("Thursday 14", "2016-06-01", "2016-04-14", "day", None),

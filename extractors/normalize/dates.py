@@ -97,10 +97,24 @@ _RECENT = {"day": ("day", 7), "week": ("day", 28), "month": ("month", 3)}
 _DATEPARSER_GATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:" + "|".join(MONTHS) + r")\b")
 # A last word that anchors the expression to another time, not to publication ("a day earlier").
 _ANCHORED_ELSEWHERE = {"earlier", "later", "before", "after", "prior", "previously"}
-_RANGE_WORDS = {"to", "through", "until", "till", "-"}
+_RANGE_WORDS = {"to", "through", "until", "till", "into", "-"}
+# Ordinal words as days of a month ("the first of June"); read only next to a month name.
+_ORDINAL_DAYS = {
+    word: n
+    for n, word in enumerate(
+        (
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+            "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+            "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
+            "twenty-ninth", "thirtieth", "thirty-first",
+        ),
+        start=1,
+    )
+}  # fmt: skip
 # Clock times say nothing about the day: "3:00 pm", "14:35", "10pm", "at 9 a.m. local time".
 _CLOCK_TIME = re.compile(
-    r"\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\b(?:gmt|utc|local time)\b"
+    r"\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\b\.?|z\b)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\b(?:gmt|utc|local time)\b"
 )
 _NAME_PAIR = re.compile(
     r"\b(" + "|".join([*WEEKDAYS, *MONTHS]) + r")-(" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b"
@@ -124,11 +138,12 @@ def resolve_date(expression: str, published: dt.date) -> ResolvedDate | None:
 
 def _normalize(expression: str) -> str:
     s = expression.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    s = re.sub(r"(?<=\d)t(?=\d)", " ", s)  # ISO timestamps: "2020-06-12T10:32:00Z"
     s = _CLOCK_TIME.sub(" ", s)
     s = re.sub(r"\b(?:a |one )?fortnight", "two weeks", s)
     s = _NAME_PAIR.sub(r"\1 - \2", s)  # "Thursday-Friday"
     s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"\bmid-", "mid ", s)
+    s = re.sub(r"\b(mid|end|early|late)-", r"\1 ", s)
     s = re.sub(r"(\d+)-(hour|day|week|month|year)s?\b", r"\1 \2", s)
     s = re.sub(r"(?<![\d-])(\d{1,2})(st|nd|rd|th)?-(\d{1,2})(?![\d-])", r"\1\2 to \3", s)  # "29-30 May"
     s = re.sub(r"(?<=\d)\.(?=\d)", "/", s)  # "30.05.2016"
@@ -225,6 +240,19 @@ def _ago(tokens: list[str], published: dt.date) -> _Resolution | None:
     return _Resolution(dt.date(published.year - count, 1, 1), YEAR)
 
 
+def _weekday_of_week(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """ "Friday last week", "Monday of this week": that weekday in the named calendar week."""
+    if (
+        len(tokens) != 3
+        or tokens[0] not in WEEKDAYS
+        or tokens[2] != "week"
+        or tokens[1] not in ("last", "this")
+    ):
+        return None
+    monday = published - dt.timedelta(days=published.weekday() + (7 if tokens[1] == "last" else 0))
+    return _Resolution(monday + dt.timedelta(days=WEEKDAYS[tokens[0]]), DAY)
+
+
 def _named_period(tokens: list[str], published: dt.date) -> _Resolution | None:
     """ "this week", "last month", "this year", "last year", "the weekend", "last December"."""
     if len(tokens) == 1 and tokens[0] in ("week", "month", "year", "weekend"):
@@ -259,7 +287,7 @@ def _named_period(tokens: list[str], published: dt.date) -> _Resolution | None:
 
 def _weekdays(tokens: list[str], published: dt.date) -> _Resolution | None:
     """ "Monday", "Saturday and Sunday", "Friday to Sunday" (a period of days)."""
-    days = [t for t in tokens if t not in ("to", "through", "until", "-")]
+    days = [t for t in tokens if t not in _RANGE_WORDS]
     if not days or any(t not in WEEKDAYS for t in days) or len(days) > 2:
         return None
     last = _weekday_on_or_before(WEEKDAYS[days[-1]], published, strictly_before=False)
@@ -283,6 +311,8 @@ def _calendar_date(tokens: list[str], published: dt.date) -> _Resolution | None:
         return _numeric_date(int(m[1]), int(m[2]), int(m[3]), published)
     words = [t for t in tokens if t not in WEEKDAYS]  # "Monday, March 7": the date decides
     months = [t for t in words if t in MONTHS]
+    if months:
+        words = [f"{_ORDINAL_DAYS[t]}th" if t in _ORDINAL_DAYS else t for t in words]
     years = [t for t in words if _YEAR.fullmatch(t)]
     days = [m for t in words if (m := _DAY.fullmatch(t))]
     if (
@@ -401,6 +431,7 @@ _RULES: tuple[Callable[[list[str], dt.date], _Resolution | None], ...] = (
     _counted_back,
     _ago,
     _named_period,
+    _weekday_of_week,
     _weekdays,
     _calendar_date,
     _calendar_range,
