@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from extractors.context import ArticleContext
-from extractors.events import build_event, context_for, places_of, triggers_of
+from extractors.events import build_event, context_for, places_of, sentences, triggers_of
 from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, NOT_AIR_HEADS
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
@@ -46,7 +46,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     ctx = context_for(doc, article)
     places = places_of(doc)
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in sentences(doc, article):
         spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
         accepted = [s for s in spans if _accept(s, sent, ctx)]
         if not accepted:
@@ -58,7 +58,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         where = find_location(sent, places, ctx)
         events.append(
             build_event(
-                article, EVENT_TYPE, sent, main.id_ or main.label_, when, where,
+                article, EVENT_TYPE, sent, main, when, where,
                 actor=actor, target=_target(accepted), count=count.value if count else None,
                 count_qualifier=count.qualifier if count else None, source=find_source(sent, main.root),
             )

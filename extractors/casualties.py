@@ -14,7 +14,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import DATELINE_KEY, build_event, context_for, places_of, triggers_of
+from extractors.events import DATELINE_KEY, build_event, context_for, places_of, sentences, triggers_of
 from extractors.lexicon import BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS, REPORTING_VERBS
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
@@ -40,7 +40,11 @@ ATTACK_NOUNS = frozenset(
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
 TOLL_VERBS = frozenset({"be", "rise", "reach", "climb", "increase", "jump", "stand", "hit", "bring", "mount"})
 # Common nouns naming an attacking side when they modify an attack ("regime shelling").
-ATTACKER_WORDS = frozenset({"regime", "government", "coalition", "army", "terrorist", "rebel", "militant", "opposition"})
+ATTACKER_WORDS = frozenset(
+    {"regime", "government", "coalition", "army", "terrorist", "rebel", "militant", "opposition"}
+)
+# Trigger words whose subject is the victim, not the killer ("five people died").
+VICTIM_SIDE_WORDS = frozenset({"dead", "martyrs", "fatalities", "deaths", "death", "died", "dies", "die"})
 # Anaphoric words showing a wounded-only sentence continues the previous report.
 CONTINUATION_WORDS = frozenset({"other", "others", "more", "another", "also", "attack", "blast", "explosion"})
 # Phrases that say nobody died, making a wounded-only report a count of 0.
@@ -53,7 +57,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     ctx = context_for(doc, article)
     places = places_of(doc)
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in sentences(doc, article):
         spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
         kills = [s for s in spans if not s.label_.endswith("/injury")]
         injuries = [s for s in spans if s.label_.endswith("/injury")]
@@ -73,7 +77,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             where = find_location(sent, places, ctx)
             events.append(
                 build_event(
-                    article, EVENT_TYPE, sent, trig.id_ or trig.label_, when, where,
+                    article, EVENT_TYPE, sent, trig, when, where,
                     actor=_actor(trig), target=phrase(victims) if victims is not None else None,
                     count=count.value if count else None, count_qualifier=count.qualifier if count else None,
                     injured=injured.value if injured else None, source=find_source(sent, head),
@@ -97,7 +101,7 @@ def _wounded_only(doc: Doc, article: Article, sent: Span, trig: Span, injured: A
     count = 0 if any(w in text for w in NO_DEATH_WORDS) else None
     return [
         build_event(
-            article, EVENT_TYPE, sent, trig.id_ or trig.label_, find_date(sent, trig.root, ctx),
+            article, EVENT_TYPE, sent, trig, find_date(sent, trig.root, ctx),
             find_location(sent, places_of(doc), ctx), count=count,
             count_qualifier="exact" if count == 0 else None, injured=injured.value,
             target=None, source=find_source(sent, trig.root),
@@ -205,7 +209,7 @@ def _injured(triggers: list[Span]) -> Amount | None:
 def _actor(trig: Span) -> str | None:
     """Who killed: the `by` agent, the active subject, the attack that killed or the clause around it."""
     t = trig.root
-    victim_side = t.lemma_.lower() == "die" or t.lower_ in ("dead", "martyrs", "fatalities", "deaths", "death")
+    victim_side = t.lemma_.lower() == "die" or t.lower_ in VICTIM_SIDE_WORDS
     victim_side = victim_side or trig[-1].lower_ in ("lives", "life") and trig[0].lower_.startswith("los")
     node = t
     for _ in range(4):
@@ -241,13 +245,12 @@ def _attacker_in(noun: Token, *, require_name: bool = False) -> str | None:
     naming = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in ATTACKER_WORDS]
     if naming:
         return noun.doc[naming[0].left_edge.i : noun.i + 1].text
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from", "between") and (obj := child(c, "pobj")) is not None:
+    links = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "between")]
+    for acl in (c for c in noun.children if c.dep_ == "acl"):  # "a shell fired by X", "belonging to X"
+        links += [g for g in acl.children if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "to")]
+    for link in links:
+        if (obj := child(link, "pobj")) is not None:
             return phrase(obj)
-        if c.dep_ == "acl":
-            for g in c.children:
-                if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "to") and (obj := child(g, "pobj")) is not None:
-                    return phrase(obj)
     if mods and not require_name:
         return noun.doc[mods[0].left_edge.i : noun.i + 1].text
     return None if require_name else phrase(noun)

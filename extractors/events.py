@@ -37,11 +37,24 @@ def context_for(doc: Doc, article: Article) -> ArticleContext:
     return ctx
 
 
+def sentences(doc: Doc, article: Article) -> list[Span]:
+    """The doc's sentences, with a headline the parser ran into the body split off on its own."""
+    headline = context_for(doc, article).headline
+    out: list[Span] = []
+    for sent in doc.sents:
+        if headline and sent.start_char < headline[1] < sent.end_char:
+            cut = next((t.i for t in sent if t.idx >= headline[1]), sent.end)
+            out.extend(s for s in (doc[sent.start : cut], doc[cut : sent.end]) if len(s))
+        else:
+            out.append(sent)
+    return out
+
+
 def build_event(
     article: Article,
     event_type: str,
     sent: Span,
-    pattern_id: str,
+    trigger: Span,
     when: When,
     where: Where,
     **slots: object,
@@ -65,6 +78,6 @@ def build_event(
         country=where.country,
         published=article.published,
         url=article.url,
-        pattern_id=pattern_id,
+        pattern_id=trigger.id_ or trigger.label_,
         **slots,  # type: ignore[arg-type]
     )

@@ -3,7 +3,8 @@
 A headline repeated in the body and a lead sentence retold later are the same event. Two
 mentions of one type merge when their dates agree (or one of them gives no date) and their
 places, counts and injured are compatible (equal, or one unknown); a headline mention merges
-into the body whatever its date. The earliest body mention is kept as evidence and the others fill its empty slots.
+into the body whatever its date. The earliest body mention is kept as evidence and the others
+fill its empty slots.
 """
 
 from __future__ import annotations

@@ -3,26 +3,28 @@
 Most sentences of conflict news report no event, and the statistical parse is most of
 the cost. A compiled regex of inflected trigger forms finds the sentences that might;
 each one, with a neighbour sentence on either side and the article's lead sentence
-(headline or dateline), becomes a window for the model. The text between windows is
-only tokenized, given a flat one-sentence-one-root structure, and run through the
-pipeline's rule-based components (entity/span rulers, e.g. a place gazetteer), so a Doc
-of the whole article comes back with the original text and offsets: extractors need
-no change, and evidence offsets stay offsets into the full article.
+(headline or dateline), becomes a window for the model. The article is tokenized whole,
+the windows' annotations are copied in at their token offsets, the text between them
+gets a flat one-sentence-one-root structure, and the rulers that end the pipeline (e.g.
+a place gazetteer) run over all of it. A Doc of the whole article comes back with the
+original text and offsets: extractors need no change, and evidence offsets stay
+offsets into the full article.
 """
 
 from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import numpy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import EntityRuler, Sentencizer, SpanRuler
+from spacy.pipeline import EntityRuler, SpanRuler
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 Context = TypeVar("Context")
 Span = tuple[int, int]
@@ -118,41 +120,64 @@ class _Pending:
     parsed: list[Doc]
 
 
-def _rule_components(nlp: Language) -> list[str]:
-    """Components cheap enough to run on all text: rulers and rule-based sentence splitters."""
-    return [name for name, pipe in nlp.pipeline if isinstance(pipe, EntityRuler | SpanRuler | Sentencizer)]
+# Token attributes copied from parsed windows into the article's Doc.
+_ATTRS = (TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID)
+_OUTSIDE = 2  # ENT_IOB of a token outside any entity: unparsed text is annotated, not "missing"
 
 
-def _flat_doc(nlp: Language, text: str, rules: list[str]) -> Doc:
-    """Tokenize unparsed text; each rough sentence becomes a flat tree under its first token."""
-    doc = nlp.make_doc(text)
-    if len(doc):
-        starts = {s for s, _ in sentence_spans(text)}
-        heads = numpy.zeros(len(doc), dtype="int64")
-        root = 0
-        for token in doc:
-            if token.idx in starts:
-                root = token.i
-            heads[token.i] = root - token.i
-        labels = numpy.where(heads == 0, nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep"))
-        doc.from_array([HEAD, DEP], numpy.stack([heads, labels], axis=1).astype("uint64"))
-    for name in rules:
+def trailing_rulers(nlp: Language) -> list[str]:
+    """The entity/span rulers at the end of the pipeline: cheap, so they can run on the whole text."""
+    names: list[str] = []
+    for name, pipe in reversed(nlp.pipeline):
+        if not isinstance(pipe, EntityRuler | SpanRuler):
+            break
+        names.insert(0, name)
+    return names
+
+
+def _flat_heads(text: str, idx: numpy.ndarray, gap: numpy.ndarray) -> numpy.ndarray:
+    """Relative heads for unparsed tokens: each rough sentence is a flat tree under its first token."""
+    starts = numpy.isin(idx, [start for start, _ in sentence_spans(text)])
+    gap_starts = gap & ~numpy.concatenate(([False], gap[:-1]))
+    positions = numpy.arange(len(idx))
+    roots = numpy.maximum.accumulate(numpy.where(starts | gap_starts, positions, 0))
+    return roots - positions
+
+
+def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc:
+    """The article's Doc: window annotations copied in at their token offsets, the rest flat."""
+    if len(item.windows) == 1 and item.windows[0] == (0, len(item.text)):
+        doc = item.parsed[0]
+    else:
+        doc = nlp.make_doc(item.text)
+        idx = doc.to_array(IDX).astype("int64")
+        array = numpy.zeros((len(doc), len(_ATTRS)), dtype="uint64")
+        gap = numpy.ones(len(doc), dtype=bool)
+        groups: dict[str, list[SpacySpan]] = {}
+        for (start, _), part in zip(item.windows, item.parsed, strict=True):
+            first = int(numpy.searchsorted(idx, start))
+            last = first + len(part)
+            if last > len(doc) or not numpy.array_equal(idx[first:last] - start, part.to_array(IDX)):
+                return nlp(item.text)  # tokens differ at a window edge: parse it all, slowly but right
+            array[first:last] = part.to_array(_ATTRS)
+            gap[first:last] = False
+            for key, group in part.spans.items():
+                groups.setdefault(key, []).extend(
+                    SpacySpan(doc, s.start + first, s.end + first, label=s.label, kb_id=s.kb_id, span_id=s.id)
+                    for s in group
+                )
+        heads = _flat_heads(item.text, idx, gap)
+        array[gap, _ATTRS.index(HEAD)] = heads[gap].astype("uint64")
+        array[gap, _ATTRS.index(DEP)] = numpy.where(
+            heads[gap] == 0, nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
+        )
+        array[gap, _ATTRS.index(ENT_IOB)] = _OUTSIDE
+        doc.from_array(list(_ATTRS), array)
+        for key, spans in groups.items():
+            doc.spans[key] = spans
+    for name in whole_text_pipes:
         doc = nlp.get_pipe(name)(doc)
     return doc
-
-
-def _assemble(nlp: Language, item: _Pending, rules: list[str]) -> Doc:
-    pieces, pos = [], 0
-    for (start, end), parsed in zip(item.windows, item.parsed, strict=True):
-        if pos < start:
-            pieces.append(_flat_doc(nlp, item.text[pos:start], rules))
-        pieces.append(parsed)
-        pos = end
-    if pos < len(item.text):
-        pieces.append(_flat_doc(nlp, item.text[pos:], rules))
-    if len(pieces) == 1:
-        return pieces[0]
-    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
 
 
 def pipe_prefiltered(
@@ -163,13 +188,17 @@ def pipe_prefiltered(
     n_process: int = 1,
     before: int = 1,
     after: int = 1,
+    whole_text_pipes: Sequence[str] | None = None,
 ) -> Iterator[tuple[Doc, Context]]:
     """Like `nlp.pipe(pairs, as_tuples=True)`, but the model sees only candidate windows.
 
+    `whole_text_pipes` names components that run on the assembled article instead of
+    the windows, so they also see the unparsed text (default: the rulers that end the
+    pipeline, e.g. a place gazetteer). They must not need a later component's output.
     Streams: windows of many articles share the model's batches, and an article is
     assembled and yielded as soon as its last window is back.
     """
-    rules = _rule_components(nlp)
+    late = list(trailing_rulers(nlp) if whole_text_pipes is None else whole_text_pipes)
     pending: deque[_Pending] = deque()
 
     def windows() -> Iterator[tuple[str, int]]:
@@ -179,9 +208,10 @@ def pipe_prefiltered(
             for start, end in spans:
                 yield text[start:end], 0
 
-    for doc, _ in nlp.pipe(windows(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    parsed = nlp.pipe(windows(), as_tuples=True, batch_size=batch_size, n_process=n_process, disable=late)
+    for doc, _ in parsed:
         head = pending[0]
         head.parsed.append(doc)
         if len(head.parsed) == len(head.windows):
             pending.popleft()
-            yield _assemble(nlp, head, rules), head.context
+            yield _assemble(nlp, head, late), head.context

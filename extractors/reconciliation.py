@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import build_event, context_for, places_of, triggers_of
+from extractors.events import build_event, context_for, places_of, sentences, triggers_of
 from extractors.lexicon import DEAL_DONE_VERBS, PARTY_WORDS, PEOPLE_WORDS, SETTLEMENT_CUES, TRUCE_WORDS
 from extractors.schema import Article, Event
 from extractors.slots import amount_of, child, find_date, find_location, find_source, is_irrealis, phrase
@@ -27,7 +27,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     ctx = context_for(doc, article)
     places = places_of(doc)
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in sentences(doc, article):
         spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         reads = [(s, p) for s in spans if (p := _read(s, lemmas)) is not None and not is_irrealis(s.root)]
@@ -36,7 +36,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             count = amount_of(who) if who is not None and who.lemma_.lower() in PEOPLE_WORDS else None
             events.append(
                 build_event(
-                    article, EVENT_TYPE, sent, span.id_ or span.label_, find_date(sent, span.root, ctx),
+                    article, EVENT_TYPE, sent, span, find_date(sent, span.root, ctx),
                     find_location(sent, places, ctx), actor=actor, target=_other_party(span),
                     count=count.value if count else None, count_qualifier=count.qualifier if count else None,
                     source=find_source(sent, span.root),

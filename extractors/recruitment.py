@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import build_event, context_for, places_of, triggers_of
+from extractors.events import build_event, context_for, places_of, sentences, triggers_of
 from extractors.lexicon import ARMED_WORDS, NOT_JOINED
 from extractors.schema import Article, Event
 from extractors.slots import amount_of, child, find_date, find_location, find_source, is_irrealis, phrase
@@ -30,7 +30,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     ctx = context_for(doc, article)
     places = places_of(doc)
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in sentences(doc, article):
         spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         if not words & ARMED_WORDS:
@@ -41,7 +41,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             count = amount_of(recruits) if recruits is not None else None
             events.append(
                 build_event(
-                    article, EVENT_TYPE, sent, span.id_ or span.label_, find_date(sent, span.root, ctx),
+                    article, EVENT_TYPE, sent, span, find_date(sent, span.root, ctx),
                     find_location(sent, places, ctx), actor=actor,
                     target=phrase(recruits) if recruits is not None else None,
                     count=count.value if count else None, count_qualifier=count.qualifier if count else None,

@@ -38,7 +38,9 @@ MONTHS_AND_DAYS = frozenset(
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
 # Lower-case parts of place names: Arabic articles and linking words ("Daraa al-Balad", "Bab al-Hawa").
-NAME_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "-", "de", "of", "bin", "ibn"})
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "-", "de", "of", "bin", "ibn"}
+)
 # Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
 MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
 DATE_WORDS = MONTHS_AND_DAYS | {"yesterday", "overnight", "today", "tonight"}
@@ -228,9 +230,8 @@ def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
         (s.start, s.end) for s in ruled if s.start >= sent.start and s.end <= sent.end
     ]
     for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            spans.append((ent.start, ent.end))
-        elif ent.label_ in MISLABELLED_PLACE and ent.start > sent.start and doc[ent.start - 1].lower_ in PLACE_PREPS:
+        after_preposition = ent.start > sent.start and doc[ent.start - 1].lower_ in PLACE_PREPS
+        if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in MISLABELLED_PLACE and after_preposition:
             spans.append((ent.start, ent.end))
     for t in sent:
         if t.lower_ in PLACE_PREPS and t.i + 1 < sent.end:
