@@ -35,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"sitrep {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except RunRefused as exc:
+        print(f"sitrep {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print(f"sitrep {args.command}: interrupted", file=sys.stderr)
         return EXIT_FAILED
@@ -87,6 +90,7 @@ def run_pipeline(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     config = str(args.config) if args.config else None
     inputs = str(args.input) if args.input else None
+    _check_unlocked(args.out or settings.out)
     return _run_flow(lambda flows: flows.sitrep_pipeline(config=config, out=args.out, input=inputs), "run")
 
 
@@ -98,6 +102,7 @@ def run_extract(args: argparse.Namespace) -> int:
         check_input(args.input)
     except InputError as exc:
         raise UsageError(str(exc)) from exc
+    _check_unlocked(args.out)
     return _run_flow(
         lambda flows: flows.sitrep_extract(
             input=str(args.input),
@@ -109,6 +114,19 @@ def run_extract(args: argparse.Namespace) -> int:
         ),
         "extract",
     )
+
+
+class RunRefused(Exception):
+    """The run cannot start now (another run holds the output root)."""
+
+
+def _check_unlocked(out: str) -> None:
+    from flows.store import LockHeld, Store
+
+    try:
+        Store(out).check_unlocked()
+    except LockHeld as exc:
+        raise RunRefused(str(exc)) from exc
 
 
 def _run_flow(start: Callable[[Any], Any], command: str) -> int:

@@ -221,6 +221,12 @@ class Store:
                 with contextlib.suppress(FileNotFoundError):
                     fs.rm_file(path)
 
+    def check_unlocked(self) -> None:
+        """Raise `LockHeld` at once if a live run holds the lock (a fast check before a run)."""
+        holder = self._lock_holder()
+        if holder and not _is_dead_local(holder):
+            raise LockHeld(self.out, holder)
+
     def _lock_holder(self) -> dict[str, Any]:
         try:
             with self.fs.open(self.path(LOCK_NAME), "rb") as handle:
