@@ -10,15 +10,25 @@ sitrep's extract stage in one and two processes, and (unless `--skip-run`) the w
 from __future__ import annotations
 
 import argparse
+import cProfile
+import datetime as dt
 import json
+import pstats
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from bench.corpus import CorpusSpec, make_articles
 from extractors.pipeline import extract_articles, load_pipeline
-from extractors.schema import Article
+from extractors.schema import Article, to_row
+from flows.evaluate import build_report, load_gold, pred_event, score
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD_CANDIDATES = (Path("/work/shared/gold/dev.jsonl"), REPO.parent / "shared" / "gold" / "dev.jsonl")
+DATE_FUNCTION = "resolve_date"  # entry point of date normalization (extractors/normalize/dates.py)
+PROFILED_ARTICLES = 300  # enough for a stable share; profiling slows everything down
 
 BATCH_SIZE = 64
 
@@ -70,6 +80,38 @@ def extract_pass(articles: list[Article], n_process: int) -> Callable[[], object
     return run
 
 
+def gold_path() -> Path | None:
+    """The dev gold file, where the shared checkout keeps it (absent on machines without it)."""
+    return next((p for p in GOLD_CANDIDATES if p.exists()), None)
+
+
+def dev_f1(path: Path) -> float:
+    """Overall event F1 of the extract stage on the dev gold set, scored as `sitrep eval` does."""
+    articles = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            published = dt.date.fromisoformat(rec["published"]) if rec.get("published") else None
+            article = Article(rec["id"], rec["text"], url=rec.get("url"), title=rec.get("title"),
+                              published=published)
+            articles.append(article)
+    nlp = load_pipeline()
+    preds = [pred_event(to_row(e)) for x in extract_articles(nlp, articles) for e in x.events]
+    return build_report(score(load_gold(path), preds))["overall"]["f1"]
+
+
+def date_share(articles: list[Article]) -> float:
+    """Share of single-process extract time spent in date normalization, under cProfile."""
+    run = extract_pass(articles[:PROFILED_ARTICLES], 1)
+    profile = cProfile.Profile()
+    profile.runcall(run)
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    total = sum(tt for _, _, tt, _, _ in stats.values())
+    in_dates = sum(ct for (file, _, name), (_, _, _, ct, _) in stats.items()
+                   if name == DATE_FUNCTION and file.endswith("dates.py"))
+    return in_dates / total if total else 0.0
+
+
 def measure(args: argparse.Namespace) -> Figures:
     articles = list(make_articles(CorpusSpec(args.articles, args.seed, args.all_events)))
     words = sum(len(a.text.split()) for a in articles)
@@ -86,6 +128,9 @@ def measure(args: argparse.Namespace) -> Figures:
         extract2 = timed(extract_pass(articles, 2))
         figures.extract2_wps = round(words / extract2)
         figures.ratio_2proc_vs_1proc = round(extract / extract2, 3)
+    figures.date_share = round(date_share(articles), 4)
+    if (gold := gold_path()) is not None:
+        figures.dev_f1 = dev_f1(gold)
     return figures
 
 

@@ -105,6 +105,8 @@ def test_rule_components_tag_places_outside_the_windows():
     place = doc.ents[0]
     assert (place.text, place.label_) == ("Aleppo", "GPE")
     assert text[place.start_char : place.end_char] == "Aleppo"
+    bare, _ = next(pipe_prefiltered(nlp, [(text, None)], before=0, after=0, whole_text_pipes=[]))
+    assert not bare.ents
 
 
 @pytest.mark.model
