@@ -229,7 +229,7 @@ def _number_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
     if _looks_like_year(words, i):
         return None
     start = i
-    total = current = 0
+    done = current = 0  # value of the finished thousands groups, and of the group being read
     seen = False
     while i < len(words):
         w = words[i]
@@ -237,7 +237,7 @@ def _number_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
         if w in MULTIPLIERS and seen:
             current = max(current, 1) * MULTIPLIERS[w]
             if MULTIPLIERS[w] >= 1_000:
-                total, current = total + current, 0
+                done, current = done + current, 0
         elif w == "a" and not seen and i + 1 < len(words) and words[i + 1] in SCALES:
             current, seen = 1, True  # "a hundred"
         elif w == "and" and seen and i + 1 < len(words) and words[i - 1] in SCALES:
@@ -250,7 +250,7 @@ def _number_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
         i += 1
     if not seen:
         return None
-    return total + current, i - start, False
+    return done + current, i - start, False
 
 
 def _can_follow(previous: str, word: str) -> bool:
