@@ -151,7 +151,7 @@ def plain(name: str) -> str:
     """A display name without diacritics ("Ḩimş" -> "Hims"), keeping apostrophes."""
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.translate(_MARKS_TO_APOSTROPHE)
+    return bare.translate(_MARKS_TO_APOSTROPHE).strip("'")
 
 
 def centroid(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:

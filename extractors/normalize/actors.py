@@ -147,6 +147,16 @@ def _tables() -> _Tables:
     return tables
 
 
+def nationality_codes() -> dict[str, str]:
+    """One-word nationality adjectives and country names (folded) -> ISO alpha-2 code."""
+    return {
+        first: alias.actor_id.removeprefix("state:")
+        for first, aliases in _tables().by_first.items()
+        for alias in aliases
+        if alias.actor_id.startswith("state:") and len(alias.words) == 1
+    }
+
+
 def _matches(text: str) -> tuple[list[_Match], list[str]]:
     tables = _tables()
     folded, written = _tokens(text)

@@ -1,0 +1,157 @@
+"""Fill an event's normalized place and actor columns from its raw slots and the article.
+
+`article_context` reads the countries and provinces an article names (and its dateline) with
+plain gazetteer look-ups, no statistical model; `enrich_event` geocodes the event's raw
+`location` against that context and canonicalizes `actor` and `target`. Raw slots are kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections import Counter
+
+from extractors.normalize.actors import canonical_actor, canonical_target, nationality_codes
+from extractors.normalize.placename import ARABIC_ARTICLES, exact_key
+from extractors.normalize.places import (
+    FOCUS_COUNTRIES,
+    Entry,
+    PlaceContext,
+    gazetteer,
+    is_matchable_name,
+    resolve_place,
+)
+from extractors.schema import Event
+
+# A place named in the text counts toward context if it is a country, a first-level area, a
+# curated place, or a city this large (small namesakes are too ambiguous to vote).
+CONTEXT_CITY_POPULATION = 100_000
+_MAX_NAME_WORDS = 4
+_WORD = re.compile(r"[^\W\d_][\w'’‘`-]*")
+# Wire datelines: "DAMASCUS, Syria (AP) —", "BEIRUT (Reuters) -", "ALEPPO, Syria:".
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2}))?"
+    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–:\-]"
+)
+
+
+@functools.cache
+def _context_names() -> dict[str, tuple[str, str]]:
+    """Exact name key -> (country code, admin1 code or "") of the names that vote for context.
+
+    Countries and first-level areas vote by any of their names, curated places and cities of
+    CONTEXT_CITY_POPULATION by their primary name (alternates too in FOCUS_COUNTRIES: GeoNames
+    alternates elsewhere include namesakes and other languages' words), and nationality
+    adjectives ("Syrian") for their country. The most populous entry owns a shared name.
+    """
+    gaz = gazetteer()
+    owners: dict[str, tuple[int, str, str]] = {}
+
+    def vote(key: str, e: Entry) -> None:
+        rank = (10**12 if e.kind == "country" else 0) + e.population
+        if key and rank > owners.get(key, (-1, "", ""))[0]:
+            owners[key] = (rank, e.country_code, "" if e.kind == "country" else e.admin1_code)
+
+    for key, indexes in gaz.exact.items():
+        for e in (gaz.entries[i] for i in indexes):
+            all_names = e.kind != "place" or e.entry_id.startswith("X:") or e.country_code in FOCUS_COUNTRIES
+            if all_names and (e.kind != "place" or e.population >= CONTEXT_CITY_POPULATION):
+                vote(key, e)
+            elif e.population >= CONTEXT_CITY_POPULATION or e.entry_id.startswith("X:"):
+                vote(exact_key(e.name), e)
+    names = {key: (cc, a1) for key, (_, cc, a1) in owners.items()}
+    for word, code in nationality_codes().items():
+        names.setdefault(word, (code, ""))
+    return names
+
+
+def _is_name_span(words: list[str]) -> bool:
+    """Capitalised words (Arabic articles and "of" may be lower case), not a shouted acronym."""
+    if len(words) == 1 and len(words[0]) > 3 and words[0].isupper():
+        return False  # agency names: SANA, AFP
+    connectors = ARABIC_ARTICLES | {"of", "de", "du", "la"}
+    capitalised = all(w[:1].isupper() or w.lower().split("-")[0] in connectors for w in words)
+    return capitalised and words[-1][:1].isupper() and is_matchable_name(" ".join(words))
+
+
+def _named_places(text: str) -> list[tuple[str, str]]:
+    """(country, admin1) of every capitalised name in the text that votes, longest match first."""
+    names = _context_names()
+    words = [m.group() for m in _WORD.finditer(text)]
+    found = []
+    i = 0
+    while i < len(words):
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
+            span = words[i : i + n]
+            hit = names.get(exact_key(" ".join(span))) if _is_name_span(span) else None
+            if hit:
+                found.append(hit)
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def dateline_country(text: str) -> str | None:
+    """Country code of a wire dateline at the start of the text ("BEIRUT (AP) —"), if any."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    for name in (match.group("region"), match.group("place")):
+        place = resolve_place(name.title()) if name else None
+        if place:
+            return place.country_code
+    return None
+
+
+def article_context(text: str, title: str | None = None) -> PlaceContext:
+    """Countries and provinces the article names, its main country and its dateline's country."""
+    named = _named_places(f"{title}\n{text}" if title else text)
+    votes = Counter(cc for cc, _ in named)
+    dateline = dateline_country(text)
+    primary = votes.most_common(1)[0][0] if votes else dateline
+    return PlaceContext(
+        countries=frozenset(votes),
+        admin1=frozenset((cc, a1) for cc, a1 in named if a1),
+        dateline=dateline,
+        primary=primary,
+    )
+
+
+def _country_code(name: str | None) -> str | None:
+    place = resolve_place(name) if name else None
+    return place.country_code if place and place.entry_id.startswith("C:") else None
+
+
+def enrich_event(event: Event, context: PlaceContext) -> Event:
+    """The event with location_name, admin1, country, country_code, coordinates, geo_precision,
+    actor_name/type and target_name/type filled where they resolve; raw slots unchanged."""
+    stated = _country_code(event.country)
+    if stated:  # the event's own country outranks the article's
+        context = dataclasses.replace(context, primary=stated, countries=context.countries | {stated})
+    place = resolve_place(event.location, context) if event.location else None
+    if place is None and event.location is None and stated:
+        place = resolve_place(event.country)
+    country = place.country_code if place else context.primary
+    actor = canonical_actor(event.actor, country)
+    target = canonical_target(event.target, country)
+    return dataclasses.replace(
+        event,
+        location_name=place.name if place else None,
+        admin1=place.admin1 if place else None,
+        country=event.country or (place.country if place else None),
+        country_code=place.country_code if place else stated,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.geo_precision if place else None,
+        actor_name=actor.name if actor else None,
+        actor_type=actor.type if actor else None,
+        target_name=target.name if target else None,
+        target_type=target.type if target else None,
+    )
