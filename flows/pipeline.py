@@ -53,6 +53,7 @@ class RunSummary:
     rejected: int
     events_by_type: dict[str, int] = field(default_factory=dict)
     message: str | None = None
+    ingest: str | None = None  # the ingest summary line, for `[[sources]]` runs
 
     @property
     def events(self) -> int:
@@ -64,6 +65,7 @@ class RunSummary:
             [
                 f"run {self.run_id} ({self.flow}): {self.status}",
                 f"input:    {self.input or '-'}",
+                *([self.ingest] if self.ingest else []),
                 f"articles: {self.articles_read} read = {self.processed} processed"
                 f" + {self.rejected} rejected",
                 f"events:   {self.events} ({by_type})",
@@ -88,6 +90,7 @@ class _Tally:
 
     read: int = 0
     rejected: int = 0
+    ingest: str | None = None
 
 
 def new_run_id(now: dt.datetime) -> str:
@@ -209,9 +212,14 @@ def _ingested_batches(settings: Settings, run_id: str, tally: _Tally) -> Iterato
     # fetch/parse failures count as read and rejected; articles stored this run are read below
     tally.rejected += ingested.total.failed
     tally.read += ingested.total.failed
-    for batch in Store(settings.out).iter_articles(run_id=run_id, batch_size=settings.articles_per_task):
+    tally.ingest = ingested.to_text()
+    # only new or updated English articles: non-English ones stay stored with their language
+    wanted = set(ingested.article_ids)
+    for stored in Store(settings.out).iter_articles(run_id=run_id, batch_size=settings.articles_per_task):
+        batch = [a for a in stored if a.article_id in wanted]
         tally.read += len(batch)
-        yield batch
+        if batch:
+            yield batch
 
 
 def _summary(
@@ -235,6 +243,7 @@ def _summary(
         rejected=tally.rejected + counts.rejected,
         events_by_type=dict(sorted(Counter(counts.events_by_type).items())),
         message=message,
+        ingest=tally.ingest,
     )
 
 

@@ -416,3 +416,25 @@ def test_plan_pages_new_updated_recheck_seen_deferred() -> None:
     assert planned[0].validators.etag == '"e"'
     assert (counts.listed, counts.seen, counts.deferred) == (6, 3, 0)
     assert isinstance(planned[0], PlannedPage)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_pipeline_with_sources_extracts_only_new_english_articles(site: HTTPServer, tmp_path: Path) -> None:
+    from flows.pipeline import sitrep_pipeline
+
+    site.expect_request("/news/talks").respond_with_data(fixture("talks.html"), content_type=HTML)
+    urls = ", ".join(f'"{site.url_for(p)}"' for p in ("/news/strike", "/news/talks", "/news/french"))
+    config = tmp_path / "sitrep.toml"
+    config.write_text(
+        f'out = "{tmp_path / "out"}"\n\n[[sources]]\nname = "picked"\nkind = "urls"\nurls = [{urls}]\n'
+        "allow_private = true\nrecheck_days = 0\nrate_limit = 100.0\n",
+        encoding="utf-8",
+    )
+    first = sitrep_pipeline(config=str(config))
+    assert first.processed == 2  # the French page is stored but not extracted
+    assert first.ingest is not None and "3 fetched" in first.ingest and "1 non-English" in first.ingest
+    second = sitrep_pipeline(config=str(config))
+    assert second.processed == 0
+    assert second.ingest is not None and "3 skipped as seen" in second.ingest
+    assert len(articles(tmp_path / "out")) == 3
