@@ -136,6 +136,7 @@ def resolve_date(expression: str, published: dt.date) -> ResolvedDate | None:
     return ResolvedDate(found.start, found.precision, found.end, expression)
 
 
+@functools.lru_cache(maxsize=16384)
 def _normalize(expression: str) -> str:
     s = expression.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     s = re.sub(r"(?<=\d)t(?=\d)", " ", s)  # ISO timestamps: "2020-06-12T10:32:00Z"
