@@ -55,7 +55,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         actor = next((a for s in accepted if (a := _actor(s)) is not None), None)
         count = next((c for s in accepted if (c := _count(s)) is not None), None)
         when = find_date(sent, main.root, ctx)
-        where = find_location(sent, places, ctx)
+        where = find_location(sent, places, ctx, main.root)
         events.append(
             build_event(
                 article, EVENT_TYPE, sent, main, when, where,

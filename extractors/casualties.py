@@ -74,7 +74,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if victims is not None and count is None and not _is_people(victims):
                 continue
             when = find_date(sent, head, ctx)
-            where = find_location(sent, places, ctx)
+            where = find_location(sent, places, ctx, head)
             events.append(
                 build_event(
                     article, EVENT_TYPE, sent, trig, when, where,
@@ -102,7 +102,7 @@ def _wounded_only(doc: Doc, article: Article, sent: Span, trig: Span, injured: A
     return [
         build_event(
             article, EVENT_TYPE, sent, trig, find_date(sent, trig.root, ctx),
-            find_location(sent, places_of(doc), ctx), count=count,
+            find_location(sent, places_of(doc), ctx, trig.root), count=count,
             count_qualifier="exact" if count == 0 else None, injured=injured.value,
             target=None, source=find_source(sent, trig.root),
         )

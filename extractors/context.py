@@ -6,15 +6,16 @@ Extractors fall back on this context only when a sentence does not say where or 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from extractors.countries import country_of, demonym_country
 from extractors.normalize.places import is_known_place
 from extractors.schema import Article
+from extractors.slots import sentence_places
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
@@ -66,58 +67,23 @@ def find_headline(text: str, title: str | None, start: int) -> tuple[int, int] |
     return (i, i + len(head)) if i >= 0 else None
 
 
-@functools.cache
-def country_names() -> dict[str, str]:
-    """Lower-cased country names, short names and demonyms -> English short name (pycountry)."""
-    import pycountry
-
-    names: dict[str, str] = {}
-    for c in pycountry.countries:
-        short = getattr(c, "common_name", None) or c.name
-        short = short.split(",")[0]
-        for n in {c.name, short, getattr(c, "official_name", c.name)}:
-            names[n.lower()] = short
-    # Short forms news uses that pycountry spells otherwise, and demonyms used for countries.
-    names.update(
-        {
-            "syria": "Syria", "iran": "Iran", "russia": "Russia", "turkey": "Turkey", "türkiye": "Turkey",
-            "us": "United States", "u.s.": "United States", "usa": "United States",
-            "united states": "United States", "uk": "United Kingdom", "britain": "United Kingdom",
-            "palestine": "Palestine", "libya": "Libya", "yemen": "Yemen", "iraq": "Iraq",
-            "lebanon": "Lebanon", "jordan": "Jordan", "afghanistan": "Afghanistan",
-        }
-    )  # fmt: skip
-    return names
-
-
-def country_of(word: str) -> str | None:
-    """Country a word names, allowing the possessive written without apostrophe ("Syrias")."""
-    names = country_names()
-    w = word.lower().strip()
-    if w in names:
-        return names[w]
-    if w.endswith("s") and w[:-1] in names:
-        return names[w[:-1]]
-    if w.endswith("'s") and w[:-2] in names:
-        return names[w[:-2]]
-    return None
-
-
 def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleContext:
     """Context of one parsed article, from its text, title and the places found in it."""
     text = doc.text
     end, dateline_place = find_dateline(text)
     headline = find_headline(text, article.title, end)
-    place_counts: Counter[str] = Counter(p.text for p in places if is_known_place(p.text))
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and not country_of(ent.text) and is_known_place(ent.text):
-            place_counts[ent.text] += 1
+    place_counts: Counter[str] = Counter()
+    for sent in doc.sents:
+        for m in sentence_places(sent, places):
+            if m.rank < 2 or is_known_place(m.name):
+                in_headline = headline is not None and headline[0] <= doc[m.start].idx < headline[1]
+                place_counts[m.name] += 3 if in_headline else 1
     countries: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
             if name := country_of(ent.text):
                 countries[name] += 2
-        elif ent.label_ == "NORP" and (name := _demonym_country(ent.text)):
+        elif ent.label_ == "NORP" and (name := demonym_country(ent.text)):
             countries[name] += 1
     air_words = re.compile(r"\b(air|aerial|warplanes?|jets?|helicopters?|drones?|aircraft|planes?)\b", re.I)
     air_context = bool(air_words.search(article.title or "")) or len(air_words.findall(text)) >= 2
@@ -130,17 +96,3 @@ def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleCont
         country=countries.most_common(1)[0][0] if countries else None,
         air_context=air_context,
     )
-
-
-# Demonyms of the countries conflict news names most; enough to say "Syrian city" is in Syria.
-_DEMONYMS = {
-    "syrian": "Syria", "iraqi": "Iraq", "yemeni": "Yemen", "libyan": "Libya", "afghan": "Afghanistan",
-    "lebanese": "Lebanon", "turkish": "Turkey", "russian": "Russia", "iranian": "Iran",
-    "israeli": "Israel", "palestinian": "Palestine", "ukrainian": "Ukraine", "sudanese": "Sudan",
-    "somali": "Somalia", "malian": "Mali", "nigerian": "Nigeria", "colombian": "Colombia",
-    "pakistani": "Pakistan", "egyptian": "Egypt", "jordanian": "Jordan",
-}  # fmt: skip
-
-
-def _demonym_country(word: str) -> str | None:
-    return _DEMONYMS.get(word.lower().strip())

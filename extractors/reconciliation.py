@@ -37,7 +37,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             events.append(
                 build_event(
                     article, EVENT_TYPE, sent, span, find_date(sent, span.root, ctx),
-                    find_location(sent, places, ctx), actor=actor, target=_other_party(span),
+                    find_location(sent, places, ctx, span.root), actor=actor, target=_other_party(span),
                     count=count.value if count else None, count_qualifier=count.qualifier if count else None,
                     source=find_source(sent, span.root),
                 )

@@ -42,7 +42,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             events.append(
                 build_event(
                     article, EVENT_TYPE, sent, span, find_date(sent, span.root, ctx),
-                    find_location(sent, places, ctx), actor=actor,
+                    find_location(sent, places, ctx, span.root), actor=actor,
                     target=phrase(recruits) if recruits is not None else None,
                     count=count.value if count else None, count_qualifier=count.qualifier if count else None,
                     source=find_source(sent, span.root),

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from extractors.context import ArticleContext, country_of
+from extractors.countries import country_of
 from extractors.lexicon import (
     DIRECTION_WORDS,
     GROUP_NAME_HEADS,
@@ -24,6 +25,9 @@ from extractors.lexicon import (
 from extractors.normalize.dates import resolve_date
 from extractors.normalize.numbers import Amount, parse_amount
 from extractors.normalize.places import is_known_place
+
+if TYPE_CHECKING:
+    from extractors.context import ArticleContext
 
 PLACE_PREPS = frozenset({"in", "near", "at", "on", "outside", "around", "into", "across", "over", "from"})
 # Words that start organisation names, not places ("Syrian Observatory", "Civil Defense").
@@ -41,6 +45,8 @@ MONTHS_AND_DAYS = frozenset(
 NAME_PARTICLES = frozenset(
     {"al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "-", "de", "of", "bin", "ibn"}
 )
+# Titles before a person's name: what follows them is a person, not a place.
+PERSON_TITLES = frozenset({"president", "minister", "general", "leader", "commander", "mr", "sheikh", "imam"})
 # Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
 MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
 DATE_WORDS = MONTHS_AND_DAYS | {"yesterday", "overnight", "today", "tonight"}
@@ -49,6 +55,8 @@ DATE_PREPS = frozenset(
 )
 # Tokens between a trigger and its date beyond which the date belongs to another clause.
 MAX_DATE_DISTANCE = 24
+# Tokens between a trigger and a place beyond which the place belongs to another clause.
+MAX_PLACE_DISTANCE = 30
 # Subtree parts that leave a noun phrase: clauses and appositions describe, they do not name.
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "ccomp", "parataxis", "mark", "cc:preconj"})
 
@@ -114,22 +122,32 @@ def phrase(token: Token, max_tokens: int = 14) -> str | None:
 def amount_of(noun: Token) -> Amount | None:
     """Count a noun phrase states ("at least 16 civilians and three children" -> 19, at_least)."""
     doc = noun.doc
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head  # "Five children and four medical staff": count from the first conjunct
+    amount = _own_amount(noun)
+    for conj in noun.children:
+        separate = any(t.lower_ == "well" for t in doc[noun.i : conj.i])  # "as well as": two tolls
+        if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM") and not separate:
+            extra = _own_amount(conj)
+            if extra is not None:
+                value = (amount.value if amount else 0) + extra.value
+                bounds = [a.qualifier for a in (amount, extra) if a is not None and a.qualifier != "exact"]
+                amount = Amount(value, bounds[0] if bounds else "exact")
+    return amount
+
+
+def _own_amount(noun: Token) -> Amount | None:
+    """The number written on one noun (not its conjuncts), skipping dates and "including ..." parts."""
+    doc = noun.doc
     start = noun.left_edge.i
+    dateline_end = doc.user_data.get("sitrep_dateline_end", 0)
     for t in doc[start : noun.i]:
-        if t.lower_ in ("including", "among", "most", "from") or t.dep_ == "relcl":
+        cut = t.lower_ in ("including", "among", "most", "from", "and") or t.dep_ == "relcl"
+        if cut or t.ent_type_ in ("DATE", "TIME") or t.idx < dateline_end:
             start = t.i + 1
     amount = parse_amount(doc[start : noun.i + 1].text)
     if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
         amount = parse_amount(noun.text)
-    for conj in noun.children:
-        separate = any(t.lower_ == "well" for t in doc[noun.i : conj.i])  # "as well as": two tolls
-        if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM") and not separate:
-            extra = parse_amount(doc[conj.left_edge.i : conj.i + 1].text)
-            if extra is not None:
-                amount = Amount(
-                    (amount.value if amount else 0) + extra.value,
-                    amount.qualifier if amount else extra.qualifier,
-                )
     return amount
 
 
@@ -234,26 +252,32 @@ def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
         if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in MISLABELLED_PLACE and after_preposition:
             spans.append((ent.start, ent.end))
     for t in sent:
-        if t.lower_ in PLACE_PREPS and t.i + 1 < sent.end:
-            j = t.i + 1
-            while j < sent.end and doc[j].is_title and doc[j].pos_ == "PROPN":
-                j += 1
-            if j > t.i + 1:
-                spans.append((t.i + 1, j))
+        if t.lower_ in PLACE_PREPS:
+            first = t.i + 1
+        elif t.pos_ == "PROPN" and t.is_title and (t.i == sent.start or doc[t.i - 1].pos_ != "PROPN"):
+            first = t.i
+        else:
+            continue
+        j = first
+        while j < sent.end and doc[j].is_title and doc[j].pos_ == "PROPN":
+            j += 1
+        if j > first:
+            spans.append((first, j))
     mentions: list[PlaceMention] = []
     covered: set[int] = set()
     for start, end in sorted(set(spans), key=lambda se: (se[0] - se[1], se[0])):
         if covered & set(range(start, end)):
             continue
         m = _mention(doc, start, end)
-        covered.update(range(start, end))  # a rejected span blocks its parts ("Ahrar al-Sham")
-        if m is not None:
+        if isinstance(m, PlaceMention):
             mentions.append(m)
+        if m is not None:  # a place, or a group or person name whose parts are no place either
+            covered.update(range(start, end))
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _mention(doc, start: int, end: int) -> PlaceMention | None:
-    """Name and rank of a candidate span, or None when it is not a place name."""
+def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
+    """Name and rank of a candidate span; False for a group or person name; None otherwise."""
     toks = list(doc[start:end])
     rank = 1.5
     while toks and (toks[0].lower_ in ("the", "a", "of") or toks[0].lower_ in PLACE_TYPE_RANK):
@@ -263,8 +287,8 @@ def _mention(doc, start: int, end: int) -> PlaceMention | None:
     while toks and (toks[-1].lower_ in PLACE_TYPE_RANK or toks[-1].is_punct):
         rank = min(rank, PLACE_TYPE_RANK.get(toks[-1].lower_, rank))
         toks = toks[:-1]
-    while toks and (toks[0].lower_ in DIRECTION_WORDS or (len(toks) > 1 and country_of(toks[0].text))):
-        toks = toks[1:]  # "eastern Aleppo" is Aleppo; "Syrias Homs" is Homs
+    while toks and (toks[0].text in DIRECTION_WORDS or (len(toks) > 1 and country_of(toks[0].text))):
+        toks = toks[1:]  # "eastern Aleppo" is Aleppo ("Eastern Ghouta" stays); "Syrias Homs" is Homs
     if not toks:
         return None
     if toks[-1].i + 1 < len(doc) and doc[toks[-1].i + 1].lower_ in PLACE_TYPE_RANK:
@@ -273,13 +297,17 @@ def _mention(doc, start: int, end: int) -> PlaceMention | None:
     if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in PLACE_TYPE_RANK:
         rank = min(rank, PLACE_TYPE_RANK[doc[first - 2].lower_])
     words = {t.lower_ for t in toks}
-    if words & ORG_WORDS or toks[0].lower_ in GROUP_NAME_HEADS or toks[0].lower_ in MONTHS_AND_DAYS:
+    if toks[0].lower_ in GROUP_NAME_HEADS or (words & ORG_WORDS and len(toks) > 1):
+        return False
+    if words & ORG_WORDS or toks[0].lower_ in MONTHS_AND_DAYS:
         return None
     if any(not (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.is_punct) for t in toks):
         return None  # "Dead as Rival": a place name is capitalised words and Arabic articles
     name = doc[toks[0].i : toks[-1].i + 1].text
-    if country_of(name) and len(toks) == 1:
+    if country_of(name):
         return None
+    if _names_a_party(toks):
+        return False
     after_preposition = first > 0 and doc[first - 1].lower_ in PLACE_PREPS | {"of"}
     if not is_known_place(name):
         if rank == 1.5 and not after_preposition:
@@ -290,9 +318,26 @@ def _mention(doc, start: int, end: int) -> PlaceMention | None:
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
 
 
-def find_location(sent: Span, ruled: list[Span], ctx: ArticleContext) -> Where:
-    """Most specific place of the sentence; else the dateline's; else the article's dominant place."""
+def _names_a_party(toks: list[Token]) -> bool:
+    """A place word naming a side or a person: "Moscow denied", "a deal with Damascus", "Bashar al-Assad"."""
+    root = next((t for t in toks if t.head not in toks or t.head is t), toks[-1])
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "between", "and"):
+        return True
+    before = root.doc[toks[0].i - 1] if toks[0].i > 0 else None
+    if before is not None and (before.lower_ in GROUP_NAME_HEADS or before.lower_ in PERSON_TITLES):
+        return True
+    return any(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in toks[:1])
+
+
+def find_location(
+    sent: Span, ruled: list[Span], ctx: ArticleContext, anchor: Token | None = None
+) -> Where:
+    """Most specific place near the trigger; else the dateline's; else the article's dominant place."""
     mentions = sentence_places(sent, ruled)
+    if anchor is not None:
+        mentions = [m for m in mentions if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE]
     country = next((c for t in sent if (c := country_of(t.text)) and t.pos_ == "PROPN"), None)
     if mentions:
         best = min(mentions, key=lambda m: (m.rank, m.start))
