@@ -318,3 +318,69 @@ def test_errors_are_readable_lines(tmp_path: Path) -> None:
     assert "missed" in text and "syn-4" in text
     assert "count_qualifier: gold='exact' pred='at_least'" in text
     assert len(text.splitlines()) == len(result.errors)
+
+
+# ---- the command -----------------------------------------------------------------------------
+
+DEV = REPO.parent / "shared" / "gold" / "dev.jsonl"
+SITREP = str(Path(sys.executable).parent / "sitrep")
+
+
+def _sitrep_eval(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([SITREP, "eval", *args], capture_output=True, text=True, timeout=600, cwd=REPO)
+
+
+@needs_reference
+def test_cli_scores_given_predictions_like_the_reference(tmp_path: Path) -> None:
+    gold, pred = _write_gold(tmp_path), _write_parquet(tmp_path, _predictions())
+    done = _sitrep_eval(str(gold), "--pred", str(pred), "--json", "--errors", "3")
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    reference = reference_report(gold, pred)
+    assert {k: printed[k] for k in reference} == reference
+    assert len(printed["errors"]) == 3 and printed["extraction"] is None
+
+
+def test_cli_table_lists_errors(tmp_path: Path) -> None:
+    done = _sitrep_eval(str(_write_gold(tmp_path)), "--pred", str(_write_parquet(tmp_path, _predictions())),
+                        "--errors", "2")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split()[:4] == ["type", "gold", "pred", "tp"]
+    assert any(line.startswith("overall") for line in lines)
+    errors = [line for line in lines if line.split()[:2][-1].startswith("syn-")]
+    assert len(errors) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [("not json", "not a gold record"), ('{"id": "x"}', "not a gold record")],
+)
+def test_cli_bad_gold_exits_2(tmp_path: Path, line: str, message: str) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(line + "\n", encoding="utf-8")
+    done = _sitrep_eval(str(gold), "--pred", str(gold))
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_cli_missing_model_exits_2(tmp_path: Path) -> None:
+    done = _sitrep_eval(str(_write_gold(tmp_path)), "--model", "no_such_model_pkg")
+    assert done.returncode == 2
+    assert "no_such_model_pkg" in done.stderr and "Traceback" not in done.stderr
+
+
+@needs_reference
+@pytest.mark.skipif(not DEV.exists(), reason=f"dev gold absent: {DEV}")
+@pytest.mark.model
+@pytest.mark.slow
+def test_dev_eval_equals_reference_on_its_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = _sitrep_eval(str(DEV), "--json", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    reference = reference_report(DEV, out / "events")
+    assert {k: printed[k] for k in reference} == reference
+    extraction = printed["extraction"]
+    assert extraction["articles_read"] == extraction["processed"] + extraction["rejected"] == 83
+    assert extraction["events"] == reference["overall"]["pred"] > 0
