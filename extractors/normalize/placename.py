@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 # Arabic definite article as transliterated in English, French and German
 # styles, including the assimilated forms before "sun letters" (ad-, ar-, as-,
 # ash-, at-, az- ...). Removed only when another word follows it.
@@ -82,3 +84,45 @@ def loose_key(name: str) -> str:
     """Transliteration-insensitive key: consonant frame with vowel positions kept."""
     words = _without_articles(fold(name).split())
     return _DOUBLED.sub(r"\1", "".join(_loose_word(_DOUBLED.sub(r"\1", w)) for w in words))
+
+
+# English words that are also names in the gazetteer ("Hit" in Iraq, "Van" and "Batman" in
+# Turkey, "Bar" in Ukraine): a phrase matcher of place names must not fire on them. Lower-case
+# stop words are excluded by rule; these are the capitalised ones a sentence may start with.
+COMMON_WORDS = frozenset(
+    {
+        "bar", "man", "hit", "van", "batman", "mar", "may", "march", "say", "sale", "nice", "bath",
+        "reading", "split", "mobile", "union", "liberty", "hope", "paradise", "eagle", "deal",
+        "centre", "center", "nord", "est", "east", "west", "north", "south", "lac", "delta", "unity",
+        "lakes", "plateau", "bay", "camp", "wadi", "tell", "tal", "mount", "city", "town", "village",
+        "independence", "victory", "peace", "freedom", "progress", "friendship", "orange", "mission",
+        "police", "army", "date", "male", "same", "had", "said", "sur", "bani", "beni", "ain", "ras",
+        "abu", "bab", "deir", "kafr", "tall", "jabal", "jebel", "umm", "bir", "khan", "qasr", "hama'a",
+        "asia", "africa", "europe", "america", "ocean", "sea", "gulf", "island", "islands", "state",
+        "republic", "kingdom", "federation", "street", "road", "market", "station", "port", "airport",
+        "university", "hospital", "school", "mosque", "church", "bridge", "dam", "lake", "river",
+        "valley", "hill", "hills", "mountain", "mountains", "desert", "forest", "park", "farm",
+        "farms", "garden", "gardens", "square", "new", "old", "great", "little", "upper", "lower",
+        "central", "western", "eastern", "northern", "southern", "saint", "san", "santa", "ward",
+        "district", "zone", "area", "region", "province", "county", "council", "capital", "media",
+        "reuters", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "april", "june", "july", "august", "october", "november", "december", "january", "february",
+        "september", "obama", "trump", "putin", "assad", "allah", "islam", "christ", "marine",
+    }
+)  # fmt: skip
+
+
+def is_matchable_name(name: str) -> bool:
+    """Whether a gazetteer name is safe to match in running text.
+
+    Kept: Latin-script names of 3+ letters, capitalised, up to five words, with no digits, that
+    are neither a lower-case English stop word nor in COMMON_WORDS.
+    """
+    words = name.split()
+    if not name[:1].isupper() or len(words) > 5 or any(ch.isdigit() for ch in name):
+        return False
+    folded = fold(name)
+    letters = folded.replace(" ", "")
+    if len(letters) < 3 or not letters.isascii() or not letters.isalpha():
+        return False
+    return folded not in STOP_WORDS and folded not in COMMON_WORDS
