@@ -297,7 +297,7 @@ class Fetcher:
             "bad_content_type",
             "too_large",
         ):
-            rules.allow_all = True  # no robots file we can read: no rules
+            rules.parse([])  # no robots file we can read: no rules
         elif result.status is not None:
             return replace(
                 result, error_kind="robots_unavailable", message=f"robots.txt: HTTP {result.status}"

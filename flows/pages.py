@@ -114,11 +114,12 @@ def parse_sitemap(body: bytes, url: str) -> Listing:
         news = next((c for c in node if _localname(c) == "news"), None)
         news_date = _iso_datetime(_child_text(news, "publication_date")) if news is not None else None
         lastmod = _iso_datetime(_child_text(node, "lastmod"))
+        published = news_date or lastmod
         items.append(
             ListedItem(
                 url=urljoin(url, loc),
                 title=_child_text(news, "title") if news is not None else None,
-                published=(news_date or lastmod).date() if (news_date or lastmod) else None,
+                published=published.date() if published else None,
                 updated=lastmod or news_date,
             )
         )
@@ -167,10 +168,11 @@ def parse_page(html: str, url: str) -> Page | None:
         )
     except (ValueError, TypeError, etree.LxmlError):
         return None
-    if not isinstance(doc, Document) or len((doc.text or "").strip()) < MIN_ARTICLE_CHARS:
+    text = (doc.text or "") if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or len(text.strip()) < MIN_ARTICLE_CHARS:
         return None
     return Page(
-        text=doc.text.replace("\x00", " "),
+        text=text.replace("\x00", " "),
         title=doc.title or None,
         published=_iso_date(doc.date),
         author=doc.author or None,
