@@ -10,17 +10,24 @@ sitrep's extract stage in one and two processes, and (unless `--skip-run`) the w
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import datetime as dt
 import json
+import os
 import pstats
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench.corpus import CorpusSpec, make_articles
+import pandas as pd
+import psutil
+
+from bench.corpus import CorpusSpec, make_articles, write_jsonl
 from extractors.pipeline import extract_articles, load_pipeline
 from extractors.schema import Article, to_row
 from flows.evaluate import build_report, load_gold, pred_event, score
@@ -29,6 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD_CANDIDATES = (Path("/work/shared/gold/dev.jsonl"), REPO.parent / "shared" / "gold" / "dev.jsonl")
 DATE_FUNCTION = "resolve_date"  # entry point of date normalization (extractors/normalize/dates.py)
 PROFILED_ARTICLES = 300  # enough for a stable share; profiling slows everything down
+RSS_POLL_SECONDS = 0.2
 
 BATCH_SIZE = 64
 
@@ -112,6 +120,50 @@ def date_share(articles: list[Article]) -> float:
     return in_dates / total if total else 0.0
 
 
+@dataclass
+class RunFigures:
+    """The whole `sitrep run` as a subprocess."""
+
+    wall: float
+    peak_rss_mb: float
+    flow_seconds: float | None  # the run's own started..finished span, from OUT/runs
+
+
+def tree_rss(process: psutil.Process) -> int:
+    """Resident memory of a process and all its children (spaCy workers, Dask), in bytes."""
+    total = 0
+    for p in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):  # a child that just ended
+            total += p.memory_info().rss
+    return total
+
+
+def sitrep_run(spec: CorpusSpec, n_process: int, workdir: Path) -> RunFigures:
+    """Write the corpus, run `sitrep run` on it, and time it with its peak memory."""
+    corpus = workdir / "corpus.jsonl"
+    write_jsonl(spec, corpus)
+    config = workdir / "sitrep.toml"
+    config.write_text(
+        f'out = "{workdir / "out"}"\ninput = "{corpus}"\nn_process = {n_process}\n', encoding="utf-8"
+    )
+    sitrep = Path(sys.executable).with_name("sitrep")
+    env = {**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"}
+    start = time.perf_counter()
+    child = subprocess.Popen([str(sitrep), "run", "--config", str(config)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watched, peak = psutil.Process(child.pid), 0
+    while child.poll() is None:
+        peak = max(peak, tree_rss(watched))
+        time.sleep(RSS_POLL_SECONDS)
+    wall = time.perf_counter() - start
+    _, stderr = child.communicate()
+    if child.returncode != 0:
+        raise RuntimeError(f"sitrep run failed ({child.returncode}): {stderr[-2000:]}")
+    runs = pd.read_parquet(workdir / "out" / "runs")
+    flow_seconds = (runs["finished"] - runs["started"]).dt.total_seconds().max() if len(runs) else None
+    return RunFigures(wall, peak / 2**20, None if flow_seconds is None else float(flow_seconds))
+
+
 def measure(args: argparse.Namespace) -> Figures:
     articles = list(make_articles(CorpusSpec(args.articles, args.seed, args.all_events)))
     words = sum(len(a.text.split()) for a in articles)
@@ -128,6 +180,15 @@ def measure(args: argparse.Namespace) -> Figures:
         extract2 = timed(extract_pass(articles, 2))
         figures.extract2_wps = round(words / extract2)
         figures.ratio_2proc_vs_1proc = round(extract / extract2, 3)
+    if not args.skip_run:
+        with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
+            run = sitrep_run(CorpusSpec(args.articles, args.seed, args.all_events), args.n_process, Path(tmp))
+        figures.run_wps = round(words / run.wall)
+        figures.peak_rss_mb = round(run.peak_rss_mb, 1)
+        if run.flow_seconds is not None:
+            # everything outside the flow's own started..finished span: interpreter start,
+            # imports, Prefect's ephemeral API and flow/task machinery (an upper bound)
+            figures.prefect_share = round(1 - run.flow_seconds / run.wall, 4)
     figures.date_share = round(date_share(articles), 4)
     if (gold := gold_path()) is not None:
         figures.dev_f1 = dev_f1(gold)
@@ -141,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-events", action="store_true", help="every sentence reports an event")
     parser.add_argument("--skip-run", action="store_true", help="do not time the whole `sitrep run`")
     parser.add_argument("--one-process", action="store_true", help="skip the two-process extract")
+    parser.add_argument("--n-process", type=int, default=1, help="n_process of the timed `sitrep run`")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     figures = measure(args)
