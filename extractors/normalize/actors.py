@@ -114,10 +114,10 @@ class _Tables:
                 self._add(adjective, f"state:{row['country_code']}")
 
     def _add(self, alias: str, actor_id: str) -> None:
-        words = tuple(_tokens(alias)[0])
-        if words:
-            case_sensitive = len(alias) <= 2 and alias.isupper()
-            self.by_first[words[0]].append(_Alias(words, case_sensitive, actor_id))
+        folded, written = _tokens(alias)
+        if folded:
+            case_sensitive = len(written) == 1 and len(written[0]) <= 2 and written[0].isupper()
+            self.by_first[folded[0]].append(_Alias(tuple(folded), case_sensitive, actor_id))
 
     def add_countries(self, names: dict[str, str]) -> None:
         self.country_names = names
