@@ -39,7 +39,9 @@ ORG_WORDS = frozenset(
 )  # fmt: skip
 MONTHS_AND_DAYS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+     "wed", "thu", "fri", "sat", "sun"}
 )  # fmt: skip
 # Lower-case parts of place names: Arabic articles and linking words ("Daraa al-Balad", "Bab al-Hawa").
 NAME_PARTICLES = frozenset(
@@ -279,27 +281,34 @@ def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
 def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     """Name and rank of a candidate span; False for a group or person name; None otherwise."""
     toks = list(doc[start:end])
-    rank = 1.5
+    types: list[float] = []  # ranks of the place-type words around the name
     while toks and (toks[0].lower_ in ("the", "a", "of") or toks[0].lower_ in PLACE_TYPE_RANK):
         if toks[0].lower_ in PLACE_TYPE_RANK:
-            rank = min(rank, PLACE_TYPE_RANK[toks[0].lower_])
+            types.append(PLACE_TYPE_RANK[toks[0].lower_])
         toks = toks[1:]
     while toks and (toks[-1].lower_ in PLACE_TYPE_RANK or toks[-1].is_punct):
-        rank = min(rank, PLACE_TYPE_RANK.get(toks[-1].lower_, rank))
+        if toks[-1].lower_ in PLACE_TYPE_RANK:
+            types.append(PLACE_TYPE_RANK[toks[-1].lower_])
         toks = toks[:-1]
     while toks and (toks[0].text in DIRECTION_WORDS or (len(toks) > 1 and country_of(toks[0].text))):
         toks = toks[1:]  # "eastern Aleppo" is Aleppo ("Eastern Ghouta" stays); "Syrias Homs" is Homs
-    if not toks:
+    if toks and toks[0].lower_ in NAME_PARTICLES and (len(toks) == 1 or toks[1].text != "-"):
+        toks = toks[1:]  # "as France": a particle is only an article when hyphenated to the name
+    if not toks or toks[0].idx < doc.user_data.get("sitrep_dateline_end", 0):
         return None
-    if toks[-1].i + 1 < len(doc) and doc[toks[-1].i + 1].lower_ in PLACE_TYPE_RANK:
-        rank = min(rank, PLACE_TYPE_RANK[doc[toks[-1].i + 1].lower_])
+    after = toks[-1].i + 1
+    if after < len(doc) and doc[after].lower_ in PLACE_TYPE_RANK:
+        types.append(PLACE_TYPE_RANK[doc[after].lower_])
     first = toks[0].i
     if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in PLACE_TYPE_RANK:
-        rank = min(rank, PLACE_TYPE_RANK[doc[first - 2].lower_])
+        types.append(PLACE_TYPE_RANK[doc[first - 2].lower_])
+    rank = min(types) if types else 1.5
+    if any(t.lower_ in DIRECTION_WORDS and doc[t.i + 1].lower_ == "of" for t in doc[max(first - 5, 0) : first]):
+        rank += 1.5  # "south of the capital Damascus": a reference point, not the place of the event
     words = {t.lower_ for t in toks}
     if toks[0].lower_ in GROUP_NAME_HEADS or (words & ORG_WORDS and len(toks) > 1):
         return False
-    if words & ORG_WORDS or toks[0].lower_ in MONTHS_AND_DAYS:
+    if words & ORG_WORDS or words & MONTHS_AND_DAYS:
         return None
     if any(not (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.is_punct) for t in toks):
         return None  # "Dead as Rival": a place name is capitalised words and Arabic articles
