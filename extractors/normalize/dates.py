@@ -92,9 +92,9 @@ _VAGUE_COUNT = {"a": 1, "an": 1, "few": 3, "several": 3, "couple": 2}
 # How far back "recent days/weeks/months" reach: a judgement, chosen so "recent months" spans
 # more than one month (the guidelines resolve it to the year).
 _RECENT = {"day": ("day", 7), "week": ("day", 28), "month": ("month", 3)}
-# dateparser only sees what looks like a calendar date: a month name or a numeric date ("15/3/2011");
-# on anything else it tends to answer the reference date itself.
-_DATEPARSER_GATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:" + "|".join(MONTHS) + r")\b")
+# dateparser only sees what names a month (numeric dates are read by the grammar); on anything
+# else it tends to answer the reference date itself.
+_DATEPARSER_GATE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
 # A last word that anchors the expression to another time, not to publication ("a day earlier").
 _ANCHORED_ELSEWHERE = {"earlier", "later", "before", "after", "prior", "previously"}
 _RANGE_WORDS = {"to", "through", "until", "till", "into", "-"}
@@ -561,7 +561,9 @@ def _numeric_date(first: int, second: int, year: int, published: dt.date) -> _Re
         if 1 <= month <= 12 and _valid(year, month, day)
     ]
     past = [d for d in readings if d <= published]
-    return _Resolution(max(past), DAY) if past else None
+    if not past:
+        raise ValueError("no reading of the numeric date on or before publication")
+    return _Resolution(max(past), DAY)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
