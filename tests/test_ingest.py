@@ -7,12 +7,10 @@ listing is replaced by the test server's address.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from prefect.testing.utilities import prefect_test_harness
 from pytest_httpserver import HTTPServer
 
 from flows.ingest import IngestSummary, PlannedPage, ingest_flow, plan_pages
@@ -23,6 +21,7 @@ from flows.sources import FetchSettings, Source, SourcesConfig
 WEB = Path(__file__).parent / "fixtures" / "web"
 FAST = FetchSettings(connect_timeout=0.5, read_timeout=0.5, total_timeout=3.0, retries=1, backoff=0.01)
 HTML = "text/html; charset=utf-8"
+uses_prefect = pytest.mark.usefixtures("prefect_harness")  # session-wide harness from conftest
 
 
 def fixture(name: str, base: str = "http://news.test", **values: str) -> bytes:
@@ -30,12 +29,6 @@ def fixture(name: str, base: str = "http://news.test", **values: str) -> bytes:
     for key, value in values.items():
         text = text.replace("{" + key + "}", value)
     return text.encode("utf-8", "surrogateescape")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def prefect_harness() -> Iterator[None]:
-    with prefect_test_harness(server_startup_timeout=60):
-        yield
 
 
 @pytest.fixture
@@ -76,6 +69,7 @@ def rejects(out: Path) -> pd.DataFrame:
 # ---- the flow against the test server ---------------------------------------------------
 
 
+@uses_prefect
 def test_rss_source_first_and_second_run(site: HTTPServer, tmp_path: Path) -> None:
     site.expect_request("/news/talks").respond_with_data(fixture("talks.html"), content_type=HTML)
     site.expect_request("/feed.rss").respond_with_data(
@@ -105,6 +99,7 @@ def test_rss_source_first_and_second_run(site: HTTPServer, tmp_path: Path) -> No
     assert len(articles(tmp_path)) == 4
 
 
+@uses_prefect
 def test_only_english_articles_are_queued_for_extraction(site: HTTPServer, tmp_path: Path) -> None:
     urls = [site.url_for("/news/strike"), site.url_for("/news/french")]
     summary = run(tmp_path, source(kind="urls", urls=tuple(urls), recheck_days=0))
@@ -114,6 +109,7 @@ def test_only_english_articles_are_queued_for_extraction(site: HTTPServer, tmp_p
     assert set(stored["language"]) == {"en", "fr"}
 
 
+@uses_prefect
 def test_article_updated_between_runs_replaces_its_row(site: HTTPServer, tmp_path: Path) -> None:
     def serve(updated: str, page: str) -> None:
         feed = fixture("feed.atom", site.url_for("").rstrip("/"), updated=updated)
@@ -136,6 +132,7 @@ def test_article_updated_between_runs_replaces_its_row(site: HTTPServer, tmp_pat
     assert stored["title"].iloc[0] == "Elders sign truce after talks in the hill villages"
 
 
+@uses_prefect
 def test_conditional_get_on_feed_and_recheck_of_recent_pages(site: HTTPServer, tmp_path: Path) -> None:
     site.expect_request("/news/talks", headers={"If-None-Match": '"t1"'}).respond_with_data("", status=304)
     site.expect_request("/news/talks").respond_with_data(
@@ -158,6 +155,7 @@ def test_conditional_get_on_feed_and_recheck_of_recent_pages(site: HTTPServer, t
     assert ("/valley.atom", 304) in statuses and ("/news/talks", 304) in statuses
 
 
+@uses_prefect
 def test_news_sitemap_index(site: HTTPServer, tmp_path: Path) -> None:
     base = site.url_for("").rstrip("/")
     site.expect_request("/news/talks").respond_with_data(fixture("talks.html"), content_type=HTML)
@@ -173,6 +171,7 @@ def test_news_sitemap_index(site: HTTPServer, tmp_path: Path) -> None:
     assert (again.listed, again.fetched, again.seen) == (2, 0, 2)
 
 
+@uses_prefect
 def test_failing_sources_do_not_stop_the_run(site: HTTPServer, tmp_path: Path) -> None:
     base = site.url_for("").rstrip("/")
     site.expect_request("/broken.rss").respond_with_data(
@@ -197,6 +196,7 @@ def test_failing_sources_do_not_stop_the_run(site: HTTPServer, tmp_path: Path) -
     assert stored["message"].str.len().min() > 0
 
 
+@uses_prefect
 def test_max_articles_defers_the_rest(site: HTTPServer, tmp_path: Path) -> None:
     urls = (site.url_for("/news/strike"), site.url_for("/news/french"), site.url_for("/news/latin1"))
     first = run(tmp_path, source(kind="urls", urls=urls, max_articles=2, recheck_days=0)).total
@@ -205,6 +205,7 @@ def test_max_articles_defers_the_rest(site: HTTPServer, tmp_path: Path) -> None:
     assert (second.fetched, second.seen, second.deferred) == (1, 2, 0)
 
 
+@uses_prefect
 def test_private_hosts_need_allow_private(site: HTTPServer, tmp_path: Path) -> None:
     summary = run(tmp_path, source(kind="urls", urls=(site.url_for("/news/strike"),), allow_private=False))
     assert summary.total.failed == 1
@@ -212,6 +213,7 @@ def test_private_hosts_need_allow_private(site: HTTPServer, tmp_path: Path) -> N
     assert not site.log
 
 
+@uses_prefect
 def test_local_folder_source_incremental(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -241,6 +243,7 @@ def test_local_folder_source_incremental(tmp_path: Path) -> None:
     assert len(articles(tmp_path / "out")) == 2
 
 
+@uses_prefect
 def test_summary_markdown_lists_every_count(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -420,6 +423,7 @@ def test_plan_pages_new_updated_recheck_seen_deferred() -> None:
 
 @pytest.mark.model
 @pytest.mark.slow
+@uses_prefect
 def test_pipeline_with_sources_extracts_only_new_english_articles(site: HTTPServer, tmp_path: Path) -> None:
     from flows.pipeline import sitrep_pipeline
 
