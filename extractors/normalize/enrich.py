@@ -22,7 +22,7 @@ from extractors.normalize.places import (
     is_matchable_name,
     resolve_place,
 )
-from extractors.schema import Event
+from extractors.schema import Article, Event
 
 # A place named in the text counts toward context if it is a country, a first-level area, a
 # curated place, or a city this large (small namesakes are too ambiguous to vote).
@@ -155,3 +155,11 @@ def enrich_event(event: Event, context: PlaceContext) -> Event:
         target_name=target.name if target else None,
         target_type=target.type if target else None,
     )
+
+
+def enrich_article_events(events: list[Event], article: Article) -> list[Event]:
+    """Every event of one article enriched against that article's context, built once."""
+    if not events:
+        return events
+    context = article_context(article.text, article.title)
+    return [enrich_event(event, context) for event in events]

@@ -271,15 +271,21 @@ def _choose(entries: list[Entry], query: _Query, context: PlaceContext, exact: b
 def _places_over_areas(pool: list[Entry]) -> list[Entry]:
     """"Idlib" is the city when the province of that name holds it, else the province.
 
-    A province's capital carries its name; a village far away that shares it does not.
+    A province's capital carries its name; a village elsewhere in the same country that shares
+    the name does not. Entries of other countries are left to the ranking.
     """
-    areas = [e for e in pool if e.kind == "admin1"]
-    places = [e for e in pool if e.kind == "place"]
-    if not areas or not places:
-        return pool
-    area_codes = {(a.country_code, a.admin1_code) for a in areas}
-    capitals = [p for p in places if (p.country_code, p.admin1_code) in area_codes]
-    return capitals or areas
+    areas = {(e.country_code, e.admin1_code) for e in pool if e.kind == "admin1"}
+    area_countries = {country for country, _ in areas}
+    capitals = {(e.country_code, e.admin1_code) for e in pool if e.kind == "place"} & areas
+    kept = []
+    for e in pool:
+        where = (e.country_code, e.admin1_code)
+        if e.kind == "admin1" and where in capitals:
+            continue
+        if e.kind == "place" and e.country_code in area_countries and where not in areas:
+            continue
+        kept.append(e)
+    return kept
 
 
 def resolve_place(name: str | None, context: PlaceContext = PlaceContext()) -> Place | None:  # noqa: B008
