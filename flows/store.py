@@ -137,7 +137,9 @@ def check_types(row: dict[str, object], schema: pa.Schema) -> None:
             continue
         expected = _PYTHON_TYPES[field.type.id]
         if not isinstance(value, expected) or isinstance(value, _NOT_ACCEPTED.get(field.type.id, ())):
-            raise StoreError(f"column {field.name!r} expects {field.type}, got {value!r}")
+            raise StoreError(
+                f"records do not fit the schema: column {field.name!r} expects {field.type}, got {value!r}"
+            )
 
 
 def validate(table: pa.Table, schema: pa.Schema) -> None:
