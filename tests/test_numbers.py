@@ -77,6 +77,8 @@ from extractors.normalize.numbers import Amount, number_value, parse_amount, par
         ("a police officer", 1, "exact"),
         # a numeric date is not a range
         ("03-04-2017 shelling kills 8", 8, "exact"),
+        ("2019 raids on the town killed 14", 14, "exact"),
+        ("1950 recruits", 1950, "exact"),
     ],
 )
 def test_parse_amount(text: str, value: int, qualifier: str) -> None:

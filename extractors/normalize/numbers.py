@@ -259,8 +259,13 @@ def _can_follow(previous: str, word: str) -> bool:
 
 
 def _looks_like_year(words: list[str], i: int) -> bool:
+    """A bare 19xx/20xx after "in"/"since"/a month, or before another number ("2016 ... kills 16")."""
     w = words[i]
-    return len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100 and i > 0 and words[i - 1] in _YEAR_CONTEXT
+    if not (len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100):
+        return False
+    return (i > 0 and words[i - 1] in _YEAR_CONTEXT) or any(
+        number_value(x) is not None for x in words[i + 1 :]
+    )
 
 
 def _is_range(words: list[str], i: int, j: int) -> bool:
