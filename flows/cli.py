@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--config", type=Path, help="TOML config (default: examples/sitrep.toml)")
     run.add_argument("--out", help="output root, a folder or fsspec URL (overrides the config)")
     run.add_argument("--input", type=Path, help="a .jsonl file or folder to read instead of the config's")
+    run.add_argument("--dask-address", help="run extract tasks on this Dask scheduler (tcp://host:8786)")
     run.set_defaults(handler=run_pipeline)
 
     extract = commands.add_parser(
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--batch-size", type=_positive, default=64, help="texts per nlp.pipe batch")
     extract.add_argument("--articles-per-task", type=_positive, default=256, help="articles per Prefect task")
     extract.add_argument("--n-process", type=_positive, default=1, help="spaCy processes per task")
+    extract.add_argument("--dask-address", help="run extract tasks on this Dask scheduler (tcp://host:8786)")
     extract.set_defaults(handler=run_extract)
 
     for name, (module, summary) in PLUGGED_COMMANDS.items():
@@ -91,7 +93,12 @@ def run_pipeline(args: argparse.Namespace) -> int:
     config = str(args.config) if args.config else None
     inputs = str(args.input) if args.input else None
     _check_unlocked(args.out or settings.out)
-    return _run_flow(lambda flows: flows.sitrep_pipeline(config=config, out=args.out, input=inputs), "run")
+    return _run_flow(
+        lambda flows: flows.sitrep_pipeline(
+            config=config, out=args.out, input=inputs, dask_address=args.dask_address
+        ),
+        "run",
+    )
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -111,6 +118,7 @@ def run_extract(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             articles_per_task=args.articles_per_task,
             n_process=args.n_process,
+            dask_address=args.dask_address,
         ),
         "extract",
     )

@@ -21,13 +21,14 @@ import dataclasses
 import datetime as dt
 import json
 import uuid
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
+from prefect.futures import PrefectFuture
 
 from extractors.pipeline import DEFAULT_MODEL
 from extractors.schema import Article, Reject, Run
@@ -37,6 +38,9 @@ from flows.readers import read_input
 from flows.store import RunWriter, Store
 
 REJECTS_PER_WRITE = 500
+# Batches submitted to a Dask cluster ahead of their results: keeps the cluster busy while
+# bounding how many batches of articles are held in memory at once.
+DASK_BATCHES_IN_FLIGHT = 4
 
 
 @dataclass(frozen=True)
@@ -100,12 +104,17 @@ def new_run_id(now: dt.datetime) -> str:
 
 @flow(name="sitrep-pipeline")
 def sitrep_pipeline(
-    config: str | None = None, out: str | None = None, input: str | None = None
+    config: str | None = None,
+    out: str | None = None,
+    input: str | None = None,
+    dask_address: str | None = None,
 ) -> RunSummary:
     """The whole pipeline on the configured input or sources (default: the sample config)."""
     settings = load_settings(config)
     if out:
         settings = dataclasses.replace(settings, out=out)
+    if dask_address:
+        settings = dataclasses.replace(settings, dask_address=dask_address)
     if input:
         settings = dataclasses.replace(settings, input=Path(input), sources=None)
     return run(settings, flow_name="pipeline")
@@ -119,6 +128,7 @@ def sitrep_extract(
     batch_size: int = 64,
     articles_per_task: int = 256,
     n_process: int = 1,
+    dask_address: str | None = None,
 ) -> RunSummary:
     """Extraction only, on a local .jsonl file or folder."""
     settings = Settings(
@@ -128,6 +138,7 @@ def sitrep_extract(
         batch_size=batch_size,
         articles_per_task=articles_per_task,
         n_process=n_process,
+        dask_address=dask_address or None,
     )
     return run(settings, flow_name="extract")
 
@@ -154,10 +165,8 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
         store.write_run(record)
         writer = store.stage(run_id)
         try:
-            for batch in _article_batches(settings, writer, tally):
-                counts += extract_batch(
-                    batch, writer, settings.model, settings.batch_size, settings.n_process
-                )
+            for batch_counts in _extract_batches(_article_batches(settings, writer, tally), writer, settings):
+                counts += batch_counts
             writer.commit()
         except BaseException as exc:
             writer.abort()
@@ -173,6 +182,29 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
         markdown=summary.markdown(), key=f"sitrep-{flow_name}-summary", description=f"sitrep run {run_id}"
     )
     return summary
+
+
+def _extract_batches(
+    batches: Iterable[list[Article]], writer: RunWriter, settings: Settings
+) -> Iterator[BatchCounts]:
+    """Run the extract task on each batch: here, or on the Dask cluster at `settings.dask_address`."""
+    if not settings.dask_address:
+        for batch in batches:
+            yield extract_batch(batch, writer, settings.model, settings.batch_size, settings.n_process)
+        return
+    from prefect_dask import DaskTaskRunner
+
+    options = {"writer": writer, "model": settings.model, "batch_size": settings.batch_size,
+               "n_process": settings.n_process}
+
+    in_flight: deque[PrefectFuture[BatchCounts]] = deque()
+    with DaskTaskRunner(address=settings.dask_address) as runner:
+        for batch in batches:
+            in_flight.append(runner.submit(extract_batch, parameters={"articles": batch, **options}))
+            if len(in_flight) >= DASK_BATCHES_IN_FLIGHT:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
 
 
 def _article_batches(settings: Settings, writer: RunWriter, tally: _Tally) -> Iterator[list[Article]]:
