@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from extractors.events import PLACES_KEY, TRIGGERS_KEY, context_for
 from extractors.merge import merge_mentions
+from extractors.normalize.enrich import enrich_article_events
 from extractors.registry import EXTRACTORS
 from extractors.schema import EVENT_TYPES, Article, Event
 
@@ -99,6 +100,7 @@ def extract_articles(
             for extract in EXTRACTORS.values():
                 events.extend(extract(doc, article))
             events = merge_mentions(events, context_for(doc, article).headline)
+            events = enrich_article_events(events, article)  # places and actors (issue 5)
         except Exception as exc:  # one bad article must not stop the batch
             yield Extracted(article, [], f"{type(exc).__name__}: {exc}")
             continue

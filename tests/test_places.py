@@ -104,6 +104,9 @@ def test_different_places_keep_different_keys(a: str, b: str) -> None:
         ("outskirts of Homs", SYRIA, ("SY", 2, "Homs")),
         ("southern Idlib countryside", SYRIA, ("SY", 2, "Idlib")),
         ("the town of Jasim", SYRIA, ("SY", 1, "Daraa")),
+        # a proper name inside a longer fragment
+        ("Hama Offensive Stalls", SYRIA, ("SY", 1, "Hama")),
+        ("Tartus Harbour Blast", SYRIA, ("SY", 1, "Tartus")),
         # ambiguous names follow the article's country
         ("Tripoli", LEBANON, ("LB", 1, None)),
         ("Tripoli", LIBYA, ("LY", 1, "Tripoli")),

@@ -25,6 +25,9 @@ STATE, FOREIGN_STATE = "state forces", "foreign state forces"
 NON_STATE_TYPES = frozenset({"rebel group", "jihadist group", "militia", "unidentified"})
 CONTEXT_COUNTRY = "@context"
 CIVILIANS, FIGHTERS, MIXED = "civilians", "fighters", "mixed"
+# Rows of actors.tsv that name a kind of actor, not a group: a named group in the same phrase
+# wins ("the takfiri ISIL group" is the Islamic State).
+GENERIC_ACTORS = frozenset({"state_forces", "rebels", "jihadists", "unidentified", "civilians"})
 
 # Nouns that make a nationality adjective an armed force: "Russian jets", "Turkish troops".
 # Without one, "Russian" alone still means that state's forces as an actor.
@@ -207,8 +210,9 @@ def _is_non_state(match: _Match) -> bool:
 def canonical_actor(text: str | None, country_code: str | None = None) -> Actor | None:
     """The canonical actor a raw actor phrase names; `country_code` is the article's country.
 
-    A named group beats a nationality ("Syrian rebels" are rebels, "Turkish-backed factions"
-    the Syrian National Army); otherwise the first actor named wins ("the Russian and regime
+    A named group beats a kind of actor and a nationality ("the takfiri ISIL group" is the
+    Islamic State, "Syrian rebels" are rebels, "Turkish-backed factions" the Syrian National
+    Army); otherwise the first actor named wins ("the Russian and regime
     forces" -> Russia). None when the phrase names no known actor.
     """
     if not text:
@@ -216,7 +220,8 @@ def canonical_actor(text: str | None, country_code: str | None = None) -> Actor 
     matches, _ = _matches(text)
     if any(_is_non_state(m) for m in matches):
         matches = [m for m in matches if not m.actor_id.startswith("state:")]
-    best = _best(matches)
+    named = [m for m in matches if m.actor_id in _tables().rows and m.actor_id not in GENERIC_ACTORS]
+    best = _best(named or matches)
     return _to_actor(best, country_code) if best else None
 
 

@@ -288,23 +288,56 @@ def _places_over_areas(pool: list[Entry]) -> list[Entry]:
     return kept
 
 
+def _proper_subspans(name: str) -> Iterator[str]:
+    """Capitalised word runs inside a longer phrase, longest first, rightmost first among equals.
+
+    Extractors sometimes hand over a headline fragment or a possessive run-in ("Latakia Kills",
+    "Baghdad International", "Aleppos Marjeh"); the place is the proper name inside it.
+    """
+    words = name.split()
+
+    def proper(word: str) -> bool:
+        return word[:1].isupper() or word.partition("-")[2][:1].isupper()
+
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size, -1, -1):
+            span = words[start : start + size]
+            text = " ".join(span)
+            if all(proper(w) for w in span) and is_matchable_name(text[:1].upper() + text[1:]):
+                yield text
+
+
+def _resolve_one(gaz: Gazetteer, query: _Query, context: PlaceContext) -> Place | None | bool:
+    """The place for one query; None if the query names something unsure, False if nothing."""
+    if exact_key(query.name) in SUPRANATIONAL:
+        return None
+    entries, exact = gaz.candidates(query.name)
+    if not entries:
+        return False
+    chosen = _choose(entries, query, context, exact)
+    if chosen is None:
+        return None
+    if query.vague and chosen.kind == "place":
+        return gaz.to_place(chosen, PRECISION_NEAR)
+    return gaz.to_place(chosen)
+
+
 def resolve_place(name: str | None, context: PlaceContext = PlaceContext()) -> Place | None:  # noqa: B008
-    """The gazetteer entry a place name refers to in this article, or None when unsure."""
+    """The gazetteer entry a place name refers to in this article, or None when unsure.
+
+    Tried in order: the name as written; without place-type words and vague qualifiers; the
+    proper names inside it. The first that names any gazetteer entry decides.
+    """
     if not name or not fold(name):
         return None
     gaz = gazetteer()
-    for query in _queries(name):
-        if exact_key(query.name) in SUPRANATIONAL:
-            return None
-        entries, exact = gaz.candidates(query.name)
-        if not entries:
-            continue
-        chosen = _choose(entries, query, context, exact)
-        if chosen is None:
-            return None
-        if query.vague and chosen.kind == "place":
-            return gaz.to_place(chosen, PRECISION_NEAR)
-        return gaz.to_place(chosen)
+    queries = list(_queries(name))
+    core = queries[-1]
+    queries += [_Query(span, core.vague, core.wants_admin) for span in _proper_subspans(core.name)]
+    for query in queries:
+        found = _resolve_one(gaz, query, context)
+        if found is not False:
+            return found or None
     return None
 
 
