@@ -326,18 +326,22 @@ def resolve_place(name: str | None, context: PlaceContext = PlaceContext()) -> P
     """The gazetteer entry a place name refers to in this article, or None when unsure.
 
     Tried in order: the name as written; without place-type words and vague qualifiers; the
-    proper names inside it. The first that names any gazetteer entry decides.
+    proper names inside it. The first two stop at the first name the gazetteer holds (resolved or
+    unsure); inside a fragment only a resolved name counts.
     """
     if not name or not fold(name):
         return None
     gaz = gazetteer()
     queries = list(_queries(name))
-    core = queries[-1]
-    queries += [_Query(span, core.vague, core.wants_admin) for span in _proper_subspans(core.name)]
     for query in queries:
         found = _resolve_one(gaz, query, context)
         if found is not False:
             return found or None
+    core = queries[-1]
+    for span in _proper_subspans(core.name):  # only a confident answer counts here
+        found = _resolve_one(gaz, _Query(span, core.vague, core.wants_admin), context)
+        if found:
+            return found
     return None
 
 
