@@ -14,7 +14,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import DATELINE_KEY, build_event, context_for, places_of, sentences, triggers_of
+from extractors.events import build_event, context_for, places_of, sentences, triggers_of
 from extractors.lexicon import BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS, REPORTING_VERBS
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
@@ -25,6 +25,7 @@ from extractors.slots import (
     find_date,
     find_location,
     find_source,
+    in_stamp,
     is_irrealis,
     phrase,
 )
@@ -152,7 +153,8 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
             victims = t.head
         if victims is None and t.tag_ == "VBN":
             victims = child(t, "nsubj")
-    if victims is not None and victims.idx < t.doc.user_data.get(DATELINE_KEY, 0):
+    victims = _whole_group(victims) if victims is not None else None
+    if victims is not None and in_stamp(victims):
         victims = child(victims, "appos")  # "Date of publication ... Fifteen civilians": the parse's subject
     if victims is None:
         victims = _number_before(t)
@@ -162,6 +164,16 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
         return (number, amount_of(number)) if number is not None else (None, None)
     count = amount_of(victims) if victims is not None else None
     return victims, count
+
+
+def _whole_group(victims: Token) -> Token:
+    """"civilians among them three children": the toll is the civilians, not the children among them."""
+    for node in victims.ancestors:
+        if node.lower_ in ("among", "including") and node.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return victims
 
 
 def _number_before(t: Token) -> Token | None:

@@ -33,6 +33,14 @@ _WIRE = re.compile(
     rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([A-Za-z .]+\))?\s*[-—–]+\s"
 )
 
+# Agency name or weekday before a day-month-year date: a stamp an outlet put between headline and body.
+_INLINE_STAMP = re.compile(
+    rf"\b(?:AFP|Reuters|AP|TRT World)\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
+    rf"|\b{_WEEKDAY}\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
+)
+# Characters from the start of the text where such stamps appear; later dates are content.
+INLINE_STAMP_WINDOW = 400
+
 
 @dataclass(frozen=True)
 class ArticleContext:
@@ -40,6 +48,7 @@ class ArticleContext:
 
     published: dt.date | None
     dateline_end: int  # char offset where a leading stamp or wire dateline ends (0 if none)
+    stamps: tuple[tuple[int, int], ...]  # char spans of publication stamps (leading and inline)
     dateline_place: str | None
     headline: tuple[int, int] | None  # char span of the headline repeated in the body
     article_place: str | None
@@ -54,6 +63,11 @@ def find_dateline(text: str) -> tuple[int, str | None]:
         return m.end(), m.group("place").strip().title()
     m = _STAMP.match(text)
     return (m.end(), None) if m else (0, None)
+
+
+def find_inline_stamps(text: str) -> list[tuple[int, int]]:
+    """Agency stamps after a headline ("... Monitor AFP Monday 17 Oct 2016 Air strikes ..."), near the top."""
+    return [m.span() for m in _INLINE_STAMP.finditer(text, 0, INLINE_STAMP_WINDOW)]
 
 
 def find_headline(text: str, title: str | None, start: int) -> tuple[int, int] | None:
@@ -90,6 +104,7 @@ def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleCont
     return ArticleContext(
         published=article.published,
         dateline_end=end,
+        stamps=((0, end), *find_inline_stamps(text)),
         dateline_place=dateline_place,
         headline=headline,
         article_place=place_counts.most_common(1)[0][0] if place_counts else None,

@@ -11,7 +11,7 @@ from extractors.slots import When, Where, evidence_bounds
 _CONTEXT_KEY = "sitrep_context"
 TRIGGERS_KEY = "sitrep_triggers"  # doc.spans key of the trigger ruler
 PLACES_KEY = "sitrep_places"  # doc.spans key of the place ruler
-DATELINE_KEY = "sitrep_dateline_end"  # doc.user_data key: char offset where the dateline ends
+STAMPS_KEY = "sitrep_stamps"  # doc.user_data key: char spans of publication stamps
 
 
 def places_of(doc: Doc) -> list[Span]:
@@ -33,7 +33,7 @@ def context_for(doc: Doc, article: Article) -> ArticleContext:
     if ctx is None:
         ctx = build_context(doc, article, places_of(doc))
         doc.user_data[_CONTEXT_KEY] = ctx
-        doc.user_data[DATELINE_KEY] = ctx.dateline_end
+        doc.user_data[STAMPS_KEY] = ctx.stamps
     return ctx
 
 

@@ -3,8 +3,8 @@
 A headline repeated in the body and a lead sentence retold later are the same event. Two
 mentions of one type merge when their dates agree (or one of them gives no date) and their
 places, counts and injured are compatible (equal, or one unknown); a headline mention merges
-into the body whatever its date. The earliest body mention is kept as evidence and the others
-fill its empty slots.
+into the body whatever its date; one toll told twice merges whatever the dates. The earliest
+body mention is kept as evidence and the others fill its empty slots.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import re
 
 from extractors.schema import Event
 
+# A toll at least this large, told twice in one article with compatible places, is one event.
+SAME_TOLL_MIN = 3
 # Characters a headline sentence may run past the title (a dateline, "- Monitor") and stay a headline.
 HEADLINE_SLACK = 40
 _FILLABLE = ("location", "location_source", "country", "actor", "target", "count", "count_qualifier",
@@ -32,6 +34,9 @@ def _compatible_text(a: str | None, b: str | None) -> bool:
 def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     if kept.event_type != other.event_type:
         return False
+    same_toll = kept.count is not None and kept.count == other.count and kept.count >= SAME_TOLL_MIN
+    if same_toll and _compatible_text(kept.location, other.location):
+        return True  # one toll told twice, even when the two tellings date it differently
     same_date = (kept.event_date, kept.date_precision) == (other.event_date, other.date_precision)
     undated = kept.date_text is None or other.date_text is None
     if not ignore_date and not same_date and not undated:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from extractors.countries import country_of
+from extractors.countries import country_of, demonym_country
 from extractors.lexicon import (
     DIRECTION_WORDS,
     GROUP_NAME_HEADS,
@@ -57,6 +57,10 @@ DATE_PREPS = frozenset(
 )
 # Tokens between a trigger and its date beyond which the date belongs to another clause.
 MAX_DATE_DISTANCE = 24
+# Extra distance charged to a date in another clause than the trigger's.
+UNLINKED_DATE_PENALTY = 12
+# Sentences this short are one clause: any date in them dates the event.
+SHORT_SENTENCE = 50
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
 MAX_PLACE_DISTANCE = 30
 # Subtree parts that leave a noun phrase: clauses and appositions describe, they do not name.
@@ -92,6 +96,11 @@ def evidence_bounds(sent: Span) -> tuple[int, int]:
     return sent.start_char + start, sent.start_char + max(end, start)
 
 
+def in_stamp(token: Token) -> bool:
+    """Whether a token is part of a publication stamp or dateline (not content of any event)."""
+    return any(s <= token.idx < e for s, e in token.doc.user_data.get("sitrep_stamps", ()))
+
+
 def phrase(token: Token, max_tokens: int = 14) -> str | None:
     """The noun phrase a token heads, without relative clauses, appositions or trailing punctuation."""
     if token.pos_ == "PRON" and token.lower_ not in ("all", "both"):
@@ -106,10 +115,9 @@ def phrase(token: Token, max_tokens: int = 14) -> str | None:
         stack.extend(c for c in t.children if c.dep_ not in _CUT_DEPS)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
     doc = token.doc
-    dateline_end = doc.user_data.get("sitrep_dateline_end", 0)
-    if token.idx < dateline_end:
+    if in_stamp(token):
         return None
-    while lo < token.i and doc[lo].idx < dateline_end:
+    while lo < token.i and in_stamp(doc[lo]):
         lo += 1
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
@@ -142,10 +150,9 @@ def _own_amount(noun: Token) -> Amount | None:
     """The number written on one noun (not its conjuncts), skipping dates and "including ..." parts."""
     doc = noun.doc
     start = noun.left_edge.i
-    dateline_end = doc.user_data.get("sitrep_dateline_end", 0)
     for t in doc[start : noun.i]:
         cut = t.lower_ in ("including", "among", "most", "from", "and") or t.dep_ == "relcl"
-        if cut or t.ent_type_ in ("DATE", "TIME") or t.idx < dateline_end:
+        if cut or t.ent_type_ in ("DATE", "TIME") or in_stamp(t):
             start = t.i + 1
     amount = parse_amount(doc[start : noun.i + 1].text)
     if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
@@ -197,24 +204,27 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
     """The sentence's date expression nearest the trigger, resolved against publication; else published."""
     if ctx.published is None:
         return When(None, None, None)
-    candidates: list[tuple[int, str]] = []
+    candidates: list[tuple[int, str, Token]] = []
     seen: set[int] = set()
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or ent.start_char < ctx.dateline_end:
+        if ent.label_ not in ("DATE", "TIME") or in_stamp(ent[0]) or in_stamp(ent[-1]):
             continue
         if "old" in ent.text or "-long" in ent.text or ent.root.head.lemma_.lower() in REPORTING_VERBS:
             continue
-        candidates.append(_with_preposition(ent.start, ent.end, sent))
+        candidates.append((*_with_preposition(ent.start, ent.end, sent), ent.root))
         seen.update(range(ent.start, ent.end))
     for t in sent:
-        fresh = t.lower_ in DATE_WORDS and t.i not in seen and t.idx >= ctx.dateline_end
+        fresh = t.lower_ in DATE_WORDS and t.i not in seen and not in_stamp(t)
         if fresh and t.head.lemma_.lower() not in REPORTING_VERBS:
-            candidates.append(_with_preposition(t.i, t.i + 1, sent))
+            candidates.append((*_with_preposition(t.i, t.i + 1, sent), t))
+    clause = _clause_verb(anchor)
     best: When | None = None
     best_distance = 10**6
-    for start, text in candidates:
-        distance = abs(start - anchor.i)
-        if distance > MAX_DATE_DISTANCE or (start > 0 and sent.doc[start - 1].lower_ == "of"):
+    for start, text, root in candidates:
+        linked = clause in root.ancestors or _clause_verb(root) in anchor.ancestors or _clause_verb(root) is clause
+        distance = abs(start - anchor.i) + (0 if linked else UNLINKED_DATE_PENALTY)
+        too_far = abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
+        if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of"):
             continue  # another clause's date, or a duration ("a lull of several days")
         resolved = resolve_date(text, ctx.published)
         if resolved is None:
@@ -223,6 +233,16 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
             best_distance = distance
             best = When(resolved.start, resolved.precision, text, resolved.end)
     return best or When(ctx.published, "day", None)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a token is in (the token itself when it is a verb)."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return node
 
 
 def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
@@ -257,7 +277,9 @@ def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
         if t.lower_ in PLACE_PREPS:
             first = t.i + 1
         elif t.pos_ == "PROPN" and t.is_title and (t.i == sent.start or doc[t.i - 1].pos_ != "PROPN"):
-            first = t.i
+            first = t.i  # a name in object position ("struck Aleppo"); kept only if the gazetteer knows it
+            if t.head.dep_ not in ("dobj", "pobj", "appos", "conj") and t.dep_ not in ("dobj", "pobj", "appos", "conj"):
+                continue
         else:
             continue
         j = first
@@ -294,7 +316,7 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
         toks = toks[1:]  # "eastern Aleppo" is Aleppo ("Eastern Ghouta" stays); "Syrias Homs" is Homs
     if toks and toks[0].lower_ in NAME_PARTICLES and (len(toks) == 1 or toks[1].text != "-"):
         toks = toks[1:]  # "as France": a particle is only an article when hyphenated to the name
-    if not toks or toks[0].idx < doc.user_data.get("sitrep_dateline_end", 0):
+    if not toks or in_stamp(toks[0]):
         return None
     after = toks[-1].i + 1
     if after < len(doc) and doc[after].lower_ in PLACE_TYPE_RANK:
@@ -313,7 +335,7 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     if any(not (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.is_punct) for t in toks):
         return None  # "Dead as Rival": a place name is capitalised words and Arabic articles
     name = doc[toks[0].i : toks[-1].i + 1].text
-    if country_of(name):
+    if country_of(name) or demonym_country(name):
         return None
     if _names_a_party(toks):
         return False
