@@ -36,13 +36,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # attacks from the air and the aircraft that deliver them; "struck" for "warplanes struck X"
     "air_strike": (
         "strik*", "struck", "airstrik*", "air-strik*", "bomb*", "raid*", "sortie*", "warplane*",
-        "plane", "planes", "jet", "jets", "aircraft", "air force*", "aerial", "drone*", "uav*",
-        "helicopter*", "gunship*", "missile*", "rocket*", "shell*",
+        "plane", "planes", "jet", "jets", "aircraft*", "air force*", "aerial", "drone*", "uav*",
+        "helicopter*", "chopper*", "gunship*", "barrel*", "missile*", "rocket*", "shell*",
     ),
     # people killed or wounded, including the verbs reports use for killings and their tolls
     "casualties": (
         "kill*", "dead", "death*", "die", "died", "dies", "dying", "wound*", "injur*", "hurt",
-        "casualt*", "toll*", "fatalit*", "slain", "massacr*", "execut*", "behead*", "murder*",
+        "casualt*", "toll*", "fatalit*", "slain", "massacr*", "slaughter*", "execut*", "behead*",
+        "decapitat*", "murder*",
         "assassinat*", "martyr*", "perish*", "body", "bodies", "corpse*", "lives", "shot",
         "gunned", "victim*",
     ),
@@ -53,7 +54,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     # settlements, surrenders and areas returning to government control by agreement
     "reconciliation": (
-        "settl*", "reconcil*", "agreement*", "agreed", "agree", "deal", "deals", "surrender*",
+        "settl*", "reconcil*", "agreement*", "agreed", "agree", "deal", "deals", "pact*", "treaty",
+        "treaties", "disarm*", "surrender*",
         "truce*", "accord*", "amnest*", "ceasefire*", "cease-fire*", "hand* over", "handover",
         "lay* down", "laid down", "evacuat*", "return*", "pardon*", "capitulat*", "negotiat*",
     ),

@@ -3,11 +3,15 @@ a Doc of the whole article with the original text and offsets."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.events import TRIGGERS_KEY
+from extractors.pipeline import add_rulers, trigger_patterns
 from extractors.prefilter import TRIGGERS, candidate_spans, pipe_prefiltered, sentence_spans, trigger_regex
 
 
@@ -51,6 +55,32 @@ def test_trigger_needs_a_word_start():
     regex = trigger_regex()
     assert not regex.search("a hopeless outlier in the unkilled statistics")
     assert not regex.search("the jetty at the harbour")
+
+
+def _words_in(pattern: list[dict]) -> set[str]:
+    """Literal words a token pattern names: exact values, IN lists, letters runs of a REGEX."""
+    words: set[str] = set()
+    for token in pattern:
+        for value in token.values():
+            if isinstance(value, str):
+                words.add(value.lower())
+            elif isinstance(value, dict):
+                words.update(w.lower() for w in value.get("IN", []) if isinstance(w, str))
+                words.update(re.findall(r"[a-z][a-z\-]*", value.get("REGEX", "")))
+    return words
+
+
+def test_every_word_a_trigger_pattern_matches_passes_the_prefilter():
+    """A trigger the extractors' rulers would find must never sit outside the parsed windows."""
+    nlp = add_rulers(spacy.blank("en"))
+    regex = trigger_regex()
+    words = set().union(*(_words_in(p["pattern"]) for p in trigger_patterns()))
+    missed = []
+    for word in sorted(words):
+        doc = nlp(f"Officials said {word} happened.")
+        if doc.spans[TRIGGERS_KEY] and not regex.search(doc.text):
+            missed.append(word)
+    assert missed == []
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab .!?\n\"'")), max_size=80))
@@ -138,3 +168,18 @@ def test_two_processes_give_the_same_docs():
         for n in (1, 2)
     ]
     assert runs[0] == runs[1]
+
+
+@pytest.mark.model
+def test_extract_stage_gives_the_same_events_in_two_processes():
+    from bench.corpus import CorpusSpec, make_articles
+    from extractors.pipeline import extract_articles, load_pipeline
+
+    nlp = load_pipeline()
+    articles = list(make_articles(CorpusSpec(24)))
+    runs = [
+        [(x.article.article_id, x.events, x.error) for x in extract_articles(nlp, articles, n_process=n)]
+        for n in (1, 2)
+    ]
+    assert runs[0] == runs[1]
+    assert sum(len(events) for _, events, _ in runs[0]) > 10
