@@ -70,6 +70,7 @@ class SourceCounts:
     non_english: int = 0  # of fetched + updated: stored but not sent to extraction
     failed: int = 0  # rejects
     deferred: int = 0  # over max_articles: left for the next run
+    unchanged_listings: int = 0  # feeds/sitemaps answering 304 Not Modified: nothing new listed
 
     def add(self, other: SourceCounts) -> None:
         for f in dataclasses.fields(self):
@@ -114,7 +115,7 @@ class IngestSummary:
         return (
             f"ingest: {t.listed} listed, {t.fetched} fetched, {t.updated} updated, "
             f"{t.seen} skipped as seen, {t.duplicates} duplicates, {t.non_english} non-English, "
-            f"{t.failed} failed, {t.deferred} deferred"
+            f"{t.failed} failed, {t.deferred} deferred, {t.unchanged_listings} listings unchanged"
         )
 
 
@@ -144,6 +145,7 @@ class ListingOutcome:
     sitemaps: tuple[str, ...] = ()
     listings: tuple[ListingState, ...] = ()
     rejects: tuple[Reject, ...] = ()
+    not_modified: int = 0
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ def parse_listing(source: Source, results: Sequence[FetchResult]) -> ListingOutc
     sitemaps: list[str] = []
     listings: list[ListingState] = []
     rejects: list[Reject] = []
+    not_modified = 0
     for result in results:
         if not result.ok:
             rejects.append(
@@ -191,6 +194,7 @@ def parse_listing(source: Source, results: Sequence[FetchResult]) -> ListingOutc
             )
             continue
         if result.not_modified:
+            not_modified += 1
             continue
         if source.kind == "sitemap":
             listing = parse_sitemap(result.body, result.final_url)
@@ -203,7 +207,7 @@ def parse_listing(source: Source, results: Sequence[FetchResult]) -> ListingOutc
         sitemaps.extend(listing.sitemaps)
         v = result.validators
         listings.append(ListingState(result.url, source.slug, result.fetched_at, v.etag, v.last_modified))
-    return ListingOutcome(tuple(items), tuple(sitemaps), tuple(listings), tuple(rejects))
+    return ListingOutcome(tuple(items), tuple(sitemaps), tuple(listings), tuple(rejects), not_modified)
 
 
 @task(cache_policy=NO_CACHE)
@@ -444,6 +448,7 @@ def _ingest_web(
     with Fetcher(settings, rate_limit=source.rate_limit, allow_private=source.allow_private) as fetcher:
         items: Sequence[ListedItem] = [ListedItem(u) for u in source.urls]
         rejects: list[Reject] = []
+        unchanged = 0
         if source.url:
             listing = parse_listing(source, fetch_listing(fetcher, [source.url], state))
             if listing.sitemaps:
@@ -454,11 +459,13 @@ def _ingest_web(
                     (),
                     listing.listings + child.listings,
                     listing.rejects + child.rejects,
+                    listing.not_modified + child.not_modified,
                 )
             state.remember([], listing.listings)
-            items, rejects = listing.items, list(listing.rejects)
+            items, rejects, unchanged = listing.items, list(listing.rejects), listing.not_modified
         planned, counts = plan_pages(source, items, state, dt.datetime.now(dt.UTC))
         counts.failed += len(rejects)
+        counts.unchanged_listings += unchanged
         if rejects:
             record_rejects(out, run_id, rejects)
         ids: list[str] = []

@@ -150,7 +150,8 @@ def test_conditional_get_on_feed_and_recheck_of_recent_pages(site: HTTPServer, t
 
     site.clear_log()
     again = run(tmp_path, feed, pages).total
-    assert (again.listed, again.fetched, again.seen) == (1, 0, 1)  # feed 304: nothing listed; page re-checked
+    # feed 304: nothing listed; the page is re-checked (304 too) and counted as seen
+    assert (again.listed, again.fetched, again.seen, again.unchanged_listings) == (1, 0, 1, 1)
     statuses = [(req.path, resp.status_code) for req, resp in site.log]
     assert ("/valley.atom", 304) in statuses and ("/news/talks", 304) in statuses
 
