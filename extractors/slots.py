@@ -47,6 +47,8 @@ MONTHS_AND_DAYS = frozenset(
 NAME_PARTICLES = frozenset(
     {"al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "-", "de", "of", "bin", "ibn"}
 )
+# Dependencies of a name in object position ("struck Aleppo", "in Aleppo").
+OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
 # Titles before a person's name: what follows them is a person, not a place.
 PERSON_TITLES = frozenset({"president", "minister", "general", "leader", "commander", "mr", "sheikh", "imam"})
 # Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
@@ -221,7 +223,8 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
     best: When | None = None
     best_distance = 10**6
     for start, text, root in candidates:
-        linked = clause in root.ancestors or _clause_verb(root) in anchor.ancestors or _clause_verb(root) is clause
+        verb = _clause_verb(root)
+        linked = clause in root.ancestors or verb in anchor.ancestors or verb is clause
         distance = abs(start - anchor.i) + (0 if linked else UNLINKED_DATE_PENALTY)
         too_far = abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
         if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of"):
@@ -278,7 +281,7 @@ def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
             first = t.i + 1
         elif t.pos_ == "PROPN" and t.is_title and (t.i == sent.start or doc[t.i - 1].pos_ != "PROPN"):
             first = t.i  # a name in object position ("struck Aleppo"); kept only if the gazetteer knows it
-            if t.head.dep_ not in ("dobj", "pobj", "appos", "conj") and t.dep_ not in ("dobj", "pobj", "appos", "conj"):
+            if t.head.dep_ not in OBJECT_DEPS and t.dep_ not in OBJECT_DEPS:
                 continue
         else:
             continue
@@ -325,7 +328,8 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in PLACE_TYPE_RANK:
         types.append(PLACE_TYPE_RANK[doc[first - 2].lower_])
     rank = min(types) if types else 1.5
-    if any(t.lower_ in DIRECTION_WORDS and doc[t.i + 1].lower_ == "of" for t in doc[max(first - 5, 0) : first]):
+    window = doc[max(first - 5, 0) : first]
+    if any(t.lower_ in DIRECTION_WORDS and doc[t.i + 1].lower_ == "of" for t in window):
         rank += 1.5  # "south of the capital Damascus": a reference point, not the place of the event
     words = {t.lower_ for t in toks}
     if toks[0].lower_ in GROUP_NAME_HEADS or (words & ORG_WORDS and len(toks) > 1):
