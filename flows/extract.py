@@ -98,6 +98,23 @@ def extract_chunked(
         yield Extracted(article, [] if errors else events, "; ".join(errors) or None)
 
 
+def extract_safely(
+    nlp: Language, articles: Sequence[Article], *, batch_size: int, n_process: int
+) -> list[Extracted]:
+    """`extract_chunked` on the batch; if spaCy itself fails on it, article by article, so one
+    bad text becomes that article's error instead of failing the batch (and the run)."""
+    try:
+        return list(extract_chunked(nlp, articles, batch_size=batch_size, n_process=n_process))
+    except Exception:  # which article broke the batch is unknown: find out one at a time
+        results: list[Extracted] = []
+        for article in articles:
+            try:
+                results.extend(extract_chunked(nlp, [article], batch_size=1, n_process=1))
+            except Exception as exc:
+                results.append(Extracted(article, [], f"{type(exc).__name__}: {exc}"))
+        return results
+
+
 def _shifted(event: Event, offset: int) -> Event:
     start, end = event.evidence_start + offset, event.evidence_end + offset
     return dataclasses.replace(
@@ -124,7 +141,7 @@ def extract_batch(
     ]
     extracted_ids: list[str] = []
     events: list[Event] = []
-    for result in extract_chunked(nlp, english, batch_size=batch_size, n_process=n_process):
+    for result in extract_safely(nlp, english, batch_size=batch_size, n_process=n_process):
         if result.error:
             rejects.append(_reject(result.article, "extract", "extractor_error", result.error, run_id))
             continue

@@ -11,7 +11,7 @@ import pytest
 from extractors.pipeline import DEFAULT_MODEL
 from extractors.schema import EVENT_TYPES
 from flows.config import SAMPLE_CONFIG, Settings
-from flows.extract import CHUNK_CHARS, chunk_starts, extract_chunked, pipeline_for
+from flows.extract import CHUNK_CHARS, chunk_starts, extract_chunked, extract_safely, pipeline_for
 
 # sentences written for these tests
 STRIKE = "Warplanes bombed the market of Tell Sabkha on Monday, killing nine civilians, a monitor said."
@@ -151,3 +151,27 @@ def test_pipeline_on_the_sample_corpus(tmp_path: Path, prefect_harness: None) ->
     with get_client(sync_client=True) as client:
         keys = {a.key for a in client.read_artifacts()}
     assert "sitrep-pipeline-summary" in keys
+
+
+def test_a_text_spacy_fails_on_costs_only_its_own_article() -> None:
+    import spacy
+    from spacy.language import Language
+
+    from extractors.schema import Article
+
+    @Language.component("sitrep_test_fails_on_marker")
+    def fails_on_marker(doc):  # type: ignore[no-untyped-def]
+        if "MARKER" in doc.text:
+            raise ValueError("this text breaks the parser")
+        return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sitrep_test_fails_on_marker")
+    articles = [
+        Article(article_id=i, text=t) for i, t in [("a", STRIKE), ("bad", f"MARKER {QUIET}"), ("b", JOINED)]
+    ]
+    results = extract_safely(nlp, articles, batch_size=8, n_process=1)
+    assert [r.article.article_id for r in results] == ["a", "bad", "b"]
+    assert "breaks the parser" in (results[1].error or "")
+    assert "breaks the parser" not in f"{results[0].error}{results[2].error}"
