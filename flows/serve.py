@@ -164,7 +164,8 @@ def _serve(spec: ScheduleSpec, parameters: dict[str, Any]) -> None:
     deployments = build_deployments(sitrep_pipeline, spec, parameters)
     print(f"serving {sitrep_pipeline.name}/{NIGHTLY} ({spec.describe()}) and {sitrep_pipeline.name}/{ADHOC}",
           flush=True)
-    serve(*deployments, print_starting_message=False)
+    # one run at a time: runs share the output root, whose lock would make a second one fail
+    serve(*deployments, print_starting_message=False, limit=1)
 
 
 def _raise_interrupt(signum: int, frame: object) -> None:

@@ -1,7 +1,7 @@
 """`sitrep serve`: deployments as configured, a clear refusal without an API, and a schedule seen firing.
 
 The slow test runs everything for real: `prefect server start` on a free port with its own
-PREFECT_HOME, `sitrep serve` as a subprocess with a 10-second interval, and waits (bounded)
+PREFECT_HOME, `sitrep serve` as a subprocess with a 15-second interval, and waits (bounded)
 until the scheduler has created and the runner has completed a nightly run, and until an
 adhoc run triggered with `prefect deployment run` has completed. Flow runs are read back from
 the server's REST API; every process group is killed at the end.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -117,7 +118,10 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[st
 
 
 def _deployment_id(api: str, name: str) -> str | None:
-    response = httpx.get(f"{api}/deployments/name/{FLOW}/{name}", timeout=10)
+    try:
+        response = httpx.get(f"{api}/deployments/name/{FLOW}/{name}", timeout=10)
+    except httpx.HTTPError:  # server not up yet
+        return None
     return response.json()["id"] if response.status_code == 200 else None
 
 
@@ -155,9 +159,10 @@ def test_nightly_schedule_fires_and_adhoc_runs(tmp_path: Path, server: tuple[str
     config = tmp_path / "sitrep.toml"
     config.write_text(f'out = "{tmp_path / "nightly"}"\ninput = "{articles}"\n', encoding="utf-8")
     serve_log = tmp_path / "serve.log"
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 240  # typically ~60 s; generous for a loaded 2-core machine
+    env = {**env, "PREFECT_RUNNER_POLL_FREQUENCY": "2"}
     with serve_log.open("wb") as log:
-        command = [str(BIN / "sitrep"), "serve", "--config", str(config), "--interval", "10"]
+        command = [str(BIN / "sitrep"), "serve", "--config", str(config), "--interval", "15"]
         serving = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -181,3 +186,26 @@ def test_nightly_schedule_fires_and_adhoc_runs(tmp_path: Path, server: tuple[str
         assert "completed" in set(runs["status"])
     with pytest.raises(ProcessLookupError):
         os.killpg(serving.pid, 0)  # nothing of sitrep serve survives
+
+
+@pytest.mark.slow
+def test_start_server_serves_then_stops_its_server_on_sigterm(tmp_path: Path) -> None:
+    pytest.importorskip("flows.pipeline")
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    serve_log = tmp_path / "serve.log"
+    with serve_log.open("wb") as log:
+        command = [str(BIN / "sitrep"), "serve", "--start-server", "--port", str(port)]
+        serving = subprocess.Popen(command, env=_clean_env(tmp_path), cwd=tmp_path, stdout=log,
+                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        _wait_for("nightly deployment", lambda: _deployment_id(api, NIGHTLY), deadline, serve_log)
+        schedules = httpx.get(f"{api}/deployments/name/{FLOW}/{NIGHTLY}", timeout=10).json()["schedules"]
+        assert [s["schedule"]["cron"] for s in schedules] == ["0 2 * * *"]  # the sample config's
+        serving.send_signal(signal.SIGTERM)  # to sitrep serve alone: it must stop its server itself
+        assert serving.wait(60) == 0
+    finally:
+        stop_process_group(serving)
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{api}/health", timeout=5)
