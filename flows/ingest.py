@@ -252,7 +252,17 @@ def parse_pages(
     source: Source, batch: Sequence[PlannedPage], results: Sequence[FetchResult]
 ) -> list[ParsedPage]:
     """Articles (text, metadata, language) from fetched pages; no I/O."""
-    return [_parse_one(source, planned, result) for planned, result in zip(batch, results, strict=True)]
+    return [_parse_safely(source, planned, result) for planned, result in zip(batch, results, strict=True)]
+
+
+def _parse_safely(source: Source, planned: PlannedPage, result: FetchResult) -> ParsedPage:
+    try:
+        return _parse_one(source, planned, result)
+    except Exception as exc:  # a page that trips a parser bug is a reject, not a failed batch
+        message = f"{type(exc).__name__}: {exc}"
+        return ParsedPage(
+            planned, result, reject=_reject(source, "parse", "parse_error", message, result.url)
+        )
 
 
 def _parse_one(source: Source, planned: PlannedPage, result: FetchResult) -> ParsedPage:
@@ -328,7 +338,7 @@ def store_pages(
                 content_hash=article.content_hash,
                 first_fetched=known.first_fetched if known else p.fetch.fetched_at,
                 last_fetched=p.fetch.fetched_at,
-                source=source.slug,
+                source=known.source if known else source.slug,
                 etag=v.etag,
                 last_modified=v.last_modified,
                 listed_updated=p.planned.item.updated,
@@ -427,12 +437,19 @@ def ingest_flow(sources: str | Path | SourcesConfig, out: str = "data", run_id: 
         counts: list[SourceCounts] = []
         ids: list[str] = []
         for source in config.enabled:
-            if source.kind in NETWORK_KINDS:
-                batch = _ingest_web(out, run_id, source, config.fetch, state)
-            else:
-                batch = ingest_local(out, run_id, source, state)
-                for article_id, digest in batch.articles:
-                    state.remember_article(article_id, digest)
+            try:
+                if source.kind in NETWORK_KINDS:
+                    batch = _ingest_web(out, run_id, source, config.fetch, state)
+                else:
+                    batch = ingest_local(out, run_id, source, state)
+                    for article_id, digest in batch.articles:
+                        state.remember_article(article_id, digest)
+            except Exception as exc:  # safety net: one broken source never stops the others
+                failure = _reject(
+                    source, "ingest", "source_error", f"{type(exc).__name__}: {exc}", source.url
+                )
+                record_rejects(out, run_id, [failure])
+                batch = StoredBatch(SourceCounts(source.name, failed=1))
             write_state(out, source.slug, state)
             counts.append(batch.counts)
             ids.extend(batch.article_ids)
