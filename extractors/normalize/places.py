@@ -146,6 +146,9 @@ class Gazetteer:
             return [self.entries[i] for i in hits], True
         return [self.entries[i] for i in self.loose.get(loose_key(name), [])], False
 
+    def loose_candidates(self, name: str) -> list[Entry]:
+        return [self.entries[i] for i in self.loose.get(loose_key(name), [])]
+
     def to_place(self, entry: Entry, precision: int | None = None) -> Place:
         admin1 = self.admin1_names.get((entry.country_code, entry.admin1_code)) if entry.admin1_code else None
         return Place(
@@ -244,9 +247,14 @@ def _choose(entries: list[Entry], query: _Query, context: PlaceContext, exact: b
         pool = in_context
     elif not context.country_codes():
         pool = entries
-    else:  # only outside the article's countries: trust countries and big cities alone
-        big = WORLD_CITY_POPULATION
-        pool = [e for e in entries if e.kind == "country" or (exact and e.population >= big)]
+    else:  # only outside the article's countries: trust countries and big cities by their own name
+        key = exact_key(query.name)
+        pool = [
+            e
+            for e in entries
+            if e.kind == "country"
+            or (exact and e.population >= WORLD_CITY_POPULATION and exact_key(e.name) == key)
+        ]
     if not pool:
         return None
     if any(e.kind == "country" for e in pool):
@@ -307,14 +315,18 @@ def _proper_subspans(name: str) -> Iterator[str]:
                 yield text
 
 
-def _resolve_one(gaz: Gazetteer, query: _Query, context: PlaceContext) -> Place | None | bool:
+def _resolve_one(
+    gaz: Gazetteer, query: _Query, context: PlaceContext, *, loose: bool = True
+) -> Place | None | bool:
     """The place for one query; None if the query names something unsure, False if nothing."""
     if exact_key(query.name) in SUPRANATIONAL:
         return None
     entries, exact = gaz.candidates(query.name)
-    if not entries:
+    if not entries or not (exact or loose):
         return False
     chosen = _choose(entries, query, context, exact)
+    if chosen is None and exact and loose:  # "Jora" is a town abroad; "Joura" the district here
+        chosen = _choose(gaz.loose_candidates(query.name), query, context, exact=False)
     if chosen is None:
         return None
     if query.vague and chosen.kind == "place":
@@ -337,11 +349,12 @@ def resolve_place(name: str | None, context: PlaceContext = PlaceContext()) -> P
         found = _resolve_one(gaz, query, context)
         if found is not False:
             return found or None
-    core = queries[-1]
-    for span in _proper_subspans(core.name):  # only a confident answer counts here
-        found = _resolve_one(gaz, _Query(span, core.vague, core.wants_admin), context)
-        if found:
-            return found
+    for span in _proper_subspans(queries[0].name):
+        for query in _queries(span):
+            # only a confident answer counts; one word must be spelled exactly ("Syrian" is no Suran)
+            found = _resolve_one(gaz, query, context, loose=" " in query.name)
+            if found:
+                return found
     return None
 
 
