@@ -147,12 +147,16 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
             victims = child(t, "nsubj") or child(t.head, "dobj")
     elif lemma in ("die",) or (len(trig) == 3 and trig[-1].lower_ in ("lives", "life")):
         victims = child(t, "nsubj")
+        if victims is None and t.dep_ in ("xcomp", "ccomp", "conj"):  # "are believed to have died"
+            victims = child(t.head, "nsubj", "nsubjpass")
     else:
         victims = child(t, "nsubjpass", "dobj")
         if victims is None and t.dep_ in ("acl", "amod", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
             victims = t.head
         if victims is None and t.tag_ == "VBN":
             victims = child(t, "nsubj")
+    if victims is None and t.lower_ in ("kill", "kills", "killed", "killing"):
+        victims = _number_after(t)  # headline grammar: "Army Advances Kills 16 Terrorists"
     victims = _whole_group(victims) if victims is not None else None
     if victims is not None and in_stamp(victims):
         victims = child(victims, "appos")  # "Date of publication ... Fifteen civilians": the parse's subject
@@ -164,6 +168,15 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
         return (number, amount_of(number)) if number is not None else (None, None)
     count = amount_of(victims) if victims is not None else None
     return victims, count
+
+
+def _number_after(t: Token) -> Token | None:
+    """A number right after an active kill word ("Kills 16 Terrorists", "killing four")."""
+    doc = t.doc
+    for tok in doc[t.i + 1 : min(t.sent.end, t.i + 4)]:
+        if tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+            return tok.head if tok.dep_ == "nummod" and tok.head.i > tok.i else tok
+    return None
 
 
 def _whole_group(victims: Token) -> Token:
@@ -243,8 +256,8 @@ def _actor(trig: Span) -> str | None:
                 s = child(c, "nsubj")
                 if s is not None and s.pos_ != "PRON":
                     return _attacker_in(s)
-        if node.head is node:
-            break
+        if node.head is node or node.head.lemma_.lower() in REPORTING_VERBS:
+            break  # the subject of "said" is the source, not the killer
         node = node.head
     return None
 
@@ -253,16 +266,16 @@ def _attacker_in(noun: Token, *, require_name: bool = False) -> str | None:
     """The attacker inside a noun phrase: "regime air strikes" as is, "a shell fired by X" -> X."""
     if noun.lemma_.lower() not in ATTACK_NOUNS:
         return phrase(noun)
-    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
-    naming = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in ATTACKER_WORDS]
-    if naming:
-        return noun.doc[naming[0].left_edge.i : noun.i + 1].text
     links = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "between")]
     for acl in (c for c in noun.children if c.dep_ == "acl"):  # "a shell fired by X", "belonging to X"
         links += [g for g in acl.children if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "to")]
     for link in links:
         if (obj := child(link, "pobj")) is not None:
             return phrase(obj)
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
+    naming = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in ATTACKER_WORDS]
+    if naming:
+        return noun.doc[naming[0].left_edge.i : noun.i + 1].text
     if mods and not require_name:
         return noun.doc[mods[0].left_edge.i : noun.i + 1].text
     return None if require_name else phrase(noun)

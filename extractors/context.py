@@ -81,6 +81,18 @@ def find_headline(text: str, title: str | None, start: int) -> tuple[int, int] |
     return (i, i + len(head)) if i >= 0 else None
 
 
+def structural_boundaries(text: str, title: str | None) -> list[int]:
+    """Char offsets where a new sentence must start: after the stamps and after a repeated headline."""
+    end, _ = find_dateline(text)
+    offsets = [end] if end else []
+    for start, stop in find_inline_stamps(text):
+        offsets += [start, stop]
+    headline = find_headline(text, title, end)
+    if headline:
+        offsets += [headline[0], headline[1]]
+    return sorted(o for o in offsets if 0 < o < len(text))
+
+
 def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleContext:
     """Context of one parsed article, from its text, title and the places found in it."""
     text = doc.text

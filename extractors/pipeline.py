@@ -18,7 +18,9 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from extractors.context import structural_boundaries
 from extractors.events import PLACES_KEY, TRIGGERS_KEY, context_for
 from extractors.merge import merge_mentions
 from extractors.normalize.enrich import enrich_article_events
@@ -89,11 +91,25 @@ def _safe_text(article: Article) -> str:
     return text.encode("utf-8", "replace").decode("utf-8") if text else text
 
 
+def prepared_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenized article with sentence starts preset after its stamps and headline.
+
+    The parser respects preset starts, so "29-07-2016 ISIL Terrorists Execute ..." or a headline run
+    into the body without a full stop is not parsed as one sentence with the lead.
+    """
+    doc = nlp.make_doc(_safe_text(article))
+    for offset in structural_boundaries(doc.text, article.title):
+        token = next((t for t in doc if t.idx >= offset), None)
+        if token is not None and token.i > 0:
+            token.is_sent_start = True
+    return doc
+
+
 def extract_articles(
     nlp: Language, articles: Iterable[Article], *, batch_size: int = 64, n_process: int = 1
 ) -> Iterator[Extracted]:
     """Stream articles through `nlp.pipe` and every registered extractor, one event per happening."""
-    pairs = ((_safe_text(a), a) for a in articles)
+    pairs = ((prepared_doc(nlp, a), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         events: list[Event] = []
         try:

@@ -14,12 +14,15 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, context_for, places_of, sentences, triggers_of
 from extractors.lexicon import DEAL_DONE_VERBS, PARTY_WORDS, PEOPLE_WORDS, SETTLEMENT_CUES, TRUCE_WORDS
+from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
 from extractors.slots import amount_of, child, find_date, find_location, find_source, is_irrealis, phrase
 
 EVENT_TYPE = "reconciliation"
 # Prepositions that put an action under a deal: "evacuated under an agreement", "following a deal".
 UNDER_PREPS = frozenset({"under", "following", "after", "by", "per"})
+# People who settle or leave under a deal: their number is the event's count.
+SETTLING_PEOPLE = frozenset({"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"})
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
@@ -31,9 +34,11 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         reads = [(s, p) for s in spans if (p := _read(s, lemmas)) is not None and not is_irrealis(s.root)]
-        reads.sort(key=lambda sp: sp[1][0] is None)  # a trigger that names the party first
+        # a trigger that names the party first; an evacuation only when nothing else reports it
+        reads.sort(key=lambda sp: (sp[0].label_.endswith("/evacuation"), sp[1][0] is None))
         for span, (actor, who) in reads[:1]:
             count = amount_of(who) if who is not None and who.lemma_.lower() in PEOPLE_WORDS else None
+            count = count or _people_count(sent)
             events.append(
                 build_event(
                     article, EVENT_TYPE, sent, span, find_date(sent, span.root, ctx),
@@ -92,6 +97,14 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
         return _party(action)
     if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
         return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
+    return None
+
+
+def _people_count(sent: Span) -> Amount | None:
+    """How many people settled or left, from the first counted group of people in the sentence."""
+    for tok in sent:
+        if tok.lemma_.lower() in SETTLING_PEOPLE and any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
+            return amount_of(tok)
     return None
 
 
