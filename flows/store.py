@@ -260,6 +260,16 @@ class Store:
             raise StoreError("a run_id is needed to stage writes")
         return RunWriter(self, run_id)
 
+    def ensure_datasets(self) -> None:
+        """Give every dataset at least one (possibly empty) file, so it can be read before it has rows."""
+        for name, schema in SCHEMAS.items():
+            if name == "runs" or (self.fs.exists(self.path(name)) and self.fs.find(self.path(name))):
+                continue
+            first = (
+                self.path(name, PART_NAME) if name == "rejects" else self.path(name, "bucket-00", PART_NAME)
+            )
+            self.write_file(schema.empty_table(), first)
+
     def write_run(self, run: Run) -> None:
         """Record (or overwrite) the run's row in `runs/`."""
         self.write_file(to_table([run], RUN_SCHEMA), self.path("runs", f"{run.run_id}.parquet"))
@@ -350,6 +360,8 @@ class RunWriter:
                 name = path.rsplit("/", 1)[-1]
                 writer = self.folder.rsplit("/", 1)[-1]  # several writers of one run must not collide
                 self.store.write_file(table, self.store.path("rejects", f"{self.run_id}-{writer}-{name}"))
+            if self._staged_buckets("articles") or self._staged_buckets("rejects"):
+                self.store.ensure_datasets()  # a run that wrote anything leaves readable datasets
             self.abort()
 
     def abort(self) -> None:
