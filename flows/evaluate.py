@@ -381,13 +381,24 @@ def build_report(result: ScoreResult) -> dict[str, Any]:
         per_slot[slot][1] += n
         slots[f"{etype}.{slot}"] = _accuracy(agree, n)
     slots.update({slot: _accuracy(agree, n) for slot, (agree, n) in per_slot.items()})
-    # Issue 5 (places): geocoding accuracy over `result.matches` goes here, as report["geo"].
+    # Issue 5 (places): geocoding needs the article texts for context: `geo_report`, added by `run`.
     return {
         "types": {t: _type_report(c) for t, c in result.counts.items()},
         "slots": slots,
         "unknown_article_ids": result.unknown_article_ids,
         "overall": _type_report(total),
     }
+
+
+def geo_report(gold: Mapping[str, GoldArticle], result: ScoreResult) -> dict[str, Any]:
+    """Geocoding of matched pairs (issue 5): gold and predicted locations resolved in their article's
+    context; shares of gold places in the gazetteer whose prediction is the same entry, or any entry."""
+    from extractors.normalize.enrich import article_context
+    from extractors.normalize.places import geocoding_report
+
+    contexts = {aid: article_context(gold[aid].text) for aid in {m.pred.article_id for m in result.matches}}
+    return geocoding_report((m.gold.location, m.pred.location, contexts[m.pred.article_id])
+                            for m in result.matches)
 
 
 def format_report(report: Mapping[str, Any]) -> str:
@@ -401,6 +412,10 @@ def format_report(report: Mapping[str, Any]) -> str:
         s = report["slots"].get(slot)
         if s and s["n"]:
             lines.append(f"  {slot:<16}{s['accuracy']:>7.3f}  (n={s['n']})")
+    geo = report.get("geo")
+    if geo and geo["in_gazetteer"]:
+        lines.append(f"geocoding: {geo['in_gazetteer']} gold places in the gazetteer; predicted place is the "
+                     f"same entry {geo['same_entry']:.3f}, resolves at all {geo['resolved']:.3f}")
     if report["unknown_article_ids"]:
         lines.append(f"warning: {report['unknown_article_ids']} predicted events name an article id "
                      "not in the gold file")
@@ -460,20 +475,23 @@ def extract_gold(gold_path: Path, out: str, model: str) -> ExtractionRun:
     store = Store(out)
     with store.lock(run_id):
         writer = store.stage(run_id)
-        writer.add_rejects(rejects)
-        counts = extract_batch.fn(articles, writer, model)
-        writer.commit()
-        events = sum(counts.events_by_type.values())
+        try:
+            writer.add_rejects(rejects)
+            counts = extract_batch.fn(articles, writer, model)
+            writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
+        done = ExtractionRun(run_id, model, len(records), counts.processed, len(rejects) + counts.rejected,
+                             sum(counts.events_by_type.values()), round(time.monotonic() - clock, 2))
         store.write_run(Run(
             run_id=run_id, flow="eval", status="completed", started=started, finished=dt.datetime.now(dt.UTC),
-            articles_read=len(records), articles_processed=counts.processed,
-            articles_rejected=len(rejects) + counts.rejected, events=events,
+            articles_read=done.articles_read, articles_processed=done.processed,
+            articles_rejected=done.rejected, events=done.events,
             events_by_type=json.dumps(counts.events_by_type, sort_keys=True), input=str(gold_path), out=out,
             model=model,
         ))
-    rejected = len(rejects) + counts.rejected
-    seconds = round(time.monotonic() - clock, 2)
-    return ExtractionRun(run_id, model, len(records), counts.processed, rejected, events, seconds)
+    return done
 
 
 def stored_predictions(out: str) -> list[PredEvent]:
@@ -530,6 +548,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     result = score(gold, predictions)
     report = build_report(result)
+    report["geo"] = geo_report(gold, result)
     errors = result.errors[: args.errors]
     if args.json:
         extra: dict[str, Any] = {"extraction": dataclasses.asdict(extraction) if extraction else None}
