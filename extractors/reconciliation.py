@@ -21,8 +21,12 @@ from extractors.slots import amount_of, child, find_date, find_location, find_so
 EVENT_TYPE = "reconciliation"
 # Prepositions that put an action under a deal: "evacuated under an agreement", "following a deal".
 UNDER_PREPS = frozenset({"under", "following", "after", "by", "per"})
+# Nouns naming the agreement itself, never a party to it.
+DEAL_WORDS = frozenset({"deal", "agreement", "accord", "pact", "settlement", "treaty", "reconciliation"})
 # People who settle or leave under a deal: their number is the event's count.
-SETTLING_PEOPLE = frozenset({"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"})
+SETTLING_PEOPLE = frozenset(
+    {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}
+)
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
@@ -34,7 +38,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         reads = [(s, p) for s in spans if (p := _read(s, lemmas)) is not None and not is_irrealis(s.root)]
-        # a trigger that names the party first; an evacuation only when nothing else reports it
+        # the party-naming trigger first; an evacuation only when nothing else reports it
         reads.sort(key=lambda sp: (sp[0].label_.endswith("/evacuation"), sp[1][0] is None))
         for span, (actor, who) in reads[:1]:
             count = amount_of(who) if who is not None and who.lemma_.lower() in PEOPLE_WORDS else None
@@ -103,7 +107,8 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
 def _people_count(sent: Span) -> Amount | None:
     """How many people settled or left, from the first counted group of people in the sentence."""
     for tok in sent:
-        if tok.lemma_.lower() in SETTLING_PEOPLE and any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
+        counted = any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
+        if counted and tok.lemma_.lower() in SETTLING_PEOPLE:
             return amount_of(tok)
     return None
 
@@ -118,15 +123,21 @@ def _governing_verb(t: Token) -> Token:
 
 
 def _party(verb: Token) -> tuple[str | None, Token | None]:
-    """Subject of the settling verb: who reconciled, surrendered, agreed or left."""
-    subj = child(verb, "nsubj", "nsubjpass")
-    if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        subj = verb.head
-    if subj is None and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
-        subj = child(verb.head, "nsubj", "nsubjpass")
-    if subj is None:
-        return None, None
-    return phrase(subj), subj
+    """Subject of the settling verb: who reconciled, surrendered, agreed or left.
+
+    A pronoun subject ("the district they were controlling under a deal") sends the search
+    to the enclosing clause ("militants began evacuating the last district ...").
+    """
+    for _ in range(3):
+        subj = child(verb, "nsubj", "nsubjpass")
+        if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            subj = verb.head
+        if subj is None and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
+            subj = child(verb.head, "nsubj", "nsubjpass")
+        if subj is not None and subj.pos_ != "PRON" and subj.lemma_.lower() not in DEAL_WORDS:
+            return phrase(subj), subj
+        verb = _governing_verb(verb.head) if verb.head is not verb else verb
+    return None, None
 
 
 def _between(t: Token) -> tuple[str | None, Token | None] | None:

@@ -91,7 +91,8 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
 def _subject(verb: Token) -> Token | None:
     """Subject of a verb, or of the verb it depends on ("forcing IS to bring in" -> IS)."""
     subj = child(verb, "nsubj")
-    if subj is None and verb.dep_ == "xcomp" and verb.head.pos_ in ("PROPN", "NOUN"):
+    named = verb.head.pos_ in ("PROPN", "NOUN") or verb.head.text[:1].isupper()  # "IS" is often tagged AUX
+    if subj is None and verb.dep_ == "xcomp" and named and verb.head.i < verb.i:
         subj = verb.head  # "forcing IS to bring in recruits"
     if subj is None and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         subj = child(verb.head, "dobj") or child(verb.head, "nsubj")
