@@ -475,20 +475,23 @@ def extract_gold(gold_path: Path, out: str, model: str) -> ExtractionRun:
     store = Store(out)
     with store.lock(run_id):
         writer = store.stage(run_id)
-        writer.add_rejects(rejects)
-        counts = extract_batch.fn(articles, writer, model)
-        writer.commit()
-        events = sum(counts.events_by_type.values())
+        try:
+            writer.add_rejects(rejects)
+            counts = extract_batch.fn(articles, writer, model)
+            writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
+        done = ExtractionRun(run_id, model, len(records), counts.processed, len(rejects) + counts.rejected,
+                             sum(counts.events_by_type.values()), round(time.monotonic() - clock, 2))
         store.write_run(Run(
             run_id=run_id, flow="eval", status="completed", started=started, finished=dt.datetime.now(dt.UTC),
-            articles_read=len(records), articles_processed=counts.processed,
-            articles_rejected=len(rejects) + counts.rejected, events=events,
+            articles_read=done.articles_read, articles_processed=done.processed,
+            articles_rejected=done.rejected, events=done.events,
             events_by_type=json.dumps(counts.events_by_type, sort_keys=True), input=str(gold_path), out=out,
             model=model,
         ))
-    rejected = len(rejects) + counts.rejected
-    seconds = round(time.monotonic() - clock, 2)
-    return ExtractionRun(run_id, model, len(records), counts.processed, rejected, events, seconds)
+    return done
 
 
 def stored_predictions(out: str) -> list[PredEvent]:
