@@ -370,8 +370,9 @@ class RunWriter:
         if fs.exists(self.folder):
             fs.rm(self.folder, recursive=True)
         run_folder = self.folder.rsplit("/", 1)[0]
-        if fs.exists(run_folder) and not fs.ls(run_folder, detail=False):
-            fs.rm(run_folder, recursive=True)
+        for folder in (run_folder, self.store.path(STAGING)):  # the run's, then the root's, if empty
+            if fs.exists(folder) and not fs.ls(folder, detail=False):
+                fs.rm(folder, recursive=True)
 
     def _stage_by_bucket(self, name: str, table: pa.Table) -> None:
         if not len(table):
