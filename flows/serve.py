@@ -168,6 +168,15 @@ def _serve(spec: ScheduleSpec, parameters: dict[str, Any]) -> None:
     serve(*deployments, print_starting_message=False, limit=1)
 
 
+def _answers(api_url: str) -> bool:
+    """Whether anything answers HTTP at the API URL (Prefect Cloud may answer 401: still there)."""
+    try:
+        httpx.get(f"{api_url}/health", timeout=10)
+    except httpx.HTTPError:
+        return False
+    return True
+
+
 def _raise_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -185,7 +194,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"sitrep serve: {exc}", file=sys.stderr)
         return 2
     parameters = {"config": str(args.config.resolve())} if args.config is not None else {}
-    if get_current_settings().api.url:
+    api_url = get_current_settings().api.url
+    if api_url:
+        if not _answers(api_url):
+            print(f"sitrep serve: no Prefect server answers at PREFECT_API_URL={api_url}", file=sys.stderr)
+            return 1
+        if args.start_server:
+            print(f"sitrep serve: PREFECT_API_URL is set ({api_url}): serving there, no server started",
+                  file=sys.stderr)
         _serve(spec, parameters)
         return 0
     if not args.start_server:

@@ -88,6 +88,14 @@ def test_refuses_without_an_api(tmp_path: Path) -> None:
     assert "PREFECT_API_URL" in done.stderr and "--start-server" in done.stderr
 
 
+def test_unreachable_api_exits_1(tmp_path: Path) -> None:
+    env = {**_clean_env(tmp_path), "PREFECT_API_URL": f"http://127.0.0.1:{_free_port()}/api"}
+    done = subprocess.run([sys.executable, "-m", "flows.serve"], env=env, cwd=REPO, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1
+    assert "no Prefect server answers" in done.stderr
+
+
 def test_bad_timezone_exits_2_before_any_server(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "flows.serve", "--timezone", "Nowhere/Town", "--start-server"]
     done = subprocess.run(command, env=_clean_env(tmp_path), cwd=REPO, capture_output=True, text=True,
