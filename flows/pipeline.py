@@ -33,7 +33,7 @@ from prefect.futures import PrefectFuture
 from extractors.pipeline import DEFAULT_MODEL
 from extractors.schema import Article, Reject, Run
 from flows.config import ConfigError, Settings, load_settings
-from flows.extract import BatchCounts, extract_batch
+from flows.extract import SUPPORTED_LANGUAGES, BatchCounts, extract_batch
 from flows.readers import read_input
 from flows.store import RunWriter, Store
 
@@ -162,6 +162,7 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
     )
     tally, counts = _Tally(), BatchCounts()
     with store.lock(run_id):
+        _record_dead_runs(store)
         store.write_run(record)
         writer = store.stage(run_id)
         try:
@@ -194,8 +195,12 @@ def _extract_batches(
         return
     from prefect_dask import DaskTaskRunner
 
-    options = {"writer": writer, "model": settings.model, "batch_size": settings.batch_size,
-               "n_process": settings.n_process}
+    options = {
+        "writer": writer,
+        "model": settings.model,
+        "batch_size": settings.batch_size,
+        "n_process": settings.n_process,
+    }
 
     in_flight: deque[PrefectFuture[BatchCounts]] = deque()
     with DaskTaskRunner(address=settings.dask_address) as runner:
@@ -245,13 +250,39 @@ def _ingested_batches(settings: Settings, run_id: str, tally: _Tally) -> Iterato
     tally.rejected += ingested.total.failed
     tally.read += ingested.total.failed
     tally.ingest = ingested.to_text()
-    # only new or updated English articles: non-English ones stay stored with their language
+    # only new or updated English articles: non-English ones stay stored with their language;
+    # plus English articles an earlier run stored but never extracted (killed or failed after
+    # its ingest committed): ingest now skips them as seen, so this is their only chance
     wanted = set(ingested.article_ids)
-    for stored in Store(settings.out).iter_articles(run_id=run_id, batch_size=settings.articles_per_task):
-        batch = [a for a in stored if a.article_id in wanted]
-        tally.read += len(batch)
-        if batch:
-            yield batch
+    store = Store(settings.out)
+    for pending_run in _runs_to_extract(store, run_id):
+        for stored in store.iter_articles(run_id=pending_run, batch_size=settings.articles_per_task):
+            batch = [
+                a
+                for a in stored
+                if a.article_id in wanted or (pending_run != run_id and a.language in SUPPORTED_LANGUAGES)
+            ]
+            tally.read += len(batch)
+            if batch:
+                yield batch
+
+
+def _runs_to_extract(store: Store, run_id: str) -> list[str]:
+    """This run, then every run whose stored articles no completed run has extracted."""
+    runs = store.read_table("runs", ["run_id", "status"]).to_pylist()
+    completed = {r["run_id"] for r in runs if r["status"] == "completed"}
+    stored = set(store.read_table("articles", ["run_id"]).column("run_id").to_pylist())
+    return [run_id, *sorted(stored - completed - {run_id})]
+
+
+def _record_dead_runs(store: Store) -> None:
+    """Runs still `running` while we hold the lock died unfinished (killed): log them as failed."""
+    for row in store.read_table("runs").to_pylist():
+        if row["status"] == "running":
+            dead = Run(**row)
+            store.write_run(
+                dataclasses.replace(dead, status="failed", message="process died before the run finished")
+            )
 
 
 def _summary(

@@ -9,6 +9,7 @@ duplicates, no leftovers, and the dead run's lock did not block the new run.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,14 +18,19 @@ import pytest
 from fixtures.runs import (
     RUN_TIMEOUT,
     Snapshot,
+    article_page,
+    assert_runs_logged,
     assert_whole,
     finish,
+    free_port,
     kill_when,
     prefect_server,
     snapshot,
     start,
     write_corpus,
 )
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 
@@ -100,4 +106,88 @@ def test_extract_killed_then_rerun_equals_one_clean_run(
     assert_whole(out)
     assert snapshot(out) == clean
     assert not locked(out)
+    assert_runs_logged(out, killed=1)
     assert not files(out / "_staging", "*.parquet")
+
+
+# ---- the whole pipeline, fetching from a slow site -------------------------------------------
+
+PAGES = 60
+PAGE_DELAY = 0.15  # seconds per page: fetching takes a few seconds, long enough to be killed in
+
+
+@pytest.fixture(scope="module")
+def slow_site() -> Iterator[HTTPServer]:
+    """A local news site whose pages answer slowly; it counts page requests."""
+    server = HTTPServer(host="127.0.0.1", port=free_port(), threaded=True)
+    server.no_handler_status_code = 404
+    server.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow:\n")
+
+    def page(request: Request) -> Response:
+        time.sleep(PAGE_DELAY)
+        number = int(request.path.rsplit("/", 1)[-1])
+        return Response(article_page(number), content_type="text/html; charset=utf-8")
+
+    server.expect_request(re.compile(r"/page/\d+")).respond_with_handler(page)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+def page_requests(server: HTTPServer) -> int:
+    return sum(1 for request, _ in server.log if request.path.startswith("/page/"))
+
+
+def write_config(folder: Path, server: HTTPServer) -> Path:
+    """A config with one `urls` source on the slow site (private address explicitly allowed)."""
+    urls = ", ".join(f'"{server.url_for(f"/page/{i}")}"' for i in range(PAGES))
+    config = folder / "sitrep.toml"
+    config.write_text(
+        "articles_per_task = 20\n"
+        "[fetch]\nretries = 0\nread_timeout = 10.0\n"
+        '[[sources]]\nname = "slow wire"\nkind = "urls"\n'
+        f"urls = [{urls}]\nallow_private = true\nrate_limit = 1000.0\nmax_articles = 500\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def fetching(out: Path, server: HTTPServer, before: int) -> bool:
+    """Pages are being fetched and nothing has been stored yet."""
+    return page_requests(server) >= before + 5 and not (out / "articles").exists()
+
+
+def ingested(out: Path) -> bool:
+    """Articles are stored by the ingest step, their events not yet."""
+    return (out / "articles").exists() and not (out / "events").exists()
+
+
+@pytest.fixture(scope="module")
+def clean_pipeline(slow_site: HTTPServer, env: dict[str, str], tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("clean-run")
+    out, log = folder / "out", folder / "run.log"
+    args = ["run", "--config", str(write_config(folder, slow_site)), "--out", str(out)]
+    assert finish(args, log, env) == 0, log.read_text()
+    reference = snapshot(out)
+    assert reference.articles == PAGES and reference.events > PAGES
+    return reference
+
+
+@pytest.mark.parametrize("moment", ["fetching", "ingested"])
+def test_run_killed_then_rerun_equals_one_clean_run(
+    moment: str, slow_site: HTTPServer, clean_pipeline: Snapshot, env: dict[str, str], tmp_path: Path
+) -> None:
+    out, log = tmp_path / "out", tmp_path / "run.log"
+    args = ["run", "--config", str(write_config(tmp_path, slow_site)), "--out", str(out)]
+    before = page_requests(slow_site)
+    when = {"fetching": lambda: fetching(out, slow_site, before), "ingested": lambda: ingested(out)}[moment]
+    kill_when(start(args, log, env), when)
+    assert_whole(out)
+    seen = snapshot(out)
+    print(f"killed {moment}: {seen.articles} articles, {seen.events} events seen; lock left: {locked(out)}")
+    assert finish(args, log, env) == 0, log.read_text()
+    assert_whole(out)
+    assert snapshot(out) == clean_pipeline
+    assert not locked(out)
+    assert_runs_logged(out, killed=1)
