@@ -11,7 +11,14 @@ import pytest
 from extractors.pipeline import DEFAULT_MODEL
 from extractors.schema import EVENT_TYPES
 from flows.config import SAMPLE_CONFIG, Settings
-from flows.extract import CHUNK_CHARS, chunk_starts, extract_chunked, extract_safely, pipeline_for
+from flows.extract import (
+    CHUNK_CHARS,
+    chunk_starts,
+    detect_language,
+    extract_chunked,
+    extract_safely,
+    pipeline_for,
+)
 
 # sentences written for these tests
 STRIKE = "Warplanes bombed the market of Tell Sabkha on Monday, killing nine civilians, a monitor said."
@@ -175,3 +182,22 @@ def test_a_text_spacy_fails_on_costs_only_its_own_article() -> None:
     assert [r.article.article_id for r in results] == ["a", "bad", "b"]
     assert "breaks the parser" in (results[1].error or "")
     assert "breaks the parser" not in f"{results[0].error}{results[2].error}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets struck Tell Sabkha.", "en"),
+        ("Drones hit Nahr Azraq.", "en"),
+        ("Militia recruits 40 in Kafr Sama", "en"),
+        (STRIKE, "en"),
+        (JOINED + " " + QUIET, "en"),
+        (FRENCH, "fr"),
+        ("Kampfflugzeuge bombardierten am Montag den Markt der Stadt, sagten Bewohner.", "de"),
+        ("Aviones de guerra bombardearon el mercado de la ciudad el lunes, dijeron vecinos.", "es"),
+        ("قصفت الطائرات الحربية سوق المدينة يوم الاثنين", "ar"),
+        ("Военные самолёты нанесли удар по рынку города в понедельник.", "ru"),
+    ],
+)
+def test_detect_language_is_sure_before_it_says_not_english(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
