@@ -23,6 +23,7 @@ from extractors.slots import (
     find_date,
     find_location,
     find_source,
+    is_generic,
     is_irrealis,
     phrase,
 )
@@ -49,7 +50,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     for sent in sentences(doc, article):
         spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
         accepted = [s for s in spans if _accept(s, sent, ctx)]
-        if not accepted:
+        if not accepted or is_generic(sent):
             continue
         main = accepted[0]
         actor = next((a for s in accepted if (a := _actor(s)) is not None), None)

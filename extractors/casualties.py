@@ -26,6 +26,7 @@ from extractors.slots import (
     find_location,
     find_source,
     in_stamp,
+    is_generic,
     is_irrealis,
     phrase,
 )
@@ -69,7 +70,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if count is None and victims is None:
                 continue
             head = trig.root
-            if is_irrealis(head) or _background(trig, count):
+            if is_irrealis(head) or is_generic(sent) or _background(trig, count):
                 found = True  # the sentence's wounded belong to this unreal or background toll
                 continue
             if victims is not None and count is None and not _is_people(victims):
@@ -219,7 +220,10 @@ def _injured(triggers: list[Span]) -> Amount | None:
         t = trig.root
         if t.lemma_.lower() not in INJURY_LEMMAS and t.lower_ not in INJURY_LEMMAS:
             continue
-        candidates = [child(t, "dobj", "nsubjpass", "nsubj")]
+        subj = child(t, "nsubj")
+        candidates = [child(t, "dobj"), child(t, "nsubjpass")]
+        if subj is not None and (subj.lemma_.lower() in PEOPLE_WORDS or t.pos_ != "VERB"):
+            candidates.append(subj)  # "100 others sustained injuries"; not "a blast wounded ..."
         if t.dep_ in ("amod", "acl") or t.pos_ == "ADJ":
             candidates.append(t.head)
         if t.lower_ in ("injuries", "injury"):

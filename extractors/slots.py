@@ -57,6 +57,8 @@ DATE_WORDS = MONTHS_AND_DAYS | {"yesterday", "overnight", "today", "tonight"}
 DATE_PREPS = frozenset(
     {"on", "in", "since", "over", "during", "earlier", "late", "early", "into", "until", "last"}
 )
+# Time units after "every"/"each"/"per" that make a statement habitual.
+GENERIC_UNITS = frozenset({"year", "month", "week", "day", "night", "decade", "time", "summer", "winter"})
 # Tokens between a trigger and its date beyond which the date belongs to another clause.
 MAX_DATE_DISTANCE = 24
 # Extra distance charged to a date in another clause than the trigger's.
@@ -196,6 +198,12 @@ def is_irrealis(token: Token) -> bool:
             break
         node = node.head
     return False
+
+
+def is_generic(sent: Span) -> bool:
+    """A habitual statement ("kills thousands every year") reports no single event."""
+    pairs = zip(sent[:-1], sent[1:], strict=True)
+    return any(a.lower_ in ("every", "each", "per") and b.lemma_.lower() in GENERIC_UNITS for a, b in pairs)
 
 
 def reporting_verb(token: Token) -> bool:

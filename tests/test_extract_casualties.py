@@ -1,0 +1,87 @@
+"""casualties: who was killed or wounded, how many, when, where, by whom (sentences of our own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_cases import contains, of_type, run
+
+pytestmark = pytest.mark.model
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "qualifier", "injured", "date", "location", "actor"),
+    [
+        ("Government shelling killed 3 people and wounded 5 others in Kafr Nabl on Monday.",
+         3, "exact", 5, D(2021, 3, 8), "Kafr Nabl", "Government shelling"),
+        ("At least 12 soldiers were killed yesterday when militants stormed a checkpoint near Mosul.",
+         12, "at_least", None, D(2021, 3, 9), "Mosul", "militants"),
+        ("Nine civilians and two children were killed by a roadside bomb in the town of Maarat al-Numan.",
+         11, "exact", None, D(2021, 3, 10), "Maarat al-Numan", "a roadside bomb"),
+        ("Dozens of villagers were killed in the attack on the village of Tel Rifaat, a medic said.",
+         12, "at_least", None, D(2021, 3, 10), "Tel Rifaat", None),
+        ("The death toll from the bombing in Idlib rose to 31 on Tuesday, rescuers said.",
+         31, "exact", None, D(2021, 3, 9), "Idlib", None),
+        ("Gunmen shot dead some 40 farmers in the province of Borno last week.",
+         40, "approx", None, D(2021, 3, 1), "Borno", "Gunmen"),
+        ("More than 1,200 fighters have died in the battle for Sirte since January.",
+         1200, "at_least", None, D(2021, 1, 1), "Sirte", None),
+    ],
+)  # fmt: skip
+def test_killed_and_wounded_counts(text, count, qualifier, injured, date, location, actor):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.count_qualifier, event.injured) == (count, qualifier, injured)
+    assert event.event_date == date
+    assert contains(event.location, location)
+    assert event.location_source == "sentence"
+    if actor:
+        assert contains(event.actor, actor)
+
+
+def test_wounded_only_has_no_count_unless_no_one_died():
+    text = "Seven shoppers were wounded when a mortar round hit a market in Homs."
+    (wounded,) = of_type(run(text), "casualties")
+    assert (wounded.count, wounded.injured) == (None, 7)
+    (unhurt,) = of_type(
+        run("A blast wounded four policemen in Kirkuk but caused no deaths, officials said."), "casualties"
+    )
+    assert (unhurt.count, unhurt.injured) == (0, 4)
+
+
+def test_wounded_sentence_after_a_toll_completes_it():
+    text = "Five workers were killed in an explosion at a depot in Aden. Ten others were wounded."
+    events = of_type(run(text), "casualties")
+    assert [(e.count, e.injured) for e in events] == [(5, 10)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war, which began in 2011, has killed more than 380,000 people.",
+        "Militants threatened to kill the hostages if their demands were not met.",
+        "The governor said no one would be killed if the town surrendered.",
+        "Officials denied that any civilians were killed in the operation.",
+        "A new study says air pollution kills thousands of people every year in big cities.",
+    ],
+)
+def test_not_casualty_events(text):
+    assert of_type(run(text), "casualties") == []
+
+
+def test_headline_repeated_in_body_is_one_event():
+    title = "Car bomb kills 8 in Qamishli"
+    text = f"{title}. A car bomb killed eight people in the city of Qamishli on Sunday, state media said."
+    (event,) = of_type(run(text, title=title), "casualties")
+    assert event.count == 8
+    assert event.evidence.startswith("A car bomb")
+    assert event.event_date == D(2021, 3, 7)
+
+
+def test_dateline_place_is_the_fallback_location():
+    text = "ALEPPO, March 9 (Reuters) - Four people were killed when a shell hit a bakery, residents said."
+    (event,) = of_type(run(text), "casualties")
+    assert (event.location, event.location_source) == ("Aleppo", "dateline")
+    assert event.count == 4
