@@ -18,7 +18,7 @@ import dataclasses
 import datetime as dt
 import gzip
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pyarrow as pa
@@ -99,15 +99,20 @@ PAGE_STATE_SCHEMA = arrow_schema(PageState)
 LISTING_STATE_SCHEMA = arrow_schema(ListingState)
 
 
-@dataclass
 class IngestState:
-    """Everything ingest knows from earlier runs, loaded once per run and updated as it goes."""
+    """Everything ingest knows from earlier runs, loaded once per run and updated as it goes.
 
-    pages: dict[str, PageState] = field(default_factory=dict)
-    listings: dict[str, ListingState] = field(default_factory=dict)
-    hashes: dict[str, str] = field(default_factory=dict)  # content_hash -> article_id
-    article_hashes: dict[str, str] = field(default_factory=dict)  # article_id -> content_hash
-    stored_urls: set[str] = field(default_factory=set)  # article URLs in the articles dataset
+    A plain class on purpose, not a dataclass: Prefect walks (and rebuilds) dataclass,
+    dict and list task parameters looking for futures, which would cost a pass over
+    every remembered page on each task call.
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[str, PageState] = {}
+        self.listings: dict[str, ListingState] = {}
+        self.hashes: dict[str, str] = {}  # content_hash -> article_id
+        self.article_hashes: dict[str, str] = {}  # article_id -> content_hash
+        self.stored_urls: set[str] = set()  # article URLs in the articles dataset
 
     def remember(
         self, pages: typing.Iterable[PageState], listings: typing.Iterable[ListingState] = ()
