@@ -13,10 +13,12 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from fixtures.runs import assert_whole, finish, prefect_server, snapshot, start, write_corpus
 
 from flows.store import LOCK_NAME, LockHeld, Store
 
@@ -130,3 +132,41 @@ def test_unreadable_stale_lock_does_not_block_forever(tmp_path: Path, content: s
     os.utime(tmp_path / LOCK_NAME, (old, old))
     with Store(str(tmp_path)).lock("next-run", wait=5.0):
         assert json.loads((tmp_path / LOCK_NAME).read_text())["run_id"] == "next-run"
+
+
+# ---- two real `sitrep extract` runs on one output folder -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    with prefect_server(tmp_path_factory.mktemp("prefect")) as environment:
+        yield environment
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_second_sitrep_run_stops_at_once_naming_the_holder(tmp_path: Path, env: dict[str, str]) -> None:
+    first_input = write_corpus(tmp_path / "first.jsonl", 200, prefix="first")
+    second_input = write_corpus(tmp_path / "second.jsonl", 20, prefix="second")
+    out = tmp_path / "out"
+    first = start(["extract", str(first_input), "--out", str(out), "--articles-per-task", "40"],
+                  tmp_path / "first.log", env)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not (out / LOCK_NAME).exists():
+        assert first.poll() is None and time.monotonic() < deadline, (tmp_path / "first.log").read_text()
+        time.sleep(0.01)
+    holder = json.loads((out / LOCK_NAME).read_text())
+    second = subprocess.run(
+        [str(Path(sys.executable).parent / "sitrep"), "extract", str(second_input), "--out", str(out)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert first.poll() is None, "the first run must still hold the lock while the second is refused"
+    assert second.returncode == 1
+    assert f"locked by run {holder['run_id']} (pid {first.pid} on {socket.gethostname()}" in second.stderr
+    assert first.wait(timeout=300) == 0
+    assert_whole(out)
+    assert {i.split("-")[0] for i in snapshot(out).article_ids} == {"first"}
+    # once the first is done, the second goes through and both inputs are in the datasets
+    assert finish(["extract", str(second_input), "--out", str(out)], tmp_path / "second.log", env) == 0
+    assert_whole(out)
+    assert snapshot(out).articles == 220
