@@ -443,3 +443,19 @@ def test_pipeline_with_sources_extracts_only_new_english_articles(site: HTTPServ
     assert second.processed == 0
     assert second.ingest is not None and "3 skipped as seen" in second.ingest
     assert len(articles(tmp_path / "out")) == 3
+
+
+@uses_prefect
+def test_jsonl_source_counts_duplicates_and_bad_rows(tmp_path: Path) -> None:
+    text = "Rebel units handed over heavy weapons at a stadium on Friday under the deal, a mediator said."
+    lines = [
+        f'{{"id": "one", "published": "2025-04-01", "text": "{text}"}}',
+        f'{{"id": "two", "published": "2025-04-01", "text": "{text}"}}',  # same story, other id
+        "{not json",
+    ]
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary = run(tmp_path / "out", Source(name="dump", kind="jsonl", path=path)).total
+    assert (summary.listed, summary.fetched, summary.duplicates, summary.failed) == (2, 1, 1, 1)
+    assert list(articles(tmp_path / "out")["article_id"]) == ["one"]
+    assert list(rejects(tmp_path / "out")["error_kind"]) == ["bad_json"]
