@@ -55,15 +55,16 @@ DIRECTION_WORDS = frozenset(
 )  # fmt: skip
 
 # Words that show an armed party is involved: recruitment only counts for armed forces or groups,
-# so "a company recruits engineers" is not an event.
+# so "a company recruits engineers" is not an event. Trigger words themselves are not evidence.
 ARMED_WORDS = frozenset(
     {
         "fighter", "militant", "rebel", "army", "militia", "group", "front", "force", "troop",
         "soldier", "fight", "combat", "battle", "military", "jihadist", "jihadi", "brigade",
         "battalion", "corps", "legion", "faction", "insurgent", "guerrilla", "combatant", "ranks",
         "mercenary", "isis", "isil", "daesh", "nusra", "qaeda", "taliban", "shabaab", "ypg", "sdf",
-        "hezbollah", "draft", "conscription", "militiaman", "paramilitary", "recruit", "war",
-        "frontline", "weapon", "arm", "volunteer", "terrorist", "branch", "unit", "police",
+        "hezbollah", "conscription", "militiaman", "paramilitary", "war",
+        "frontline", "weapon", "arm", "terrorist", "branch", "unit", "police", "suicide", "jihad",
+        "martyrdom",
     }
 )  # fmt: skip
 

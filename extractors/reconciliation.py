@@ -71,7 +71,8 @@ def _read(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
         cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
         return _party(t if t.pos_ == "VERB" else t.head) if cue and lemmas & PARTY_WORDS else None
     if kind == "deal":
-        return _deal(span, lemmas)
+        parties = lemmas & PARTY_WORDS or any(e.label_ in ("ORG", "NORP", "GPE") for e in span.sent.ents)
+        return _deal(span, lemmas) if parties else None  # "the bank completed the reconciliation of accounts"
     if t.pos_ == "VERB" and t.tag_ == "VB" and child(t, "aux") is not None:
         return None  # "to reconcile", an aim
     return _party(t if t.pos_ in ("VERB", "AUX") else _governing_verb(t))
@@ -81,7 +82,8 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
     t = span.root
     if t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN":
         t = t.head  # "reconciliation deal", "disarmament process"
-    words = {c.lemma_.lower() for c in t.subtree} | {t.head.lemma_.lower()}
+    before = t.doc[max(t.i - 3, t.sent.start) : t.i]  # "a ceasefire deal" even when parsed apart
+    words = {c.lemma_.lower() for c in (*t.subtree, *before)} | {t.head.lemma_.lower()}
     truce = bool(words & TRUCE_WORDS)
     if truce and not (lemmas & SETTLEMENT_CUES) - {"settlement", "peace"}:
         return None

@@ -19,6 +19,10 @@ from extractors.slots import amount_of, child, find_date, find_location, find_so
 EVENT_TYPE = "recruitment"
 # Verbs that make a draft real ("the draft took place"), unlike registering "for the draft".
 HAPPENED = frozenset({"take", "begin", "start", "resume", "end", "happen", "occur"})
+# Verbs whose object, not subject, does what the infinitive after them says ("forced them to enlist").
+OBJECT_CONTROL = frozenset(
+    {"force", "order", "ask", "allow", "urge", "push", "compel", "press", "encourage", "lead"}
+)
 # Verbs under which "recruits" are gained ("drawing recruits", "bring in new recruits").
 GAIN_VERBS = frozenset(
     {"draw", "bring", "attract", "gain", "get", "receive", "train", "send", "enlist", "add"}
@@ -32,7 +36,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     events: list[Event] = []
     for sent in sentences(doc, article):
         spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
-        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        words = (
+            {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent} | {t.lower_.rstrip("s") for t in sent}
+        )
         if not words & ARMED_WORDS:
             continue
         reads = [(s, r) for s in spans if (r := _read(s)) is not None and not is_irrealis(s.root)]
@@ -95,7 +101,10 @@ def _subject(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "xcomp" and named and verb.head.i < verb.i:
         subj = verb.head  # "forcing IS to bring in recruits"
     if subj is None and verb.dep_ in ("xcomp", "ccomp", "advcl"):
-        subj = child(verb.head, "dobj") or child(verb.head, "nsubj")
+        controller = (
+            verb.head.lemma_.lower() in OBJECT_CONTROL
+        )  # "forced them to join" vs "used X to recruit"
+        subj = (child(verb.head, "dobj") if controller else None) or child(verb.head, "nsubj")
     if subj is None and verb.dep_ == "relcl":
         subj = verb.head
     return subj
@@ -112,6 +121,10 @@ def _join(t: Token) -> tuple[str | None, Token | None] | None:
                 and (o := child(prep, "pobj")) is not None
             ):
                 obj = o
+    if obj is None:  # a garbled parse: the armed group named right after "joined"
+        obj = next(
+            (x for x in t.doc[t.i + 1 : min(t.i + 6, t.sent.end)] if x.lemma_.lower() in ARMED_WORDS), None
+        )
     if obj is None:
         return None
     lemma = obj.lemma_.lower()

@@ -123,8 +123,8 @@ def phrase(token: Token, max_tokens: int = 14) -> str | None:
         return None
     while lo < token.i and in_stamp(doc[lo]):
         lo += 1
-    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
-        lo += 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc" or doc[lo].ent_type_ in ("DATE", "TIME")):
+        lo += 1  # "Since March Nusra Front": the date is not part of the name
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
         hi -= 1
     if hi - lo + 1 > max_tokens:

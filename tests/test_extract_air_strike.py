@@ -1,0 +1,69 @@
+"""air_strike: attacks from the air, not ground fire; count of strikes, striking force, place, date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_cases import contains, of_type, run
+
+pytestmark = pytest.mark.model
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "actor", "location", "date"),
+    [
+        ("Russian warplanes carried out four air strikes on the town of Khan Sheikhoun on Monday.",
+         4, "Russian", "Khan Sheikhoun", D(2021, 3, 8)),
+        ("Turkish drones struck a convoy near Qamishli yesterday, a war monitor reported.",
+         None, "Turkish drones", "Qamishli", D(2021, 3, 9)),
+        ("An air raid hit a crowded market in the village of Jisr al-Shughur.",
+         1, None, "Jisr al-Shughur", D(2021, 3, 10)),
+        ("Government helicopters dropped nine barrel bombs on Daraya overnight.",
+         9, "Government helicopters", "Daraya", D(2021, 3, 10)),
+        ("Airstrikes by the US-led coalition pounded Islamic State positions in Raqqa last week.",
+         None, "US-led coalition", "Raqqa", D(2021, 3, 1)),
+    ],
+)  # fmt: skip
+def test_air_strikes(text, count, actor, location, date):
+    (event,) = of_type(run(text), "air_strike")
+    assert event.count == count
+    if actor:
+        assert contains(event.actor, actor)
+    assert contains(event.location, location)
+    assert (event.event_date, event.date_precision) == (date, "month" if date.day == 1 else "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels fired rockets and artillery shells at government positions in Hama.",
+        "A car bomb exploded outside a police station in Baghdad.",
+        "Dock workers went on strike in the port of Basra over unpaid wages.",
+        "The army threatened to launch air strikes on the town if the fighters did not leave.",
+        "Moscow denied that its jets had bombed the hospital.",
+        "Commandos carried out a night raid on a farm outside Kandahar.",
+        "The striker scored twice as the home side won 3-1.",
+    ],
+)
+def test_not_air_strikes(text):
+    assert of_type(run(text), "air_strike") == []
+
+
+def test_strike_and_casualties_in_one_sentence():
+    events = run("Warplanes struck Saraqib, killing nine civilians, rescuers said.")
+    (strike,) = of_type(events, "air_strike")
+    (toll,) = of_type(events, "casualties")
+    assert strike.evidence == toll.evidence
+    assert toll.count == 9
+    assert contains(strike.location, "Saraqib")
+
+
+def test_raid_needs_aircraft_context():
+    (event,) = of_type(
+        run("Russian raids killed 14 people in Ariha, the monitor said.", title="Jets pound Idlib"),
+        "air_strike",
+    )
+    assert contains(event.actor, "Russian")

@@ -1,0 +1,56 @@
+"""reconciliation: settlements and surrenders that happened; not truces, calls, failed or future deals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_cases import contains, of_type, run
+
+pytestmark = pytest.mark.model
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "location", "count"),
+    [
+        ("Rebel commanders in Busra al-Harir signed a settlement agreement with the government on Monday.",
+         "Rebel commanders", "Busra al-Harir", None),
+        ("About 400 gunmen settled their status with the security services in Tafas last week.",
+         "gunmen", "Tafas", 400),
+        ("The last fighters in the town of Madaya surrendered to the army after a two-year siege.",
+         "The last fighters", "Madaya", None),
+        ("Some 200 fighters and their families left the district of Waer under an agreement with the regime.",
+         "fighters", "Waer", 200),
+        ("The government and the rebel alliance finalised a peace deal in Juba on Saturday.",
+         "the rebel alliance", "Juba", None),
+    ],
+)  # fmt: skip
+def test_settlements(text, actor, location, count):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor)
+    assert contains(event.location, location)
+    assert event.count == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides signed a ceasefire deal to halt the fighting for a week.",
+        "The president urged the rebels to join the reconciliation before the deadline.",
+        "Voters narrowly failed to ratify the peace agreement.",
+        "A deal is being negotiated for a truce in the besieged suburb.",
+        "The bank completed the reconciliation of its accounts for the year.",
+        "The plan requires the fighters to surrender their heavy weapons.",
+    ],
+)
+def test_not_settlements(text):
+    assert of_type(run(text), "reconciliation") == []
+
+
+def test_settlement_date_is_when_it_happened():
+    text = "In December local elders and the army agreed a deal that saw the fighters leave Tal Kalakh."
+    (event,) = of_type(run(text), "reconciliation")
+    assert (event.event_date, event.date_precision) == (D(2020, 12, 1), "month")
+    assert contains(event.actor, "local elders")

@@ -1,0 +1,57 @@
+"""recruitment: joining, enlisting, conscription into armed forces; not hiring, not joining a truce."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_cases import contains, of_type, run
+
+pytestmark = pytest.mark.model
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count", "qualifier"),
+    [
+        ("The militia has recruited 450 young men from the camps.", "The militia", 450, "exact"),
+        ("Hundreds of former rebels joined the ranks of the Fifth Corps last month.", "the Fifth Corps", 100,
+         "at_least"),
+        ("Al-Shabaab conscripted dozens of teenagers in southern Somalia, residents said.", "Al-Shabaab", 12,
+         "at_least"),
+        ("Some 300 volunteers signed up to fight alongside the army in Donetsk.", None, 300, "approx"),
+        ("Local tribesmen joined the Popular Mobilization Forces after the fall of Mosul.",
+         "Popular Mobilization Forces", None, None),
+    ],
+)  # fmt: skip
+def test_recruitment(text, actor, count, qualifier):
+    (event,) = of_type(run(text), "recruitment")
+    if actor:
+        assert contains(event.actor, actor)
+    assert (event.count, event.count_qualifier) == (count, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The software company is recruiting 200 engineers for its new office in Dubai.",
+        "Three more towns joined the ceasefire agreement on Sunday.",
+        "The armed group released a recruiting video aimed at teenagers.",
+        "The ministry said it will allow Kurds to join the fight against the militants.",
+        "Residents were urged to join the national reconciliation process.",
+    ],
+)
+def test_not_recruitment(text):
+    assert of_type(run(text), "recruitment") == []
+
+
+def test_recruitment_date_from_since():
+    (event,) = of_type(
+        run("Since February the group has enlisted 80 fighters in Deir ez-Zor."), "recruitment"
+    )
+    assert (event.event_date, event.date_precision, event.date_text) == (
+        D(2021, 2, 1),
+        "month",
+        "Since February",
+    )
