@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.pipeline import EntityRuler, SpanRuler
 from spacy.tokens import Doc
@@ -114,11 +114,11 @@ def candidate_spans(text: str, *, before: int = 1, after: int = 1, lead: int = 1
 
 @dataclass
 class _Pending:
-    """An article whose windows are in the model: its text, context and parsed windows so far."""
+    """An article whose windows are in the model: its tokens, context and parsed windows so far."""
 
-    text: str
+    doc: Doc
     context: Any
-    windows: list[Span]
+    windows: list[tuple[int, int]]  # token ranges
     parsed: list[Doc]
 
 
@@ -137,30 +137,39 @@ def trailing_rulers(nlp: Language) -> list[str]:
     return names
 
 
-def _flat_heads(text: str, idx: numpy.ndarray, gap: numpy.ndarray) -> numpy.ndarray:
-    """Relative heads for unparsed tokens: each rough sentence is a flat tree under its first token."""
-    starts = numpy.isin(idx, [start for start, _ in sentence_spans(text)])
+def token_windows(doc: Doc, *, before: int = 1, after: int = 1) -> list[tuple[int, int]]:
+    """`candidate_spans` of the doc's text as token ranges (windows start and end at token starts)."""
+    idx = doc.to_array(IDX).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
+    ranges = []
+    for start, end in candidate_spans(doc.text, before=before, after=after):
+        first, last = int(numpy.searchsorted(idx, start)), int(numpy.searchsorted(idx, end))
+        if first < last:
+            ranges.append((first, last))
+    return ranges or [(0, len(doc))]
+
+
+def _flat_heads(doc: Doc, gap: numpy.ndarray) -> numpy.ndarray:
+    """Relative heads for unparsed tokens: each rough sentence (or preset sentence start) is a
+    flat tree under its first token."""
+    idx = doc.to_array(IDX).astype("int64")
+    starts = numpy.isin(idx, [start for start, _ in sentence_spans(doc.text)])
+    preset = doc.to_array(SENT_START).astype("int64") == 1
     gap_starts = gap & ~numpy.concatenate(([False], gap[:-1]))
-    positions = numpy.arange(len(idx))
-    roots = numpy.maximum.accumulate(numpy.where(starts | gap_starts, positions, 0))
+    positions = numpy.arange(len(doc))
+    roots = numpy.maximum.accumulate(numpy.where(starts | preset | gap_starts, positions, 0))
     return roots - positions
 
 
 def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc:
     """The article's Doc: window annotations copied in at their token offsets, the rest flat."""
-    if len(item.windows) == 1 and item.windows[0] == (0, len(item.text)):
+    doc = item.doc
+    if item.windows == [(0, len(doc))]:
         doc = item.parsed[0]
     else:
-        doc = nlp.make_doc(item.text)
-        idx = doc.to_array(IDX).astype("int64")
         array = numpy.zeros((len(doc), len(_ATTRS)), dtype="uint64")
         gap = numpy.ones(len(doc), dtype=bool)
         groups: dict[str, list[SpacySpan]] = {}
-        for (start, _), part in zip(item.windows, item.parsed, strict=True):
-            first = int(numpy.searchsorted(idx, start))
-            last = first + len(part)
-            if last > len(doc) or not numpy.array_equal(idx[first:last] - start, part.to_array(IDX)):
-                return nlp(item.text)  # tokens differ at a window edge: parse it all, slowly but right
+        for (first, last), part in zip(item.windows, item.parsed, strict=True):
             array[first:last] = part.to_array(_ATTRS)
             gap[first:last] = False
             for key, group in part.spans.items():
@@ -168,7 +177,7 @@ def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc
                     SpacySpan(doc, s.start + first, s.end + first, label=s.label, kb_id=s.kb_id, span_id=s.id)
                     for s in group
                 )
-        heads = _flat_heads(item.text, idx, gap)
+        heads = _flat_heads(doc, gap)
         array[gap, _ATTRS.index(HEAD)] = heads[gap].astype("uint64")
         array[gap, _ATTRS.index(DEP)] = numpy.where(
             heads[gap] == 0, nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
@@ -184,7 +193,7 @@ def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc
 
 def pipe_prefiltered(
     nlp: Language,
-    pairs: Iterable[tuple[str, Context]],
+    pairs: Iterable[tuple[str | Doc, Context]],
     *,
     batch_size: int = 64,
     n_process: int = 1,
@@ -193,6 +202,8 @@ def pipe_prefiltered(
     whole_text_pipes: Sequence[str] | None = None,
 ) -> Iterator[tuple[Doc, Context]]:
     """Like `nlp.pipe(pairs, as_tuples=True)`, but the model sees only candidate windows.
+
+    Takes texts or tokenized Docs (preset sentence starts are kept, in windows and out).
 
     `whole_text_pipes` names components that run on the assembled article instead of
     the windows, so they also see the unparsed text (default: the rulers that end the
@@ -203,12 +214,13 @@ def pipe_prefiltered(
     late = list(trailing_rulers(nlp) if whole_text_pipes is None else whole_text_pipes)
     pending: deque[_Pending] = deque()
 
-    def windows() -> Iterator[tuple[str, int]]:
-        for text, context in pairs:
-            spans = candidate_spans(text, before=before, after=after) or [(0, len(text))]
-            pending.append(_Pending(text, context, spans, []))
-            for start, end in spans:
-                yield text[start:end], 0
+    def windows() -> Iterator[tuple[Doc, int]]:
+        for item, context in pairs:
+            doc = item if isinstance(item, Doc) else nlp.make_doc(item)
+            ranges = token_windows(doc, before=before, after=after)
+            pending.append(_Pending(doc, context, ranges, []))
+            for first, last in ranges:
+                yield (doc if (first, last) == (0, len(doc)) else doc[first:last].as_doc()), 0
 
     parsed = nlp.pipe(windows(), as_tuples=True, batch_size=batch_size, n_process=n_process, disable=late)
     for doc, _ in parsed:

