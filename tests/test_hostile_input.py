@@ -6,17 +6,23 @@ more schemes, and pages whose scripts, frames and styles must never be loaded or
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from fixtures.hostile import (
     EVENT_SENTENCE,
     SCRIPT_HEAVY_HTML,
+    HostileCase,
+    five_mb_text,
     folder_files,
     jsonl_cases,
     write_folder,
     write_jsonl,
 )
+from fixtures.runs import finish, prefect_server
 from pytest_httpserver import HTTPServer
 
 from extractors.schema import Article, Reject
@@ -121,3 +127,97 @@ def test_every_hostile_file_is_an_article_or_a_named_reject(tmp_path: Path) -> N
         if isinstance(record, Article):
             assert "\x00" not in record.text
             record.text.encode("utf-8")  # storable: no lone surrogates
+
+
+# ---- whole runs: `sitrep extract` on hostile input -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    with prefect_server(tmp_path_factory.mktemp("prefect")) as environment:
+        yield environment
+
+
+def outcomes(out: Path, cases: list[HostileCase], input_path: Path) -> dict[str, str]:
+    """What became of each case: `events:N` when extracted, else `reject:<stage>/<kind>`."""
+    line_of = {i + 1: c.name for i, c in enumerate(cases)}
+    ids = {c.name: _case_id(c) for c in cases}
+    articles = pd.read_parquet(out / "articles")
+    events = (
+        pd.read_parquet(out / "events") if (out / "events").exists() else pd.DataFrame({"article_id": []})
+    )
+    rejects = pd.read_parquet(out / "rejects")
+    found: dict[str, str] = {}
+    for row in rejects.itertuples():
+        where = re.search(re.escape(str(input_path)) + r":(\d+):", row.message)
+        if where:
+            name = line_of[int(where[1])]
+        else:  # by id; of cases sharing an id, the one expecting this kind of reject
+            named = [c for c in cases if ids[c.name] == row.article_id]
+            name = max(named, key=lambda c: row.error_kind in c.reject_kinds).name
+        found[name] = f"reject:{row.stage}/{row.error_kind}"
+    for name, article_id in ids.items():
+        if name not in found and article_id in set(articles["article_id"]):
+            found[name] = f"events:{int((events['article_id'] == article_id).sum())}"
+    return found
+
+
+def _case_id(case: HostileCase) -> str | None:
+    match = re.search(rb'"id": "([^"]+)"', case.line)
+    return match[1].decode() if match else None
+
+
+def run_summary(out: Path) -> pd.Series:
+    runs = pd.read_parquet(out / "runs")
+    assert len(runs) == 1
+    return runs.iloc[0]
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_extract_run_on_hostile_input_finishes_and_counts_add_up(tmp_path: Path, env: dict[str, str]) -> None:
+    cases = [c for c in jsonl_cases() if c.name != "five_mb"]
+    path = write_jsonl(tmp_path / "hostile.jsonl", cases)
+    out, log = tmp_path / "out", tmp_path / "run.log"
+    assert finish(["extract", str(path), "--out", str(out)], log, env) == 0, log.read_text()
+    run = run_summary(out)
+    assert run["status"] == "completed"
+    assert run["articles_read"] == len(cases)
+    assert run["articles_read"] == run["articles_processed"] + run["articles_rejected"]
+    rejects = pd.read_parquet(out / "rejects")
+    assert len(rejects) == run["articles_rejected"]
+    assert rejects["error_kind"].notna().all() and (rejects["message"].str.len() > 0).all()
+    found = outcomes(out, cases, path)
+    print("\n".join(f"{name}: {outcome}" for name, outcome in found.items()))
+    assert set(found) == {c.name for c in cases}  # every case accounted for, none lost silently
+    for case in cases:
+        if case.reject_kinds:
+            assert found[case.name].split("/")[-1] in case.reject_kinds, (case.name, found[case.name])
+    assert found["non_english"] == "reject:language/unsupported_language"
+    assert found["good"].startswith("events:") and found["good"] != "events:0"
+    events = pd.read_parquet(out / "events")
+    texts = {c.name: c for c in cases}
+    assert texts  # evidence of every event is the exact slice of its article's text
+    stored = pd.read_parquet(out / "articles").set_index("article_id")["text"]
+    for row in events.itertuples():
+        assert stored[row.article_id][row.evidence_start : row.evidence_end] == row.evidence
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_five_megabyte_article_is_extracted_in_chunks_with_offsets_kept(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """Beyond spaCy's max_length: extracted in chunks, every offset still points into the whole text."""
+    (case,) = [c for c in jsonl_cases() if c.name == "five_mb"]
+    path = write_jsonl(tmp_path / "huge.jsonl", [case])
+    out, log = tmp_path / "out", tmp_path / "run.log"
+    assert finish(["extract", str(path), "--out", str(out)], log, env) == 0, log.read_text()
+    run = run_summary(out)
+    assert (run["articles_read"], run["articles_processed"], run["articles_rejected"]) == (1, 1, 0)
+    events = pd.read_parquet(out / "events")
+    text = five_mb_text()
+    assert len(events) > 100 and not events["event_id"].duplicated().any()
+    assert events["evidence_end"].max() > 4_000_000  # events from the last chunks too
+    for row in events.itertuples():
+        assert text[row.evidence_start : row.evidence_end] == row.evidence
