@@ -104,6 +104,9 @@ def _actor(span: Span) -> str | None:
     """Who struck: `by`/`from` object, the aircraft subject, the verb's subject, or naming modifiers."""
     head = span.root
     if span.label_ == f"{EVENT_TYPE}/aircraft":
+        verb = head.head
+        if head.dep_ == "nsubj" and 0 < verb.i - head.i <= 6:  # "Warplanes either Russian or Syrian struck"
+            return head.doc[head.left_edge.i : verb.i].text.strip(" ,") or None
         return phrase(head)
     by = agent_of(head)
     if by is not None:

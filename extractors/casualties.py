@@ -151,7 +151,9 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
         if victims is None and t.dep_ in ("xcomp", "ccomp", "conj"):  # "are believed to have died"
             victims = child(t.head, "nsubj", "nsubjpass")
     else:
-        victims = child(t, "nsubjpass", "dobj")
+        if t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            victims = t.head  # "five civilians killed", whatever the parser hangs after the participle
+        victims = victims or child(t, "nsubjpass", "dobj")
         if victims is None and t.dep_ in ("acl", "amod", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
             victims = t.head
         if victims is None and t.tag_ == "VBN":
@@ -241,7 +243,7 @@ def _actor(trig: Span) -> str | None:
     victim_side = t.lemma_.lower() == "die" or t.lower_ in VICTIM_SIDE_WORDS
     victim_side = victim_side or trig[-1].lower_ in ("lives", "life") and trig[0].lower_.startswith("los")
     node = t
-    for _ in range(4):
+    for _ in range(6):
         agent = agent_of(node)
         if agent is not None:
             return _attacker_in(agent)
@@ -255,7 +257,8 @@ def _actor(trig: Span) -> str | None:
                     found = _attacker_in(obj, require_name=c.lower_ != "between")
                     if found:
                         return found
-        for c in node.children:
+        clauses = [*node.children, *(g for c in node.children if c.dep_ == "conj" for g in c.children)]
+        for c in clauses:  # "... killed and 20 wounded when a bomber blew himself up"
             if c.dep_ == "advcl" and c.lemma_.lower() not in REPORTING_VERBS:
                 s = child(c, "nsubj")
                 if s is not None and s.pos_ != "PRON":
@@ -277,7 +280,8 @@ def _attacker_in(noun: Token, *, require_name: bool = False) -> str | None:
         if (obj := child(link, "pobj")) is not None:
             return phrase(obj)
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
-    naming = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in ATTACKER_WORDS]
+    left = noun.doc[noun.left_edge.i : noun.i]  # "regime barrel bomb attacks": nested compounds
+    naming = [c for c in left if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in ATTACKER_WORDS]
     if naming:
         return noun.doc[naming[0].left_edge.i : noun.i + 1].text
     if mods and not require_name:
