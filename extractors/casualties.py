@@ -151,7 +151,7 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
         if victims is None and t.dep_ in ("xcomp", "ccomp", "conj"):  # "are believed to have died"
             victims = child(t.head, "nsubj", "nsubjpass")
     else:
-        if t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        if t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and _is_people(t.head):
             victims = t.head  # "five civilians killed", whatever the parser hangs after the participle
         victims = victims or child(t, "nsubjpass", "dobj")
         if victims is None and t.dep_ in ("acl", "amod", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):

@@ -8,6 +8,7 @@ fallback when a sentence is silent.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,8 @@ DATE_PREPS = frozenset(
 GENERIC_UNITS = frozenset({"year", "month", "week", "day", "night", "decade", "time", "summer", "winter"})
 # Tokens between a trigger and its date beyond which the date belongs to another clause.
 MAX_DATE_DISTANCE = 24
+# A bare period ("in months", "for years") measures time, it does not place the event in it.
+BARE_PERIOD = re.compile(r"^(?:in|for|over|within)?\s*(?:the\s+)?(?:days|weeks|months|years|decades)$", re.I)
 # Extra distance charged to a date in another clause than the trigger's.
 UNLINKED_DATE_PENALTY = 12
 # Sentences this short are one clause: any date in them dates the event.
@@ -232,10 +235,12 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
     best_distance = 10**6
     for start, text, root in candidates:
         verb = _clause_verb(root)
-        linked = clause in root.ancestors or verb in anchor.ancestors or verb is clause
+        if verb is not clause and verb.dep_ == "relcl" and verb not in anchor.ancestors:
+            continue  # "militants who had surrendered last week": another happening's date
+        linked = verb is clause
         distance = abs(start - anchor.i) + (0 if linked else UNLINKED_DATE_PENALTY)
         too_far = abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
-        if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of"):
+        if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
             continue  # another clause's date, or a duration ("a lull of several days")
         resolved = resolve_date(text, ctx.published)
         if resolved is None:
@@ -261,6 +266,8 @@ def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
     doc = sent.doc
     if start > sent.start and doc[start - 1].lower_ in DATE_PREPS:
         start -= 1
+    if end + 1 < sent.end and doc[end].lower_ == "and" and doc[end + 1].lower_ in MONTHS_AND_DAYS:
+        end += 2  # "on Saturday and Sunday" is one period
     return start, doc[start:end].text
 
 
@@ -284,12 +291,14 @@ def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
         after_preposition = ent.start > sent.start and doc[ent.start - 1].lower_ in PLACE_PREPS
         if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in MISLABELLED_PLACE and after_preposition:
             spans.append((ent.start, ent.end))
+    alpha = [t for t in sent if t.is_alpha]
+    title_case = len(alpha) > 3 and sum(t.text[:1].isupper() for t in alpha) > 0.6 * len(alpha)
     for t in sent:
         if t.lower_ in PLACE_PREPS:
             first = t.i + 1
         elif t.pos_ == "PROPN" and t.is_title and (t.i == sent.start or doc[t.i - 1].pos_ != "PROPN"):
             first = t.i  # a name in object position ("struck Aleppo"); kept only if the gazetteer knows it
-            if t.head.dep_ not in OBJECT_DEPS and t.dep_ not in OBJECT_DEPS:
+            if title_case or (t.head.dep_ not in OBJECT_DEPS and t.dep_ not in OBJECT_DEPS):
                 continue
         else:
             continue
@@ -323,7 +332,7 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
         if toks[-1].lower_ in PLACE_TYPE_RANK:
             types.append(PLACE_TYPE_RANK[toks[-1].lower_])
         toks = toks[:-1]
-    while toks and (toks[0].text in DIRECTION_WORDS or (len(toks) > 1 and country_of(toks[0].text))):
+    while toks and (toks[0].text in DIRECTION_WORDS or (len(toks) > 1 and _possessive_country(toks[0]))):
         toks = toks[1:]  # "eastern Aleppo" is Aleppo ("Eastern Ghouta" stays); "Syrias Homs" is Homs
     if toks and toks[0].lower_ in NAME_PARTICLES and (len(toks) == 1 or toks[1].text != "-"):
         toks = toks[1:]  # "as France": a particle is only an article when hyphenated to the name
@@ -361,9 +370,18 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
 
 
+def _possessive_country(token: Token) -> bool:
+    """ "Syrias Homs", "Syria's Homs": a country in the possessive before a place name."""
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    glued = token.lower_.endswith("s") and country_of(token.text) and not country_of(token.text[:-1] + "x")
+    return bool(country_of(token.text)) and (bool(glued) or (nxt is not None and nxt.lower_ in ("'s", "’s")))
+
+
 def _names_a_party(toks: list[Token]) -> bool:
     """A place word naming a side or a person: "Moscow denied", "a deal with Damascus", "Bashar al-Assad"."""
     root = next((t for t in toks if t.head not in toks or t.head is t), toks[-1])
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "Moscow and Damascus had rejected"
     if root.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "between", "and"):
@@ -383,13 +401,24 @@ def find_location(
         mentions = [m for m in mentions if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE]
     country = next((c for t in sent if (c := country_of(t.text)) and t.pos_ == "PROPN"), None)
     if mentions:
-        best = min(mentions, key=lambda m: (m.rank, m.start))
+        ranked = sorted(mentions, key=lambda m: (m.rank, m.start))
+        best = ranked[0]
+        if any(_coordinated(best, m, sent.doc) for m in mentions if m is not best):
+            # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
+            best = next((m for m in ranked if m.rank > best.rank + 0.5), best)
         return Where(best.name, "sentence", country or ctx.country)
     if ctx.dateline_place:
         return Where(ctx.dateline_place, "dateline", country or ctx.country)
     if ctx.article_place:
         return Where(ctx.article_place, "article", country or ctx.country)
     return Where(None, None, country or ctx.country)
+
+
+def _coordinated(a: PlaceMention, b: PlaceMention, doc) -> bool:
+    """Two places joined by "and"/"or"/a comma, as in "X and Y neighbourhoods"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = doc[first.end : second.start]
+    return 0 < len(between) <= 2 and all(t.lower_ in ("and", "or", ",") for t in between)
 
 
 def find_source(sent: Span, trigger: Token) -> str | None:
