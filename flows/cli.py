@@ -94,7 +94,8 @@ def run_pipeline(args: argparse.Namespace) -> int:
     inputs = str(args.input) if args.input else None
     _check_unlocked(args.out or settings.out)
     return _run_flow(
-        lambda flows: flows.sitrep_pipeline(
+        # interactive: fail at once with the reason, not after the deployments' retry delays
+        lambda flows: flows.sitrep_pipeline.with_options(retries=0)(
             config=config, out=args.out, input=inputs, dask_address=args.dask_address
         ),
         "run",

