@@ -243,6 +243,8 @@ def _txt_fields(content: str, where: str) -> _Fields:
         else:
             headers = {}  # no blank line after them: not a header block, all of it is text
         break
+    else:
+        content = ""  # nothing but header lines: no body
     published, published_source = headers.get("published") or None, "input"
     if published is None:
         published, published_source = dateline_date(content[:DATELINE_CHARS]), "page"

@@ -175,6 +175,12 @@ def test_txt_files(
     assert article.text.startswith(text_start)
 
 
+def test_txt_file_with_headers_only_has_no_text(tmp_path: Path) -> None:
+    (tmp_path / "stub.txt").write_text("Title: Raid on the market\nPublished: 2025-05-20\n")
+    (record,) = read_input(tmp_path, today=TODAY)
+    assert isinstance(record, Reject) and record.error_kind == "empty_text"
+
+
 def test_file_id_survives_an_edit_and_uses_the_url_when_given(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
