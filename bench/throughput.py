@@ -26,9 +26,10 @@ from pathlib import Path
 
 import pandas as pd
 import psutil
+import spacy
 
 from bench.corpus import CorpusSpec, make_articles, write_jsonl
-from extractors.pipeline import extract_articles, load_pipeline
+from extractors.pipeline import DEFAULT_MODEL, extract_articles, load_pipeline
 from extractors.schema import Article, to_row
 from flows.evaluate import build_report, load_gold, pred_event, score
 
@@ -49,14 +50,17 @@ class Figures:
     words: int
     bare_wps: float
     extract_wps: float
+    extract_full_wps: float | None = None
     extract2_wps: float | None = None
     run_wps: float | None = None
     peak_rss_mb: float | None = None
     dev_f1: float | None = None
+    dev_f1_full: float | None = None
     date_share: float | None = None
     prefect_share: float | None = None
     ratio_extract_vs_bare: float | None = None
     ratio_2proc_vs_1proc: float | None = None
+    load_avg: float | None = None  # 1-minute load average at the end: other work on the machine
 
 
 def timed(work: Callable[[], object]) -> float:
@@ -67,8 +71,8 @@ def timed(work: Callable[[], object]) -> float:
 
 
 def bare_pass(articles: list[Article]) -> Callable[[], object]:
-    """The model alone: every text through `nlp.pipe`, nothing else."""
-    nlp = load_pipeline()
+    """The model alone, without sitrep's rulers: every text through `nlp.pipe`, nothing else."""
+    nlp = spacy.load(DEFAULT_MODEL)
 
     def run() -> None:
         for _ in nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE):
@@ -77,12 +81,15 @@ def bare_pass(articles: list[Article]) -> Callable[[], object]:
     return run
 
 
-def extract_pass(articles: list[Article], n_process: int) -> Callable[[], object]:
+def extract_pass(articles: list[Article], n_process: int, prefilter: bool = True) -> Callable[[], object]:
     """sitrep's extract stage: the pipeline plus every registered extractor."""
     nlp = load_pipeline()
 
     def run() -> None:
-        for _ in extract_articles(nlp, articles, batch_size=BATCH_SIZE, n_process=n_process):
+        results = extract_articles(
+            nlp, articles, batch_size=BATCH_SIZE, n_process=n_process, prefilter=prefilter
+        )
+        for _ in results:
             pass
 
     return run
@@ -93,7 +100,7 @@ def gold_path() -> Path | None:
     return next((p for p in GOLD_CANDIDATES if p.exists()), None)
 
 
-def dev_f1(path: Path) -> float:
+def dev_f1(path: Path, prefilter: bool) -> float:
     """Overall event F1 of the extract stage on the dev gold set, scored as `sitrep eval` does."""
     articles = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -104,7 +111,8 @@ def dev_f1(path: Path) -> float:
                               published=published)
             articles.append(article)
     nlp = load_pipeline()
-    preds = [pred_event(to_row(e)) for x in extract_articles(nlp, articles) for e in x.events]
+    results = extract_articles(nlp, articles, prefilter=prefilter)
+    preds = [pred_event(to_row(e)) for x in results for e in x.events]
     return build_report(score(load_gold(path), preds))["overall"]["f1"]
 
 
@@ -169,11 +177,13 @@ def measure(args: argparse.Namespace) -> Figures:
     words = sum(len(a.text.split()) for a in articles)
     bare = timed(bare_pass(articles))
     extract = timed(extract_pass(articles, 1))
+    extract_full = None if args.skip_full else timed(extract_pass(articles, 1, prefilter=False))
     figures = Figures(
         articles=len(articles),
         words=words,
         bare_wps=round(words / bare),
         extract_wps=round(words / extract),
+        extract_full_wps=None if extract_full is None else round(words / extract_full),
         ratio_extract_vs_bare=round(bare / extract, 3),
     )
     if not args.one_process:
@@ -191,7 +201,9 @@ def measure(args: argparse.Namespace) -> Figures:
             figures.prefect_share = round(1 - run.flow_seconds / run.wall, 4)
     figures.date_share = round(date_share(articles), 4)
     if (gold := gold_path()) is not None:
-        figures.dev_f1 = dev_f1(gold)
+        figures.dev_f1 = dev_f1(gold, prefilter=True)
+        figures.dev_f1_full = dev_f1(gold, prefilter=False)
+    figures.load_avg = round(os.getloadavg()[0], 2)
     return figures
 
 
@@ -202,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-events", action="store_true", help="every sentence reports an event")
     parser.add_argument("--skip-run", action="store_true", help="do not time the whole `sitrep run`")
     parser.add_argument("--one-process", action="store_true", help="skip the two-process extract")
+    parser.add_argument("--skip-full", action="store_true", help="skip the extract without pre-filter")
     parser.add_argument("--n-process", type=int, default=1, help="n_process of the timed `sitrep run`")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
