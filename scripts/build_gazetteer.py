@@ -105,14 +105,15 @@ def match_admin1_codes(
 ) -> dict[str, tuple[str, str]]:
     """ISO subdivision code -> (country, GeoNames admin1 code).
 
-    A subdivision named like a place (Idlib, Ḩalab = Aleppo) takes that place's
-    admin1 code; a curated capital decides for the others (Al Anbār: Ramadi);
+    A curated capital decides (Al Anbār: Ramadi), else a place the subdivision is
+    named like (Idlib, Ḩalab = Aleppo), exact keys before loose ones (of 4+ letters);
     a country's single unmatched subdivision takes its single unmatched code.
     """
     by_key: dict[tuple[str, str], dict] = {}
     for city in cities:  # largest first: the first place with a name wins
         for name in [city["name"], *city["alternatenames"]]:
             by_key.setdefault((city["countrycode"], exact_key(name)), city)
+            by_key.setdefault((city["countrycode"], "~" + loose_key(name)), city)
     codes_by_country: dict[str, set[str]] = defaultdict(set)
     for city in cities:
         if city["admin1code"]:
@@ -128,15 +129,27 @@ def match_admin1_codes(
             key=lambda s: s.code,
         )
         taken: set[str] = set()
-        for sub in subdivisions:
-            row = curated.get(sub.code, {})
-            for name in (row.get("capital"), row.get("name"), sub.name):
-                city = by_key.get((country, exact_key(name))) if name else None
-                if city and city["admin1code"] and city["admin1code"] not in taken:
-                    matched[sub.code] = (country, city["admin1code"])
-                    taken.add(city["admin1code"])
-                    break
-        left_subs = [s for s in subdivisions if s.code not in matched]
+        phases = (
+            lambda sub: [exact_key(curated.get(sub.code, {}).get("capital") or "")],
+            lambda sub: [exact_key(n) for n in (curated.get(sub.code, {}).get("name"), sub.name) if n],
+            lambda sub: ["~" + loose_key(curated.get(sub.code, {}).get("capital") or "")],
+            lambda sub: ["~" + loose_key(n) for n in (curated.get(sub.code, {}).get("name"), sub.name) if n],
+        )
+        for keys_of in phases:  # capitals before names, exact spellings before variants
+            for sub in subdivisions:
+                if sub.code in matched:
+                    continue
+                for key in keys_of(sub):
+                    too_loose = key.startswith("~") and len(key) < 5  # "Kayah" ~ "ka": anything
+                    city = None if too_loose or key in ("", "~") else by_key.get((country, key))
+                    if city and city["admin1code"] and city["admin1code"] not in taken:
+                        matched[sub.code] = (country, city["admin1code"])
+                        taken.add(city["admin1code"])
+                        break
+        # a curated area without a capital (a region over provinces) takes no leftover code
+        left_subs = [
+            s for s in subdivisions if s.code not in matched and curated.get(s.code, {}).get("capital", "-")
+        ]
         left_codes = codes_by_country[country] - taken
         if len(left_subs) == 1 and len(left_codes) == 1:
             matched[left_subs[0].code] = (country, left_codes.pop())
