@@ -248,9 +248,9 @@ def _actor(trig: Span) -> str | None:
         if agent is not None:
             return _attacker_in(agent)
         subj = child(node, "nsubj")
-        if subj is not None and subj.pos_ != "PRON" and not (node is t and victim_side):
+        if subj is not None and subj.pos_ != "PRON" and not (node == t and victim_side):
             return _attacker_in(subj)
-        for c in node.subtree if node is t else node.children:
+        for c in node.subtree if node == t else node.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following", "between"):
                 obj = child(c, "pobj")
                 if obj is not None and (c.lower_ == "between" or obj.lemma_.lower() in ATTACK_NOUNS):
@@ -263,7 +263,7 @@ def _actor(trig: Span) -> str | None:
                 s = child(c, "nsubj")
                 if s is not None and s.pos_ != "PRON":
                     return _attacker_in(s)
-        if node.head is node or node.head.lemma_.lower() in REPORTING_VERBS:
+        if node.head == node or node.head.lemma_.lower() in REPORTING_VERBS:
             break  # the subject of "said" is the source, not the killer
         node = node.head
     return None

@@ -91,7 +91,7 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
         return None
     verb = t.head
     if t.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in DEAL_DONE_VERBS:
-        if child(verb, "nsubjpass") is t:
+        if child(verb, "nsubjpass") == t:
             return _between(t) or _between(verb) or (None, None)
         return _party(verb)
     if any(c.dep_ == "acl" and c.lemma_.lower() in DEAL_DONE_VERBS for c in t.children):
@@ -118,7 +118,7 @@ def _people_count(sent: Span) -> Amount | None:
 def _governing_verb(t: Token) -> Token:
     node = t
     for _ in range(3):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
         node = node.head
     return node
@@ -138,7 +138,7 @@ def _party(verb: Token) -> tuple[str | None, Token | None]:
             subj = child(verb.head, "nsubj", "nsubjpass")
         if subj is not None and subj.pos_ != "PRON" and subj.lemma_.lower() not in DEAL_WORDS:
             return phrase(subj), subj
-        verb = _governing_verb(verb.head) if verb.head is not verb else verb
+        verb = _governing_verb(verb.head) if verb.head != verb else verb
     return None, None
 
 

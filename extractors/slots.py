@@ -116,7 +116,7 @@ def phrase(token: Token, max_tokens: int = 14) -> str | None:
     stack = [c for c in token.children if c.dep_ not in _CUT_DEPS]
     while stack:
         t = stack.pop()
-        if t.dep_ == "prep" and t.lower_ not in ("of", "by", "from") and t.head is token:
+        if t.dep_ == "prep" and t.lower_ not in ("of", "by", "from") and t.head == token:
             continue
         keep.append(t)
         stack.extend(c for c in t.children if c.dep_ not in _CUT_DEPS)
@@ -192,12 +192,12 @@ def is_irrealis(token: Token) -> bool:
             if c.dep_ == "det" and c.lower_ == "no":
                 return True
         if (
-            node is not token
+            node != token
             and node.lemma_.lower() in IRREALIS_HEADS
             and node.pos_ in ("VERB", "AUX", "NOUN")
         ):
             return True
-        if node.lemma_.lower() in REPORTING_VERBS or node.head is node:
+        if node.lemma_.lower() in REPORTING_VERBS or node.head == node:
             break
         node = node.head
     return False
@@ -235,9 +235,9 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
     best_distance = 10**6
     for start, text, root in candidates:
         verb = _clause_verb(root)
-        if verb is not clause and verb.dep_ == "relcl" and verb not in anchor.ancestors:
+        if verb != clause and verb.dep_ == "relcl" and verb not in anchor.ancestors:
             continue  # "militants who had surrendered last week": another happening's date
-        linked = verb is clause
+        linked = verb == clause
         distance = abs(start - anchor.i) + (0 if linked else UNLINKED_DATE_PENALTY)
         too_far = abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
         if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
@@ -255,7 +255,7 @@ def _clause_verb(token: Token) -> Token:
     """The verb of the clause a token is in (the token itself when it is a verb)."""
     node = token
     for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
             return node
         node = node.head
     return node
@@ -379,8 +379,8 @@ def _possessive_country(token: Token) -> bool:
 
 def _names_a_party(toks: list[Token]) -> bool:
     """A place word naming a side or a person: "Moscow denied", "a deal with Damascus", "Bashar al-Assad"."""
-    root = next((t for t in toks if t.head not in toks or t.head is t), toks[-1])
-    while root.dep_ == "conj" and root.head is not root:
+    root = next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
+    while root.dep_ == "conj" and root.head != root:
         root = root.head  # "Moscow and Damascus had rejected"
     if root.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
@@ -427,7 +427,7 @@ def find_source(sent: Span, trigger: Token) -> str | None:
         if t.lower_ == "according" and (to := child(t, "prep")) is not None and (obj := child(to, "pobj")):
             return phrase(obj)
     for t in sent:
-        if reporting_verb(t) and t is not trigger:
+        if reporting_verb(t) and t != trigger:
             subj = child(t, "nsubj")
             if subj is not None and subj.pos_ != "PRON":
                 return phrase(subj)
