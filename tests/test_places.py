@@ -164,8 +164,8 @@ def test_resolved_place_carries_english_country_name_and_plain_display_name() ->
 
 @pytest.mark.parametrize(
     ("text", "known"),
-    [("Aleppo", True), ("Deir Ezzor", True), ("Sheikh Maqsoud", True), ("Syria", True),
-     ("Zzyzzyq", False), ("", False)],
+    [("Aleppo", True), ("Deir Ezzor", True), ("Sheikh Maqsoud", True), ("Syria", True), ("al-Bab", True),
+     ("Zzyzzyq", False), ("", False), ("Hit", False), ("Assad", False), ("Police", False), ("Bab", False)],
 )  # fmt: skip
 def test_is_known_place(text: str, known: bool) -> None:
     assert is_known_place(text) is known

@@ -86,9 +86,11 @@ def loose_key(name: str) -> str:
     return _DOUBLED.sub(r"\1", "".join(_loose_word(_DOUBLED.sub(r"\1", w)) for w in words))
 
 
-# English words that are also names in the gazetteer ("Hit" in Iraq, "Van" and "Batman" in
-# Turkey, "Bar" in Ukraine): a phrase matcher of place names must not fire on them. Lower-case
-# stop words are excluded by rule; these are the capitalised ones a sentence may start with.
+# Words that are also names in the gazetteer but mostly mean something else in conflict news:
+# English words ("Hit" in Iraq, "Van" and "Batman" in Turkey, "Bar" in Ukraine), generic parts of
+# Arabic place names (Bab, Tal, Ras, Abu), names of people, months and days, and words of armed
+# group names (Ahrar al-Sham, Jaish al-Islam). A phrase matcher of place names must not fire on
+# them. Lower-case stop words are excluded by rule; these are the capitalised ones.
 COMMON_WORDS = frozenset(
     {
         "bar", "man", "hit", "van", "batman", "mar", "may", "march", "say", "sale", "nice", "bath",
@@ -108,8 +110,15 @@ COMMON_WORDS = frozenset(
         "reuters", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "april", "june", "july", "august", "october", "november", "december", "january", "february",
         "september", "obama", "trump", "putin", "assad", "allah", "islam", "christ", "marine",
+        "sham", "sunna", "sunni", "shia", "tahrir", "jaish", "liwa", "ahrar", "harakat", "ansar",
     }
 )  # fmt: skip
+
+
+def is_common_word(name: str) -> bool:
+    """An English stop word or one of COMMON_WORDS, whatever its case."""
+    folded = fold(name)
+    return folded in STOP_WORDS or folded in COMMON_WORDS
 
 
 def is_matchable_name(name: str) -> bool:
@@ -125,4 +134,4 @@ def is_matchable_name(name: str) -> bool:
     letters = folded.replace(" ", "")
     if len(letters) < 3 or not letters.isascii() or not letters.isalpha():
         return False
-    return folded not in STOP_WORDS and folded not in COMMON_WORDS
+    return not is_common_word(folded)

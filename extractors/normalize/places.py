@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.normalize.placename import exact_key, fold, is_matchable_name, loose_key
+from extractors.normalize.placename import exact_key, fold, is_common_word, is_matchable_name, loose_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
@@ -359,8 +359,9 @@ def resolve_place(name: str | None, context: PlaceContext = PlaceContext()) -> P
 
 
 def is_known_place(text: str) -> bool:
-    """Whether the gazetteer has an entry with this exact name key (cheap, no context)."""
-    return bool(text) and exact_key(text) in gazetteer().exact
+    """Whether the gazetteer has an entry of this exact name key, unless the words are an English
+    stop word or one of COMMON_WORDS ("Hit", "Assad", "Police", "Bab"). Cheap, no context."""
+    return bool(text) and not is_common_word(text) and exact_key(text) in gazetteer().exact
 
 
 def place_names() -> list[str]:
