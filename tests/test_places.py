@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import gzip
 import itertools
+import json
+from pathlib import Path
 
 import pytest
 
@@ -217,3 +219,29 @@ def test_geocoding_report_counts_same_entry_and_resolved_shares() -> None:
     ]
     report = geocoding_report(pairs)
     assert report == {"gold_located": 5, "in_gazetteer": 4, "same_entry": 0.5, "resolved": 0.75}
+
+
+def test_sitrep_eval_geo_report_resolves_pairs_in_their_article(tmp_path: Path) -> None:
+    from flows.evaluate import format_report, geo_report, load_gold, pred_event, score
+
+    text = "Jets struck Deraa in southern Syria. Shelling hit Homs. Rockets fell on Hama."
+    sentences = ["Jets struck Deraa in southern Syria.", "Shelling hit Homs.", "Rockets fell on Hama."]
+    gold_events = [
+        {"type": "air_strike", "evidence": sentences[0], "location": "Deraa"},
+        {"type": "casualties", "evidence": sentences[1], "location": "Homs"},
+        {"type": "reconciliation", "evidence": sentences[2], "location": "Hama"},
+    ]
+    gold_file = tmp_path / "gold.jsonl"
+    gold_file.write_text(json.dumps({"id": "g1", "text": text, "events": gold_events}) + "\n")
+    predicted = ["Dar'a", "Hama", None]  # same place spelled otherwise, another place, none
+    preds = [
+        pred_event({"article_id": "g1", "event_type": g["type"], "evidence": g["evidence"], "location": loc})
+        for g, loc in zip(gold_events, predicted, strict=True)
+    ]
+    result = score(load_gold(gold_file), preds)
+    geo = geo_report(load_gold(gold_file), result)
+    assert geo == {"gold_located": 3, "in_gazetteer": 3, "same_entry": 0.3333, "resolved": 0.6667}
+    report = {"types": {}, "overall": {**dict.fromkeys(("gold", "pred", "tp"), 0),
+              **dict.fromkeys(("precision", "recall", "f1", "strict_f1"), 0.0)},
+              "slots": {}, "unknown_article_ids": 0, "geo": geo}  # fmt: skip
+    assert "geocoding: 3 gold places" in format_report(report)
