@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
@@ -74,6 +74,15 @@ class FetchResult:
     @property
     def ok(self) -> bool:
         return self.error_kind is None
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    """A host's checked address, or why it may not be fetched."""
+
+    address: str | None
+    error_kind: str | None = None  # blocked_address, dns_error
+    message: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,7 +200,7 @@ class Fetcher:
         self._lock = threading.Lock()
         self._robots: dict[str, RobotFileParser | FetchResult] = {}  # origin -> rules or failed fetch
         self._robots_locks: dict[str, threading.Lock] = {}
-        self._addresses: dict[tuple[str, int], str | None] = {}  # (host, port) -> problem or None
+        self._addresses: dict[tuple[str, int], _Resolved] = {}
 
     def __enter__(self) -> Fetcher:
         return self
@@ -244,32 +253,33 @@ class Fetcher:
             return self._failure(url, target, "bad_scheme", f"only http(s) is fetched, not {parts.scheme!r}")
         if not parts.hostname:
             return self._failure(url, target, "bad_url", "no host")
-        problem = self._address_problem(parts.hostname, port)
-        if problem is not None:
-            kind, message = problem.split(":", 1)
-            return self._failure(url, target, kind, message.strip())
+        resolved = self._resolve(parts.hostname, port)
+        if resolved.error_kind is not None:
+            return self._failure(url, target, resolved.error_kind, resolved.message)
         if check_robots:
             return self._robots_check(url, target)
         return None
 
-    def _address_problem(self, host: str, port: int) -> str | None:
+    def _resolve(self, host: str, port: int) -> _Resolved:
+        """The address requests to `host` go to, checked once; every address must be allowed."""
         key = (host.lower(), port)
         with self._lock:
             if key in self._addresses:
                 return self._addresses[key]
         try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-            blocked = [
-                str(i[4][0])
-                for i in infos
-                if is_blocked_address(str(i[4][0]), allow_private=self.allow_private)
-            ]
-            problem = f"blocked_address: {host} resolves to {blocked[0]}" if blocked else None
+            addresses = [str(i[4][0]) for i in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+            blocked = [a for a in addresses if is_blocked_address(a, allow_private=self.allow_private)]
+            if blocked:
+                resolved = _Resolved(None, "blocked_address", f"{host} resolves to {blocked[0]}")
+            elif not addresses:
+                resolved = _Resolved(None, "dns_error", f"{host}: no address")
+            else:
+                resolved = _Resolved(addresses[0])
         except (socket.gaierror, UnicodeError, ValueError) as exc:
-            problem = f"dns_error: {host}: {exc}"
+            resolved = _Resolved(None, "dns_error", f"{host}: {exc}")
         with self._lock:
-            self._addresses[key] = problem
-        return problem
+            self._addresses[key] = resolved
+        return resolved
 
     def _robots_check(self, url: str, target: str) -> FetchResult | None:
         """None when robots.txt lets us fetch `target`, else the named refusal."""
@@ -328,11 +338,23 @@ class Fetcher:
 
     def _get_once(self, url: str, target: str, validators: Validators) -> _Hop:
         s = self.settings
-        host = urlsplit(target).netloc.lower()
+        parts = urlsplit(target)
+        host = parts.hostname or ""
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        address = self._resolve(host, port).address
+        if address is None:  # _check_target refused it already; never send the request
+            return _Hop(self._failure(url, target, "blocked_address", f"{host} has no allowed address"))
+        # Connect to the address we checked, not to a second DNS answer (DNS rebinding);
+        # the server still sees the real host name in Host and, for https, in SNI.
+        ip_host = f"[{address}]" if ":" in address else address
+        pinned = urlunsplit((parts.scheme, f"{ip_host}:{port}", parts.path or "/", parts.query, ""))
+        name = f"[{host}]" if ":" in host else host
+        headers = {"Host": name if parts.port is None else f"{name}:{parts.port}", **validators.headers()}
+        extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
         deadline = time.monotonic() + s.total_timeout
-        with self.limiter.slot(host):
+        with self.limiter.slot(f"{host}:{port}"):
             try:
-                with self._client.stream("GET", target, headers=validators.headers()) as resp:
+                with self._client.stream("GET", pinned, headers=headers, extensions=extensions) as resp:
                     return self._read(url, target, resp, deadline)
             except httpx.TimeoutException as exc:
                 return _Hop(self._failure(url, target, "timeout", f"{type(exc).__name__}: {exc}"))

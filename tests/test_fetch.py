@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import socket
 import time
 
 import pytest
@@ -283,3 +284,24 @@ NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 )
 def test_parse_retry_after(header: str | None, seconds: float | None) -> None:
     assert parse_retry_after(header, NOW) == seconds
+
+
+def test_requests_go_to_the_checked_address_with_the_real_host_name(
+    web: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: a second, different DNS answer is never used; Host keeps the name."""
+    real = socket.getaddrinfo
+    answers = iter(["127.0.0.1", "10.255.255.1"])  # checked answer, then a rebinding one
+
+    def rebinding(host, port, *args, **kw):
+        if host == "news.rebind.test":
+            return real(next(answers, "10.255.255.1"), port, *args, **kw)
+        return real(host, port, *args, **kw)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    host = f"news.rebind.test:{web.port}"
+    web.expect_request("/story", headers={"Host": host}).respond_with_data(PAGE, content_type="text/html")
+    result = fetch(f"http://{host}/story", FetchSettings(**{**FAST.__dict__, "retries": 0}))
+    assert result.ok, result
+    assert result.final_url == f"http://{host}/story"
+    assert next(answers) == "10.255.255.1"  # the name was resolved once, by the check
