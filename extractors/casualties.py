@@ -257,7 +257,8 @@ def _actor(trig: Span) -> str | None:
                     found = _attacker_in(obj, require_name=c.lower_ != "between")
                     if found:
                         return found
-        clauses = [*node.children, *(g for c in node.children if c.dep_ == "conj" for g in c.children)]
+        near = {node, *node.children, *(g for c in node.children if c.dep_ == "conj" for g in c.children)}
+        clauses = [c for c in node.subtree if c.head in near]
         for c in clauses:  # "... killed and 20 wounded when a bomber blew himself up"
             if c.dep_ == "advcl" and c.lemma_.lower() not in REPORTING_VERBS:
                 s = child(c, "nsubj")

@@ -69,7 +69,12 @@ def _read(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
         return _party(t)
     if kind == "evacuation":
         cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
-        return _party(t if t.pos_ == "VERB" else t.head) if cue and lemmas & PARTY_WORDS else None
+        if not (cue and lemmas & PARTY_WORDS):
+            return None
+        evacuated = next((child(c, "pobj") for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if t.pos_ == "NOUN" and evacuated is not None:  # "the evacuation of the last group of rebels"
+            return phrase(evacuated), evacuated
+        return _party(t if t.pos_ == "VERB" else t.head)
     if kind == "deal":
         parties = lemmas & PARTY_WORDS or any(e.label_ in ("ORG", "NORP", "GPE") for e in span.sent.ents)
         return _deal(span, lemmas) if parties else None  # "the bank completed the reconciliation of accounts"
@@ -100,7 +105,8 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
         action = verb.head
         if action.pos_ == "NOUN":
             action = _governing_verb(action)
-        return _party(action)
+        party = _party(action)
+        return party if party[0] is not None else (_between(t) or party)  # "a deal involving X and Y"
     if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
         return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
     return None

@@ -225,11 +225,11 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
         if "old" in ent.text or "-long" in ent.text or ent.root.head.lemma_.lower() in REPORTING_VERBS:
             continue
         candidates.append((*_with_preposition(ent.start, ent.end, sent), ent.root))
-        seen.update(range(ent.start, ent.end))
+        seen.update(t.i for t in ent if t.lower_ not in DATE_WORDS)  # "overnight days": try "overnight"
     for t in sent:
         fresh = t.lower_ in DATE_WORDS and t.i not in seen and not in_stamp(t)
         if fresh and t.head.lemma_.lower() not in REPORTING_VERBS:
-            candidates.append((*_with_preposition(t.i, t.i + 1, sent), t))
+            candidates.insert(0, (*_with_preposition(t.i, t.i + 1, sent), t))  # a day word wins ties
     clause = _clause_verb(anchor)
     best: When | None = None
     best_distance = 10**6
