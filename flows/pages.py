@@ -29,6 +29,7 @@ _BENIGN_FEED_ERRORS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLCo
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 # Below this many letters py3langid guesses rather than detects (headlines, captions).
 MIN_LETTERS_FOR_DETECTION = 40
+_OLDEST = dt.datetime.min.replace(tzinfo=dt.UTC)  # sorts undated sitemaps last
 LANGUAGE_SAMPLE_CHARS = 5000  # the start of a text is enough to tell its language
 # Less text than this is a menu, a paywall stub or an error page, not a news article.
 MIN_ARTICLE_CHARS = 80
@@ -102,9 +103,14 @@ def parse_sitemap(body: bytes, url: str) -> Listing:
     except etree.XMLSyntaxError as exc:
         return Listing(error_kind="bad_xml", message=str(exc))
     kind = etree.QName(root).localname
-    if kind == "sitemapindex":
-        locs = (_child_text(s, "loc") for s in root if _localname(s) == "sitemap")
-        return Listing(sitemaps=tuple(urljoin(url, loc) for loc in locs if loc))
+    if kind == "sitemapindex":  # newest first: the news is in the recently changed children
+        children = [
+            (_iso_datetime(_child_text(s, "lastmod")), loc)
+            for s in root
+            if _localname(s) == "sitemap" and (loc := _child_text(s, "loc"))
+        ]
+        children.sort(key=lambda c: c[0] or _OLDEST, reverse=True)
+        return Listing(sitemaps=tuple(urljoin(url, loc) for _, loc in children))
     if kind != "urlset":
         return Listing(error_kind="not_a_sitemap", message=f"root element <{kind}>")
     items = []

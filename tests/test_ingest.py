@@ -297,6 +297,16 @@ def test_parse_news_sitemap_and_index() -> None:
     assert index.sitemaps == ("http://news.test/sitemaps/news.xml",)
 
 
+def test_sitemap_index_lists_newest_children_first() -> None:
+    body = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <sitemap><loc>/2019.xml</loc><lastmod>2019-12-31</lastmod></sitemap>
+      <sitemap><loc>/undated.xml</loc></sitemap>
+      <sitemap><loc>/2025-06.xml</loc><lastmod>2025-06-30T23:00:00Z</lastmod></sitemap>
+    </sitemapindex>"""
+    index = parse_sitemap(body, "http://news.test/index.xml")
+    assert [u.rsplit("/", 1)[-1] for u in index.sitemaps] == ["2025-06.xml", "2019.xml", "undated.xml"]
+
+
 @pytest.mark.parametrize(
     ("body", "kind"),
     [
