@@ -8,7 +8,7 @@ Idlib / Idleb. Two keys absorb that variation:
   case, the Arabic article (al-, el-, ad-, ash- ...; also when assimilated and
   glued on, as in "Ezzor") and doubled letters are dropped.
 * `loose_key`: `exact_key` plus the transliteration equivalences
-  (q/k, ph/f, dj/j, gh/g, ch/sh, a final ta marbuta h, every vowel run, and w and
+  (q/k, ph/f, dj/j, gh/g, dh/d, th/t, ch/sh, a final ta marbuta h, every vowel run, and w and
   y inside a word) reduced to one symbol. A fallback that is only tried when the exact key
   finds nothing.
 """
@@ -39,6 +39,8 @@ _DOUBLED = re.compile(r"([a-z])\1+")
 _LOOSE_SUBSTITUTIONS = (
     ("dj", "j"),
     ("gh", "g"),
+    ("dh", "d"),
+    ("th", "t"),
     ("ph", "f"),
     ("ch", "sh"),
     ("ck", "k"),
