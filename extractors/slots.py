@@ -50,6 +50,12 @@ NAME_PARTICLES = frozenset(
 )
 # Dependencies of a name in object position ("struck Aleppo", "in Aleppo").
 OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
+# Verbs whose subject acts as a party: a capital that denies or signs is a government, not a place.
+AGENT_VERBS = frozenset(
+    {"deny", "say", "reject", "accuse", "announce", "agree", "sign", "demand", "call", "blame", "claim",
+     "warn", "threaten", "support", "back", "send", "launch", "carry", "urge", "vow", "insist", "refuse",
+     "condemn", "respond", "retaliate", "strike", "attack", "order", "approve", "declare", "offer"}
+)  # fmt: skip
 # Titles before a person's name: what follows them is a person, not a place.
 PERSON_TITLES = frozenset({"president", "minister", "general", "leader", "commander", "mr", "sheikh", "imam"})
 # Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
@@ -303,8 +309,8 @@ def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
         else:
             continue
         j = first
-        while j < sent.end and doc[j].is_title and doc[j].pos_ == "PROPN":
-            j += 1
+        while j < sent.end and doc[j].is_title and (doc[j].pos_ == "PROPN" or t.lower_ in PLACE_PREPS):
+            j += 1  # after "in", title-case words are a name whatever the tagger says ("in Syrias Homs")
         if j > first:
             spans.append((first, j))
     mentions: list[PlaceMention] = []
@@ -328,8 +334,8 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
         if toks[0].lower_ in PLACE_TYPE_RANK:
             types.append(PLACE_TYPE_RANK[toks[0].lower_])
         toks = toks[1:]
-    while toks and (toks[-1].lower_ in PLACE_TYPE_RANK or toks[-1].is_punct):
-        if toks[-1].lower_ in PLACE_TYPE_RANK:
+    while toks and ((toks[-1].lower_ in PLACE_TYPE_RANK and toks[-1].is_lower) or toks[-1].is_punct):
+        if toks[-1].lower_ in PLACE_TYPE_RANK:  # "Aleppo city" is Aleppo; "Old City" keeps its "City"
             types.append(PLACE_TYPE_RANK[toks[-1].lower_])
         toks = toks[:-1]
     while toks and (toks[0].text in DIRECTION_WORDS or (len(toks) > 1 and _possessive_country(toks[0]))):
@@ -382,14 +388,15 @@ def _names_a_party(toks: list[Token]) -> bool:
     root = next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
     while root.dep_ == "conj" and root.head != root:
         root = root.head  # "Moscow and Damascus had rejected"
-    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+    if root.dep_ in ("nsubj", "poss") and root.head.lemma_.lower() in AGENT_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "between", "and"):
         return True
     before = root.doc[toks[0].i - 1] if toks[0].i > 0 else None
     if before is not None and (before.lower_ in GROUP_NAME_HEADS or before.lower_ in PERSON_TITLES):
         return True
-    return any(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in toks[:1])
+    inside_person = toks[0].ent_type_ == "PERSON" and toks[0].ent_iob_ == "I"  # "Hamza al-Khatib"
+    return inside_person and not is_known_place(root.doc[toks[0].i : toks[-1].i + 1].text)
 
 
 def find_location(
