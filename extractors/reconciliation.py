@@ -71,7 +71,8 @@ def _read(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
         cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
         if not (cue and lemmas & PARTY_WORDS):
             return None
-        evacuated = next((child(c, "pobj") for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        evacuated = child(of, "pobj") if of is not None else None
         if t.pos_ == "NOUN" and evacuated is not None:  # "the evacuation of the last group of rebels"
             return phrase(evacuated), evacuated
         return _party(t if t.pos_ == "VERB" else t.head)
