@@ -7,6 +7,7 @@ more schemes, and pages whose scripts, frames and styles must never be loaded or
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,8 @@ from flows.fetch import Fetcher
 from flows.readers import read_input
 from flows.sources import FetchSettings
 
+# 5 MB of text is about 250 chunks of 20,000 characters: minutes of parsing on a busy machine.
+HUGE_TIMEOUT = 1800.0
 FAST = FetchSettings(connect_timeout=0.5, read_timeout=0.5, total_timeout=2.0, retries=0)
 
 
@@ -129,6 +132,49 @@ def test_every_hostile_file_is_an_article_or_a_named_reject(tmp_path: Path) -> N
             record.text.encode("utf-8")  # storable: no lone surrogates
 
 
+# ---- names that could become paths ---------------------------------------------------------
+
+HOSTILE_IDS = ("../../escape", "/etc/passwd", "a/../../b", "C:\\windows\\evil", "x" * 5000, "nul\x00id",
+               "bucket-00/part-0.parquet", "_lock.json", "..", "ünï/cödé")  # fmt: skip
+
+
+def test_hostile_article_ids_never_become_paths(tmp_path: Path) -> None:
+    """Ids from the input are column values only: files land in hashed bucket folders inside OUT."""
+    from flows.store import Store
+
+    out = tmp_path / "deep" / "out"
+    writer = Store(str(out)).stage("hostile-ids")
+    articles = [Article(article_id=i, text=EVENT_SENTENCE, run_id="hostile-ids") for i in HOSTILE_IDS]
+    writer.add_articles(articles)
+    writer.add_events([a.article_id for a in articles], [])
+    writer.commit()
+    outside = [p for p in tmp_path.rglob("*") if out not in p.parents and p != out and p != out.parent]
+    assert outside == []
+    folders = {p.parent.relative_to(out).as_posix() for p in out.rglob("*.parquet")}
+    assert folders <= {f"{d}/bucket-{b:02d}" for d in ("articles", "events") for b in range(16)} | {"rejects"}
+    assert set(pd.read_parquet(out / "articles")["article_id"]) == set(HOSTILE_IDS)
+
+
+def test_hostile_source_names_stay_inside_the_output_folder(tmp_path: Path) -> None:
+    from flows.ingest_state import IngestState, save_source_state
+    from flows.sources import SourcesError, load_sources
+
+    names = ["../../../escape", "/abs/path", "a\\..\\b", "source=../x", "..."]
+    tables = "".join(f'[[sources]]\nname = "{n}"\nkind = "urls"\nurls = ["https://news.example/{i}"]\n'
+                     for i, n in enumerate(names))  # fmt: skip
+    (tmp_path / "sources.toml").write_text(tables.replace("\\", "\\\\"), encoding="utf-8")
+    with pytest.raises(SourcesError, match="letters or digits"):  # "..." leaves nothing usable
+        load_sources(tmp_path / "sources.toml")
+    (tmp_path / "sources.toml").write_text(tables.rsplit("[[sources]]", 1)[0].replace("\\", "\\\\"))
+    config = load_sources(tmp_path / "sources.toml")
+    out = tmp_path / "out"
+    for source in config.sources:
+        assert "/" not in source.slug and ".." not in source.slug and source.slug
+        save_source_state(str(out), source.slug, IngestState())
+    written = [p for p in tmp_path.rglob("*.parquet")]
+    assert written and all(out in p.parents for p in written)
+
+
 # ---- whole runs: `sitrep extract` on hostile input -----------------------------------------
 
 
@@ -212,7 +258,11 @@ def test_five_megabyte_article_is_extracted_in_chunks_with_offsets_kept(
     (case,) = [c for c in jsonl_cases() if c.name == "five_mb"]
     path = write_jsonl(tmp_path / "huge.jsonl", [case])
     out, log = tmp_path / "out", tmp_path / "run.log"
-    assert finish(["extract", str(path), "--out", str(out)], log, env) == 0, log.read_text()
+    started = time.monotonic()
+    assert finish(["extract", str(path), "--out", str(out)], log, env, timeout=HUGE_TIMEOUT) == 0, (
+        log.read_text()
+    )
+    print(f"5 MB article: {time.monotonic() - started:.0f} s")
     run = run_summary(out)
     assert (run["articles_read"], run["articles_processed"], run["articles_rejected"]) == (1, 1, 0)
     events = pd.read_parquet(out / "events")
