@@ -245,14 +245,18 @@ def test_local_folder_source_incremental(tmp_path: Path) -> None:
 
 
 @uses_prefect
-def test_summary_markdown_lists_every_count(tmp_path: Path) -> None:
+def test_summary_is_published_as_a_markdown_artifact(tmp_path: Path) -> None:
+    from prefect.client.orchestration import get_client
+
     folder = tmp_path / "in"
     folder.mkdir()
     summary = run(tmp_path / "out", Source(name="empty", kind="folder", path=folder))
-    text = summary.to_markdown()
-    for name in ("fetched", "seen", "duplicates", "non_english", "failed"):
-        assert name in text
     assert summary.to_text().startswith("ingest: 0 listed")
+    with get_client(sync_client=True) as client:
+        published = [a for a in client.read_artifacts() if a.key == "ingest-summary"]
+    assert any(summary.run_id in str(a.data) for a in published)
+    for name in ("fetched", "seen", "duplicates", "non_english", "failed"):
+        assert name in summary.to_markdown()
 
 
 # ---- pure parts -------------------------------------------------------------------------
