@@ -124,3 +124,9 @@ def test_enrich_article_events_uses_one_context_and_is_fast() -> None:
         ("Nawa", "Daraa", "Military Forces of Syria")
     }
     assert enrich_article_events([], article) == []
+
+
+def test_government_forces_are_the_article_country_s_even_across_a_border() -> None:
+    context = article_context(SYRIA_STORY + " Shells also landed in Turkey.")
+    event = enrich_event(make_event(location="Kilis", actor="regime warplanes"), context)
+    assert (event.country_code, event.actor_name) == ("TR", "Military Forces of Syria")

@@ -138,7 +138,9 @@ def enrich_event(event: Event, context: PlaceContext) -> Event:
     place = resolve_place(event.location, context) if event.location else None
     if place is None and event.location is None and stated:
         place = resolve_place(event.country)
-    country = place.country_code if place else context.primary
+    # "government forces" belong to the country the article (or the event) is about, even when
+    # the event's place lies across a border
+    country = context.primary or (place.country_code if place else None)
     actor = canonical_actor(event.actor, country)
     target = canonical_target(event.target, country)
     return dataclasses.replace(
