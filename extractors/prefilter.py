@@ -61,9 +61,26 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# A sentence ends at . ! or ? (with closing quotes or brackets) before whitespace, or at a
-# line break: headlines and datelines often stand on their own line without a full stop.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+|\s*\n\s*")
+# A sentence ends at . ! or ? (with closing quotes or brackets) before whitespace and a word
+# not in lower case, or at a line break: headlines and datelines often stand on their own
+# line without a full stop.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?![a-z])|\s*\n\s*")
+# Words whose full stop ends no sentence in news copy (titles, ranks, months, company forms);
+# a window cut after one would start mid-sentence and parse differently.
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "adm", "gov",
+    "sen", "rep", "prof", "rev", "no", "co", "corp", "inc", "ltd", "jr", "sr", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
+
+
+def _ends_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation or an initial ("Gen.", "U.S.", "J.")."""
+    if text[stop] != ".":
+        return False
+    words = text[max(0, stop - 16) : stop].split()
+    word = words[-1].lstrip("(\"'\u201c\u2018") if words else ""
+    return word.lower() in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isupper())
 
 
 def _form_regex(form: str) -> str:
@@ -84,6 +101,8 @@ def sentence_spans(text: str) -> list[Span]:
     """Rough sentences tiling the text: each runs to the start of the next, whitespace included."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group().strip() and _ends_abbreviation(text, match.start()):
+            continue
         if match.end() > start and text[start : match.start()].strip():
             spans.append((start, match.end()))
             start = match.end()
@@ -137,11 +156,11 @@ def trailing_rulers(nlp: Language) -> list[str]:
     return names
 
 
-def token_windows(doc: Doc, *, before: int = 1, after: int = 1) -> list[tuple[int, int]]:
+def token_windows(doc: Doc, *, before: int = 1, after: int = 1, lead: int = 1) -> list[tuple[int, int]]:
     """`candidate_spans` of the doc's text as token ranges (windows start and end at token starts)."""
     idx = doc.to_array(IDX).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
     ranges = []
-    for start, end in candidate_spans(doc.text, before=before, after=after):
+    for start, end in candidate_spans(doc.text, before=before, after=after, lead=lead):
         first, last = int(numpy.searchsorted(idx, start)), int(numpy.searchsorted(idx, end))
         if first < last:
             ranges.append((first, last))
@@ -199,6 +218,7 @@ def pipe_prefiltered(
     n_process: int = 1,
     before: int = 1,
     after: int = 1,
+    lead: int = 1,
     whole_text_pipes: Sequence[str] | None = None,
 ) -> Iterator[tuple[Doc, Context]]:
     """Like `nlp.pipe(pairs, as_tuples=True)`, but the model sees only candidate windows.
@@ -217,7 +237,7 @@ def pipe_prefiltered(
     def windows() -> Iterator[tuple[Doc, int]]:
         for item, context in pairs:
             doc = item if isinstance(item, Doc) else nlp.make_doc(item)
-            ranges = token_windows(doc, before=before, after=after)
+            ranges = token_windows(doc, before=before, after=after, lead=lead)
             pending.append(_Pending(doc, context, ranges, []))
             for first, last in ranges:
                 yield (doc if (first, last) == (0, len(doc)) else doc[first:last].as_doc()), 0

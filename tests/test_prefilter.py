@@ -90,6 +90,26 @@ def test_sentences_tile_the_text(text):
     assert all(s < e for s, e in spans) or text == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Troops left. Rain fell.", ["Troops left. ", "Rain fell."]),
+        ("He met U.S. envoys. They left.", ["He met U.S. envoys. ", "They left."]),
+        ("Gen. Haddad spoke. Jets flew.", ["Gen. Haddad spoke. ", "Jets flew."]),
+        ("On Feb. 3 they met. Talks ended.", ["On Feb. 3 they met. ", "Talks ended."]),
+        ("Witness J. Karam said so. Done.", ["Witness J. Karam said so. ", "Done."]),
+        ("Prices rose 3.5 percent. Bread too.", ["Prices rose 3.5 percent. ", "Bread too."]),
+        ("It ended. and then more", ["It ended. and then more"]),
+        ('"We fled." The family left.', ['"We fled." ', "The family left."]),
+        ("HEADLINE WITHOUT STOP\nBody text here.", ["HEADLINE WITHOUT STOP\n", "Body text here."]),
+        ("Why? Nobody knows! Fine.", ["Why? ", "Nobody knows! ", "Fine."]),
+        ("", [""]),
+    ],
+)
+def test_sentence_spans_table(text, sentences):
+    assert [text[s:e] for s, e in sentence_spans(text)] == sentences
+
+
 def test_candidate_windows_hold_trigger_sentence_neighbours_and_lead():
     sentences = [
         "KHAN YUNIS, March 3 - Officials met on Tuesday. ",
