@@ -50,6 +50,10 @@ NAME_PARTICLES = frozenset(
 )
 # Dependencies of a name in object position ("struck Aleppo", "in Aleppo").
 OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
+# Nouns by which a next sentence refers back to the event just reported ("The blast took place in X").
+ANAPHORIC_EVENT_NOUNS = frozenset(
+    {"attack", "blast", "explosion", "strike", "airstrike", "raid", "bombing", "incident", "shelling", "massacre"}
+)
 # Verbs whose subject acts as a party: a capital that denies or signs is a government, not a place.
 AGENT_VERBS = frozenset(
     {"deny", "say", "reject", "accuse", "announce", "agree", "sign", "demand", "call", "blame", "claim",
@@ -414,11 +418,29 @@ def find_location(
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
             best = next((m for m in ranked if m.rank > best.rank + 0.5), best)
         return Where(best.name, "sentence", country or ctx.country)
+    follow_up = _follow_up_place(sent, ruled)
+    if follow_up is not None:
+        return Where(follow_up, "sentence", country or ctx.country)
     if ctx.dateline_place:
         return Where(ctx.dateline_place, "dateline", country or ctx.country)
     if ctx.article_place:
         return Where(ctx.article_place, "article", country or ctx.country)
     return Where(None, None, country or ctx.country)
+
+
+def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
+    """The place the next sentence gives when it refers back ("The blast took place in al-Mashi")."""
+    doc = sent.doc
+    if sent.end >= len(doc) or any(t.lower_ in PLACE_TYPE_RANK and t.head.lower_ in PLACE_PREPS for t in sent):
+        return None  # "in the city": the sentence refers to a place named before, not after
+    nxt = doc[sent.end].sent
+    refers_back = any(
+        t.lower_ in ("the", "this", "that") and t.head.lemma_.lower() in ANAPHORIC_EVENT_NOUNS for t in nxt
+    )
+    if not refers_back:
+        return None
+    mentions = sorted(sentence_places(nxt, ruled), key=lambda m: (m.rank, m.start))
+    return mentions[0].name if mentions else None
 
 
 def _coordinated(a: PlaceMention, b: PlaceMention, doc) -> bool:
