@@ -246,7 +246,11 @@ class Store:
         return time.time() - modified.timestamp() > UNREADABLE_LOCK_GRACE
 
     def _clean_staging(self, keep: str) -> None:
-        """Drop staging left by runs that died before committing (we hold the lock)."""
+        """Drop staging and `_tmp-` files left by runs that died mid-write (we hold the lock)."""
+        for orphan in self.fs.glob(self.path("**", "_tmp-*")):
+            if f"/{STAGING}/{keep}/" not in orphan:
+                with contextlib.suppress(FileNotFoundError):
+                    self.fs.rm_file(orphan)
         staging = self.path(STAGING)
         if not self.fs.exists(staging):
             return

@@ -27,14 +27,19 @@ REPO = Path(__file__).resolve().parents[1]
 WRITER = textwrap.dedent(
     """
     import sys, time
+    from pathlib import Path
     from extractors.schema import Article, Event
     from flows.store import Store
     out, run_id, first, count, wait, hold = sys.argv[1:7]
-    first, count, wait, hold = int(first), int(count), float(wait), float(hold)
+    first, count, wait = int(first), int(count), float(wait)
     store = Store(out)
     with store.lock(run_id, wait=wait):
         print("locked", flush=True)
-        time.sleep(hold)
+        if hold.startswith("/"):  # hold the lock until this file exists
+            while not Path(hold).exists():
+                time.sleep(0.05)
+        else:
+            time.sleep(float(hold))
         writer = store.stage(run_id)
         ids = [f"art-{i:05d}" for i in range(first, first + count)]
         text = "Jets struck a depot near Town D, killing two guards."
@@ -48,7 +53,7 @@ WRITER = textwrap.dedent(
 )
 
 
-def writer(out: Path, run_id: str, first: int, count: int, *, wait: float = 0.0, hold: float = 0.0):
+def writer(out: Path, run_id: str, first: int, count: int, *, wait: float = 0.0, hold: float | Path = 0.0):
     args = [sys.executable, "-c", WRITER, str(out), run_id, str(first), str(count), str(wait), str(hold)]
     return subprocess.Popen(args, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -63,13 +68,15 @@ def read(out: Path, name: str) -> pd.DataFrame:
 
 
 def test_second_writer_stops_at_once_naming_the_holder(tmp_path: Path) -> None:
-    holder = writer(tmp_path, "run-holder", 0, 50, hold=3.0)
+    release = tmp_path / "release"
+    holder = writer(tmp_path, "run-holder", 0, 50, hold=release)
     wait_for_line(holder, "locked")
     started = time.monotonic()
     second = writer(tmp_path, "run-second", 50, 50, wait=0.0)
-    _, err = second.communicate(timeout=60)
+    _, err = second.communicate(timeout=120)
+    release.touch()
     assert second.returncode != 0
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 60  # no waiting: the time is Python's start-up alone
     assert "LockHeld" in err and "run-holder" in err and f"pid {holder.pid}" in err
     assert holder.wait(timeout=60) == 0
     assert sorted(read(tmp_path, "articles")["run_id"].unique()) == ["run-holder"]

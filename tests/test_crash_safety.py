@@ -36,8 +36,6 @@ from fixtures.runs import (
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-pytestmark = [pytest.mark.slow, pytest.mark.model]
-
 ARTICLES = 240
 ARTICLES_PER_TASK = "40"  # six batches: a long window in which some are staged and none committed
 
@@ -94,6 +92,8 @@ def clean(corpus: Path, env: dict[str, str], tmp_path_factory: pytest.TempPathFa
     return reference
 
 
+@pytest.mark.slow
+@pytest.mark.model
 @pytest.mark.parametrize("moment", list(MOMENTS))
 def test_extract_killed_then_rerun_equals_one_clean_run(
     moment: str, corpus: Path, clean: Snapshot, env: dict[str, str], tmp_path: Path
@@ -178,6 +178,8 @@ def clean_pipeline(slow_site: HTTPServer, env: dict[str, str], tmp_path_factory:
     return reference
 
 
+@pytest.mark.slow
+@pytest.mark.model
 @pytest.mark.parametrize("moment", ["fetching", "ingested"])
 def test_run_killed_then_rerun_equals_one_clean_run(
     moment: str, slow_site: HTTPServer, clean_pipeline: Snapshot, env: dict[str, str], tmp_path: Path
@@ -213,6 +215,8 @@ def local_config(folder: Path, corpus: Path, model: str) -> Path:
     return config
 
 
+@pytest.mark.slow
+@pytest.mark.model
 def test_failed_run_is_visible_and_completed_by_the_next(tmp_path: Path, prefect_harness: None) -> None:
     """A nightly run dies halfway (its articles stored, a bad model setting): non-zero exit, a
     failed Prefect state and a failed row in `runs`; the next good run completes it exactly once."""
@@ -241,6 +245,8 @@ def test_failed_run_is_visible_and_completed_by_the_next(tmp_path: Path, prefect
     assert sorted(pd.read_parquet(out / "runs")["status"]) == ["completed", "failed", "failed"]
 
 
+@pytest.mark.slow
+@pytest.mark.model
 def test_deployed_flow_retries_a_failed_attempt(tmp_path: Path, prefect_harness: None) -> None:
     """The first attempt meets a live lock; Prefect retries the flow run, which then completes."""
     from prefect import get_client
@@ -268,3 +274,21 @@ def test_deployed_flow_retries_a_failed_attempt(tmp_path: Path, prefect_harness:
         assert client.read_flow_run(state.state_details.flow_run_id).run_count == 2
     assert snapshot(out).articles == 10
     assert not locked(out)
+
+
+def test_temporary_files_of_a_dead_writer_are_removed_by_the_next_lock(tmp_path: Path) -> None:
+    """A writer killed between writing `_tmp-x` and renaming it leaves an orphan (invisible to
+    pandas, but disk); the next run to take the lock removes it, and dead staging with it."""
+    from flows.store import Store
+
+    orphans = [
+        tmp_path / "articles" / "bucket-03" / "_tmp-0a1b.parquet",
+        tmp_path / "runs" / "_tmp-2c3d.parquet",
+        tmp_path / "_staging" / "dead-run" / "w1" / "events" / "bucket-01" / "_tmp-4e5f.parquet",
+    ]
+    for path in orphans:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"PAR1 cut short")
+    with Store(str(tmp_path)).lock("next-run"):
+        assert not [p for p in orphans if p.exists()]
+        assert not (tmp_path / "_staging" / "dead-run").exists()
