@@ -167,6 +167,11 @@ def plain(name: str) -> str:
     return bare.translate(_MARKS_TO_APOSTROPHE).strip("'")
 
 
+def _field(value: object) -> str:
+    """A TSV field: no tabs or line breaks inside values."""
+    return "" if value is None else " ".join(str(value).replace("\t", " ").splitlines())
+
+
 def centroid(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
     if not points:
         return None, None
@@ -242,9 +247,8 @@ def main() -> None:
         gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as zipped,
         io.TextIOWrapper(zipped, encoding="utf-8", newline="") as f,
     ):
-        writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
+        for row in [COLUMNS, *rows]:
+            f.write("\t".join(_field(value) for value in row) + "\n")
     kinds: dict[str, int] = defaultdict(int)
     for row in rows:
         kinds[str(row[1])] += 1

@@ -167,23 +167,29 @@ def _float(text: str) -> float | None:
     return float(text) if text else None
 
 
+def gazetteer_rows(path: Path = GAZETTEER_FILE) -> Iterator[dict[str, str]]:
+    """Rows of the built gazetteer: plain tab-separated fields (the build strips tabs from names)."""
+    with gzip.open(path, "rt", encoding="utf-8", newline="\n") as f:
+        header = next(f).rstrip("\n").split("\t")
+        for line in f:
+            yield dict(zip(header, line.rstrip("\n").split("\t"), strict=True))
+
+
 def _read_gazetteer(path: Path) -> Iterator[tuple[Entry, list[str], list[str]]]:
-    with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
-        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
-        for row in rows:
-            kind = row["kind"]
-            entry = Entry(
-                entry_id=row["id"],
-                kind=kind,
-                name=row["name"],
-                country_code=row["country_code"],
-                admin1_code=row["admin1_code"],
-                latitude=_float(row["latitude"]),
-                longitude=_float(row["longitude"]),
-                population=int(row["population"] or 0),
-                precision=PRECISION_SITE if kind == "place" else PRECISION_AREA,
-            )
-            yield entry, row["exact_keys"].split("|"), row["loose_keys"].split("|")
+    for row in gazetteer_rows(path):
+        kind = row["kind"]
+        entry = Entry(
+            entry_id=row["id"],
+            kind=kind,
+            name=row["name"],
+            country_code=row["country_code"],
+            admin1_code=row["admin1_code"],
+            latitude=_float(row["latitude"]),
+            longitude=_float(row["longitude"]),
+            population=int(row["population"] or 0),
+            precision=PRECISION_SITE if kind == "place" else PRECISION_AREA,
+        )
+        yield entry, row["exact_keys"].split("|"), row["loose_keys"].split("|")
 
 
 def _read_curated(
@@ -372,11 +378,10 @@ def place_names() -> list[str]:
     namesakes: "Brezhnev" for a Russian city). Filtered by `is_matchable_name`; sorted, unique.
     """
     names: set[str] = set()
-    with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"):
-            names.add(row["name"])
-            if row["kind"] != "place" or row["country_code"] in FOCUS_COUNTRIES:
-                names.update(row["alternates"].split("|"))
+    for row in gazetteer_rows():
+        names.add(row["name"])
+        if row["kind"] != "place" or row["country_code"] in FOCUS_COUNTRIES:
+            names.update(row["alternates"].split("|"))
     with CURATED_FILE.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
             names.add(row["name"])
