@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.normalize.actors import Actor, canonical_actor, canonical_target, nationality_codes
 
@@ -104,3 +106,10 @@ def test_nationality_codes_include_adjectives_and_country_names() -> None:
     assert codes["syrian"] == "SY"
     assert codes["russian"] == "RU"
     assert codes["iraq"] == "IQ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_canonical_actor_and_target_never_raise(text: str) -> None:
+    for result in (canonical_actor(text, "SY"), canonical_target(text, "SY")):
+        assert result is None or (result.name and result.type)

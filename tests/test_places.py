@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.normalize.placename import exact_key, is_matchable_name, loose_key
 from extractors.normalize.places import (
@@ -242,3 +245,17 @@ def test_sitrep_eval_geo_report_resolves_pairs_in_their_article(tmp_path: Path) 
               **dict.fromkeys(("precision", "recall", "f1", "strict_f1"), 0.0)},
               "slots": {}, "unknown_article_ids": 0, "geo": geo}  # fmt: skip
     assert "geocoding: 3 gold places" in format_report(report)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.sampled_from([SYRIA, IRAQ, NONE]))
+def test_resolve_place_never_raises(text: str, context: PlaceContext) -> None:
+    place = resolve_place(text, context)
+    assert place is None or (place.country_code and 1 <= place.geo_precision <= 3)
+
+
+def test_long_phrases_resolve_quickly() -> None:
+    phrase = " ".join(["Many Capitalised Words Of A Headline"] * 60) + " Aleppo"
+    started = time.perf_counter()
+    resolve_place(phrase, SYRIA)
+    assert time.perf_counter() - started < 2

@@ -56,6 +56,7 @@ _PLACE_TYPE = re.compile(
 )
 _TRAILING_TYPE = re.compile(r"\s+(?:city|town|village|neighbou?rhood|district|area)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
+_MAX_NAME_WORDS = 5  # longest name looked for inside a longer phrase
 # Regions above the country level: never one gazetteer entry, though GeoNames lists towns
 # named "Africa" or "Europe" and historical names of cities include them.
 SUPRANATIONAL = frozenset(
@@ -313,7 +314,7 @@ def _proper_subspans(name: str) -> Iterator[str]:
     def proper(word: str) -> bool:
         return word[:1].isupper() or word.partition("-")[2][:1].isupper()
 
-    for size in range(len(words) - 1, 0, -1):
+    for size in range(min(len(words) - 1, _MAX_NAME_WORDS), 0, -1):
         for start in range(len(words) - size, -1, -1):
             span = words[start : start + size]
             text = " ".join(span)
