@@ -50,7 +50,7 @@ from flows.sources import NETWORK_KINDS, FetchSettings, Source, SourcesConfig, l
 from flows.store import Store, write_articles, write_rejects
 
 BATCH_SIZE = 50  # pages per fetch/parse/store task: bounds memory (bodies) and task count
-LOCAL_BATCH_SIZE = 200
+LOCAL_BATCH_SIZE = 200  # articles + rejects of a local source written at once
 MAX_CHILD_SITEMAPS = 20  # a sitemap index may list thousands; the newest few carry the news
 ENGLISH = "en"
 # A page date more than this after the fetch is a site error, not a timezone effect.
@@ -370,6 +370,9 @@ def ingest_local(out: str, run_id: str, source: Source, state: IngestState) -> S
     articles: list[Article] = []
     rejects: list[Reject] = []
     for record in _local_records(source):
+        if len(articles) + len(rejects) >= LOCAL_BATCH_SIZE:  # memory bounded by a batch
+            _write(out, run_id, articles, rejects)
+            articles, rejects = [], []
         if isinstance(record, Reject):
             counts.failed += 1
             rejects.append(replace(record, source=record.source or source.name))
@@ -393,9 +396,6 @@ def ingest_local(out: str, run_id: str, source: Source, state: IngestState) -> S
         articles.append(article)
         if language == ENGLISH:
             ids.append(article.article_id)
-        if len(articles) >= LOCAL_BATCH_SIZE:
-            _write(out, run_id, articles, rejects)
-            articles, rejects = [], []
     _write(out, run_id, articles, rejects)
     return StoredBatch(counts, tuple(ids), articles=tuple(learned))
 
