@@ -112,9 +112,13 @@ def _wounded_only(doc: Doc, article: Article, sent: Span, trig: Span, injured: A
 
 
 def _one_per_count(events: list[Event]) -> list[Event]:
-    """Two triggers of one sentence reporting the same toll ("killed ... killing") are one event."""
+    """Two triggers of one sentence reporting the same toll ("killed ... killing") are one event;
+    an uncounted mention gives way to a counted one of the same sentence."""
     out: list[Event] = []
     for e in events:
+        same_sentence = [o for o in events if o.evidence_start == e.evidence_start and o is not e]
+        if e.count is None and any(o.count is not None for o in same_sentence):
+            continue  # "Children killed ... at least five people were killed": the counted toll speaks
         twin = next((o for o in out if o.evidence_start == e.evidence_start and o.count == e.count), None)
         if twin is None:
             out.append(e)

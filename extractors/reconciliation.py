@@ -152,9 +152,9 @@ def _party(verb: Token) -> tuple[str | None, Token | None]:
 def _between(t: Token) -> tuple[str | None, Token | None] | None:
     """Parties of "a deal between X and Y"."""
     for c in t.children:
-        if c.dep_ in ("prep", "acl") and c.lower_ in ("between", "with", "involving", "including"):
-            if (o := child(c, "pobj", "dobj")) is not None:
-                return phrase(o), o
+        linking = c.dep_ in ("prep", "acl") and c.lower_ in ("between", "with", "involving", "including")
+        if linking and (o := child(c, "pobj", "dobj")) is not None:
+            return phrase(o), o
     return None
 
 

@@ -52,7 +52,18 @@ NAME_PARTICLES = frozenset(
 OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
 # Nouns by which a next sentence refers back to the event just reported ("The blast took place in X").
 ANAPHORIC_EVENT_NOUNS = frozenset(
-    {"attack", "blast", "explosion", "strike", "airstrike", "raid", "bombing", "incident", "shelling", "massacre"}
+    {
+        "attack",
+        "blast",
+        "explosion",
+        "strike",
+        "airstrike",
+        "raid",
+        "bombing",
+        "incident",
+        "shelling",
+        "massacre",
+    }
 )
 # Verbs whose subject acts as a party: a capital that denies or signs is a government, not a place.
 AGENT_VERBS = frozenset(
@@ -201,11 +212,7 @@ def is_irrealis(token: Token) -> bool:
                 return True
             if c.dep_ == "det" and c.lower_ == "no":
                 return True
-        if (
-            node != token
-            and node.lemma_.lower() in IRREALIS_HEADS
-            and node.pos_ in ("VERB", "AUX", "NOUN")
-        ):
+        if node != token and node.lemma_.lower() in IRREALIS_HEADS and node.pos_ in ("VERB", "AUX", "NOUN"):
             return True
         if node.lemma_.lower() in REPORTING_VERBS or node.head == node:
             break
@@ -384,7 +391,8 @@ def _possessive_country(token: Token) -> bool:
     """ "Syrias Homs", "Syria's Homs": a country in the possessive before a place name."""
     nxt = token.nbor() if token.i + 1 < len(token.doc) else None
     glued = token.lower_.endswith("s") and country_of(token.text) and not country_of(token.text[:-1] + "x")
-    return bool(country_of(token.text)) and (bool(glued) or (nxt is not None and nxt.lower_ in ("'s", "’s")))
+    apostrophe = nxt is not None and nxt.lower_ in ("'s", "’s")
+    return bool(country_of(token.text)) and (bool(glued) or apostrophe)
 
 
 def _names_a_party(toks: list[Token]) -> bool:
@@ -403,9 +411,7 @@ def _names_a_party(toks: list[Token]) -> bool:
     return inside_person and not is_known_place(root.doc[toks[0].i : toks[-1].i + 1].text)
 
 
-def find_location(
-    sent: Span, ruled: list[Span], ctx: ArticleContext, anchor: Token | None = None
-) -> Where:
+def find_location(sent: Span, ruled: list[Span], ctx: ArticleContext, anchor: Token | None = None) -> Where:
     """Most specific place near the trigger; else the dateline's; else the article's dominant place."""
     mentions = sentence_places(sent, ruled)
     if anchor is not None:
@@ -428,10 +434,16 @@ def find_location(
     return Where(None, None, country or ctx.country)
 
 
+def _definite_place_noun(t: Token) -> bool:
+    """ "in the city", "on the town": a place type word pointing back at a place already named."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+    return t.lower_ in PLACE_TYPE_RANK and definite and t.head.lower_ in PLACE_PREPS
+
+
 def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
     """The place the next sentence gives when it refers back ("The blast took place in al-Mashi")."""
     doc = sent.doc
-    if sent.end >= len(doc) or any(t.lower_ in PLACE_TYPE_RANK and t.head.lower_ in PLACE_PREPS for t in sent):
+    if sent.end >= len(doc) or any(_definite_place_noun(t) for t in sent):
         return None  # "in the city": the sentence refers to a place named before, not after
     nxt = doc[sent.end].sent
     refers_back = any(
