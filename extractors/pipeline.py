@@ -102,7 +102,11 @@ def prepared_doc(nlp: Language, article: Article) -> Doc:
     """
     doc = nlp.make_doc(_safe_text(article))
     offsets = [t.idx for t in doc]
-    starts = {bisect.bisect_left(offsets, o) for o in structural_boundaries(doc.text, article.title)}
+    try:
+        boundaries = structural_boundaries(doc.text, article.title)
+    except Exception:  # presetting is an aid to the parser; the article must still be parsed
+        boundaries = []
+    starts = {bisect.bisect_left(offsets, o) for o in boundaries}
     starts.discard(len(doc))
     for i in sorted(starts):
         if i > 0:
