@@ -473,3 +473,21 @@ def test_jsonl_source_counts_duplicates_and_bad_rows(tmp_path: Path) -> None:
     assert (summary.listed, summary.fetched, summary.duplicates, summary.failed) == (2, 1, 1, 1)
     assert list(articles(tmp_path / "out")["article_id"]) == ["one"]
     assert list(rejects(tmp_path / "out")["error_kind"]) == ["bad_json"]
+
+
+@uses_prefect
+def test_large_local_source_is_written_in_batches_without_loss(tmp_path: Path) -> None:
+    rows = []
+    for i in range(300):  # more than LOCAL_BATCH_SIZE records
+        if i % 3 == 0:
+            rows.append(f"{{broken row {i}")
+        else:
+            rows.append(
+                f'{{"id": "r{i}", "text": "Report {i}: a patrol came under fire near checkpoint {i} on the '
+                f'ring road, and {i % 7} soldiers were hurt, the ministry said."}}'
+            )
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    summary = run(tmp_path / "out", Source(name="many", kind="jsonl", path=path, max_articles=1000)).total
+    assert (summary.fetched, summary.failed) == (200, 100)
+    assert len(articles(tmp_path / "out")) == 200 and len(rejects(tmp_path / "out")) == 100
