@@ -19,6 +19,11 @@ from extractors.slots import amount_of, child, find_date, find_location, find_so
 EVENT_TYPE = "recruitment"
 # Verbs that make a draft real ("the draft took place"), unlike registering "for the draft".
 HAPPENED = frozenset({"take", "begin", "start", "resume", "end", "happen", "occur"})
+# Who companies hire: with these, a named organisation recruiting is business, not an armed group.
+HIRING_WORDS = frozenset(
+    {"employee", "staff", "engineer", "worker", "graduate", "nurse", "teacher", "developer", "talent",
+     "intern", "executive", "manager", "analyst", "candidate", "job", "hire", "salary", "company", "firm"}
+)  # fmt: skip
 # Verbs whose object, not subject, does what the infinitive after them says ("forced them to enlist").
 OBJECT_CONTROL = frozenset(
     {"force", "order", "ask", "allow", "urge", "push", "compel", "press", "encourage", "lead"}
@@ -39,7 +44,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         words = (
             {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent} | {t.lower_.rstrip("s") for t in sent}
         )
-        if not words & ARMED_WORDS:
+        named_group = any(e.label_ in ("ORG", "NORP") for e in sent.ents)  # "the Houthis recruited ..."
+        if not (words & ARMED_WORDS or (named_group and not words & HIRING_WORDS)):
             continue
         reads = [(s, r) for s in spans if (r := _read(s)) is not None and not is_irrealis(s.root)]
         reads.sort(key=lambda sr: sr[1][0] is None)  # a trigger that names the group first

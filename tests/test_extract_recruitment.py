@@ -55,3 +55,18 @@ def test_recruitment_date_from_since():
         "month",
         "Since February",
     )
+
+
+def test_named_group_recruiting_children_is_armed_recruitment():
+    (event,) = of_type(
+        run("The Houthis have recruited thousands of children since 2015, a UN report said."), "recruitment"
+    )
+    assert contains(event.actor, "The Houthis")
+    assert (event.count, event.count_qualifier, event.date_precision) == (1000, "at_least", "year")
+
+
+def test_named_company_hiring_is_not_recruitment():
+    assert (
+        of_type(run("Siemens recruited 300 engineers for its plant in Berlin last year."), "recruitment")
+        == []
+    )
