@@ -141,10 +141,10 @@ def match_admin1_codes(
                     continue
                 for key in keys_of(sub):
                     too_loose = key.startswith("~") and len(key) < 5  # "Kayah" ~ "ka": anything
-                    city = None if too_loose or key in ("", "~") else by_key.get((country, key))
-                    if city and city["admin1code"] and city["admin1code"] not in taken:
-                        matched[sub.code] = (country, city["admin1code"])
-                        taken.add(city["admin1code"])
+                    place = None if too_loose or key in ("", "~") else by_key.get((country, key))
+                    if place and place["admin1code"] and place["admin1code"] not in taken:
+                        matched[sub.code] = (country, place["admin1code"])
+                        taken.add(place["admin1code"])
                         break
         # a curated area without a capital (a region over provinces) takes no leftover code
         left_subs = [

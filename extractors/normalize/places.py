@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from extractors.normalize.placename import exact_key, fold, is_common_word, is_matchable_name, loose_key
 
@@ -324,7 +325,7 @@ def _proper_subspans(name: str) -> Iterator[str]:
 
 def _resolve_one(
     gaz: Gazetteer, query: _Query, context: PlaceContext, *, loose: bool = True
-) -> Place | None | bool:
+) -> Place | None | Literal[False]:
     """The place for one query; None if the query names something unsure, False if nothing."""
     if exact_key(query.name) in SUPRANATIONAL:
         return None
@@ -355,7 +356,7 @@ def resolve_place(name: str | None, context: PlaceContext = PlaceContext()) -> P
     for query in queries:
         found = _resolve_one(gaz, query, context)
         if found is not False:
-            return found or None
+            return found
     for span in _proper_subspans(queries[0].name):
         for query in _queries(span):
             # only a confident answer counts; one word must be spelled exactly ("Syrian" is no Suran)
