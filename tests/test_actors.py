@@ -48,6 +48,9 @@ RUSSIAN_FORCES = Actor("Military Forces of Russia", "foreign state forces")
         ("Hezbollah fighters", "SY", Actor("Hezbollah", "militia")),
         ("Houthi rebels", "YE", Actor("Houthis (Ansar Allah)", "rebel group")),
         ("unknown gunmen", "IQ", Actor("Unidentified armed group", "unidentified")),
+        ("IRGC advisers", "SY", Actor("Islamic Revolutionary Guard Corps", "foreign state forces")),
+        ("the Revolutionary Guards", "IR", Actor("Islamic Revolutionary Guard Corps", "state forces")),
+        ("Iraq's Golden Division", "IQ", Actor("Military Forces of Iraq", "state forces")),
     ],
 )
 def test_canonical_actor(text: str, country: str, expected: Actor) -> None:
@@ -85,6 +88,7 @@ def test_government_forces_without_a_country_are_still_state_forces() -> None:
         ("new recruits", Actor("Fighters", "fighters")),
         ("rebels and their families", Actor("Civilians and Rebel groups", "mixed")),
         ("four fighters and a shepherd", Actor("Civilians and Fighters", "mixed")),
+        ("White Helmets volunteers", Actor("Civilians", "civilians")),
     ],
 )
 def test_canonical_target(text: str, expected: Actor) -> None:

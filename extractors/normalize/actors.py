@@ -193,13 +193,18 @@ def _to_actor(match: _Match, context_country: str | None) -> Actor:
     if match.actor_id.startswith("state:"):
         return _state_actor(match.actor_id.removeprefix("state:"), context_country)
     row = _tables().rows[match.actor_id]
-    if row.type == STATE:
+    if row.type in (STATE, FOREIGN_STATE):
         country = context_country if row.country == CONTEXT_COUNTRY else row.country
         if row.name.startswith("Military Forces of"):
             return _state_actor(country, context_country)
         foreign = context_country is not None and country != context_country
         return Actor(row.name, FOREIGN_STATE if foreign else STATE)
     return Actor(row.name, row.type)
+
+
+def _is_civilian(match: _Match) -> bool:
+    row = _tables().rows.get(match.actor_id)
+    return row is not None and row.type == CIVILIANS
 
 
 def _is_non_state(match: _Match) -> bool:
@@ -239,9 +244,9 @@ def canonical_target(text: str | None, country_code: str | None = None) -> Actor
     armed = [
         m
         for m in matches
-        if not (m.actor_id.startswith("state:") and not has_force_noun) and m.actor_id != "civilians"
+        if not (m.actor_id.startswith("state:") and not has_force_noun) and not _is_civilian(m)
     ]
-    civilian = bool(word_set & CIVILIAN_NOUNS) or any(m.actor_id == "civilians" for m in matches)
+    civilian = bool(word_set & CIVILIAN_NOUNS) or any(_is_civilian(m) for m in matches)
     fighters = bool(armed) or bool(word_set & FIGHTER_NOUNS)
     best = _best(armed)
     armed_name = _to_actor(best, country_code).name if best else "Fighters"
