@@ -47,6 +47,8 @@ ATTACKER_WORDS = frozenset(
 )
 # Trigger words whose subject is the victim, not the killer ("five people died").
 VICTIM_SIDE_WORDS = frozenset({"dead", "martyrs", "fatalities", "deaths", "death", "died", "dies", "die"})
+# Vague amounts written without a number ("dozens injured"); the numbers module gives their value.
+VAGUE_AMOUNTS = frozenset({"dozens", "hundreds", "thousands", "several", "scores", "tens", "many"})
 # Anaphoric words showing a wounded-only sentence continues the previous report.
 CONTINUATION_WORDS = frozenset({"other", "others", "more", "another", "also", "attack", "blast", "explosion"})
 # Phrases that say nobody died, making a wounded-only report a count of 0.
@@ -201,7 +203,8 @@ def _number_before(t: Token) -> Token | None:
     doc = t.doc
     for j in range(t.i - 1, max(t.sent.start, t.i - 6) - 1, -1):
         tok = doc[j]
-        if tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+        counted = tok.like_num or tok.lower_ in VAGUE_AMOUNTS
+        if counted and tok.ent_type_ not in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
             return tok.head if tok.dep_ == "nummod" and tok.head.i <= t.i else tok
         if tok.is_punct or tok.lemma_.lower() in ("and", "but"):
             break
@@ -244,6 +247,9 @@ def _injured(triggers: list[Span]) -> Amount | None:
 def _actor(trig: Span) -> str | None:
     """Who killed: the `by` agent, the active subject, the attack that killed or the clause around it."""
     t = trig.root
+    if t.lower_ == "toll":  # "the death toll from Saturday's bombing": only the attack can name a killer
+        source = next((child(c, "pobj") for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        return _attacker_in(source, require_name=True) if source is not None else None
     victim_side = t.lemma_.lower() == "die" or t.lower_ in VICTIM_SIDE_WORDS
     victim_side = victim_side or trig[-1].lower_ in ("lives", "life") and trig[0].lower_.startswith("los")
     node = t

@@ -19,7 +19,9 @@ SAME_TOLL_MIN = 3
 # Characters a headline sentence may run past the title (a dateline, "- Monitor") and stay a headline.
 HEADLINE_SLACK = 40
 _FILLABLE = ("location", "location_source", "country", "actor", "target", "count", "count_qualifier",
-             "injured", "source", "date_text")  # fmt: skip
+             "injured", "source")  # fmt: skip
+# A date travels with its precision, words and end: all or nothing.
+_DATE_SLOTS = ("event_date", "date_precision", "date_text", "event_date_end")
 
 
 def _norm(text: str | None) -> str:
@@ -51,7 +53,7 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     return True
 
 
-def _fill(kept: Event, other: Event) -> Event:
+def _fill(kept: Event, other: Event, *, take_date: bool = True) -> Event:
     """Kept event with its empty slots taken from another mention (location only as a set)."""
     changes = {}
     for slot in _FILLABLE:
@@ -59,6 +61,8 @@ def _fill(kept: Event, other: Event) -> Event:
             changes[slot] = getattr(other, slot)
     if kept.location_source != "sentence" and other.location_source == "sentence":
         changes.update(location=other.location, location_source="sentence")
+    if take_date and kept.date_text is None and other.date_text is not None:  # explicit beats default
+        changes.update({slot: getattr(other, slot) for slot in _DATE_SLOTS})
     return dataclasses.replace(kept, **changes) if changes else kept
 
 
@@ -88,7 +92,7 @@ def merge_mentions(events: list[Event], headline: tuple[int, int] | None = None)
         if target is None:
             kept.append(event)
         else:
-            kept[target] = _fill(kept[target], event)
+            kept[target] = _fill(kept[target], event, take_date=False)  # a headline's date words are loose
     return _one_per_id(kept)
 
 

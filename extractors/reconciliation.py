@@ -41,7 +41,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         # the party-naming trigger first; an evacuation only when nothing else reports it
         reads.sort(key=lambda sp: (sp[0].label_.endswith("/evacuation"), sp[1][0] is None))
         for span, (actor, who) in reads[:1]:
-            count = amount_of(who) if who is not None and who.lemma_.lower() in PEOPLE_WORDS else None
+            people = who is not None and (who.lemma_.lower() in PEOPLE_WORDS or who.tag_ == "NNS")
+            counted = people or (who is not None and who.like_num)
+            count = amount_of(who) if counted else None  # "Hundreds of gunmen settled"
             count = count or _people_count(sent)
             events.append(
                 build_event(

@@ -85,3 +85,27 @@ def test_dateline_place_is_the_fallback_location():
     (event,) = of_type(run(text), "casualties")
     assert (event.location, event.location_source) == ("Aleppo", "dateline")
     assert event.count == 4
+
+
+def test_vague_wounded_and_toll_without_killer():
+    (event,) = of_type(
+        run(
+            "At least 23 people were killed and dozens injured on Friday when a truck bomb exploded in Tikrit"
+        ),
+        "casualties",
+    )
+    assert (event.count, event.injured, event.event_date) == (23, 12, D(2021, 3, 5))
+    (toll,) = of_type(
+        run("The death toll from Saturday's bombing in Kabul has risen to 61, officials said."), "casualties"
+    )
+    assert (toll.count, toll.event_date) == (61, D(2021, 3, 6))
+    assert toll.actor is None or "toll" not in toll.actor.lower()
+
+
+def test_retelling_with_a_date_dates_the_event():
+    text = (
+        "Gunmen killed nine villagers in Kadunda. The attack on Tuesday night also destroyed houses; "
+        "gunmen killed nine villagers there, police said."
+    )
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.event_date) == (9, D(2021, 3, 9))

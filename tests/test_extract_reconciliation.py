@@ -54,3 +54,11 @@ def test_settlement_date_is_when_it_happened():
     (event,) = of_type(run(text), "reconciliation")
     assert (event.event_date, event.date_precision) == (D(2020, 12, 1), "month")
     assert contains(event.actor, "local elders")
+
+
+def test_counted_group_that_settled():
+    (event,) = of_type(
+        run("Hundreds of gunmen in the Tafas area have settled their status, officials said."),
+        "reconciliation",
+    )
+    assert (event.count, event.count_qualifier) == (100, "at_least")
