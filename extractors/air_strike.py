@@ -106,7 +106,8 @@ def _actor(span: Span) -> str | None:
     if span.label_ == f"{EVENT_TYPE}/aircraft":
         verb = head.head
         if head.dep_ == "nsubj" and 0 < verb.i - head.i <= 6:  # "Warplanes either Russian or Syrian struck"
-            return head.doc[head.left_edge.i : verb.i].text.strip(" ,") or None
+            aux = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i > head.i]
+            return head.doc[head.left_edge.i : min([verb.i, *aux])].text.strip(" ,") or None
         return phrase(head)
     by = agent_of(head)
     if by is not None:
@@ -116,7 +117,10 @@ def _actor(span: Span) -> str | None:
             return phrase(obj)
     base = head.head if head.dep_ == "conj" else head
     mods = [c for c in base.children if c.i < base.i and c.dep_ in ("amod", "compound", "nmod", "poss")]
-    mods = [c for c in mods if c.lower_ not in GENERIC_MODIFIERS and not c.like_num]
+    mods = [
+        c for c in mods
+        if c.lower_ not in GENERIC_MODIFIERS and c.lemma_.lower() not in AIRCRAFT_WORDS and not c.like_num
+    ]  # fmt: skip
     if mods:
         return head.doc[mods[0].left_edge.i : head.i + 1].text
     verb = head.head
@@ -130,6 +134,8 @@ def _actor(span: Span) -> str | None:
 def _count(span: Span) -> Amount | None:
     """Number of strikes: the number on the strike noun, or one for a singular strike noun."""
     head = span.root
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        head = head.head  # "barrel" in "barrel bombs": count the bombs
     if span.label_ == f"{EVENT_TYPE}/aircraft":
         obj = child(head.head, "dobj")
         if obj is None or obj.lemma_.lower() not in COUNTABLE | {"bomb", "barrel", "missile"}:

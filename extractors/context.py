@@ -30,8 +30,11 @@ _STAMP = re.compile(
 # Wire datelines: "DAMASCUS, March 3 (Reuters) -", "BEIRUT (AP) —", "ALEPPO, Syria -".
 _WIRE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'.\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z]+))?"
-    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([A-Za-z .]+\))?\s*[-—–]+\s"
+    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([A-Za-z0-9 .,]+\))?\s*[-—–]+\s"
 )
+# Pages put the headline and a byline before the body, so a wire dateline may open a later paragraph.
+DATELINE_WINDOW = 600
+_PARAGRAPH_START = re.compile(r"\n\s*")
 
 # Agency name or weekday before a day-month-year date: a stamp an outlet put between headline and body.
 _INLINE_STAMP = re.compile(
@@ -65,6 +68,16 @@ def find_dateline(text: str) -> tuple[int, str | None]:
     return (m.end(), None) if m else (0, None)
 
 
+def find_paragraph_dateline(text: str) -> tuple[int, int, str] | None:
+    """A wire dateline opening a paragraph after the first, near the top: its span and place."""
+    for line in _PARAGRAPH_START.finditer(text, 0, DATELINE_WINDOW):
+        start = line.end()
+        m = _WIRE.match(text[start : start + 120])  # `^` anchors at the string's start, not at pos
+        if m and m.group("place").strip().isupper():
+            return start, start + m.end(), m.group("place").strip().title()
+    return None
+
+
 def find_inline_stamps(text: str) -> list[tuple[int, int]]:
     """Agency stamps after a headline ("... Monitor AFP Monday 17 Oct 2016 Air strikes ..."), near the top."""
     return [m.span() for m in _INLINE_STAMP.finditer(text, 0, INLINE_STAMP_WINDOW)]
@@ -75,16 +88,19 @@ def find_headline(text: str, title: str | None, start: int) -> tuple[int, int] |
     if not title:
         return None
     head = re.split(r"\s+[-|–—]\s+|\s*[|]\s*|-\s+[A-Z][\w ]+$", title.strip())[0].strip(" .")
-    if len(head) < 12:
-        return None
-    i = text.find(head, 0, start + len(head) + 300)
-    return (i, i + len(head)) if i >= 0 else None
+    # "Yemen: Jets hit port": outlets prefix a country or topic the body does not repeat
+    for candidate in (head, head.partition(": ")[2].strip()):
+        if len(candidate) >= 12 and (i := text.find(candidate, 0, start + len(candidate) + 300)) >= 0:
+            return i, i + len(candidate)
+    return None
 
 
 def structural_boundaries(text: str, title: str | None) -> list[int]:
     """Char offsets where a new sentence must start: after the stamps and after a repeated headline."""
     end, _ = find_dateline(text)
     offsets = [end] if end else []
+    if later := find_paragraph_dateline(text):
+        offsets += [later[0], later[1]]
     for start, stop in find_inline_stamps(text):
         offsets += [start, stop]
     headline = find_headline(text, title, end)
@@ -98,6 +114,9 @@ def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleCont
     """Context of one parsed article, from its text, title and the places found in it."""
     text = doc.text
     end, dateline_place = find_dateline(text)
+    later = find_paragraph_dateline(text)
+    if later and not dateline_place:
+        dateline_place = later[2]
     headline = find_headline(text, article.title, end)
     place_counts: Counter[str] = Counter()
     for sent in doc.sents:
@@ -117,7 +136,7 @@ def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleCont
     return ArticleContext(
         published=article.published,
         dateline_end=end,
-        stamps=((0, end), *find_inline_stamps(text)),
+        stamps=((0, end), *([later[:2]] if later else []), *find_inline_stamps(text)),
         dateline_place=dateline_place,
         headline=headline,
         article_place=place_counts.most_common(1)[0][0] if place_counts else None,

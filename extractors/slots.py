@@ -65,6 +65,8 @@ ANAPHORIC_EVENT_NOUNS = frozenset(
         "massacre",
     }
 )
+# Heads that deny a report under them ("denied reports that ...").
+DENIAL_HEADS = frozenset({"deny", "refute", "dismiss", "reject", "disprove", "debunk"})
 # Verbs whose subject acts as a party: a capital that denies or signs is a government, not a place.
 AGENT_VERBS = frozenset(
     {"deny", "say", "reject", "accuse", "announce", "agree", "sign", "demand", "call", "blame", "claim",
@@ -214,7 +216,10 @@ def is_irrealis(token: Token) -> bool:
                 return True
         if node != token and node.lemma_.lower() in IRREALIS_HEADS and node.pos_ in ("VERB", "AUX", "NOUN"):
             return True
-        if node.lemma_.lower() in REPORTING_VERBS or node.head == node:
+        if node.lemma_.lower() in REPORTING_VERBS:
+            # "denied reports that jets bombed", "did not confirm that ...": the report itself is unreal
+            return node.head.lemma_.lower() in DENIAL_HEADS or any(c.dep_ == "neg" for c in node.children)
+        if node.head == node:
             break
         node = node.head
     return False

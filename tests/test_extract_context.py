@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from extractors.context import find_dateline, find_headline, find_inline_stamps, structural_boundaries
+from extractors.context import (
+    find_dateline,
+    find_headline,
+    find_inline_stamps,
+    find_paragraph_dateline,
+    structural_boundaries,
+)
 from extractors.countries import country_of, demonym_country
 from extractors.merge import merge_mentions
 from extractors.schema import Event
@@ -104,3 +110,18 @@ def test_headline_merges_into_the_body_whatever_its_date():
     body = event(40, count=None, date=dt.date(2020, 5, 3), date_text="yesterday")
     (merged,) = merge_mentions([headline, body], headline=(0, 10))
     assert (merged.evidence_start, merged.count, merged.location) == (40, 5, "Hama")
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "place"),
+    [
+        ("Jets hit market town\nHOMS, Syria — Jets struck the market.", "HOMS, Syria — ", "Homs"),
+        ("Rebels settle status\nDARAA, Nov 20 — Fifty men settled.", "DARAA, Nov 20 — ", "Daraa"),
+        ("Militia recruits\n\nRAQQA, Syria (Nov 18, 2026) — A militia recruited 40 men.",
+         "RAQQA, Syria (Nov 18, 2026) — ", "Raqqa"),
+        ("Headline only\nJets struck the town on Monday.", None, None),
+    ],
+)
+def test_dateline_opening_a_later_paragraph(text, dateline, place):
+    found = find_paragraph_dateline(text)
+    assert (text[found[0] : found[1]] if found else None, found[2] if found else None) == (dateline, place)
