@@ -19,6 +19,11 @@ from extractors.slots import amount_of, child, find_date, find_location, find_so
 EVENT_TYPE = "recruitment"
 # Verbs that make a draft real ("the draft took place"), unlike registering "for the draft".
 HAPPENED = frozenset({"take", "begin", "start", "resume", "end", "happen", "occur"})
+# Objects that make "draft"/"recruit" about texts or support, not people joining a force.
+DOCUMENT_WORDS = frozenset(
+    {"resolution", "law", "bill", "plan", "letter", "statement", "proposal", "constitution", "text", "report",
+     "budget", "agreement", "document", "treaty", "support", "help", "expertise"}
+)  # fmt: skip
 # Who companies hire: with these, a named organisation recruiting is business, not an armed group.
 HIRING_WORDS = frozenset(
     {"employee", "staff", "engineer", "worker", "graduate", "nurse", "teacher", "developer", "talent",
@@ -90,6 +95,8 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
         if span[-1].lower_ == "up":  # "volunteers sign up"
             return None, subj
         recruits = child(t, "dobj")
+        if recruits is not None and recruits.lemma_.lower() in DOCUMENT_WORDS:
+            return None  # "drafted a resolution": a text, not people
         return (phrase(subj) if subj is not None else None), recruits
     if t.lemma_.lower() in ("recruit", "conscript") and t.head.lemma_.lower() in GAIN_VERBS:
         verb = t.head

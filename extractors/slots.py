@@ -169,6 +169,8 @@ def amount_of(noun: Token) -> Amount | None:
         separate = any(t.lower_ == "well" for t in doc[noun.i : conj.i])  # "as well as": two tolls
         if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM") and not separate:
             extra = _own_amount(conj)
+            if extra is None and amount is not None and conj.tag_ in ("NN", "NNP"):
+                extra = Amount(1, "exact")  # "a commander and his wife": one more
             if extra is not None:
                 value = (amount.value if amount else 0) + extra.value
                 bounds = [a.qualifier for a in (amount, extra) if a is not None and a.qualifier != "exact"]
@@ -384,7 +386,9 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
         return False
     after_preposition = first > 0 and doc[first - 1].lower_ in PLACE_PREPS | {"of"}
     if not is_known_place(name):
-        if rank == 1.5 and not after_preposition:
+        # "pounded the Gaza Strip"; a lone unknown word the model calls GPE is as often a surname
+        geo_entity = len(toks) > 1 and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
+        if rank == 1.5 and not after_preposition and not geo_entity:
             return None
         rank += 0.5
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:

@@ -67,3 +67,13 @@ def test_raid_needs_aircraft_context():
         "air_strike",
     )
     assert contains(event.actor, "Russian")
+
+
+def test_multiword_geographic_entity_is_a_place_and_conjoined_victims_count():
+    events = run(
+        "Israeli warplanes pounded the Gaza Strip overnight, killing a militant commander and his wife."
+    )
+    (strike,) = of_type(events, "air_strike")
+    (toll,) = of_type(events, "casualties")
+    assert contains(strike.location, "Gaza Strip")
+    assert toll.count == 2

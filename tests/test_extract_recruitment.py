@@ -70,3 +70,9 @@ def test_named_company_hiring_is_not_recruitment():
         of_type(run("Siemens recruited 300 engineers for its plant in Berlin last year."), "recruitment")
         == []
     )
+
+
+def test_drafting_people_not_texts():
+    (event,) = of_type(run("The armed forces have drafted 40,000 reservists since January."), "recruitment")
+    assert (event.count, event.date_precision) == (40000, "month")
+    assert of_type(run("The army drafted a new law on military service."), "recruitment") == []
