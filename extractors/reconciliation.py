@@ -41,9 +41,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         # the party-naming trigger first; an evacuation only when nothing else reports it
         reads.sort(key=lambda sp: (sp[0].label_.endswith("/evacuation"), sp[1][0] is None))
         for span, (actor, who) in reads[:1]:
-            people = who is not None and (who.lemma_.lower() in PEOPLE_WORDS or who.tag_ == "NNS")
-            counted = people or (who is not None and who.like_num)
-            count = amount_of(who) if counted else None  # "Hundreds of gunmen settled"
+            count = amount_of(who) if who is not None and _countable(who) else None
             count = count or _people_count(sent)
             events.append(
                 build_event(
@@ -61,13 +59,9 @@ def _read(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
     t = span.root
     kind = span.label_.partition("/")[2]
     if kind == "surrender":
-        if (
-            t.pos_ != "VERB"
-            or t.tag_ == "VBG"
-            or child(t, "aux") is not None
-            and child(t, "aux").lower_ == "to"
-        ):
-            return None
+        aux = child(t, "aux")
+        if t.pos_ != "VERB" or t.tag_ == "VBG" or (aux is not None and aux.lower_ == "to"):
+            return None  # "surrendering rebels", "to surrender": not a surrender that happened
         return _party(t)
     if kind == "evacuation":
         cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
@@ -113,6 +107,11 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
     if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
         return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
     return None
+
+
+def _countable(who: Token) -> bool:
+    """People, a plural group or a number: "Hundreds of gunmen settled", "150 rebels left"."""
+    return who.lemma_.lower() in PEOPLE_WORDS or who.tag_ == "NNS" or who.like_num
 
 
 def _people_count(sent: Span) -> Amount | None:

@@ -89,8 +89,8 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
     if t.pos_ == "VERB":
         if child(t, "nsubjpass") is not None or t.tag_ == "VBN" and child(t, "auxpass") is not None:
             by = next((c for c in t.children if c.dep_ == "agent"), None)
-            actor = phrase(child(by, "pobj")) if by is not None and child(by, "pobj") is not None else None
-            return actor, child(t, "nsubjpass")
+            agent = child(by, "pobj") if by is not None else None
+            return (phrase(agent) if agent is not None else None), child(t, "nsubjpass")
         subj = _subject(t)
         if span[-1].lower_ == "up":  # "volunteers sign up"
             return None, subj
