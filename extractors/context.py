@@ -41,6 +41,15 @@ _INLINE_STAMP = re.compile(
     rf"\b(?:AFP|Reuters|AP|TRT World)\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
     rf"|\b{_WEEKDAY}\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
 )
+# A line break: headlines, captions and list items stand on their own lines without a full stop.
+_LINE_START = re.compile(r"\n\s*(?=\S)")
+# Headers of lists of links to other articles; what follows up to a blank line is not this article.
+_LINK_LIST = re.compile(
+    r"(?:^|\n)\s*(?:Related(?: coverage| news| stories| articles| content| posts)?|Read more|Read also"
+    r"|See also|More on this(?: story)?|You may also like|Recommended(?: stories)?|Also read)\s*:"
+    r"|\bRelated (?:News|Articles|Stories|Coverage)\b",
+    re.IGNORECASE,
+)
 # Characters from the start of the text where such stamps appear; later dates are content.
 INLINE_STAMP_WINDOW = 400
 
@@ -57,6 +66,7 @@ class ArticleContext:
     article_place: str | None
     country: str | None
     air_context: bool  # the title or text speaks of aircraft, so a bare "raid" is an air raid
+    link_lists: tuple[tuple[int, int], ...] = ()  # char spans of "Related" lists, skipped
 
 
 def find_dateline(text: str) -> tuple[int, str | None]:
@@ -95,10 +105,20 @@ def find_headline(text: str, title: str | None, start: int) -> tuple[int, int] |
     return None
 
 
+def find_link_lists(text: str) -> list[tuple[int, int]]:
+    """Char spans of "Related coverage:" / "Read more" lists: other articles' headlines, not events."""
+    spans = []
+    for m in _LINK_LIST.finditer(text):
+        stop = text.find("\n\n", m.end())
+        spans.append((m.start(), stop if stop >= 0 else len(text)))
+    return spans
+
+
 def structural_boundaries(text: str, title: str | None) -> list[int]:
-    """Char offsets where a new sentence must start: after the stamps and after a repeated headline."""
+    """Char offsets where a new sentence must start: line starts, after stamps and a repeated headline."""
     end, _ = find_dateline(text)
     offsets = [end] if end else []
+    offsets += [m.end() for m in _LINE_START.finditer(text)]  # no sentence runs over a line break
     if later := find_paragraph_dateline(text):
         offsets += [later[0], later[1]]
     for start, stop in find_inline_stamps(text):
@@ -142,4 +162,5 @@ def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleCont
         article_place=place_counts.most_common(1)[0][0] if place_counts else None,
         country=countries.most_common(1)[0][0] if countries else None,
         air_context=air_context,
+        link_lists=tuple(find_link_lists(text)),
     )

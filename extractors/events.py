@@ -38,10 +38,16 @@ def context_for(doc: Doc, article: Article) -> ArticleContext:
 
 
 def sentences(doc: Doc, article: Article) -> list[Span]:
-    """The doc's sentences, with a headline the parser ran into the body split off on its own."""
-    headline = context_for(doc, article).headline
+    """The doc's sentences, with a headline the parser ran into the body split off on its own.
+
+    Sentences inside a "Related coverage:" list of links are left out: they are other articles.
+    """
+    ctx = context_for(doc, article)
+    headline = ctx.headline
     out: list[Span] = []
     for sent in doc.sents:
+        if any(s <= sent.start_char < e for s, e in ctx.link_lists):
+            continue
         if headline and sent.start_char < headline[1] < sent.end_char:
             cut = next((t.i for t in sent if t.idx >= headline[1]), sent.end)
             out.extend(s for s in (doc[sent.start : cut], doc[cut : sent.end]) if len(s))

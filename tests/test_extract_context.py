@@ -10,6 +10,7 @@ from extractors.context import (
     find_dateline,
     find_headline,
     find_inline_stamps,
+    find_link_lists,
     find_paragraph_dateline,
     structural_boundaries,
 )
@@ -117,11 +118,43 @@ def test_headline_merges_into_the_body_whatever_its_date():
     [
         ("Jets hit market town\nHOMS, Syria — Jets struck the market.", "HOMS, Syria — ", "Homs"),
         ("Rebels settle status\nDARAA, Nov 20 — Fifty men settled.", "DARAA, Nov 20 — ", "Daraa"),
-        ("Militia recruits\n\nRAQQA, Syria (Nov 18, 2026) — A militia recruited 40 men.",
-         "RAQQA, Syria (Nov 18, 2026) — ", "Raqqa"),
+        (
+            "Militia recruits\n\nRAQQA, Syria (Nov 18, 2026) — A militia recruited 40 men.",
+            "RAQQA, Syria (Nov 18, 2026) — ",
+            "Raqqa",
+        ),
         ("Headline only\nJets struck the town on Monday.", None, None),
     ],
 )
 def test_dateline_opening_a_later_paragraph(text, dateline, place):
     found = find_paragraph_dateline(text)
     assert (text[found[0] : found[1]] if found else None, found[2] if found else None) == (dateline, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (
+            "Jets hit Hama.\n\nRelated coverage:\nDrone kills two in Idlib\nTruce holds in Daraa",
+            "Drone kills two",
+        ),
+        (
+            "Jets hit Hama. Source Agency Related News Drone kills two in Idlib | Truce holds",
+            "Drone kills two",
+        ),
+        ("Jets hit Hama.\nRead more: Drone kills two in Idlib", "Drone kills two"),
+    ],
+)
+def test_link_lists_are_found(text, listed):
+    ((start, end),) = find_link_lists(text)
+    assert listed in text[start:end]
+    assert "Jets hit Hama" not in text[start:end]
+
+
+def test_no_link_list_in_plain_text():
+    assert find_link_lists("The related attack killed two. Officials said more would follow.") == []
+
+
+def test_line_breaks_are_sentence_starts():
+    text = "Drone kills two in Idlib\nTruce holds in Daraa"
+    assert text.index("Truce") in structural_boundaries(text, None)
