@@ -229,6 +229,8 @@ def _injured(triggers: list[Span]) -> Amount | None:
         t = trig.root
         if t.lemma_.lower() not in INJURY_LEMMAS and t.lower_ not in INJURY_LEMMAS:
             continue
+        if t.dep_ == "pobj" and t.head.lower_ in ("of", "from", "to"):
+            continue  # "died of their wounds", "succumbed to injuries": the dead, not the wounded
         subj = child(t, "nsubj")
         candidates = [child(t, "dobj"), child(t, "nsubjpass")]
         if subj is not None and (subj.lemma_.lower() in PEOPLE_WORDS or t.pos_ != "VERB"):

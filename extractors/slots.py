@@ -285,9 +285,19 @@ def _clause_verb(token: Token) -> Token:
     return node
 
 
+def _day_number(token: Token) -> bool:
+    """A day of the month written as digits ("3", "21st")."""
+    digits = token.text.rstrip("stndrh")
+    return digits.isdigit() and 1 <= int(digits) <= 31 and len(digits) <= 2
+
+
 def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
     """A date expression with the preposition before it ("since Saturday" is not "Saturday")."""
     doc = sent.doc
+    if start > sent.start and _day_number(doc[start - 1]):
+        start -= 1  # "3 March" when the model tagged only "March"
+    if end < sent.end and _day_number(doc[end]) and doc[start].lower_ in MONTHS_AND_DAYS:
+        end += 1  # "March 3"
     if start > sent.start and doc[start - 1].lower_ in DATE_PREPS:
         start -= 1
     if end + 1 < sent.end and doc[end].lower_ == "and" and doc[end + 1].lower_ in MONTHS_AND_DAYS:

@@ -77,3 +77,8 @@ def test_multiword_geographic_entity_is_a_place_and_conjoined_victims_count():
     (toll,) = of_type(events, "casualties")
     assert contains(strike.location, "Gaza Strip")
     assert toll.count == 2
+
+
+def test_day_and_month_date():
+    (event,) = of_type(run("On 3 March, jets bombed a hospital in Maarat al-Numan."), "air_strike")
+    assert (event.event_date, event.date_precision) == (D(2021, 3, 3), "day")

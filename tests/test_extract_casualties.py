@@ -109,3 +109,8 @@ def test_retelling_with_a_date_dates_the_event():
     )
     (event,) = of_type(run(text), "casualties")
     assert (event.count, event.event_date) == (9, D(2021, 3, 9))
+
+
+def test_died_of_wounds_are_dead_not_wounded():
+    (event,) = of_type(run("Four children died of their wounds in hospital in Hama on Monday."), "casualties")
+    assert (event.count, event.injured, event.event_date) == (4, None, D(2021, 3, 8))
