@@ -82,6 +82,10 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
         return (None, None) if t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in HAPPENED else None
     if t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in ARMED_WORDS:
         return None  # "a recruiting video", "recruitment drive"
+    if span[-1].lower_ == "ranks":  # "the corps absorbed 1,500 former rebels into its ranks"
+        verb = span[0].head
+        subj = _subject(verb)
+        return (phrase(subj) if subj is not None else None), child(verb, "dobj", "nsubjpass")
     if span[0].lower_ in ("in", "into", "within"):  # "in the ranks of X"
         group = child(span[-1], "pobj")
         recruits = _subject(span[0].head)

@@ -62,3 +62,10 @@ def test_counted_group_that_settled():
         "reconciliation",
     )
     assert (event.count, event.count_qualifier) == (100, "at_least")
+
+
+def test_laid_down_arms_but_not_refusals():
+    text = "About 50 Taliban fighters laid down their arms in Herat province on Monday."
+    (event,) = of_type(run(text), "reconciliation")
+    assert (event.count, event.event_date) == (50, D(2021, 3, 8))
+    assert of_type(run("Rebels in eastern Ghouta refused to lay down their arms."), "reconciliation") == []

@@ -76,3 +76,11 @@ def test_drafting_people_not_texts():
     (event,) = of_type(run("The armed forces have drafted 40,000 reservists since January."), "recruitment")
     assert (event.count, event.date_precision) == (40000, "month")
     assert of_type(run("The army drafted a new law on military service."), "recruitment") == []
+
+
+def test_absorbed_into_its_ranks():
+    (event,) = of_type(
+        run("The Fifth Corps absorbed some 1,500 former rebels into its ranks."), "recruitment"
+    )
+    assert contains(event.actor, "The Fifth Corps")
+    assert (event.count, event.count_qualifier) == (1500, "approx")
