@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
-from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 from spacy.language import Language
 
 from extractors.pipeline import Extracted, extract_articles, load_pipeline
 from extractors.schema import Article, Event, Reject
+from flows.language import detect_language
 from flows.store import RunWriter
 
 # Texts longer than this go through spaCy in chunks: far below nlp.max_length (1,000,000),
@@ -30,13 +30,7 @@ from flows.store import RunWriter
 # than linearly with it (measured: a 100,000-character doc took 63 s to extract, 10 s to parse).
 # Chunks are parsed one at a time: a whole batch of them at once took 10 GB (OOM-killed).
 CHUNK_CHARS = 20_000
-# Language is judged on the opening of the text: enough for py3langid, cheap on huge texts.
-LANGUAGE_SAMPLE_CHARS = 2_000
 SUPPORTED_LANGUAGES = frozenset({"en"})
-# Below this probability a non-English reading of a Latin-script text is a guess, not a detection.
-MIN_LANGUAGE_CONFIDENCE = 0.9
-# A text whose letters are mostly outside ASCII (Arabic, Cyrillic...) is not English, however short.
-LATIN_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -56,27 +50,6 @@ class BatchCounts:
 def pipeline_for(model: str) -> Language:
     """The spaCy pipeline of `model`, loaded once per process."""
     return load_pipeline(model)
-
-
-@functools.cache
-def _identifier() -> LanguageIdentifier:
-    """py3langid's model with normalized probabilities, loaded once per process."""
-    return LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
-
-
-def detect_language(text: str, expected: str = "en") -> str:
-    """ISO 639-1 code of the text's language, or `expected` when the detector is unsure.
-
-    py3langid misreads short English wire items ("Jets struck Douma." -> sv, p=0.04), so
-    a Latin-script text is given another language only with a confident reading.
-    """
-    sample = text[:LANGUAGE_SAMPLE_CHARS]
-    code, probability = _identifier().classify(sample)
-    letters = [c for c in sample if c.isalpha()]
-    latin = sum(c.isascii() for c in letters) >= LATIN_SHARE * len(letters)
-    if code != expected and latin and probability < MIN_LANGUAGE_CONFIDENCE:
-        return expected
-    return str(code)
 
 
 def with_language(article: Article) -> Article:

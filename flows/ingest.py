@@ -37,10 +37,10 @@ from flows.ingest_state import (
     save_raw,
     save_source_state,
 )
+from flows.language import detect_language
 from flows.pages import (
     ListedItem,
     decode_html,
-    detect_language,
     parse_feed,
     parse_page,
     parse_sitemap,
@@ -290,7 +290,7 @@ def _parse_one(source: Source, planned: PlannedPage, result: FetchResult) -> Par
         title=page.title or planned.item.title,
         published=published,
         published_source=published_source,
-        language=detect_language(page.text, default=source.language),
+        language=detect_language(page.text, expected=source.language),
         source=source.name,
         author=page.author,
         site=page.site,
@@ -378,7 +378,7 @@ def ingest_local(out: str, run_id: str, source: Source, state: IngestState) -> S
             rejects.append(replace(record, source=record.source or source.name))
             continue
         counts.listed += 1
-        language = detect_language(record.text, default=record.language or source.language)
+        language = detect_language(record.text, expected=record.language or source.language)
         article = replace(record, source=source.name, language=language)
         verdict = _classify(article, state, batch_hashes)
         if verdict == "seen":

@@ -3,7 +3,7 @@
 `parse_feed` / `parse_sitemap` turn a listing into `ListedItem`s; `decode_html` picks a
 charset that actually fits the bytes (servers often declare the wrong one);
 `parse_page` extracts text and metadata with trafilatura (no script is ever run: it
-only walks the parsed tree); `detect_language` says which language a text is in.
+only walks the parsed tree).
 Malformed input is an `error_kind`, never an exception.
 """
 
@@ -18,7 +18,6 @@ from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
-import py3langid
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
@@ -27,10 +26,7 @@ from trafilatura.settings import Document
 # header); they are not reasons to distrust the entries.
 _BENIGN_FEED_ERRORS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
-# Below this many letters py3langid guesses rather than detects (headlines, captions).
-MIN_LETTERS_FOR_DETECTION = 40
 _OLDEST = dt.datetime.min.replace(tzinfo=dt.UTC)  # sorts undated sitemaps last
-LANGUAGE_SAMPLE_CHARS = 5000  # the start of a text is enough to tell its language
 # Less text than this is a menu, a paywall stub or an error page, not a news article.
 MIN_ARTICLE_CHARS = 80
 
@@ -185,15 +181,6 @@ def parse_page(html: str, url: str) -> Page | None:
         site=doc.sitename or None,
         canonical_url=doc.url or None,
     )
-
-
-def detect_language(text: str, default: str | None = None) -> str | None:
-    """ISO 639-1 code of the text's language; `default` when the text is too short to tell."""
-    sample = text[:LANGUAGE_SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS_FOR_DETECTION:
-        return default
-    lang, _score = py3langid.classify(sample)
-    return str(lang)
 
 
 def _struct_time(value: Any) -> dt.datetime | None:

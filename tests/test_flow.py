@@ -14,11 +14,11 @@ from flows.config import SAMPLE_CONFIG, Settings
 from flows.extract import (
     CHUNK_CHARS,
     chunk_starts,
-    detect_language,
     extract_chunked,
     extract_safely,
     pipeline_for,
 )
+from flows.language import detect_language
 
 # sentences written for these tests
 STRIKE = "Warplanes bombed the market of Tell Sabkha on Monday, killing nine civilians, a monitor said."

@@ -15,7 +15,8 @@ from pytest_httpserver import HTTPServer
 
 from flows.ingest import IngestSummary, PlannedPage, ingest_flow, plan_pages
 from flows.ingest_state import IngestState, PageState, canonical_url, load_raw
-from flows.pages import ListedItem, decode_html, detect_language, parse_feed, parse_page, parse_sitemap
+from flows.language import detect_language
+from flows.pages import ListedItem, decode_html, parse_feed, parse_page, parse_sitemap
 from flows.sources import FetchSettings, Source, SourcesConfig
 
 WEB = Path(__file__).parent / "fixtures" / "web"
@@ -375,7 +376,7 @@ def test_parse_page_metadata() -> None:
     ],
 )
 def test_detect_language(text: str, language: str | None) -> None:
-    assert detect_language(text) == language
+    assert detect_language(text, expected=None) == language
 
 
 @pytest.mark.parametrize(
