@@ -63,7 +63,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     events: list[Event] = []
     for sent in sentences(doc, article):
         spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
-        kills = [s for s in spans if not s.label_.endswith("/injury")]
+        kills = [s for s in spans if not s.label_.endswith("/injury")]  # and "/lost": lost N people
         injuries = [s for s in spans if s.label_.endswith("/injury")]
         injured = _injured(injuries)
         found = False
@@ -138,6 +138,12 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
     t = trig.root
     lemma = t.lemma_.lower()
     victims: Token | None = None
+    if trig.label_.endswith("/lost"):  # "the group lost at least 60 of its fighters"
+        number = trig[-1]
+        of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = child(of, "pobj") if of is not None else None
+        people = group if group is not None else number.head
+        return (number, amount_of(number)) if people is not None and _is_people(people) else (None, None)
     if trig.label_ == EVENT_TYPE and trig[0].lower_ in ("claimed", "claiming", "claim", "claims"):
         victims = next((x for x in trig if x.like_num), None) or child(t, "dobj")
     elif t.lower_ in ("death", "deaths") and len(trig) > 1:

@@ -395,6 +395,9 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     if _names_a_party(toks):
         return False
     after_preposition = first > 0 and doc[first - 1].lower_ in PLACE_PREPS | {"of"}
+    introduced = start > 0 and doc[start - 1].lower_ in PLACE_PREPS  # "in (Syrias) Homs"
+    if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:
+        return None  # "opponents of Assad": a person, whatever the gazetteer holds
     if not is_known_place(name):
         # "pounded the Gaza Strip"; a lone unknown word the model calls GPE is as often a surname
         geo_entity = len(toks) > 1 and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
@@ -423,7 +426,10 @@ def _names_a_party(toks: list[Token]) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "between", "and"):
         return True
-    before = root.doc[toks[0].i - 1] if toks[0].i > 0 else None
+    i = toks[0].i - 1
+    while i > 0 and root.doc[i].lower_ in NAME_PARTICLES:
+        i -= 1  # "Bashar al - Assad": look past the article to the given name
+    before = root.doc[i] if i >= 0 and i < toks[0].i else None
     if before is not None and (before.lower_ in GROUP_NAME_HEADS or before.lower_ in PERSON_TITLES):
         return True
     inside_person = toks[0].ent_type_ == "PERSON" and toks[0].ent_iob_ == "I"  # "Hamza al-Khatib"

@@ -114,3 +114,17 @@ def test_retelling_with_a_date_dates_the_event():
 def test_died_of_wounds_are_dead_not_wounded():
     (event,) = of_type(run("Four children died of their wounds in hospital in Hama on Monday."), "casualties")
     assert (event.count, event.injured, event.event_date) == (4, None, D(2021, 3, 8))
+
+
+def test_a_group_that_lost_fighters():
+    (event,) = of_type(
+        run("The militia lost at least 40 of its fighters in Idlib in just one month."), "casualties"
+    )
+    assert (event.count, event.count_qualifier) == (40, "at_least")
+    assert of_type(run("The army lost 12 tanks in the battle for Bakhmut."), "casualties") == []
+
+
+def test_person_named_like_a_village_is_not_the_place():
+    text = "Dozens of opponents of Assad were killed in the city of Daraa, a monitor said."
+    (event,) = of_type(run(text), "casualties")
+    assert event.location == "Daraa"
