@@ -23,6 +23,11 @@ EVENT_TYPE = "reconciliation"
 UNDER_PREPS = frozenset({"under", "following", "after", "by", "per"})
 # Nouns naming the agreement itself, never a party to it.
 DEAL_WORDS = frozenset({"deal", "agreement", "accord", "pact", "settlement", "treaty", "reconciliation"})
+# Nouns for armed or governing sides, which a later "they" can stand for.
+SIDES = frozenset(
+    {"rebel", "fighter", "militant", "opposition", "group", "faction", "force", "militia", "insurgent",
+     "guerrilla", "government", "regime", "army", "leader", "gunman", "jihadist"}
+)  # fmt: skip
 # People who settle or leave under a deal: their number is the event's count.
 SETTLING_PEOPLE = frozenset(
     {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}
@@ -135,9 +140,17 @@ def _governing_verb(t: Token) -> Token:
 def _party(verb: Token) -> tuple[str | None, Token | None]:
     """Subject of the settling verb: who reconciled, surrendered, agreed or left.
 
-    A pronoun subject ("the district they were controlling under a deal") sends the search
-    to the enclosing clause ("militants began evacuating the last district ...").
+    A pronoun subject stands for the nearest armed side named before it in the sentence
+    ("under the control of the armed opposition before they reconciled"); failing that, the
+    search moves to the enclosing clause.
     """
+    subj = child(verb, "nsubj", "nsubjpass")
+    if subj is not None and subj.pos_ == "PRON":
+        antecedent = next(
+            (t for t in reversed(subj.sent[: subj.i - subj.sent.start]) if t.lemma_.lower() in SIDES), None
+        )
+        if antecedent is not None:
+            return phrase(antecedent), antecedent
     for _ in range(3):
         subj = child(verb, "nsubj", "nsubjpass")
         if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):

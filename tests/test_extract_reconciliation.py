@@ -69,3 +69,10 @@ def test_laid_down_arms_but_not_refusals():
     (event,) = of_type(run(text), "reconciliation")
     assert (event.count, event.event_date) == (50, D(2021, 3, 8))
     assert of_type(run("Rebels in eastern Ghouta refused to lay down their arms."), "reconciliation") == []
+
+
+def test_pronoun_party_is_the_side_named_before():
+    text = "The villages were held by the armed opposition until they reconciled with Damascus two years ago."
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, "the armed opposition")
+    assert (event.event_date, event.date_precision) == (D(2019, 1, 1), "year")
