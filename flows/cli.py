@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--articles-per-task", type=_positive, default=256, help="articles per Prefect task")
     extract.add_argument("--n-process", type=_positive, default=1, help="spaCy processes per task")
     extract.add_argument("--dask-address", help="run extract tasks on this Dask scheduler (tcp://host:8786)")
+    extract.add_argument(
+        "--full-parse", action="store_true", help="parse every sentence (no trigger pre-filter; slower)"
+    )
     extract.set_defaults(handler=run_extract)
 
     for name, (module, summary) in PLUGGED_COMMANDS.items():
@@ -120,6 +123,7 @@ def run_extract(args: argparse.Namespace) -> int:
             articles_per_task=args.articles_per_task,
             n_process=args.n_process,
             dask_address=args.dask_address,
+            prefilter=not args.full_parse,
         ),
         "extract",
     )

@@ -9,6 +9,7 @@ Keys (all optional; see `examples/sitrep.toml`):
     batch_size = 64                   # texts per nlp.pipe batch
     articles_per_task = 256           # articles per Prefect extract task
     n_process = 1                     # spaCy worker processes per task
+    prefilter = true                  # parse only sentences near trigger words (false: parse all)
     [schedule]
     cron = "0 2 * * *"                # nightly deployment (sitrep serve)
     timezone = "UTC"                  # IANA name, always explicit
@@ -33,7 +34,9 @@ from flows.sources import SourcesConfig, SourcesError, load_sources, sources_fro
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CONFIG = PACKAGE_ROOT / "examples" / "sitrep.toml"
 _CRON_FIELD = re.compile(r"^[0-9A-Za-z*/,\-?]+$")
-_TOP_KEYS = {"out", "model", "input", "sources", "fetch", "batch_size", "articles_per_task", "n_process"}
+_TOP_KEYS = {
+    "out", "model", "input", "sources", "fetch", "batch_size", "articles_per_task", "n_process", "prefilter"
+}
 _TABLES = {"schedule": {"cron", "timezone"}, "dask": {"address"}}
 
 
@@ -60,6 +63,7 @@ class Settings:
     batch_size: int = 64
     articles_per_task: int = 256
     n_process: int = 1
+    prefilter: bool = True
     schedule: Schedule = field(default_factory=Schedule)
     dask_address: str | None = None
     config_path: Path | None = None
@@ -110,6 +114,7 @@ def settings_from_dict(data: dict[str, Any], *, base_dir: Path, config_path: Pat
             where, "articles_per_task", data.get("articles_per_task", Settings.articles_per_task)
         ),
         n_process=_positive(where, "n_process", data.get("n_process", Settings.n_process)),
+        prefilter=_boolean(where, "prefilter", data.get("prefilter", Settings.prefilter)),
         schedule=schedule,
         dask_address=address or None,
         config_path=config_path,
@@ -141,6 +146,12 @@ def _string(where: str, key: str, value: object, *, empty_ok: bool = False) -> s
 def _positive(where: str, key: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{where}: {key} must be a positive integer, got {value!r}")
+    return value
+
+
+def _boolean(where: str, key: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: {key} must be true or false, got {value!r}")
     return value
 
 

@@ -71,12 +71,12 @@ def chunk_starts(text: str, size: int = CHUNK_CHARS) -> list[int]:
 
 
 def extract_chunked(
-    nlp: Language, articles: Sequence[Article], *, batch_size: int, n_process: int
+    nlp: Language, articles: Sequence[Article], *, batch_size: int, n_process: int, prefilter: bool = True
 ) -> Iterator[Extracted]:
     """`extract_articles` that also takes texts longer than `CHUNK_CHARS`, one result per article."""
     short = [a for a in articles if len(a.text) <= CHUNK_CHARS]
     long = [a for a in articles if len(a.text) > CHUNK_CHARS]
-    yield from extract_articles(nlp, short, batch_size=batch_size, n_process=n_process)
+    yield from extract_articles(nlp, short, batch_size=batch_size, n_process=n_process, prefilter=prefilter)
     for article in long:
         starts = chunk_starts(article.text)
         ends = [*starts[1:], len(article.text)]
@@ -85,7 +85,8 @@ def extract_chunked(
         ]
         events: list[Event] = []
         errors: list[str] = []
-        for offset, result in zip(starts, extract_articles(nlp, pieces, batch_size=1), strict=True):
+        results = extract_articles(nlp, pieces, batch_size=1, prefilter=prefilter)
+        for offset, result in zip(starts, results, strict=True):
             events.extend(_shifted(e, offset) for e in result.events)
             if result.error:
                 errors.append(f"chunk at {offset}: {result.error}")
@@ -93,17 +94,20 @@ def extract_chunked(
 
 
 def extract_safely(
-    nlp: Language, articles: Sequence[Article], *, batch_size: int, n_process: int
+    nlp: Language, articles: Sequence[Article], *, batch_size: int, n_process: int, prefilter: bool = True
 ) -> list[Extracted]:
     """`extract_chunked` on the batch; if spaCy itself fails on it, article by article, so one
     bad text becomes that article's error instead of failing the batch (and the run)."""
     try:
-        return list(extract_chunked(nlp, articles, batch_size=batch_size, n_process=n_process))
+        return list(
+            extract_chunked(nlp, articles, batch_size=batch_size, n_process=n_process, prefilter=prefilter)
+        )
     except Exception:  # which article broke the batch is unknown: find out one at a time
         results: list[Extracted] = []
         for article in articles:
             try:
-                results.extend(extract_chunked(nlp, [article], batch_size=1, n_process=1))
+                one = extract_chunked(nlp, [article], batch_size=1, n_process=1, prefilter=prefilter)
+                results.extend(one)
             except Exception as exc:
                 results.append(Extracted(article, [], f"{type(exc).__name__}: {exc}"))
         return results
@@ -121,7 +125,12 @@ def _shifted(event: Event, offset: int) -> Event:
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract_batch(
-    articles: list[Article], writer: RunWriter, model: str, batch_size: int = 64, n_process: int = 1
+    articles: list[Article],
+    writer: RunWriter,
+    model: str,
+    batch_size: int = 64,
+    n_process: int = 1,
+    prefilter: bool = True,
 ) -> BatchCounts:
     """Extract one batch and stage its articles, events and rejects with `writer`."""
     nlp = pipeline_for(model)
@@ -135,7 +144,8 @@ def extract_batch(
     ]
     extracted_ids: list[str] = []
     events: list[Event] = []
-    for result in extract_safely(nlp, english, batch_size=batch_size, n_process=n_process):
+    results = extract_safely(nlp, english, batch_size=batch_size, n_process=n_process, prefilter=prefilter)
+    for result in results:
         if result.error:
             rejects.append(_reject(result.article, "extract", "extractor_error", result.error, run_id))
             continue

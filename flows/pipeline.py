@@ -135,6 +135,7 @@ def sitrep_extract(
     articles_per_task: int = 256,
     n_process: int = 1,
     dask_address: str | None = None,
+    prefilter: bool = True,
 ) -> RunSummary:
     """Extraction only, on a local .jsonl file or folder."""
     settings = Settings(
@@ -145,6 +146,7 @@ def sitrep_extract(
         articles_per_task=articles_per_task,
         n_process=n_process,
         dask_address=dask_address or None,
+        prefilter=prefilter,
     )
     return run(settings, flow_name="extract")
 
@@ -197,7 +199,9 @@ def _extract_batches(
     """Run the extract task on each batch: here, or on the Dask cluster at `settings.dask_address`."""
     if not settings.dask_address:
         for batch in batches:
-            yield extract_batch(batch, writer, settings.model, settings.batch_size, settings.n_process)
+            yield extract_batch(
+                batch, writer, settings.model, settings.batch_size, settings.n_process, settings.prefilter
+            )
         return
     from prefect_dask import DaskTaskRunner
 
@@ -206,6 +210,7 @@ def _extract_batches(
         "model": settings.model,
         "batch_size": settings.batch_size,
         "n_process": settings.n_process,
+        "prefilter": settings.prefilter,
     }
 
     in_flight: deque[PrefectFuture[BatchCounts]] = deque()
