@@ -2,11 +2,11 @@
 
 Most sentences of conflict news report no event, and the statistical parse is most of
 the cost. A compiled regex of inflected trigger forms finds the sentences that might;
-each one, with a neighbour sentence on either side and the article's lead sentence
-(headline or dateline), becomes a window for the model. The article is tokenized whole,
-the windows' annotations are copied in at their token offsets, the text between them
-gets a flat one-sentence-one-root structure, and the rulers that end the pipeline (e.g.
-a place gazetteer) run over all of it. A Doc of the whole article comes back with the
+each one, with `before`/`after` neighbour sentences (and optionally the article's `lead`
+sentences), becomes a window for the model. The article is tokenized whole, the
+windows' annotations are copied in at their token offsets, the text between them gets
+a flat one-sentence-one-root structure, and the chosen rulers (e.g. a place gazetteer)
+run over all of it. A Doc of the whole article comes back with the
 original text and offsets: extractors need no change, and evidence offsets stay
 offsets into the full article.
 """
