@@ -33,13 +33,25 @@ def _compatible_text(a: str | None, b: str | None) -> bool:
     return not x or not y or x in y or y in x
 
 
+def _within(inner: Event, outer: Event) -> bool:
+    """Whether one date lies in the other's period ("on Sunday" in "July"; equal dates too)."""
+    if inner.event_date is None or outer.event_date is None:
+        return inner.event_date == outer.event_date
+    a, b = inner.event_date, outer.event_date
+    if outer.date_precision == "year":
+        return a.year == b.year
+    if outer.date_precision == "month":
+        return (a.year, a.month) == (b.year, b.month) and inner.date_precision != "year"
+    return a == b and inner.date_precision == "day"
+
+
 def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     if kept.event_type != other.event_type:
         return False
     same_toll = kept.count is not None and kept.count == other.count and kept.count >= SAME_TOLL_MIN
     if same_toll and _compatible_text(kept.location, other.location):
         return True  # one toll told twice, even when the two tellings date it differently
-    same_date = (kept.event_date, kept.date_precision) == (other.event_date, other.date_precision)
+    same_date = _within(kept, other) or _within(other, kept)
     undated = kept.date_text is None or other.date_text is None
     if not ignore_date and not same_date and not undated:
         return False
