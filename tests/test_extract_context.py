@@ -158,3 +158,16 @@ def test_no_link_list_in_plain_text():
 def test_line_breaks_are_sentence_starts():
     text = "Drone kills two in Idlib\nTruce holds in Daraa"
     assert text.index("Truce") in structural_boundaries(text, None)
+
+
+def test_a_day_inside_a_month_is_the_same_date():
+    month = Event(
+        event_id="m", article_id="a", event_type="air_strike", evidence="x" * 10, evidence_start=0,
+        evidence_end=10, event_date=dt.date(2020, 5, 1), date_precision="month", date_text="in May",
+        location="Hama", location_source="sentence",
+    )  # fmt: skip
+    day = event(50, location="Hama", date=dt.date(2020, 5, 4), date_text="tonight")
+    day = Event(**{**day.__dict__, "event_type": "air_strike"})
+    assert len(merge_mentions([month, day])) == 1
+    other_month = Event(**{**day.__dict__, "event_date": dt.date(2020, 6, 4)})
+    assert len(merge_mentions([month, other_month])) == 2
