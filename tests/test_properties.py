@@ -16,7 +16,9 @@ from spacy.language import Language
 from extractors.normalize.dates import resolve_date
 from extractors.normalize.numbers import parse_amount
 from extractors.pipeline import extract_articles, load_pipeline
-from extractors.schema import Article, Event
+from extractors.schema import Article, Event, Reject
+from flows.extract import chunk_starts
+from flows.readers import read_input
 
 EXAMPLES = 150
 # Words that make extractors fire (triggers, numbers, qualifiers, dates, places), so the
@@ -136,3 +138,34 @@ def test_resolved_dates_are_never_after_publication(expression: str, published: 
         assert resolved.start <= published
         assert resolved.precision in {"day", "month", "year"}
         assert resolved.end is None or resolved.start <= resolved.end <= published
+
+
+@settings(max_examples=EXAMPLES * 2, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab .\n"), max_size=400), size=st.integers(2, 60))
+def test_chunks_cover_the_text_in_order_and_within_size(text: str, size: int) -> None:
+    starts = chunk_starts(text, size)
+    ends = [*starts[1:], len(text)]
+    assert starts[0] == 0
+    assert all(0 < end - start <= size for start, end in zip(starts, ends, strict=True)) or text == ""
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(lines=st.lists(st.binary(max_size=120).map(lambda b: b.replace(b"\n", b" ")), max_size=12))
+def test_any_bytes_read_as_one_article_or_reject_per_line(lines: list[bytes], tmp_path_factory) -> None:
+    """Arbitrary bytes as JSON Lines: reading never raises, every non-blank line is one record."""
+    path = tmp_path_factory.mktemp("fuzz") / "input.jsonl"
+    path.write_bytes(b"\n".join(lines))
+    records = list(read_input(path))
+    assert len(records) == sum(1 for line in lines if _not_blank(line))
+    assert all(isinstance(r, Article | Reject) for r in records)
+    for record in records:
+        if isinstance(record, Article):
+            record.text.encode("utf-8")  # storable
+            assert record.text.strip()
+
+
+def _not_blank(line: bytes) -> bool:
+    try:
+        return bool(line.decode("utf-8").strip())
+    except UnicodeDecodeError:
+        return True
