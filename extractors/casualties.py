@@ -163,6 +163,9 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
         if victims is None and t.dep_ in ("xcomp", "ccomp", "conj"):  # "are believed to have died"
             victims = child(t.head, "nsubj", "nsubjpass")
     else:
+        if t.pos_ == "NOUN":  # "the killing of three journalists", "the execution of 12 prisoners"
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            victims = child(of, "pobj") if of is not None else None
         if t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and _is_people(t.head):
             victims = t.head  # "five civilians killed", whatever the parser hangs after the participle
         victims = victims or child(t, "nsubjpass", "dobj")

@@ -128,3 +128,10 @@ def test_person_named_like_a_village_is_not_the_place():
     text = "Dozens of opponents of Assad were killed in the city of Daraa, a monitor said."
     (event,) = of_type(run(text), "casualties")
     assert event.location == "Daraa"
+
+
+def test_the_killing_of_people():
+    (event,) = of_type(
+        run("Officials condemned the killing of three journalists in Kandahar on Monday."), "casualties"
+    )
+    assert (event.count, event.event_date, event.location) == (3, D(2021, 3, 8), "Kandahar")
