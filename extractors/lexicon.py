@@ -35,8 +35,9 @@ IRREALIS_AUX = frozenset(
 PLACE_TYPE_RANK = {
     "neighbourhood": 0, "neighborhood": 0, "district": 0, "camp": 0, "street": 0, "square": 0,
     "farms": 0, "airport": 0, "base": 0, "crossing": 0, "quarter": 0,
-    "shrine": 0.5, "village": 1, "town": 1, "suburb": 1, "area": 1, "city": 2,
-    "countryside": 3, "province": 3, "governorate": 3, "region": 3,
+    "shrine": 0.5, "port": 0.5, "village": 1, "town": 1, "suburb": 1, "area": 1, "township": 1,
+    "forest": 1, "city": 2, "valley": 2, "countryside": 3, "province": 3, "governorate": 3,
+    "region": 3, "state": 3, "county": 3,
 }  # fmt: skip
 
 # First words of Arabic armed-group names ("Jaish al-Islam", "Ahrar al-Sham", "Liwa al-Fateh"):

@@ -23,6 +23,7 @@ from extractors.lexicon import (
     PLACE_TYPE_RANK,
     REPORTING_VERBS,
 )
+from extractors.normalize.actors import canonical_actor
 from extractors.normalize.dates import resolve_date
 from extractors.normalize.numbers import Amount, parse_amount
 from extractors.normalize.places import is_known_place
@@ -73,6 +74,8 @@ AGENT_VERBS = frozenset(
      "warn", "threaten", "support", "back", "send", "launch", "carry", "urge", "vow", "insist", "refuse",
      "condemn", "respond", "retaliate", "strike", "attack", "order", "approve", "declare", "offer"}
 )  # fmt: skip
+# Actor-table types of non-state armed groups, whose names can look like places ("al-Shabaab").
+ARMED_GROUP_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
 # Titles before a person's name: what follows them is a person, not a place.
 PERSON_TITLES = frozenset({"president", "minister", "general", "leader", "commander", "mr", "sheikh", "imam"})
 # Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
@@ -298,6 +301,13 @@ def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
         start -= 1  # "3 March" when the model tagged only "March"
     if end < sent.end and _day_number(doc[end]) and doc[start].lower_ in MONTHS_AND_DAYS:
         end += 1  # "March 3"
+    if (
+        end < sent.end
+        and doc[end].text.isdigit()
+        and len(doc[end].text) == 4
+        and doc[end - 1].lower_ in MONTHS_AND_DAYS
+    ):
+        end += 1  # "January 2017" when the model tagged only "January"
     if start > sent.start and doc[start - 1].lower_ in DATE_PREPS:
         start -= 1
     if end + 1 < sent.end and doc[end].lower_ == "and" and doc[end + 1].lower_ in MONTHS_AND_DAYS:
@@ -329,7 +339,7 @@ def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
     title_case = len(alpha) > 3 and sum(t.text[:1].isupper() for t in alpha) > 0.6 * len(alpha)
     for t in sent:
         if t.lower_ in PLACE_PREPS:
-            first = t.i + 1
+            first = t.i + 2 if t.i + 1 < sent.end and doc[t.i + 1].lower_ == "the" else t.i + 1
         elif t.pos_ == "PROPN" and t.is_title and (t.i == sent.start or doc[t.i - 1].pos_ != "PROPN"):
             first = t.i  # a name in object position ("struck Aleppo"); kept only if the gazetteer knows it
             if title_case or (t.head.dep_ not in OBJECT_DEPS and t.dep_ not in OBJECT_DEPS):
@@ -376,15 +386,27 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     if after < len(doc) and doc[after].lower_ in PLACE_TYPE_RANK:
         types.append(PLACE_TYPE_RANK[doc[after].lower_])
     first = toks[0].i
-    if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in PLACE_TYPE_RANK:
+    named_type = (
+        first >= 3 and doc[first - 3].is_title
+    )  # "the Faj Attan district of Sanaa": Sanaa contains it
+    if (
+        first >= 2
+        and doc[first - 1].lower_ == "of"
+        and doc[first - 2].lower_ in PLACE_TYPE_RANK
+        and not named_type
+    ):
         types.append(PLACE_TYPE_RANK[doc[first - 2].lower_])
     rank = min(types) if types else 1.5
+    if first > 0 and doc[first - 1].lower_ == "to":
+        rank += 1  # "bussed to Idlib", "surrendered to X": a destination, not where it happened
     window = doc[max(first - 5, 0) : first]
     if any(t.lower_ in DIRECTION_WORDS and doc[t.i + 1].lower_ == "of" for t in window):
         rank += 1.5  # "south of the capital Damascus": a reference point, not the place of the event
     words = {t.lower_ for t in toks}
     if toks[0].lower_ in GROUP_NAME_HEADS or (words & ORG_WORDS and len(toks) > 1):
         return False
+    if _armed_group(doc[toks[0].i : toks[-1].i + 1].text):
+        return False  # "al-Shabaab fighters", "surrendered to the Taliban": a party, not a place
     if words & ORG_WORDS or words & MONTHS_AND_DAYS:
         return None
     if any(not (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.is_punct) for t in toks):
@@ -407,6 +429,12 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _armed_group(name: str) -> bool:
+    """Whether a name is an armed group in the actor table (groups are never event places)."""
+    actor = canonical_actor(name)
+    return actor is not None and actor.type in ARMED_GROUP_TYPES
 
 
 def _possessive_country(token: Token) -> bool:
