@@ -15,7 +15,7 @@ import dataclasses
 from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, context_for, places_of, sentences, triggers_of
-from extractors.lexicon import BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS, REPORTING_VERBS
+from extractors.lexicon import AIRCRAFT_WORDS, BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS, REPORTING_VERBS
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
 from extractors.slots import (
@@ -45,6 +45,8 @@ TOLL_VERBS = frozenset({"be", "rise", "reach", "climb", "increase", "jump", "sta
 ATTACKER_WORDS = frozenset(
     {"regime", "government", "coalition", "army", "terrorist", "rebel", "militant", "opposition"}
 )
+# Words naming the weapon or the attack, cut from an attacker phrase ("coalition air strike" -> "coalition").
+WEAPON_WORDS = ATTACK_NOUNS | AIRCRAFT_WORDS | {"barrel", "car", "suicide", "missile"}
 # Trigger words whose subject is the victim, not the killer ("five people died").
 VICTIM_SIDE_WORDS = frozenset({"dead", "martyrs", "fatalities", "deaths", "death", "died", "dies", "die"})
 # Vague amounts written without a number ("dozens injured"); the numbers module gives their value.
@@ -260,7 +262,7 @@ def _actor(trig: Span) -> str | None:
     t = trig.root
     if t.lower_ == "toll":  # "the death toll from Saturday's bombing": only the attack can name a killer
         source = next((child(c, "pobj") for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-        return _attacker_in(source, require_name=True) if source is not None else None
+        return _attacker_in(source) if source is not None else None
     victim_side = t.lemma_.lower() == "die" or t.lower_ in VICTIM_SIDE_WORDS
     victim_side = victim_side or trig[-1].lower_ in ("lives", "life") and trig[0].lower_.startswith("los")
     node = t
@@ -275,7 +277,7 @@ def _actor(trig: Span) -> str | None:
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following", "between"):
                 obj = child(c, "pobj")
                 if obj is not None and (c.lower_ == "between" or obj.lemma_.lower() in ATTACK_NOUNS):
-                    found = _attacker_in(obj, require_name=c.lower_ != "between")
+                    found = _attacker_in(obj)
                     if found:
                         return found
         near = {node, *node.children, *(g for c in node.children if c.dep_ == "conj" for g in c.children)}
@@ -291,8 +293,9 @@ def _actor(trig: Span) -> str | None:
     return None
 
 
-def _attacker_in(noun: Token, *, require_name: bool = False) -> str | None:
-    """The attacker inside a noun phrase: "regime air strikes" as is, "a shell fired by X" -> X."""
+def _attacker_in(noun: Token) -> str | None:
+    """The attacker inside a noun phrase: "regime air strikes" -> "regime", "a shell fired by X" -> X;
+    an attack that names nobody ("the raid") has none."""
     if noun.lemma_.lower() not in ATTACK_NOUNS:
         return phrase(noun)
     links = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "between")]
@@ -301,14 +304,19 @@ def _attacker_in(noun: Token, *, require_name: bool = False) -> str | None:
     for link in links:
         if (obj := child(link, "pobj")) is not None:
             return phrase(obj)
-    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
     left = noun.doc[noun.left_edge.i : noun.i]  # "regime barrel bomb attacks": nested compounds
     naming = [c for c in left if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in ATTACKER_WORDS]
-    if naming:
-        return noun.doc[naming[0].left_edge.i : noun.i + 1].text
-    if mods and not require_name:
-        return noun.doc[mods[0].left_edge.i : noun.i + 1].text
-    return None if require_name else phrase(noun)
+    if not naming:
+        return None  # "the raid", "a suicide bombing": an event is never its own actor
+    first = next(t for t in left if t.dep_ != "det" and not t.is_punct and not t.like_num)
+    end = noun.i  # "a U.S.-led coalition air strike" -> "U.S.-led coalition": the weapon words go
+    while end > naming[0].i + 1 and _weapon_word(noun.doc[end - 1]):
+        end -= 1
+    return noun.doc[min(first.i, naming[0].left_edge.i) : end].text
+
+
+def _weapon_word(token: Token) -> bool:
+    return token.lemma_.lower() in WEAPON_WORDS or token.lower_ in WEAPON_WORDS or token.is_punct
 
 
 def _background(trig: Span, count: Amount | None) -> bool:
