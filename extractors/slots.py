@@ -76,6 +76,11 @@ AGENT_VERBS = frozenset(
 )  # fmt: skip
 # Actor-table types of non-state armed groups, whose names can look like places ("al-Shabaab").
 ARMED_GROUP_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
+# Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").
+GEO_FEATURES = frozenset(
+    {"forest", "strip", "valley", "mountains", "mountain", "desert", "plain", "plains", "coast", "heights",
+     "island", "islands", "bank", "delta", "hills", "lake", "river", "gulf", "sea", "corridor"}
+)  # fmt: skip
 # Titles before a person's name: what follows them is a person, not a place.
 PERSON_TITLES = frozenset({"president", "minister", "general", "leader", "commander", "mr", "sheikh", "imam"})
 # Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
@@ -349,6 +354,9 @@ def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
         j = first
         while j < sent.end and doc[j].is_title and (doc[j].pos_ == "PROPN" or t.lower_ in PLACE_PREPS):
             j += 1  # after "in", title-case words are a name whatever the tagger says ("in Syrias Homs")
+        behind_the = first > 0 and doc[first - 1].lower_ == "the"
+        if behind_the and not (doc[j - 1].lower_ in GEO_FEATURES or is_known_place(doc[first:j].text)):
+            continue  # "in the Arab country", "on the United States Embassy": not a place name
         if j > first:
             spans.append((first, j))
     mentions: list[PlaceMention] = []
@@ -386,9 +394,8 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     if after < len(doc) and doc[after].lower_ in PLACE_TYPE_RANK:
         types.append(PLACE_TYPE_RANK[doc[after].lower_])
     first = toks[0].i
-    named_type = (
-        first >= 3 and doc[first - 3].is_title
-    )  # "the Faj Attan district of Sanaa": Sanaa contains it
+    # "the Faj Attan district of Sanaa": the district has its own name and Sanaa contains it
+    named_type = first >= 3 and doc[first - 3].pos_ == "PROPN" and not demonym_country(doc[first - 3].text)
     if (
         first >= 2
         and doc[first - 1].lower_ == "of"
@@ -416,8 +423,9 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
         return None
     if _names_a_party(toks):
         return False
-    after_preposition = first > 0 and doc[first - 1].lower_ in PLACE_PREPS | {"of"}
-    introduced = start > 0 and doc[start - 1].lower_ in PLACE_PREPS  # "in (Syrias) Homs"
+    geographic = toks[-1].lower_ in GEO_FEATURES  # "in the Sambisa Forest" is a place; "on the Embassy" not
+    after_preposition = _preceded_by(doc, first, PLACE_PREPS | {"of"}, across_the=geographic)
+    introduced = _preceded_by(doc, start, PLACE_PREPS)  # "in (Syrias) Homs", "in the Sambisa Forest"
     if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:
         return None  # "opponents of Assad": a person, whatever the gazetteer holds
     if not is_known_place(name):
@@ -429,6 +437,14 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _preceded_by(doc, i: int, words: frozenset[str], *, across_the: bool = True) -> bool:
+    """Whether token i follows one of the words, directly or (if allowed) across "the"."""
+    j = i - 1
+    if across_the and j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in words
 
 
 def _armed_group(name: str) -> bool:

@@ -82,3 +82,17 @@ def test_multiword_geographic_entity_is_a_place_and_conjoined_victims_count():
 def test_day_and_month_date():
     (event,) = of_type(run("On 3 March, jets bombed a hospital in Maarat al-Numan."), "air_strike")
     assert (event.event_date, event.date_precision) == (D(2021, 3, 3), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("Air Force jets bombed insurgent hideouts in the Sambisa Forest on Saturday.", "Sambisa Forest"),
+        ("Jets struck targets near the Syrian town of al-Bab last night.", "al-Bab"),
+        ("Warplanes hit a depot in the Faj Attan district of Sanaa early on Tuesday.", "Faj Attan"),
+        ("An air strike killed five al-Shabaab fighters near Jilib in Middle Juba region.", "Jilib"),
+    ],
+)
+def test_most_specific_place(text, location):
+    (event,) = of_type(run(text), "air_strike")
+    assert contains(event.location, location)
