@@ -116,19 +116,28 @@ def _actor(span: Span) -> str | None:
         if c.dep_ == "prep" and c.lower_ == "from" and (obj := child(c, "pobj")) is not None:
             return phrase(obj)
     base = head.head if head.dep_ == "conj" else head
-    mods = [c for c in base.children if c.i < base.i and c.dep_ in ("amod", "compound", "nmod", "poss")]
+    modifier_deps = ("amod", "compound", "nmod", "poss", "nummod")  # "U.S.-led" comes out as nummod
+    mods = [c for c in base.children if c.i < base.i and c.dep_ in modifier_deps]
     mods = [
         c for c in mods
         if c.lower_ not in GENERIC_MODIFIERS and c.lemma_.lower() not in AIRCRAFT_WORDS and not c.like_num
     ]  # fmt: skip
     if mods:
-        return head.doc[mods[0].left_edge.i : head.i + 1].text
+        end = head.i  # "a U.S.-led coalition air strike" -> "U.S.-led coalition": the strike words go
+        while end > mods[0].i + 1 and _strike_word(head.doc[end - 1]):
+            end -= 1
+        return head.doc[mods[0].left_edge.i : end].text
     verb = head.head
     if head.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
         subj = child(verb, "nsubj")
         if subj is not None and subj.pos_ != "PRON":
             return phrase(subj)
     return None
+
+
+def _strike_word(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in COUNTABLE | AIRCRAFT_WORDS or token.lower_ in GENERIC_MODIFIERS or token.is_punct
 
 
 def _count(span: Span) -> Amount | None:

@@ -20,3 +20,9 @@ pytestmark = pytest.mark.model
 def test_an_attack_noun_is_never_the_actor(text, actor):
     (event,) = of_type(run(text), "casualties")
     assert event.actor == actor
+
+
+def test_strike_words_are_cut_from_the_striking_side():
+    text = "A Saudi-led coalition air strike hit a wedding hall in Hodeidah on Sunday."
+    (event,) = of_type(run(text), "air_strike")
+    assert event.actor == "Saudi-led coalition"
