@@ -110,7 +110,7 @@ def _wounded_only(doc: Doc, article: Article, sent: Span, trig: Span, injured: A
             article, EVENT_TYPE, sent, trig, find_date(sent, trig.root, ctx),
             find_location(sent, places_of(doc), ctx, trig.root), count=count,
             count_qualifier="exact" if count == 0 else None, injured=injured.value,
-            target=None, source=find_source(sent, trig.root),
+            actor=_actor(trig), target=None, source=find_source(sent, trig.root),
         )
     ]  # fmt: skip
 

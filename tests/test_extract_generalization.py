@@ -26,3 +26,9 @@ def test_strike_words_are_cut_from_the_striking_side():
     text = "A Saudi-led coalition air strike hit a wedding hall in Hodeidah on Sunday."
     (event,) = of_type(run(text), "air_strike")
     assert event.actor == "Saudi-led coalition"
+
+
+def test_a_wounded_only_report_names_who_attacked():
+    text = "Russian artillery fire on the town of Kupiansk wounded three residents, the governor said."
+    (event,) = of_type(run(text), "casualties")
+    assert (event.injured, event.actor) == (3, "Russian artillery")
