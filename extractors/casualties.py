@@ -227,6 +227,11 @@ def _toll_number(trig: Span) -> Amount | None:
     from extractors.normalize.numbers import parse_amount
 
     sent = trig.sent
+    verb = trig.root.head
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    reached = child(to, "pobj") if to is not None else None
+    if reached is not None and reached.like_num:  # "the death toll from ... rose to 38"
+        return amount_of(reached)
     window = sent.doc[trig.end : min(sent.end, trig.end + 12)]
     for tok in window:
         if tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "PERCENT"):

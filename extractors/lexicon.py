@@ -25,6 +25,13 @@ IRREALIS_HEADS = frozenset(
     }
 )  # fmt: skip
 
+# Heads among these that negate even a finite clause under them ("denied that jets bombed",
+# "refused", "failed"); the others ("want", "plan", "hope") only govern what has not happened.
+NEGATING_HEADS = frozenset(
+    {"deny", "refuse", "fail", "reject", "threaten", "warn", "prevent", "avoid", "halt", "stop", "suspend",
+     "pause", "cease", "reduce", "resist", "negotiate", "discuss", "consider", "could", "would", "might",
+     "may", "will", "shall", "should", "must", "unless"}
+)  # fmt: skip
 # Auxiliaries and markers that put a clause in the future or the hypothetical.
 IRREALIS_AUX = frozenset(
     {"will", "would", "could", "might", "may", "shall", "should", "must", "if", "unless"}

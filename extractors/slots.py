@@ -20,6 +20,7 @@ from extractors.lexicon import (
     GROUP_NAME_HEADS,
     IRREALIS_AUX,
     IRREALIS_HEADS,
+    NEGATING_HEADS,
     PLACE_TYPE_RANK,
     REPORTING_VERBS,
 )
@@ -192,12 +193,21 @@ def _own_amount(noun: Token) -> Amount | None:
     start = noun.left_edge.i
     for t in doc[start : noun.i]:
         cut = t.lower_ in ("including", "among", "most", "from", "and") or t.dep_ == "relcl"
-        if cut or t.ent_type_ in ("DATE", "TIME") or in_stamp(t):
+        if cut or _in_calendar_date(t) or in_stamp(t):
             start = t.i + 1
     amount = parse_amount(doc[start : noun.i + 1].text)
     if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
         amount = parse_amount(noun.text)
     return amount
+
+
+def _in_calendar_date(token: Token) -> bool:
+    """Whether a token belongs to a real date ("25 August 2016"), not a number the model called DATE."""
+    if token.ent_type_ not in ("DATE", "TIME"):
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    words = [t.lower_ for t in ent] if ent is not None else [token.lower_]
+    return any(w in MONTHS_AND_DAYS or (w.isdigit() and len(w) == 4) for w in words)
 
 
 def child(token: Token, *deps: str) -> Token | None:
@@ -216,6 +226,7 @@ def agent_of(token: Token) -> Token | None:
 def is_irrealis(token: Token) -> bool:
     """True when a trigger is threatened, planned, denied, hypothetical, negated or future."""
     node: Token | None = token
+    below = token  # the step of the chain just under `node`
     for _ in range(4):
         if node is None:
             break
@@ -224,8 +235,10 @@ def is_irrealis(token: Token) -> bool:
                 return True
             if c.dep_ == "det" and c.lower_ == "no":
                 return True
-        if node != token and node.lemma_.lower() in IRREALIS_HEADS and node.pos_ in ("VERB", "AUX", "NOUN"):
-            return True
+        head_word = node.lemma_.lower() in IRREALIS_HEADS and node.pos_ in ("VERB", "AUX", "NOUN")
+        if node != token and head_word and (node.lemma_.lower() in NEGATING_HEADS or not _finite(below)):
+            return True  # "plans to strike"; but "wanted men settled their status" is a settlement
+        below = node
         if node.lemma_.lower() in REPORTING_VERBS:
             # "denied reports that jets bombed", "did not confirm that ...": the report itself is unreal
             return node.head.lemma_.lower() in DENIAL_HEADS or any(c.dep_ == "neg" for c in node.children)
@@ -233,6 +246,13 @@ def is_irrealis(token: Token) -> bool:
             break
         node = node.head
     return False
+
+
+def _finite(token: Token) -> bool:
+    """A verb in a finite past or present tense, with a subject of its own ("the men settled")."""
+    return token.tag_ in ("VBD", "VBZ", "VBP") or (
+        token.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in token.children)
+    )
 
 
 def is_generic(sent: Span) -> bool:

@@ -135,3 +135,10 @@ def test_the_killing_of_people():
         run("Officials condemned the killing of three journalists in Kandahar on Monday."), "casualties"
     )
     assert (event.count, event.event_date, event.location) == (3, D(2021, 3, 8), "Kandahar")
+
+
+def test_toll_far_from_its_number_and_planes_shot_down():
+    text = "Separately, the death toll from Tuesday's suicide bombing at a market in Khalis rose to 38."
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.event_date) == (38, D(2021, 3, 9))
+    assert of_type(run("Rebels shot down a transport plane near Luhansk on Monday."), "casualties") == []

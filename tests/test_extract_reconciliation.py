@@ -76,3 +76,12 @@ def test_pronoun_party_is_the_side_named_before():
     (event,) = of_type(run(text), "reconciliation")
     assert contains(event.actor, "the armed opposition")
     assert (event.event_date, event.date_precision) == (D(2019, 1, 1), "year")
+
+
+def test_wanted_men_who_settled_are_a_settlement():
+    text = (
+        "About 250 former fighters and wanted young men settled their status in the city of Rastan on Monday."
+    )
+    (event,) = of_type(run(text), "reconciliation")
+    assert (event.count, event.location) == (250, "Rastan")
+    assert of_type(run("The rebels want to settle their status before the deadline."), "reconciliation") == []
