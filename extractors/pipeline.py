@@ -21,6 +21,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.anaphora import borrow_from_strikes
 from extractors.context import structural_boundaries
 from extractors.events import PLACES_KEY, TRIGGERS_KEY, context_for
 from extractors.merge import merge_mentions
@@ -156,6 +157,7 @@ def extract_articles(
         try:
             for extract in EXTRACTORS.values():
                 events.extend(extract(doc, article))
+            events = borrow_from_strikes(doc, events)  # "the raid killed nine": the strike's slots
             events = merge_mentions(events, context_for(doc, article).headline)
             events = enrich_article_events(events, article)  # places and actors (issue 5)
         except Exception as exc:  # one bad article must not stop the batch

@@ -32,3 +32,19 @@ def test_a_wounded_only_report_names_who_attacked():
     text = "Russian artillery fire on the town of Kupiansk wounded three residents, the governor said."
     (event,) = of_type(run(text), "casualties")
     assert (event.injured, event.actor) == (3, "Russian artillery")
+
+
+def test_a_toll_pointing_back_at_a_strike_shares_its_slots():
+    text = (
+        "Kenyan jets bombed a militant camp in the Lower Juba region on Saturday, the army said.\n"
+        "The army said the raid killed 17 fighters."
+    )
+    toll = next(e for e in of_type(run(text), "casualties") if e.count == 17)
+    assert (toll.actor, toll.date_text, toll.location_source) == ("Kenyan jets", "on Saturday", "sentence")
+    assert "Juba" in toll.location
+
+
+def test_a_toll_in_the_strike_sentence_takes_the_strike_force():
+    text = "Turkish drones struck a convoy near Qamishli on Sunday, officials said, adding that six men died."
+    (toll,) = of_type(run(text), "casualties")
+    assert toll.actor == "Turkish drones"

@@ -1,0 +1,81 @@
+"""Casualties that point back at an air strike take its slots.
+
+"Jets bombed X on Sunday, the army said, adding that nine militants were killed": the toll has no
+agent of its own, the strike in the same sentence has one. "The raid killed nine fighters" after
+a sentence reporting the raid: "the raid" is that strike, so the toll shares its date, place and
+force unless its own sentence states them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+
+from spacy.tokens import Doc, Span
+
+from extractors.schema import Event
+
+# Nouns an air strike is referred back to by ("the raid", "this attack").
+ATTACK_NOUNS = frozenset({"raid", "strike", "airstrike", "attack", "bombing", "bombardment", "sortie"})
+# Determiners that make a noun refer to something already told.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# How many sentences back a "the raid" may reach for its strike.
+MAX_SENTENCES_BACK = 2
+_DATE_SLOTS = ("event_date", "date_precision", "date_text", "event_date_end")
+_PLACE_SLOTS = ("location", "location_source", "country")
+
+
+def borrow_from_strikes(doc: Doc, events: list[Event]) -> list[Event]:
+    """Casualties events with their missing actor, date or place taken from the strike they follow."""
+    strikes = sorted((e for e in events if e.event_type == "air_strike"), key=lambda e: e.evidence_start)
+    if not strikes:
+        return events
+    starts = [s.start_char for s in doc.sents]
+    out = []
+    for e in events:
+        if e.event_type != "casualties":
+            out.append(e)
+        elif (same := next((s for s in strikes if s.evidence_start == e.evidence_start), None)) is not None:
+            out.append(_fill(e, same, date_and_place=False))  # the sentence's own date and place stand
+        elif (earlier := _antecedent(doc, e, strikes, starts)) is not None:
+            out.append(_fill(e, earlier, date_and_place=True))
+        else:
+            out.append(e)
+    return out
+
+
+def _antecedent(doc: Doc, event: Event, strikes: list[Event], starts: list[int]) -> Event | None:
+    """The strike of the last sentences that a "the raid" in the event's sentence refers to."""
+    span = doc.char_span(event.evidence_start, event.evidence_end, alignment_mode="expand")
+    if span is None or not _points_back(span):
+        return None
+    here = bisect.bisect_right(starts, event.evidence_start)
+    earlier = [s for s in strikes if s.evidence_end <= event.evidence_start]
+    if not earlier or here - bisect.bisect_right(starts, earlier[-1].evidence_start) > MAX_SENTENCES_BACK:
+        return None
+    return earlier[-1]
+
+
+def _points_back(span: Span) -> bool:
+    """Whether the sentence names its attack by a definite noun that names nobody ("the raid")."""
+    for t in span:
+        if t.lemma_.lower() not in ATTACK_NOUNS and t.lower_ not in ATTACK_NOUNS:
+            continue
+        mods = [c for c in t.children if c.i < t.i]
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in mods)
+        naming = any(c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN" for c in t.subtree)
+        if definite and not naming:
+            return True
+    return False
+
+
+def _fill(event: Event, strike: Event, *, date_and_place: bool) -> Event:
+    """The event with the strike's actor and, when asked, its date and place where the event has none."""
+    slots: dict[str, object] = {}
+    if event.actor is None and strike.actor is not None:
+        slots["actor"] = strike.actor
+    if date_and_place and event.date_text is None and strike.date_text is not None:
+        slots.update({k: getattr(strike, k) for k in _DATE_SLOTS})
+    if date_and_place and event.location_source != "sentence" and strike.location_source == "sentence":
+        slots.update({k: getattr(strike, k) for k in _PLACE_SLOTS})
+    return dataclasses.replace(event, **slots) if slots else event
