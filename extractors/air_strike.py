@@ -74,12 +74,11 @@ def _accept(span: Span, sent: Span, ctx: ArticleContext) -> bool:
         return False
     if span.label_ == f"{EVENT_TYPE}/aircraft":
         verb = head.head
-        return head.dep_ in (
-            "nsubj",
-            "nsubjpass",
-            "agent",
-            "pobj",
-        ) and verb.lemma_.lower() in ATTACK_VERBS | {"by"}
+        if head.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {
+            "by"
+        }:
+            return True
+        return _instrument_of_attack(head) is not None
     if span.label_ == f"{EVENT_TYPE}/weak":
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         if words & NOT_AIR_HEADS:
@@ -88,6 +87,19 @@ def _accept(span: Span, sent: Span, ctx: ArticleContext) -> bool:
             return True
         return ctx.air_context and _named_attacker(head) is not None
     return True
+
+
+def _instrument_of_attack(head: Token) -> Token | None:
+    """The attack verb an aircraft serves ("attacked Kyiv with waves of drones"), else None."""
+    node = head
+    for _ in range(4):
+        if node.dep_ != "pobj" or node.head.lower_ not in ("with", "of", "using", "from"):
+            return None
+        prep = node.head
+        if prep.head.pos_ == "VERB":
+            return prep.head if prep.head.lemma_.lower() in ATTACK_VERBS and prep.lower_ != "of" else None
+        node = prep.head
+    return None
 
 
 def _named_attacker(head: Token) -> Token | None:
@@ -103,6 +115,9 @@ def _named_attacker(head: Token) -> Token | None:
 def _actor(span: Span) -> str | None:
     """Who struck: `by`/`from` object, the aircraft subject, the verb's subject, or naming modifiers."""
     head = span.root
+    attack = _instrument_of_attack(head) if span.label_ == f"{EVENT_TYPE}/aircraft" else None
+    if attack is not None and (subj := child(attack, "nsubj")) is not None:
+        return phrase(subj)  # "Russia attacked Kyiv with drones"
     if span.label_ == f"{EVENT_TYPE}/aircraft":
         verb = head.head
         if head.dep_ == "nsubj" and 0 < verb.i - head.i <= 6:  # "Warplanes either Russian or Syrian struck"

@@ -33,6 +33,10 @@ HIRING_WORDS = frozenset(
 OBJECT_CONTROL = frozenset(
     {"force", "order", "ask", "allow", "urge", "push", "compel", "press", "encourage", "lead"}
 )
+# Verbs whose subject enlists itself: the force joined is their "in"/"into" object.
+SELF_ENLISTING = frozenset({"enlist", "volunteer", "sign"})
+# What recruits do once enlisted: "the recruits graduated / completed training" reports recruitment.
+TRAINED_VERBS = frozenset({"graduate", "complete", "finish", "begin", "start", "undergo", "join", "arrive"})
 # Verbs under which "recruits" are gained ("drawing recruits", "bring in new recruits").
 GAIN_VERBS = frozenset(
     {"draw", "bring", "attract", "gain", "get", "receive", "train", "send", "enlist", "add"}
@@ -101,7 +105,19 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
         recruits = child(t, "dobj")
         if recruits is not None and recruits.lemma_.lower() in DOCUMENT_WORDS:
             return None  # "drafted a resolution": a text, not people
+        if recruits is None and t.lemma_.lower() in SELF_ENLISTING:  # "volunteers enlisted in the army"
+            into = next(
+                (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "with")), None
+            )
+            force = child(into, "pobj") if into is not None else None
+            return (phrase(force) if force is not None else None), subj
         return (phrase(subj) if subj is not None else None), recruits
+    trained = t.head.lemma_.lower() in TRAINED_VERBS and t.dep_ in ("nsubj", "nsubjpass")
+    trained = trained or any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRAINED_VERBS for c in t.children
+    )
+    if t.lower_ == "recruits" and trained:
+        return None, t  # "5,000 recruits graduated from a training course"
     if t.lemma_.lower() in ("recruit", "conscript") and t.head.lemma_.lower() in GAIN_VERBS:
         verb = t.head
         subj = _subject(verb)
@@ -124,6 +140,8 @@ def _subject(verb: Token) -> Token | None:
         subj = (child(verb.head, "dobj") if controller else None) or child(verb.head, "nsubj")
     if subj is None and verb.dep_ == "relcl":
         subj = verb.head
+    if subj is None and verb.dep_ == "conj":
+        subj = child(verb.head, "nsubj", "nsubjpass")  # "600 fighters graduated ... and joined the unit"
     return subj
 
 

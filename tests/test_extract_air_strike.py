@@ -96,3 +96,10 @@ def test_day_and_month_date():
 def test_most_specific_place(text, location):
     (event,) = of_type(run(text), "air_strike")
     assert contains(event.location, location)
+
+
+def test_aircraft_as_instrument_of_an_attack():
+    text = "Russia attacked the city of Kharkiv with waves of drones overnight, officials said."
+    (event,) = of_type(run(text), "air_strike")
+    assert contains(event.actor, "Russia")
+    assert contains(event.location, "Kharkiv")

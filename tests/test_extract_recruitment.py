@@ -84,3 +84,26 @@ def test_absorbed_into_its_ranks():
     )
     assert contains(event.actor, "The Fifth Corps")
     assert (event.count, event.count_qualifier) == (1500, "approx")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        (
+            "Thousands of volunteers have enlisted in the national army since Friday.",
+            "the national army",
+            1000,
+        ),
+        ("The first batch of 3,000 recruits graduated from a military training course in May.", None, 3000),
+        (
+            "The group said 400 new fighters had finished training and joined its commando unit.",
+            "its commando unit",
+            400,
+        ),
+    ],
+)
+def test_enlisting_and_training(text, actor, count):
+    (event,) = of_type(run(text), "recruitment")
+    if actor:
+        assert contains(event.actor, actor)
+    assert event.count == count
