@@ -184,8 +184,8 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
         victims = _number_before(t)
     if victims is not None and victims.lemma_.lower() == "number":  # "bringing to 45 the number killed"
         to = next((c for c in victims.head.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-        number = child(to, "pobj") if to is not None else None
-        return (number, amount_of(number)) if number is not None else (None, None)
+        reached = child(to, "pobj") if to is not None else None
+        return (reached, amount_of(reached)) if reached is not None else (None, None)
     count = amount_of(victims) if victims is not None else None
     return victims, count
 
