@@ -10,6 +10,7 @@ body mention is kept as evidence and the others fill its empty slots.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from extractors.schema import Event
@@ -65,6 +66,24 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     return True
 
 
+def _finer(inner: Event, outer: Event) -> bool:
+    """Whether one date is a more precise statement of the other ("July 2018" of "two years ago")."""
+    rank = {"year": 0, "month": 1, "day": 2}
+    finer = rank.get(inner.date_precision or "", -1) > rank.get(outer.date_precision or "", 3)
+    return finer and _whole_unit(outer) and _within(inner, outer)
+
+
+def _whole_unit(event: Event) -> bool:
+    """Whether a date is one whole month or year ("last year"), not a period ("Saturday and Sunday")."""
+    start, end = event.event_date, event.event_date_end
+    if end is None or start is None:
+        return True
+    if event.date_precision == "year":
+        return (start.month, start.day, end.month, end.day, end.year) == (1, 1, 12, 31, start.year)
+    next_month = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return start.day == 1 and end == next_month - dt.timedelta(days=1)
+
+
 def _fill(kept: Event, other: Event, *, take_date: bool = True) -> Event:
     """Kept event with its empty slots taken from another mention (location only as a set)."""
     changes = {}
@@ -73,7 +92,8 @@ def _fill(kept: Event, other: Event, *, take_date: bool = True) -> Event:
             changes[slot] = getattr(other, slot)
     if kept.location_source != "sentence" and other.location_source == "sentence":
         changes.update(location=other.location, location_source="sentence")
-    if take_date and kept.date_text is None and other.date_text is not None:  # explicit beats default
+    # explicit beats default; a finer date inside the kept one beats it ("in July 2018" of "in 2018")
+    if take_date and other.date_text is not None and (kept.date_text is None or _finer(other, kept)):
         changes.update({slot: getattr(other, slot) for slot in _DATE_SLOTS})
     return dataclasses.replace(kept, **changes) if changes else kept
 

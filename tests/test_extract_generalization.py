@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from extract_cases import of_type, run
 
@@ -48,3 +50,12 @@ def test_a_toll_in_the_strike_sentence_takes_the_strike_force():
     text = "Turkish drones struck a convoy near Qamishli on Sunday, officials said, adding that six men died."
     (toll,) = of_type(run(text), "casualties")
     assert toll.actor == "Turkish drones"
+
+
+def test_a_retelling_with_a_finer_date_dates_the_event():
+    text = (
+        "Some 300 fighters who surrendered under a deal last year have joined a new army brigade, "
+        "a monitor said on Monday.\nThe fighters surrendered in the town of Dael in July 2020."
+    )
+    (event,) = of_type(run(text), "reconciliation")
+    assert (event.event_date, event.date_precision) == (dt.date(2020, 7, 1), "month")
