@@ -13,7 +13,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, context_for, places_of, sentences, triggers_of
-from extractors.lexicon import DEAL_DONE_VERBS, PARTY_WORDS, PEOPLE_WORDS, SETTLEMENT_CUES, TRUCE_WORDS
+from extractors.lexicon import (
+    DEAL_DONE_VERBS,
+    PARTY_WORDS,
+    PEOPLE_WORDS,
+    PLACE_TYPE_RANK,
+    SETTLEMENT_CUES,
+    TRUCE_WORDS,
+)
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
 from extractors.slots import amount_of, child, find_date, find_location, find_source, is_irrealis, phrase
@@ -46,6 +53,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         # the party-naming trigger first; an evacuation only when nothing else reports it
         reads.sort(key=lambda sp: (sp[0].label_.endswith("/evacuation"), sp[1][0] is None))
         for span, (actor, who) in reads[:1]:
+            if who is not None and _is_place(who):  # "the town returned ... under a deal between A and B"
+                actor, who = _deal_parties(sent) or (actor, who)
             count = amount_of(who) if who is not None and _countable(who) else None
             count = count or _people_count(sent)
             events.append(
@@ -112,6 +121,16 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
     if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
         return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
     return None
+
+
+def _deal_parties(sent: Span) -> tuple[str | None, Token | None] | None:
+    """The parties of the first "deal between X and Y" of a sentence."""
+    return next(filter(None, (_between(t) for t in sent if t.lemma_.lower() in DEAL_WORDS)), None)
+
+
+def _is_place(token: Token) -> bool:
+    """A place named as the side that settled: it stands for the parties of the deal, when named."""
+    return token.lemma_.lower() in PLACE_TYPE_RANK or token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _countable(who: Token) -> bool:

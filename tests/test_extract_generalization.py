@@ -59,3 +59,12 @@ def test_a_retelling_with_a_finer_date_dates_the_event():
     )
     (event,) = of_type(run(text), "reconciliation")
     assert (event.event_date, event.date_precision) == (dt.date(2020, 7, 1), "month")
+
+
+def test_a_place_that_settled_stands_for_the_parties_of_its_deal():
+    text = (
+        "The town of Gharyan returned to state control on Monday under an agreement between tribal "
+        "militias and the defence ministry."
+    )
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.actor.startswith("tribal militias")
