@@ -41,6 +41,8 @@ ATTACK_NOUNS = frozenset(
 )  # fmt: skip
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
 TOLL_VERBS = frozenset({"be", "rise", "reach", "climb", "increase", "jump", "stand", "hit", "bring", "mount"})
+# Verbs of a toll that grew: its new value replaces the counts told before it.
+RISE_VERBS = frozenset({"rise", "climb", "reach", "jump", "increase", "mount"})
 # Common nouns naming an attacking side when they modify an attack ("regime shelling").
 ATTACKER_WORDS = frozenset(
     {"regime", "government", "coalition", "army", "terrorist", "rebel", "militant", "opposition"}
@@ -68,6 +70,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         kills = [s for s in spans if not s.label_.endswith("/injury")]  # and "/lost": lost N people
         injuries = [s for s in spans if s.label_.endswith("/injury")]
         injured = _injured(injuries)
+        risen = [k for k in kills if _risen_toll(k) and _victims(k)[1] is not None]
+        kills = risen or kills  # "53 were killed ... and the death toll rose to 64": the toll is 64
         found = False
         for trig in kills:
             victims, count = _victims(trig)
@@ -220,6 +224,13 @@ def _number_before(t: Token) -> Token | None:
         if tok.is_punct or tok.lemma_.lower() in ("and", "but"):
             break
     return None
+
+
+def _risen_toll(trig: Span) -> bool:
+    """A death toll that rose or climbed to a number: the latest count of every death in the sentence."""
+    t = trig.root
+    verb = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
+    return t.lower_ == "toll" and verb.lemma_.lower() in RISE_VERBS
 
 
 def _toll_number(trig: Span) -> Amount | None:

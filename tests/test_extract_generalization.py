@@ -68,3 +68,9 @@ def test_a_place_that_settled_stands_for_the_parties_of_its_deal():
     )
     (event,) = of_type(run(text), "reconciliation")
     assert event.actor.startswith("tribal militias")
+
+
+def test_a_toll_that_rose_replaces_the_earlier_count_of_its_sentence():
+    text = "At least 20 people were killed in the market bombing and the death toll rose to 27 overnight."
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.count_qualifier) == (27, "exact")
