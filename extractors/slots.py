@@ -82,6 +82,8 @@ GEO_FEATURES = frozenset(
     {"forest", "strip", "valley", "mountains", "mountain", "desert", "plain", "plains", "coast", "heights",
      "island", "islands", "bank", "delta", "hills", "lake", "river", "gulf", "sea", "corridor"}
 )  # fmt: skip
+# Capitalised place-type words that end a region's own name ("Kachin State"); "state" is also in ORG_WORDS.
+ADMIN_TITLES = frozenset({"state"})
 # Titles before a person's name: what follows them is a person, not a place.
 PERSON_TITLES = frozenset({"president", "minister", "general", "leader", "commander", "mr", "sheikh", "imam"})
 # Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
@@ -430,10 +432,13 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     if any(t.lower_ in DIRECTION_WORDS and doc[t.i + 1].lower_ == "of" for t in window):
         rank += 1.5  # "south of the capital Damascus": a reference point, not the place of the event
     words = {t.lower_ for t in toks}
-    if toks[0].lower_ in GROUP_NAME_HEADS or (words & ORG_WORDS and len(toks) > 1):
-        return False
     if _armed_group(doc[toks[0].i : toks[-1].i + 1].text):
         return False  # "al-Shabaab fighters", "surrendered to the Taliban": a party, not a place
+    if len(toks) > 1 and toks[-1].lower_ in ADMIN_TITLES and not words & ORG_WORDS - ADMIN_TITLES:
+        words -= ADMIN_TITLES  # "Kachin State", "Borno State": a named state, unless a group's name
+        rank = min(types + [PLACE_TYPE_RANK[toks[-1].lower_]])
+    if toks[0].lower_ in GROUP_NAME_HEADS or (words & ORG_WORDS and len(toks) > 1):
+        return False
     if words & ORG_WORDS or words & MONTHS_AND_DAYS:
         return None
     if any(not (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.is_punct) for t in toks):

@@ -74,3 +74,16 @@ def test_a_toll_that_rose_replaces_the_earlier_count_of_its_sentence():
     text = "At least 20 people were killed in the market bombing and the death toll rose to 27 overnight."
     (event,) = of_type(run(text), "casualties")
     assert (event.count, event.count_qualifier) == (27, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("A military jet bombed a market in Shan State on Sunday, killing nine traders.", "Shan State"),
+        ("Islamic State fighters were killed by air strikes in Yobe State on Friday.", "Yobe State"),
+    ],
+)
+def test_a_named_state_is_a_place_unless_it_is_a_group(text, location):
+    events = run(text)
+    assert events
+    assert {e.location for e in events} == {location}
