@@ -425,6 +425,9 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
         and not named_type
     ):
         types.append(PLACE_TYPE_RANK[doc[first - 2].lower_])
+    state_name = len(toks) > 1 and toks[-1].lower_ in ADMIN_TITLES
+    if state_name:
+        types.append(PLACE_TYPE_RANK[toks[-1].lower_])
     rank = min(types) if types else 1.5
     if first > 0 and doc[first - 1].lower_ == "to":
         rank += 1  # "bussed to Idlib", "surrendered to X": a destination, not where it happened
@@ -434,9 +437,8 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     words = {t.lower_ for t in toks}
     if _armed_group(doc[toks[0].i : toks[-1].i + 1].text):
         return False  # "al-Shabaab fighters", "surrendered to the Taliban": a party, not a place
-    if len(toks) > 1 and toks[-1].lower_ in ADMIN_TITLES and not words & ORG_WORDS - ADMIN_TITLES:
+    if state_name and not words & ORG_WORDS - ADMIN_TITLES:
         words -= ADMIN_TITLES  # "Kachin State", "Borno State": a named state, unless a group's name
-        rank = min(types + [PLACE_TYPE_RANK[toks[-1].lower_]])
     if toks[0].lower_ in GROUP_NAME_HEADS or (words & ORG_WORDS and len(toks) > 1):
         return False
     if words & ORG_WORDS or words & MONTHS_AND_DAYS:
