@@ -460,7 +460,7 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
         geo_entity = len(toks) > 1 and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
         if rank == 1.5 and not after_preposition and not geo_entity:
             return None
-        rank += 0.5
+        rank += 0 if types else 0.5  # "Kyi Pin village": a place-type word vouches for the name
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)

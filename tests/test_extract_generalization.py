@@ -87,3 +87,10 @@ def test_a_named_state_is_a_place_unless_it_is_a_group(text, location):
     events = run(text)
     assert events
     assert {e.location for e in events} == {location}
+
+
+def test_an_unknown_village_beats_the_known_township_around_it():
+    text = "Military jets bombed a school in Mong Pawk village in Lashio township on Sunday, killing three."
+    events = run(text)
+    assert events
+    assert {e.location for e in events} == {"Mong Pawk"}
