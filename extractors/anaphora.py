@@ -15,8 +15,10 @@ from spacy.tokens import Doc, Span
 
 from extractors.schema import Event
 
-# Nouns an air strike is referred back to by ("the raid", "this attack").
-ATTACK_NOUNS = frozenset({"raid", "strike", "airstrike", "attack", "bombing", "bombardment", "sortie"})
+# Nouns an air strike is referred back to by ("the raid", "this attack", "the blasts" it set off).
+ATTACK_NOUNS = frozenset(
+    {"raid", "strike", "airstrike", "attack", "bombing", "bombardment", "sortie", "blast", "explosion"}
+)
 # Determiners that make a noun refer to something already told.
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # How many sentences back a "the raid" may reach for its strike.

@@ -94,3 +94,12 @@ def test_an_unknown_village_beats_the_known_township_around_it():
     events = run(text)
     assert events
     assert {e.location for e in events} == {"Mong Pawk"}
+
+
+def test_the_blasts_a_strike_set_off_share_its_place():
+    text = (
+        "KABUL - Warplanes bombed an ammunition store in the Char Qala district of Kabul on Friday night.\n"
+        "The explosions killed eight people, a hospital official said."
+    )
+    toll = next(e for e in of_type(run(text), "casualties") if e.count == 8)
+    assert (toll.location, toll.location_source) == ("Char Qala", "sentence")
