@@ -14,7 +14,16 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, context_for, places_of, sentences, triggers_of
 from extractors.lexicon import ARMED_WORDS, NOT_JOINED
 from extractors.schema import Article, Event
-from extractors.slots import amount_of, child, find_date, find_location, find_source, is_irrealis, phrase
+from extractors.slots import (
+    amount_of,
+    child,
+    find_date,
+    find_location,
+    find_source,
+    is_irrealis,
+    phrase,
+    reporting_verb,
+)
 
 EVENT_TYPE = "recruitment"
 # Verbs that make a draft real ("the draft took place"), unlike registering "for the draft".
@@ -79,6 +88,8 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
     if kind == "join":
         return _join(t)
     if kind == "volunteer":
+        if t.dep_ == "nsubj" and reporting_verb(t.head):
+            return None  # '"We are ready," said one volunteer': a speaker, not someone signing up
         sent_lemmas = {x.lemma_.lower() for x in span.sent}
         return (None, t) if sent_lemmas & {"fight", "join", "travel", "enlist"} else None
     if kind == "draft":

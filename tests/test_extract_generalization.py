@@ -103,3 +103,12 @@ def test_the_blasts_a_strike_set_off_share_its_place():
     )
     toll = next(e for e in of_type(run(text), "casualties") if e.count == 8)
     assert (toll.location, toll.location_source) == ("Char Qala", "sentence")
+
+
+def test_a_volunteer_quoted_is_a_speaker_not_a_recruit():
+    text = (
+        "Hundreds of volunteers joined the militia in Bunia this week, its commander said.\n"
+        '"We will fight until the end," said one volunteer, a 30-year-old farmer, outside the office.'
+    )
+    (event,) = of_type(run(text), "recruitment")
+    assert event.evidence.startswith("Hundreds of volunteers joined")
