@@ -50,6 +50,7 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     if kept.event_type != other.event_type:
         return False
     same_toll = kept.count is not None and kept.count == other.count and kept.count >= SAME_TOLL_MIN
+    same_toll = same_toll and kept.event_type == "casualties"  # two cohorts of 500 recruits are two events
     if same_toll and _compatible_text(kept.location, other.location):
         return True  # one toll told twice, even when the two tellings date it differently
     same_date = _within(kept, other) or _within(other, kept)

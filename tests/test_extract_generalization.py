@@ -112,3 +112,12 @@ def test_a_volunteer_quoted_is_a_speaker_not_a_recruit():
     )
     (event,) = of_type(run(text), "recruitment")
     assert event.evidence.startswith("Hundreds of volunteers joined")
+
+
+def test_two_equal_cohorts_recruited_months_apart_are_two_events():
+    text = (
+        "The militia recruited 400 men in the town of Uvira in January, residents said.\n"
+        "The militia recruited 400 more men in Uvira in May, residents said."
+    )
+    events = of_type(run(text), "recruitment")
+    assert sorted(e.event_date.month for e in events) == [1, 5]
