@@ -4,10 +4,13 @@ Strong triggers ("air strikes", "airstrike", "air raid", "barrel bombs") are eve
 threatened, planned or denied. An aircraft word ("warplanes", "jets", "helicopter") makes an
 event when it is the subject of an attack verb ("Russian jets pounded ..."). A bare "strikes",
 "raids" or "bombing" needs an aircraft word in the sentence, or an article about aircraft and
-a named attacker ("Russian raids"). One sentence gives at most one air strike event.
+a named attacker ("Russian raids"). One sentence gives one air strike event, or one per place
+when it reports strikes on several places ("struck X and Y", `extractors/struck_places.py`).
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,7 +29,9 @@ from extractors.slots import (
     is_generic,
     is_irrealis,
     phrase,
+    sentence_places,
 )
+from extractors.struck_places import struck_places
 
 EVENT_TYPE = "air_strike"
 # Modifiers that describe a strike without naming who struck ("heavy air strikes").
@@ -57,13 +62,26 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         count = next((c for s in accepted if (c := _count(s)) is not None), None)
         when = find_date(sent, main.root, ctx)
         where = find_location(sent, places, ctx, main.root)
-        events.append(
-            build_event(
-                article, EVENT_TYPE, sent, main, when, where,
-                actor=actor, target=_target(accepted), count=count.value if count else None,
-                count_qualifier=count.qualifier if count else None, source=find_source(sent, main.root),
-            )
-        )  # fmt: skip
+        target, source = _target(accepted), find_source(sent, main.root)
+        struck = struck_places(main.root, sentence_places(sent, places))
+        if not struck:
+            events.append(
+                build_event(
+                    article, EVENT_TYPE, sent, main, when, where,
+                    actor=actor, target=target, count=count.value if count else None,
+                    count_qualifier=count.qualifier if count else None, source=source,
+                )
+            )  # fmt: skip
+        for place in struck:  # distinct strikes on distinct places are distinct events
+            at = dataclasses.replace(where, name=place.name, source="sentence")
+            n = place.count
+            events.append(
+                build_event(
+                    article, EVENT_TYPE, sent, main, when, at, shares_span=True,
+                    actor=actor, target=target, count=n.value if n else None,
+                    count_qualifier=n.qualifier if n else None, source=source,
+                )
+            )  # fmt: skip
     return events
 
 
@@ -121,7 +139,8 @@ def _actor(span: Span) -> str | None:
     if span.label_ == f"{EVENT_TYPE}/aircraft":
         verb = head.head
         if head.dep_ == "nsubj" and 0 < verb.i - head.i <= 6:  # "Warplanes either Russian or Syrian struck"
-            aux = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i > head.i]
+            cut = ("aux", "auxpass", "neg", "advmod")  # "Regime helicopters also dropped": no adverb
+            aux = [c.i for c in verb.children if c.dep_ in cut and c.i > head.i]
             return head.doc[head.left_edge.i : min([verb.i, *aux])].text.strip(" ,") or None
         return phrase(head)
     by = agent_of(head)

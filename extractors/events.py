@@ -63,13 +63,20 @@ def build_event(
     trigger: Span,
     when: When,
     where: Where,
+    *,
+    shares_span: bool = False,
     **slots: object,
 ) -> Event:
-    """An Event whose evidence is the sentence, with the given slots."""
+    """An Event whose evidence is the sentence, with the given slots.
+
+    `shares_span`: the sentence reports other events of this type too (strikes on two places),
+    so the place joins the id key (`Event.make_id` part) to keep ids apart.
+    """
     start, end = evidence_bounds(sent)
     text = article.text if isinstance(article.text, str) else sent.doc.text
+    part = where.name if shares_span else None
     return Event(
-        event_id=Event.make_id(article.article_id, event_type, start, end),
+        event_id=Event.make_id(article.article_id, event_type, start, end, part),
         article_id=article.article_id,
         event_type=event_type,
         evidence=text[start:end],

@@ -92,10 +92,24 @@ class Event:
     run_id: str = ""
 
     @staticmethod
-    def make_id(article_id: str, event_type: str, start: int, end: int) -> str:
-        """Deterministic id: same article, type and evidence span give the same id."""
+    def make_id(article_id: str, event_type: str, start: int, end: int, part: str | None = None) -> str:
+        """Deterministic id: same article, type and evidence span give the same id.
+
+        `part` tells apart several events of one type citing one span (strikes on two places
+        in one sentence: each its place); None keeps the plain key, so single events keep their ids.
+        """
         key = f"{article_id}\x1f{event_type}\x1f{start}\x1f{end}"
+        if part is not None:
+            key += f"\x1f{part}"
         return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+    @property
+    def id_part(self) -> str | None:
+        """The `part` this event's id was made with: its location if it shares its span with
+        other events of its type, else None (how a moved span keeps its id's part)."""
+        span = (self.article_id, self.event_type, self.evidence_start, self.evidence_end)
+        shares_span = self.location is not None and self.event_id == Event.make_id(*span, self.location)
+        return self.location if shares_span else None
 
 
 @dataclass(frozen=True)

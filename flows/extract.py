@@ -119,7 +119,7 @@ def _shifted(event: Event, offset: int) -> Event:
         event,
         evidence_start=start,
         evidence_end=end,
-        event_id=Event.make_id(event.article_id, event.event_type, start, end),
+        event_id=Event.make_id(event.article_id, event.event_type, start, end, event.id_part),
     )
 
 

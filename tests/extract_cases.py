@@ -29,8 +29,9 @@ def run(text: str, *, title: str | None = None, published: dt.date = PUBLISHED) 
     assert result.error is None, result.error
     for e in result.events:
         assert e.evidence == text[e.evidence_start : e.evidence_end]
-        assert e.event_id == Event.make_id("t-1", e.event_type, e.evidence_start, e.evidence_end)
+        assert e.event_id == Event.make_id("t-1", e.event_type, e.evidence_start, e.evidence_end, e.id_part)
         assert e.pattern_id
+    assert len({e.event_id for e in result.events}) == len(result.events)
     return result.events
 
 

@@ -89,7 +89,7 @@ def test_events_hold_their_invariants(nlp: Language, text: str, published: dt.da
         assert found.evidence == text[found.evidence_start : found.evidence_end]
         assert 0 <= found.evidence_start < found.evidence_end <= len(text)
         assert found.event_id == Event.make_id(
-            found.article_id, found.event_type, found.evidence_start, found.evidence_end
+            found.article_id, found.event_type, found.evidence_start, found.evidence_end, found.id_part
         )
         assert found.count is None or found.count >= 0
         assert found.injured is None or found.injured >= 0
