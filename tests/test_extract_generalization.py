@@ -121,3 +121,9 @@ def test_two_equal_cohorts_recruited_months_apart_are_two_events():
     )
     events = of_type(run(text), "recruitment")
     assert sorted(e.event_date.month for e in events) == [1, 5]
+
+
+def test_an_adverb_is_not_part_of_the_striking_force():
+    text = "Government helicopters also dropped barrel bombs on Kafr Zita on Monday."
+    (event,) = of_type(run(text), "air_strike")
+    assert event.actor == "Government helicopters"
