@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from extractors.countries import country_of, demonym_country
 from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, PLACE_TYPE_RANK
+from extractors.normalize.actors import canonical_actor
 from extractors.normalize.numbers import Amount, parse_amount
 from extractors.slots import NAME_PARTICLES, PlaceMention, amount_of, child
 
@@ -159,8 +160,8 @@ def _conjunct_places(mentions: list[PlaceMention], doc) -> list[PlaceMention]:
             ):
                 start -= 1
             name = doc[start : c.i + 1].text
-            if country_of(name) or demonym_country(name):
-                continue
+            if country_of(name) or demonym_country(name) or canonical_actor(name) is not None:
+                continue  # "struck Saraqeb and Jabhat al-Nusra": a party struck, not a place
             extra.append(PlaceMention(name, m.rank, start, c.i + 1))
             covered.update(range(start, c.i + 1))
     return extra

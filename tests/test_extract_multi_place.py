@@ -34,6 +34,7 @@ ONE_PLACE = [
     ("Helicopters dropped barrel bombs on the Salaheddine neighbourhood of Aleppo on Monday.", "Salaheddine"),
     ("An air strike on Saraqeb and Binnish killed two people.", "Saraqeb"),  # one strike, one event
     ("Government jets bombed Douma on Friday, while rebels shelled Harasta.", None),  # shelling is no strike
+    ("Syrian warplanes struck Saraqeb and Jabhat al-Nusra on Sunday.", "Saraqeb"),  # a party is no place
 ]
 
 
