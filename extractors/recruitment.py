@@ -46,6 +46,8 @@ OBJECT_CONTROL = frozenset(
 SELF_ENLISTING = frozenset({"enlist", "volunteer", "sign"})
 # What recruits do once enlisted: "the recruits graduated / completed training" reports recruitment.
 TRAINED_VERBS = frozenset({"graduate", "complete", "finish", "begin", "start", "undergo", "join", "arrive"})
+# Speakers who are an armed side themselves: what they report joining, they took in.
+ARMED_SPEAKERS = ARMED_WORDS | {"separatist", "commander", "insurgency"}
 # Verbs under which "recruits" are gained ("drawing recruits", "bring in new recruits").
 GAIN_VERBS = frozenset(
     {"draw", "bring", "attract", "gain", "get", "receive", "train", "send", "enlist", "add"}
@@ -72,13 +74,22 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             events.append(
                 build_event(
                     article, EVENT_TYPE, sent, span, find_date(sent, span.root, ctx),
-                    find_location(sent, places, ctx, span.root), actor=actor,
+                    find_location(sent, places, ctx, span.root), actor=actor or _reporting_party(span.root),
                     target=phrase(recruits) if recruits is not None else None,
                     count=count.value if count else None, count_qualifier=count.qualifier if count else None,
                     source=find_source(sent, span.root),
                 )
             )  # fmt: skip
     return events
+
+
+def _reporting_party(t: Token) -> str | None:
+    """An armed side that reports its own intake: "the army said 200 recruits completed training"."""
+    verb = next((a for a in t.ancestors if reporting_verb(a)), None)
+    subj = child(verb, "nsubj") if verb is not None else None
+    if subj is None or not any(x.lemma_.lower() in ARMED_SPEAKERS for x in subj.subtree):
+        return None
+    return phrase(subj)
 
 
 def _read(span: Span) -> tuple[str | None, Token | None] | None:

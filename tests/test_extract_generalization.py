@@ -127,3 +127,16 @@ def test_an_adverb_is_not_part_of_the_striking_force():
     text = "Government helicopters also dropped barrel bombs on Kafr Zita on Monday."
     (event,) = of_type(run(text), "air_strike")
     assert event.actor == "Government helicopters"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The militia said 300 new recruits had finished training near Kidal on Sunday.", "The militia"),
+        ("Rebel commanders said some 800 volunteers had joined their ranks since June.", "Rebel commanders"),
+        ("A local newspaper said 300 recruits had finished army training near Kidal on Sunday.", None),
+    ],
+)
+def test_an_armed_side_reporting_its_own_intake_is_the_actor(text, actor):
+    (event,) = of_type(run(text), "recruitment")
+    assert event.actor == actor
