@@ -73,6 +73,8 @@ ARMED_WORDS = frozenset(
         "hezbollah", "conscription", "militiaman", "paramilitary", "war",
         "frontline", "weapon", "arm", "terrorist", "branch", "unit", "police", "suicide", "jihad",
         "martyrdom",
+        # defence ministries, national guards and reserves take in recruits as armies do
+        "defence", "defense", "guard", "reservist", "conscript",
     }
 )  # fmt: skip
 

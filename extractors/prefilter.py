@@ -51,6 +51,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "recruitment": (
         "recruit*", "enlist*", "join*", "conscript*", "draft*", "train*", "mobili*", "integrat*",
         "volunteer*", "ranks", "enrol*", "induct*", "incorporat*", "sign* up", "graduat*",
+        "summon*", "regist*", "call* up", "camp", "camps",
     ),
     # settlements, surrenders and areas returning to government control by agreement
     "reconciliation": (

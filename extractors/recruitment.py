@@ -45,13 +45,38 @@ OBJECT_CONTROL = frozenset(
 # Verbs whose subject enlists itself: the force joined is their "in"/"into" object.
 SELF_ENLISTING = frozenset({"enlist", "volunteer", "sign"})
 # What recruits do once enlisted: "the recruits graduated / completed training" reports recruitment.
-TRAINED_VERBS = frozenset({"graduate", "complete", "finish", "begin", "start", "undergo", "join", "arrive"})
+TRAINED_VERBS = frozenset(
+    {"graduate", "complete", "finish", "begin", "start", "commence", "undergo", "join", "arrive"}
+)
 # Speakers who are an armed side themselves: what they report joining, they took in.
 ARMED_SPEAKERS = ARMED_WORDS | {"separatist", "commander", "insurgency"}
 # Verbs under which "recruits" are gained ("drawing recruits", "bring in new recruits").
 GAIN_VERBS = frozenset(
     {"draw", "bring", "attract", "gain", "get", "receive", "train", "send", "enlist", "add"}
 )
+
+
+# People taken in to fight: "mobilise", "register", "call up" are recruitment only with these as
+# object ("mobilised fighters", "registering volunteers"), not votes, users or troops sent to a front.
+RECRUIT_NOUNS = frozenset(
+    {"fighter", "man", "men", "youth", "young", "volunteer", "recruit", "reservist", "conscript", "child",
+     "boy", "teenager", "tribesman", "tribesmen", "militiaman", "mercenary", "cadet", "combatant", "jihadist"}
+)  # fmt: skip
+# Sports and business: a club signing a coach or a firm enrolling staff is no armed recruitment,
+# even when the club is a named organisation.
+CIVILIAN_WORDS = frozenset(
+    {"coach", "footballer", "football", "player", "club", "league", "striker", "midfielder", "goalkeeper",
+     "tournament", "championship", "sport", "stadium", "referee"}
+)  # fmt: skip
+# Who companies or teams take on: such recruits make the sentence hiring, not recruitment.
+NOT_RECRUITS = frozenset({"coach", "player", "team", "staff", "employee", "manager"})
+# Trigger kinds whose own words name the armed structure ("summoned to the army", "to the
+# training camps"), so the sentence needs no other armed word.
+ARMED_TRIGGER_KINDS = frozenset({"call_up", "camp"})
+# Verbs that carry people to a place: "detained 40 men to take them to the training camps".
+MOVE_VERBS = frozenset({"take", "drive", "send", "transfer", "move", "lead", "transport", "bring", "deliver"})
+# Nouns that stand for a group of people counted on their "of" object ("a batch of 900 recruits").
+COLLECTIVE_NOUNS = frozenset({"batch", "group", "class", "contingent", "wave", "number", "total"})
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
@@ -65,8 +90,12 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent} | {t.lower_.rstrip("s") for t in sent}
         )
         named_group = any(e.label_ in ("ORG", "NORP") for e in sent.ents)  # "the Houthis recruited ..."
-        if not (words & ARMED_WORDS or (named_group and not words & HIRING_WORDS)):
+        trainees = any(t.lower_ in ("recruits", "conscripts", "cadets") and t.pos_ == "NOUN" for t in sent)
+        armed = bool(words & ARMED_WORDS or (named_group and not words & HIRING_WORDS))
+        armed = armed or (trainees and bool(words & {"training", "course", "train"}))  # recruits in training
+        if words & CIVILIAN_WORDS:
             continue
+        spans = [s for s in spans if armed or s.label_.partition("/")[2] in ARMED_TRIGGER_KINDS]
         reads = [(s, r) for s in spans if (r := _read(s)) is not None and not is_irrealis(s.root)]
         reads.sort(key=lambda sr: sr[1][0] is None)  # a trigger that names the group first
         for span, (actor, recruits) in reads[:1]:
@@ -108,6 +137,8 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
         return (None, None) if t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in HAPPENED else None
     if t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in ARMED_WORDS:
         return None  # "a recruiting video", "recruitment drive"
+    if kind in ("people_object", "call_up", "graduate", "camp"):
+        return _taken_in(span, kind)
     if span[-1].lower_ == "ranks":  # "the corps absorbed 1,500 former rebels into its ranks"
         verb = span[0].head
         subj = _subject(verb)
@@ -120,6 +151,10 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
         if child(t, "nsubjpass") is not None or t.tag_ == "VBN" and child(t, "auxpass") is not None:
             by = next((c for c in t.children if c.dep_ == "agent"), None)
             agent = child(by, "pobj") if by is not None else None
+            if agent is None:  # "men were conscripted into the army": the force they were put in
+                into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("into", "in")), None)
+                force = child(into, "pobj") if into is not None else None
+                agent = force if force is not None and force.lemma_.lower() in ARMED_WORDS else None
             return (phrase(agent) if agent is not None else None), child(t, "nsubjpass")
         subj = _subject(t)
         if span[-1].lower_ == "up":  # "volunteers sign up"
@@ -134,24 +169,100 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
             force = child(into, "pobj") if into is not None else None
             return (phrase(force) if force is not None else None), subj
         return (phrase(subj) if subj is not None else None), recruits
-    trained = t.head.lemma_.lower() in TRAINED_VERBS and t.dep_ in ("nsubj", "nsubjpass")
-    trained = trained or any(
-        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRAINED_VERBS for c in t.children
-    )
-    if t.lower_ == "recruits" and trained:
+    group = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t  # "the first batch of recruits"
+    trained = group.head.lemma_.lower() in TRAINED_VERBS and group.dep_ in ("nsubj", "nsubjpass")
+    acls = (*t.children, *group.children)
+    trained = trained or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRAINED_VERBS for c in acls)
+    if t.lower_ in ("recruits", "conscripts") and trained:
         return None, t  # "5,000 recruits graduated from a training course"
     if t.lemma_.lower() in ("recruit", "conscript") and t.head.lemma_.lower() in GAIN_VERBS:
         verb = t.head
         subj = _subject(verb)
         return (phrase(subj) if subj is not None else None), t
-    if t.lower_ in ("recruitment", "conscription", "enlistment"):
-        return None, None
+    if t.lower_ in ("recruitment", "conscription", "enlistment", "enrolment", "enrollment"):
+        return _nominal(t)
     return None
+
+
+def _nominal(t: Token) -> tuple[str | None, Token | None]:
+    """ "the recruitment of 300 boys by the militia" -> (the militia, 300 boys); "the group's recruitment"."""
+    recruits, actor = None, child(t, "poss")
+    for x in t.subtree:
+        if x.lower_ == "of" and x.head == t:
+            recruits = child(x, "pobj")
+        if x.lower_ == "by" and x.dep_ in ("prep", "agent") and actor is None:
+            actor = child(x, "pobj")
+    if recruits is not None:
+        recruits = _people(recruits)
+    return (phrase(actor) if actor is not None else None), recruits
+
+
+def _people(t: Token) -> Token:
+    """The people a counted phrase names: "hundreds of fighters", "a batch of 900 recruits" -> that noun."""
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = child(of, "pobj") if of is not None else None
+    return inner if inner is not None and t.lemma_.lower() in COLLECTIVE_NOUNS else t
+
+
+def _is_recruit(t: Token | None) -> bool:
+    """Whether a noun names people taken in to fight, directly or through "hundreds of X"."""
+    if t is None:
+        return False
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = child(of, "pobj") if of is not None else None
+    names = {w for x in (t, inner) if x is not None for w in (x.lemma_.lower(), x.lower_)}
+    return bool(names & RECRUIT_NOUNS)
+
+
+def _taken_in(span: Span, kind: str) -> tuple[str | None, Token | None] | None:
+    """Mobilised, registered, called up, graduated or taken to training camps: (actor, recruits)."""
+    t = span.root
+    if kind == "camp":  # "detained 40 men to take them to the training camps"
+        verb = t.head if t.lower_ in ("to", "into") else t.head.head
+        if verb.lemma_.lower() not in MOVE_VERBS:
+            return None
+        recruits = child(verb, "dobj")
+        if recruits is not None and recruits.pos_ == "PRON" and verb.dep_ in ("advcl", "xcomp", "conj"):
+            recruits = child(verb.head, "dobj", "nsubjpass")
+        if recruits is None or recruits.pos_ == "PRON":
+            return None
+        subj = _subject(verb)
+        return (phrase(subj) if subj is not None else None), recruits
+    if t.pos_ == "NOUN":  # "the graduation of 800 soldiers from a military course"
+        if t.lower_ not in ("graduation", "graduates"):
+            return None
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        recruits = _people(child(of, "pobj")) if of is not None and child(of, "pobj") is not None else None
+        verb = t.head if t.head.pos_ in ("VERB", "AUX") else None
+        subj = _subject(verb) if verb is not None else None
+        return (phrase(subj) if subj is not None else None), recruits
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    if t.dep_ == "pcomp" and t.head.head.pos_ == "NOUN":
+        return None  # "the practice of registering men for the draft": a policy, not an event
+    passive = child(t, "nsubjpass")
+    if passive is not None:
+        by = next((c for c in t.children if c.dep_ == "agent"), None)
+        agent = child(by, "pobj") if by is not None else None
+        actor, recruits = (phrase(agent) if agent is not None else None), passive
+    else:
+        subj = _subject(t)
+        recruits = child(t, "dobj")
+        if kind == "graduate" and recruits is None:
+            return None, subj  # "600 fighters graduated from an infantry course"
+        actor = phrase(subj) if subj is not None else None
+    if recruits is not None and recruits.lemma_.lower() in NOT_RECRUITS:
+        return None
+    if kind == "people_object" and not _is_recruit(recruits):
+        return None
+    return actor, (_people(recruits) if recruits is not None else None)
 
 
 def _subject(verb: Token) -> Token | None:
     """Subject of a verb, or of the verb it depends on ("forcing IS to bring in" -> IS)."""
     subj = child(verb, "nsubj")
+    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subj = verb.head  # "militias, which have recruited ...": the antecedent recruited
     named = verb.head.pos_ in ("PROPN", "NOUN") or verb.head.text[:1].isupper()  # "IS" is often tagged AUX
     if subj is None and verb.dep_ == "xcomp" and named and verb.head.i < verb.i:
         subj = verb.head  # "forcing IS to bring in recruits"

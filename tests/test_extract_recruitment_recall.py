@@ -1,0 +1,88 @@
+"""Recruitment and settlement wordings beyond "recruit"/"join", and civilian look-alikes to skip."""
+
+from __future__ import annotations
+
+import pytest
+from extract_cases import contains, of_type, run
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count", "qualifier"),
+    [
+        ("The Wagner group enrolled 450 new fighters in Libya last month.", "Wagner group", 450, "exact"),
+        ("Al-Shabaab mobilized hundreds of fighters in Somalia last month.", "Al-Shabaab", 100, "at_least"),
+        ("The army called up 10,000 reservists on Monday.", "The army", 10000, "exact"),
+        ("Thousands of young men in Homs were summoned to the army for military service this week.",
+         None, 1000, "at_least"),
+        ("The ministry of defence announced the graduation of 2,300 soldiers from a military course.",
+         "ministry of defence", 2300, "exact"),
+        ("Government forces detained 42 young men in Idlib on Tuesday to take them to the training camps.",
+         "Government forces", 42, "exact"),
+        ("About 5,100 recruits have commenced training at a base near Kharkiv.", None, 5100, "approx"),
+        ("The report documented the recruitment of 870 children by the armed group in Yemen.",
+         "armed group", 870, "exact"),
+        ("Shia militias, which have recruited thousands of young men in the south, grew stronger.",
+         "Shia militias", 1000, "at_least"),
+        ("Nearly four thousand men signed up for the militia last week.", None, 4000, "approx"),
+        ("Hundreds of men were conscripted into the army in Aleppo last week.", "the army", 100, "at_least"),
+    ],
+)  # fmt: skip
+def test_more_recruitment_wordings(text, actor, count, qualifier):
+    (event,) = of_type(run(text), "recruitment")
+    assert contains(event.actor, actor)
+    assert (event.count, event.count_qualifier) == (count, qualifier)
+
+
+def test_registering_volunteers_for_a_guard_is_recruitment():
+    text = "The new interior ministry has begun registering volunteers for the national guard."
+    (event,) = of_type(run(text), "recruitment")
+    assert contains(event.target, "volunteers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The basketball club recruits a new head coach from Spain.",
+        "The national team manager, who was recruited from Portugal, resigned.",
+        "The Olympic football federation recruited a coach from Brazil on Monday.",
+        "The tech firm enrolled 300 new employees in its training program.",
+        "The university announced the graduation of 1,200 students.",
+        "The company registered 500 new users last month.",
+        "Voters were summoned to the polls on Sunday.",
+        "A court struck down the practice of registering men for the draft.",
+    ],
+)
+def test_civilian_lookalikes_are_not_recruitment(text):
+    assert of_type(run(text), "recruitment") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count", "qualifier"),
+    [
+        ("Some 410 of the fighters settled their legal status with the government in Daraa.", "fighters", 410,
+         "approx"),
+        ("Around 2,100 of the rebels settled their security status on Monday.", "rebels", 2100, "approx"),
+    ],
+)  # fmt: skip
+def test_partitive_settlement_counts(text, actor, count, qualifier):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor)
+    assert (event.count, event.count_qualifier) == (count, qualifier)
+
+
+def test_witnessed_settlement_is_dated_by_its_own_expression():
+    (event,) = of_type(run("The town of Jasim saw a similar settlement three years ago."), "reconciliation")
+    assert (event.event_date.year, event.date_text) == (2018, "three years ago")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans of the two rival clubs reconciled after the final.",
+        "The accountant reconciled the accounts of the company last week.",
+    ],
+)
+def test_civilian_reconciling_is_not_reconciliation(text):
+    assert of_type(run(text), "reconciliation") == []
