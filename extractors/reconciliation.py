@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.context import ArticleContext
+from extractors.countries import country_of
 from extractors.events import build_event, context_for, places_of, sentences, triggers_of
 from extractors.lexicon import (
     DEAL_DONE_VERBS,
@@ -21,9 +23,19 @@ from extractors.lexicon import (
     SETTLEMENT_CUES,
     TRUCE_WORDS,
 )
-from extractors.normalize.numbers import Amount, parse_amount
+from extractors.normalize.numbers import Amount
+from extractors.normalize.places import is_known_place
 from extractors.schema import Article, Event
-from extractors.slots import amount_of, child, find_date, find_location, find_source, is_irrealis, phrase
+from extractors.slots import (
+    Where,
+    amount_of,
+    child,
+    find_date,
+    find_location,
+    find_source,
+    is_irrealis,
+    phrase,
+)
 
 EVENT_TYPE = "reconciliation"
 # Prepositions that put an action under a deal: "evacuated under an agreement", "following a deal".
@@ -36,11 +48,6 @@ SIDES = frozenset(
      "guerrilla", "government", "regime", "army", "leader", "gunman", "jihadist"}
 )  # fmt: skip
 # People who settle or leave under a deal: their number is the event's count.
-# Verbs whose subject lived through a settlement: "the town witnessed a settlement last year".
-WITNESS_VERBS = frozenset({"witness", "see", "experience", "undergo", "hold", "conduct", "carry"})
-# Who can reconcile in a conflict: armed sides, governments, areas, wanted men, a "status".
-# Fans or clubs reconciling, or accounts reconciled, are not settlements.
-RECONCILING_PARTIES = PARTY_WORDS | SIDES | frozenset({"gunman", "wanted", "status", "tribe", "clan"})
 SETTLING_PEOPLE = frozenset(
     {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}
 )
@@ -61,14 +68,11 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if who is not None and _is_place(who):  # "the town returned ... under a deal between A and B"
                 actor, who = _deal_parties(sent) or (actor, who)
             count = amount_of(who) if who is not None and _countable(who) else None
-            part = _partitive(sent) if who is not None else None
-            if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
-                count = part[2]  # "Around 300 of the gunmen": the hedge the parser left outside
             count = count or _people_count(sent)
             events.append(
                 build_event(
                     article, EVENT_TYPE, sent, span, find_date(sent, span.root, ctx),
-                    find_location(sent, places, ctx, span.root), actor=actor, target=_other_party(span),
+                    _where(sent, places, ctx, span.root, who), actor=actor, target=_other_party(span),
                     count=count.value if count else None, count_qualifier=count.qualifier if count else None,
                     source=find_source(sent, span.root),
                 )
@@ -99,9 +103,6 @@ def _read(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
         return _deal(span, lemmas) if parties else None  # "the bank completed the reconciliation of accounts"
     if t.pos_ == "VERB" and t.tag_ == "VB" and child(t, "aux") is not None:
         return None  # "to reconcile", an aim
-    named_side = any(e.label_ in ("NORP", "ORG") for e in span.sent.ents)
-    if t.lower_.startswith("reconcil") and not (lemmas & RECONCILING_PARTIES or named_side):
-        return None  # "fans of both clubs reconciled", "she reconciled the accounts"
     return _party(t if t.pos_ in ("VERB", "AUX") else _governing_verb(t))
 
 
@@ -114,12 +115,10 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
     truce = bool(words & TRUCE_WORDS)
     if truce and not (lemmas & SETTLEMENT_CUES) - {"settlement", "peace"}:
         return None
-    done = DEAL_DONE_VERBS | WITNESS_VERBS
-    if t.lower_ in ("reconciliation",) and t.head.lemma_.lower() not in done:
+    if t.lower_ in ("reconciliation",) and t.head.lemma_.lower() not in DEAL_DONE_VERBS:
         return None
     verb = t.head
-    witnessed = t.dep_ == "dobj" and verb.lemma_.lower() in WITNESS_VERBS
-    if witnessed or t.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in DEAL_DONE_VERBS:
+    if t.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in DEAL_DONE_VERBS:
         if child(verb, "nsubjpass") == t:
             return _between(t) or _between(verb) or (None, None)
         return _party(verb)
@@ -134,6 +133,17 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
     if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
         return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
     return None
+
+
+def _where(sent: Span, places: list[Span], ctx: ArticleContext, trigger: Token, who: Token | None) -> Where:
+    """A named place that reconciled ("Al-Tall reconciled with the government") is where it happened."""
+    where = find_location(sent, places, ctx, trigger)
+    if who is None or who.pos_ != "PROPN":
+        return where
+    name = who.doc[who.left_edge.i : who.i + 1].text
+    if not is_known_place(name) or country_of(name) or not name[:1].isupper():
+        return where
+    return Where(name, "sentence", where.country)
 
 
 def _deal_parties(sent: Span) -> tuple[str | None, Token | None] | None:
@@ -151,21 +161,8 @@ def _countable(who: Token) -> bool:
     return who.lemma_.lower() in PEOPLE_WORDS or who.tag_ == "NNS" or who.like_num
 
 
-def _partitive(sent: Span) -> tuple[Token, Token, Amount | None] | None:
-    """ "Around 300 of the gunmen" -> (300, gunmen, 300 approx), whatever the parser did with "Around"."""
-    for tok in sent:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        people = child(of, "pobj") if of is not None and tok.like_num else None
-        if people is not None and people.lemma_.lower() in SETTLING_PEOPLE | SIDES:
-            lo = tok.i - 1 if tok.i > sent.start else tok.i  # "around", "some", "nearly"
-            return tok, people, parse_amount(tok.doc[lo : tok.i + 1].text) or parse_amount(tok.text)
-    return None
-
-
 def _people_count(sent: Span) -> Amount | None:
     """How many people settled or left, from the first counted group of people in the sentence."""
-    if (part := _partitive(sent)) is not None:
-        return part[2]
     for tok in sent:
         counted = any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
         if counted and tok.lemma_.lower() in SETTLING_PEOPLE:
@@ -196,9 +193,6 @@ def _party(verb: Token) -> tuple[str | None, Token | None]:
         )
         if antecedent is not None:
             return phrase(antecedent), antecedent
-    part = _partitive(verb.sent)
-    if subj is None and part is not None and part[0].i < verb.i:  # "Around 300 of the gunmen settled"
-        return phrase(part[1]), part[0]
     for _ in range(3):
         subj = child(verb, "nsubj", "nsubjpass")
         if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):

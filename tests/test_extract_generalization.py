@@ -140,3 +140,9 @@ def test_an_adverb_is_not_part_of_the_striking_force():
 def test_an_armed_side_reporting_its_own_intake_is_the_actor(text, actor):
     (event,) = of_type(run(text), "recruitment")
     assert event.actor == actor
+
+
+def test_a_town_that_reconciled_is_the_place_not_where_its_fighters_went():
+    text = "Kafr Batna reconciled with the regime in March, and its gunmen were sent to Jarablus."
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.location == "Kafr Batna"
