@@ -51,6 +51,9 @@ ATTACKER_WORDS = frozenset(
 WEAPON_WORDS = ATTACK_NOUNS | AIRCRAFT_WORDS | {"barrel", "car", "suicide", "missile"}
 # Trigger words whose subject is the victim, not the killer ("five people died").
 VICTIM_SIDE_WORDS = frozenset({"dead", "martyrs", "fatalities", "deaths", "death", "died", "dies", "die"})
+# Trigger words that name a death only of people: "neutralised 12 insurgents" kills, "neutralised
+# three bombs" does not.
+PEOPLE_ONLY_LEMMAS = frozenset({"neutralise", "neutralize"})
 # Vague amounts written without a number ("dozens injured"); the numbers module gives their value.
 VAGUE_AMOUNTS = frozenset({"dozens", "hundreds", "thousands", "several", "scores", "tens", "many"})
 # Anaphoric words showing a wounded-only sentence continues the previous report.
@@ -134,6 +137,10 @@ def _one_per_count(events: list[Event]) -> list[Event]:
 
 
 def _is_people(token: Token) -> bool:
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = child(of, "pobj") if of is not None else None
+    if members is not None and token.lemma_.lower() not in PEOPLE_WORDS and token.pos_ != "PROPN":
+        token = members  # "scores of bandits", "a family of six": who they are is in the "of" phrase
     return (
         token.lemma_.lower() in PEOPLE_WORDS or token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "NORP")
     )
@@ -152,7 +159,7 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
         return (number, amount_of(number)) if people is not None and _is_people(people) else (None, None)
     if trig.label_ == EVENT_TYPE and trig[0].lower_ in ("claimed", "claiming", "claim", "claims"):
         victims = next((x for x in trig if x.like_num), None) or child(t, "dobj")
-    elif t.lower_ in ("death", "deaths") and len(trig) > 1:
+    elif t.lower_ in ("death", "deaths", "martyrdom") and len(trig) > 1:
         of = trig[-1]
         victims = child(of, "pobj")
     elif t.lower_ == "toll":
@@ -175,8 +182,9 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
         if t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and _is_people(t.head):
             victims = t.head  # "five civilians killed", whatever the parser hangs after the participle
         victims = victims or child(t, "nsubjpass", "dobj")
+        attack = t.head.lemma_.lower() in ATTACK_NOUNS  # "an airstrike killing 30": the strike is no victim
         if victims is None and t.dep_ in ("acl", "amod", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            victims = t.head
+            victims = None if attack else t.head
         if victims is None and t.tag_ == "VBN":
             victims = child(t, "nsubj")
     if victims is None and t.lower_ in ("kill", "kills", "killed", "killing"):
@@ -190,8 +198,14 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
         to = next((c for c in victims.head.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         reached = child(to, "pobj") if to is not None else None
         return (reached, amount_of(reached)) if reached is not None else (None, None)
+    if victims is not None and _people_only(t) and not _is_people(victims):
+        return None, None
     count = amount_of(victims) if victims is not None else None
     return victims, count
+
+
+def _people_only(t: Token) -> bool:
+    return t.lemma_.lower() in PEOPLE_ONLY_LEMMAS or t.lower_.startswith("neutrali")
 
 
 def _number_after(t: Token) -> Token | None:
@@ -279,6 +293,8 @@ def _actor(trig: Span) -> str | None:
     if t.lower_ == "toll":  # "the death toll from Saturday's bombing": only the attack can name a killer
         source = next((child(c, "pobj") for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
         return _attacker_in(source) if source is not None else None
+    if t.lemma_.lower() in ("body", "corpse"):
+        return None  # who found or recovered the bodies is not who killed them
     victim_side = t.lemma_.lower() == "die" or t.lower_ in VICTIM_SIDE_WORDS
     victim_side = victim_side or trig[-1].lower_ in ("lives", "life") and trig[0].lower_.startswith("los")
     node = t

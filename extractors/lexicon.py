@@ -136,6 +136,8 @@ PEOPLE_WORDS = frozenset(
         "student", "family", "other", "jihadist", "insurgent", "troop", "terrorist", "martyr",
         "citizen", "syrians", "hostage", "volunteer", "gunman", "combatant", "life", "personnel",
         "recruit", "teenager", "boy", "girl", "infant", "baby", "patient", "doctor", "journalist",
+        # armed men as military communiques name them ("bandits neutralised"), and rural victims
+        "bandit", "assailant", "attacker", "farmer", "villager",
     }
 )  # fmt: skip
 

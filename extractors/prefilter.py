@@ -45,7 +45,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "casualt*", "toll*", "fatalit*", "slain", "massacr*", "slaughter*", "execut*", "behead*",
         "decapitat*", "murder*",
         "assassinat*", "martyr*", "perish*", "body", "bodies", "corpse*", "lives", "shot",
-        "gunned", "victim*",
+        "gunned", "victim*", "neutrali*",
     ),
     # joining, enlisting or being trained for an armed force
     "recruitment": (

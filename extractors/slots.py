@@ -26,7 +26,7 @@ from extractors.lexicon import (
 )
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.dates import resolve_date
-from extractors.normalize.numbers import Amount, parse_amount
+from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
 from extractors.normalize.places import is_known_place
 
 if TYPE_CHECKING:
@@ -92,12 +92,16 @@ DATE_WORDS = MONTHS_AND_DAYS | {"yesterday", "overnight", "today", "tonight"}
 DATE_PREPS = frozenset(
     {"on", "in", "since", "over", "during", "earlier", "late", "early", "into", "until", "last"}
 )
+# Times of day that take "of" + the day they belong to ("the dawn of Sunday").
+TIMES_OF_DAY = frozenset({"dawn", "morning", "afternoon", "evening", "night", "hours", "midnight", "dusk"})
 # Time units after "every"/"each"/"per" that make a statement habitual.
 GENERIC_UNITS = frozenset({"year", "month", "week", "day", "night", "decade", "time", "summer", "winter"})
 # Tokens between a trigger and its date beyond which the date belongs to another clause.
 MAX_DATE_DISTANCE = 24
 # A bare period ("in months", "for years") measures time, it does not place the event in it.
 BARE_PERIOD = re.compile(r"^(?:in|for|over|within)?\s*(?:the\s+)?(?:days|weeks|months|years|decades)$", re.I)
+# Extra distance charged to the report's date ("said on Tuesday that ..."): any other date wins.
+REPORT_DATE_PENALTY = 1000
 # Extra distance charged to a date in another clause than the trigger's.
 UNLINKED_DATE_PENALTY = 12
 # Sentences this short are one clause: any date in them dates the event.
@@ -180,8 +184,9 @@ def amount_of(noun: Token) -> Amount | None:
         separate = any(t.lower_ == "well" for t in doc[noun.i : conj.i])  # "as well as": two tolls
         if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM") and not separate:
             extra = _own_amount(conj)
-            if extra is None and amount is not None and conj.tag_ in ("NN", "NNP"):
-                extra = Amount(1, "exact")  # "a commander and his wife": one more
+            one_more = conj.tag_ in ("NN", "NNP") and conj.lower_ not in COLLECTIVES
+            if extra is None and amount is not None and one_more:
+                extra = Amount(1, "exact")  # "a commander and his wife": one more; not "and a number of"
             if extra is not None:
                 value = (amount.value if amount else 0) + extra.value
                 bounds = [a.qualifier for a in (amount, extra) if a is not None and a.qualifier != "exact"]
@@ -200,6 +205,9 @@ def _own_amount(noun: Token) -> Amount | None:
     amount = parse_amount(doc[start : noun.i + 1].text)
     if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
         amount = parse_amount(noun.text)
+        members = child(doc[noun.i + 1], "pobj")
+        if amount is None and noun.lower_ in COLLECTIVES and members is not None:
+            amount = parse_amount(doc[noun.i + 2 : members.i + 1].text)  # "a family of six": its members
     return amount
 
 
@@ -293,7 +301,8 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
             continue  # "militants who had surrendered last week": another happening's date
         linked = verb == clause
         distance = abs(start - anchor.i) + (0 if linked else UNLINKED_DATE_PENALTY)
-        too_far = abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
+        distance += REPORT_DATE_PENALTY if _dates_the_report(root) else 0
+        too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
         if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
             continue  # another clause's date, or a duration ("a lull of several days")
         resolved = resolve_date(text, ctx.published)
@@ -305,6 +314,17 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
     return best or When(ctx.published, "day", None)
 
 
+def _dates_the_report(token: Token) -> bool:
+    """A date on the reporting verb ("said on Tuesday that ...") dates the report: the event's own
+    date wins over it; it only bounds an event the text gives no other date."""
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ in DATE_PREPS:
+        head = head.head
+    if head.lemma_.lower() not in REPORTING_VERBS or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.i < head.i or token.i - head.i <= 3  # far after the verb, the parse's attachment is a guess
+
+
 def _clause_verb(token: Token) -> Token:
     """The verb of the clause a token is in (the token itself when it is a verb)."""
     node = token
@@ -313,6 +333,10 @@ def _clause_verb(token: Token) -> Token:
             return node
         node = node.head
     return node
+
+
+def _year_number(words: list[str]) -> bool:
+    return bool(words) and words[0].isdigit() and len(words[0]) == 4
 
 
 def _day_number(token: Token) -> bool:
@@ -335,10 +359,24 @@ def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
         and doc[end - 1].lower_ in MONTHS_AND_DAYS
     ):
         end += 1  # "January 2017" when the model tagged only "January"
-    if start > sent.start and doc[start - 1].lower_ in DATE_PREPS:
+    after = [t.lower_ for t in doc[end : min(end + 3, sent.end)]]
+    named = any(t.lower_ in MONTHS_AND_DAYS for t in doc[start:end])
+    if named and after[:1] == [","] and _year_number(after[1:2]):
+        end += 2  # "May 5, 2017" when the model tagged only "May 5"
+    elif doc[end - 1].lower_ in MONTHS_AND_DAYS and after[1:2] == ["year"] and after[0] in ("last", "this"):
+        end += 2  # "May last year": the month of that year
+    elif after[:1] == ["of"] and after[1:2] and after[1] in MONTHS_AND_DAYS:
+        end += 2  # "the dawn of Sunday", "the night of Friday": the day the time of day belongs to
+    while start - 2 >= sent.start and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TIMES_OF_DAY:
+        start = doc[start - 2].left_edge.i  # "in the night of Sunday" when the model tagged only "Sunday"
+    if start - 2 >= sent.start and doc[start - 1].lower_ in ("and", "to") and _day_number(doc[start - 2]):
+        start -= 2  # "between 4 and 6 May" when the model tagged only "6 May": the whole range
+    if start > sent.start and doc[start - 1].lower_ in DATE_PREPS | {"between", "from"}:
         start -= 1
     if end + 1 < sent.end and doc[end].lower_ == "and" and doc[end + 1].lower_ in MONTHS_AND_DAYS:
         end += 2  # "on Saturday and Sunday" is one period
+        if end < sent.end and _year_number([doc[end].text]):
+            end += 1  # "between March and June 2017": the year holds the whole range
     return start, doc[start:end].text
 
 

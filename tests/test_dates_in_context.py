@@ -1,0 +1,70 @@
+"""Event dates chosen from a whole sentence: the event clause's date beats the report's date,
+a time of day takes the day it names, a month keeps its year (sentences of our own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_cases import PUBLISHED, of_type, run
+
+from extractors.normalize.dates import resolve_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("expression", "iso"),
+    [
+        ("since the dawn of Monday", "2021-03-08"),
+        ("in the night of Sunday", "2021-03-07"),
+        ("the early morning of Friday", "2021-03-05"),
+        ("on April 9, 2019", "2019-04-09"),
+        ("in June last year", "2020-06"),
+        ("between 12 and 14 January", "2021-01"),
+        ("between February and September 2018", "2018"),
+    ],
+)  # fmt: skip
+def test_expressions_the_sentence_reader_builds(expression, iso):
+    resolved = resolve_date(expression, PUBLISHED)
+    assert resolved is not None and resolved.iso == iso
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        # the report's own date ("said on Tuesday that") loses to the event clause's date
+        ("The governor said on Tuesday that bandits killed six herders in Zamfara on Sunday.",
+         D(2021, 3, 7), "day"),
+        ("The monitor reported on Monday the deaths of 8 fishermen in a drone strike on a lake near the "
+         "border town of Kusseri on Saturday.", D(2021, 3, 6), "day"),
+        # a time of day "of" a weekday is that weekday
+        ("Artillery fire has hit the camp since the dawn of Monday, killing 5 displaced people.",
+         D(2021, 3, 8), "day"),
+        ("Insurgents killed 11 villagers in the night of Friday near Gwoza.", D(2021, 3, 5), "day"),
+        # a month with its year, a date with its year after a comma, a month "last year"
+        ("Unknown gunmen killed 13 miners in August 2018 near the mine at Bagega.", D(2018, 8, 1), "month"),
+        ("Militiamen killed 4 rangers on April 9, 2019 in the park.", D(2019, 4, 9), "day"),
+        ("A suicide bomber killed 19 worshippers in June last year in Konduga.", D(2020, 6, 1), "month"),
+        # a range of days inside one month is that month; months inside one year are that year
+        ("Air raids killed 27 people between 12 and 14 January in the valley.", D(2021, 1, 1), "month"),
+        ("Fighting killed 420 combatants between February and September 2018 in the region.",
+         D(2018, 1, 1), "year"),
+        # a long sentence: the trigger's own clause dates it however far its date is
+        ("Security forces, who had been deployed to the district after weeks of unrest that left markets "
+         "closed and roads to the provincial capital cut by armed groups operating from the hills, killed "
+         "9 attackers on Saturday.", D(2021, 3, 6), "day"),
+    ],
+)  # fmt: skip
+def test_event_date_in_a_sentence(text, date, precision):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.event_date, event.date_precision) == (date, precision)
+
+
+@pytest.mark.model
+def test_report_date_alone_bounds_the_event():
+    """With no date of its own, the event takes the report's date rather than publication's."""
+    text = "The ministry said on Monday that at least 14 soldiers had been killed in an ambush near Diffa."
+    (event,) = of_type(run(text), "casualties")
+    assert event.event_date == D(2021, 3, 8)

@@ -1,0 +1,49 @@
+"""casualties: the many ways reports word a death toll (sentences of our own)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_cases import of_type, run
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "qualifier", "injured"),
+    [
+        # bodies found or recovered are the dead
+        ("Rescue teams pulled the bodies of eleven fishermen from the river near Baga.", 11, "exact", None),
+        ("Villagers found the body of a teacher in a ditch outside Bama.", 1, "exact", None),
+        # "neutralise" in a military report is a killing; "scores" is no count
+        ("The air component neutralised 23 insurgents around the forest, the army said.", 23, "exact", None),
+        ("Scores of gunmen were neutralised when troops repelled the raid on the base.", None, None, None),
+        # a martyrdom noun and a family counted by its members
+        ("The strike led to the martyrdom of 4 paramedics in the town of Saraqib.", 4, "exact", None),
+        ("Raiders killed a family of seven in their home in the village of Dogo.", 7, "exact", None),
+        # the attack's own number (one strike) is not the victims' count
+        ("The town was hit by an air raid killing more than 25 in the main square.", 25, "at_least", None),
+        # "a number of" wounded is no count and adds no one to the dead
+        ("Four martyrs and a number of wounded were reported after the shelling of Ariha.", 4, "exact", None),
+        ("The car bomb killed 9 people in Afrin, in addition to tens of wounded.", 9, "exact", 10),
+    ],
+)  # fmt: skip
+def test_casualty_wording(text, count, qualifier, injured):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.count_qualifier, event.injured) == (count, qualifier, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engineers neutralised three roadside bombs on the road to Damboa.",
+        "A body of lawyers will examine the ceasefire terms next month.",
+    ],
+)
+def test_words_that_kill_only_people(text):
+    assert of_type(run(text), "casualties") == []
+
+
+def test_who_recovered_bodies_is_not_the_killer():
+    text = "Soldiers recovered the bodies of six farmers near Gubio on Monday."
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.actor) == (6, None)
