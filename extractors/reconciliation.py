@@ -23,7 +23,7 @@ from extractors.lexicon import (
     SETTLEMENT_CUES,
     TRUCE_WORDS,
 )
-from extractors.normalize.numbers import Amount
+from extractors.normalize.numbers import Amount, parse_amount
 from extractors.normalize.places import is_known_place
 from extractors.schema import Article, Event
 from extractors.slots import (
@@ -48,6 +48,11 @@ SIDES = frozenset(
      "guerrilla", "government", "regime", "army", "leader", "gunman", "jihadist"}
 )  # fmt: skip
 # People who settle or leave under a deal: their number is the event's count.
+# Verbs whose subject lived through a settlement: "the town witnessed a settlement last year".
+WITNESS_VERBS = frozenset({"witness", "see", "experience", "undergo", "hold", "conduct", "carry"})
+# Who can reconcile in a conflict: armed sides, governments, areas, wanted men, a "status".
+# Fans or clubs reconciling, or accounts reconciled, are not settlements.
+RECONCILING_PARTIES = PARTY_WORDS | SIDES | frozenset({"gunman", "wanted", "status", "tribe", "clan"})
 SETTLING_PEOPLE = frozenset(
     {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}
 )
@@ -68,6 +73,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if who is not None and _is_place(who):  # "the town returned ... under a deal between A and B"
                 actor, who = _deal_parties(sent) or (actor, who)
             count = amount_of(who) if who is not None and _countable(who) else None
+            part = _partitive(sent) if who is not None else None
+            if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
+                count = part[2]  # "Around 300 of the gunmen": the hedge the parser left outside
             count = count or _people_count(sent)
             events.append(
                 build_event(
@@ -103,6 +111,9 @@ def _read(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
         return _deal(span, lemmas) if parties else None  # "the bank completed the reconciliation of accounts"
     if t.pos_ == "VERB" and t.tag_ == "VB" and child(t, "aux") is not None:
         return None  # "to reconcile", an aim
+    named_side = any(e.label_ in ("NORP", "ORG") for e in span.sent.ents)
+    if t.lower_.startswith("reconcil") and not (lemmas & RECONCILING_PARTIES or named_side):
+        return None  # "fans of both clubs reconciled", "she reconciled the accounts"
     return _party(t if t.pos_ in ("VERB", "AUX") else _governing_verb(t))
 
 
@@ -115,10 +126,12 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
     truce = bool(words & TRUCE_WORDS)
     if truce and not (lemmas & SETTLEMENT_CUES) - {"settlement", "peace"}:
         return None
-    if t.lower_ in ("reconciliation",) and t.head.lemma_.lower() not in DEAL_DONE_VERBS:
+    done = DEAL_DONE_VERBS | WITNESS_VERBS
+    if t.lower_ in ("reconciliation",) and t.head.lemma_.lower() not in done:
         return None
     verb = t.head
-    if t.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in DEAL_DONE_VERBS:
+    witnessed = t.dep_ == "dobj" and verb.lemma_.lower() in WITNESS_VERBS
+    if witnessed or t.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in DEAL_DONE_VERBS:
         if child(verb, "nsubjpass") == t:
             return _between(t) or _between(verb) or (None, None)
         return _party(verb)
@@ -161,8 +174,21 @@ def _countable(who: Token) -> bool:
     return who.lemma_.lower() in PEOPLE_WORDS or who.tag_ == "NNS" or who.like_num
 
 
+def _partitive(sent: Span) -> tuple[Token, Token, Amount | None] | None:
+    """ "Around 300 of the gunmen" -> (300, gunmen, 300 approx), whatever the parser did with "Around"."""
+    for tok in sent:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = child(of, "pobj") if of is not None and tok.like_num else None
+        if people is not None and people.lemma_.lower() in SETTLING_PEOPLE | SIDES:
+            lo = tok.i - 1 if tok.i > sent.start else tok.i  # "around", "some", "nearly"
+            return tok, people, parse_amount(tok.doc[lo : tok.i + 1].text) or parse_amount(tok.text)
+    return None
+
+
 def _people_count(sent: Span) -> Amount | None:
     """How many people settled or left, from the first counted group of people in the sentence."""
+    if (part := _partitive(sent)) is not None:
+        return part[2]
     for tok in sent:
         counted = any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
         if counted and tok.lemma_.lower() in SETTLING_PEOPLE:
@@ -193,6 +219,9 @@ def _party(verb: Token) -> tuple[str | None, Token | None]:
         )
         if antecedent is not None:
             return phrase(antecedent), antecedent
+    part = _partitive(verb.sent)
+    if subj is None and part is not None and part[0].i < verb.i:  # "Around 300 of the gunmen settled"
+        return phrase(part[1]), part[0]
     for _ in range(3):
         subj = child(verb, "nsubj", "nsubjpass")
         if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
