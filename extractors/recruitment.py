@@ -62,6 +62,9 @@ RECRUIT_NOUNS = frozenset(
     {"fighter", "man", "men", "youth", "young", "volunteer", "recruit", "reservist", "conscript", "child",
      "boy", "teenager", "tribesman", "tribesmen", "militiaman", "mercenary", "cadet", "combatant", "jihadist"}
 )  # fmt: skip
+# Recruits whose naming alone says they are taken in to fight ("recruited 300 children", "3,000
+# men signed up"); volunteers and recruits also join charities and firms, so they are left out.
+FIGHTING_AGE_NOUNS = RECRUIT_NOUNS - {"volunteer", "recruit"}
 # Sports and business: a club signing a coach or a firm enrolling staff is no armed recruitment,
 # even when the club is a named organisation.
 CIVILIAN_WORDS = frozenset(
@@ -95,8 +98,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         armed = armed or (trainees and bool(words & {"training", "course", "train"}))  # recruits in training
         if words & CIVILIAN_WORDS:
             continue
-        spans = [s for s in spans if armed or s.label_.partition("/")[2] in ARMED_TRIGGER_KINDS]
         reads = [(s, r) for s in spans if (r := _read(s)) is not None and not is_irrealis(s.root)]
+        reads = [(s, r) for s, r in reads if armed or s.label_.partition("/")[2] in ARMED_TRIGGER_KINDS
+                 or _is_recruit(r[1], FIGHTING_AGE_NOUNS)]  # fmt: skip
         reads.sort(key=lambda sr: sr[1][0] is None)  # a trigger that names the group first
         for span, (actor, recruits) in reads[:1]:
             count = amount_of(recruits) if recruits is not None else None
@@ -204,14 +208,14 @@ def _people(t: Token) -> Token:
     return inner if inner is not None and t.lemma_.lower() in COLLECTIVE_NOUNS else t
 
 
-def _is_recruit(t: Token | None) -> bool:
+def _is_recruit(t: Token | None, nouns: frozenset[str] = RECRUIT_NOUNS) -> bool:
     """Whether a noun names people taken in to fight, directly or through "hundreds of X"."""
     if t is None:
         return False
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     inner = child(of, "pobj") if of is not None else None
     names = {w for x in (t, inner) if x is not None for w in (x.lemma_.lower(), x.lower_)}
-    return bool(names & RECRUIT_NOUNS)
+    return bool(names & nouns)
 
 
 def _taken_in(span: Span, kind: str) -> tuple[str | None, Token | None] | None:
@@ -248,6 +252,11 @@ def _taken_in(span: Span, kind: str) -> tuple[str | None, Token | None] | None:
     else:
         subj = _subject(t)
         recruits = child(t, "dobj")
+        if recruits is None and t.lemma_.lower() == "register" and _is_recruit(subj):
+            # "volunteers registered with the guard": the force is the "with" object
+            preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "for")]
+            force = child(preps[0], "pobj") if preps else None
+            return (phrase(force) if force is not None else None), subj
         if kind == "graduate" and recruits is None:
             return None, subj  # "600 fighters graduated from an infantry course"
         actor = phrase(subj) if subj is not None else None

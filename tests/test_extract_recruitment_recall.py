@@ -27,6 +27,10 @@ pytestmark = pytest.mark.model
          "Shia militias", 1000, "at_least"),
         ("Nearly four thousand men signed up for the militia last week.", None, 4000, "approx"),
         ("Hundreds of men were conscripted into the army in Aleppo last week.", "the army", 100, "at_least"),
+        ("The rebels have recruited nearly three thousand boys since January.", "The rebels", 3000, "approx"),
+        ("Around 2,000 men signed up in the first three days, the ministry said.", None, 2000, "approx"),
+        ("Nearly 1,000 volunteers have registered with the territorial defence units in Lviv.",
+         "territorial defence units", 1000, "approx"),
     ],
 )  # fmt: skip
 def test_more_recruitment_wordings(text, actor, count, qualifier):
