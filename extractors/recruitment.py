@@ -135,7 +135,8 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
         if t.dep_ == "nsubj" and reporting_verb(t.head):
             return None  # '"We are ready," said one volunteer': a speaker, not someone signing up
         sent_lemmas = {x.lemma_.lower() for x in span.sent}
-        return (None, t) if sent_lemmas & {"fight", "join", "travel", "enlist"} else None
+        trained = t.dep_ == "nsubj" and t.head.lemma_.lower() in TRAINED_VERBS and "training" in sent_lemmas
+        return (None, t) if trained or sent_lemmas & {"fight", "join", "travel", "enlist"} else None
     if kind == "draft":
         verb = t.head
         return (None, None) if t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in HAPPENED else None

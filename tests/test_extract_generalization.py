@@ -146,3 +146,9 @@ def test_a_town_that_reconciled_is_the_place_not_where_its_fighters_went():
     text = "Kafr Batna reconciled with the regime in March, and its gunmen were sent to Jarablus."
     (event,) = of_type(run(text), "reconciliation")
     assert event.location == "Kafr Batna"
+
+
+def test_volunteers_who_completed_military_training_were_recruited():
+    text = "The army said on Thursday that 3,000 volunteers had completed a two-week training course."
+    (event,) = of_type(run(text), "recruitment")
+    assert (event.count, event.actor) == (3000, "The army")
