@@ -52,7 +52,7 @@ SIDES = frozenset(
 WITNESS_VERBS = frozenset({"witness", "see", "experience", "undergo", "hold", "conduct", "carry"})
 # Who can reconcile in a conflict: armed sides, governments, areas, wanted men, a "status".
 # Fans or clubs reconciling, or accounts reconciled, are not settlements.
-RECONCILING_PARTIES = PARTY_WORDS | SIDES | frozenset({"gunman", "wanted", "status", "tribe", "clan"})
+RECONCILING_PARTIES = PARTY_WORDS | SIDES | frozenset({"gunman", "wanted", "status"})
 SETTLING_PEOPLE = frozenset(
     {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}
 )
@@ -161,7 +161,9 @@ def _where(sent: Span, places: list[Span], ctx: ArticleContext, trigger: Token, 
 
 def _deal_parties(sent: Span) -> tuple[str | None, Token | None] | None:
     """The parties of the first "deal between X and Y" of a sentence."""
-    return next(filter(None, (_between(t) for t in sent if t.lemma_.lower() in DEAL_WORDS)), None)
+    deals = [t for t in sent if t.lemma_.lower() in DEAL_WORDS]
+    deals = [t for t in deals if not any(c.lower_ == "with" for c in t.children)]  # "with X": place settled
+    return next(filter(None, map(_between, deals)), None)
 
 
 def _is_place(token: Token) -> bool:

@@ -68,12 +68,20 @@ def test_civilian_lookalikes_are_not_recruitment(text):
         ("Some 410 of the fighters settled their legal status with the government in Daraa.", "fighters", 410,
          "approx"),
         ("Around 2,100 of the rebels settled their security status on Monday.", "rebels", 2100, "approx"),
+        ("More than 500 of the wanted men settled their legal and security status in Sanamayn.", "wanted men",
+         500, "at_least"),
     ],
 )  # fmt: skip
 def test_partitive_settlement_counts(text, actor, count, qualifier):
     (event,) = of_type(run(text), "reconciliation")
     assert contains(event.actor, actor)
     assert (event.count, event.count_qualifier) == (count, qualifier)
+
+
+def test_area_that_witnessed_a_reconciliation_with_the_regime_is_the_party():
+    (event,) = of_type(run("The neighbourhood witnessed a reconciliation with the regime two years ago."),
+                       "reconciliation")  # fmt: skip
+    assert contains(event.actor, "neighbourhood") and contains(event.target, "the regime")
 
 
 def test_witnessed_settlement_is_dated_by_its_own_expression():
@@ -86,6 +94,7 @@ def test_witnessed_settlement_is_dated_by_its_own_expression():
     [
         "Fans of the two rival clubs reconciled after the final.",
         "The accountant reconciled the accounts of the company last week.",
+        "The rival football teams reconciled at a ceremony.",
     ],
 )
 def test_civilian_reconciling_is_not_reconciliation(text):
