@@ -153,14 +153,19 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
         recruits = _subject(span[0].head)
         return (phrase(group) if group is not None else None, recruits)
     if t.pos_ == "VERB":
-        if child(t, "nsubjpass") is not None or t.tag_ == "VBN" and child(t, "auxpass") is not None:
+        reduced = t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN", "NUM")
+        passive = t.tag_ == "VBN" and (child(t, "auxpass") is not None or reduced)
+        if child(t, "nsubjpass") is not None or passive:
             by = next((c for c in t.children if c.dep_ == "agent"), None)
             agent = child(by, "pobj") if by is not None else None
             if agent is None:  # "men were conscripted into the army": the force they were put in
                 into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("into", "in")), None)
                 force = child(into, "pobj") if into is not None else None
                 agent = force if force is not None and force.lemma_.lower() in ARMED_WORDS else None
-            return (phrase(agent) if agent is not None else None), child(t, "nsubjpass")
+            recruits = t.head if reduced else child(t, "nsubjpass")  # "700 fighters recruited by X"
+            if recruits is not None and recruits.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+                recruits = t.head  # "300 boys, who were recruited by X"
+            return (phrase(agent) if agent is not None else None), recruits
         subj = _subject(t)
         if span[-1].lower_ == "up":  # "volunteers sign up"
             return None, subj
@@ -320,5 +325,5 @@ def _join(t: Token) -> tuple[str | None, Token | None] | None:
     armed = lemma in ARMED_WORDS or obj.ent_type_ in ("ORG", "NORP") or obj.pos_ in ("PRON", "PROPN")
     if not armed and not any(x.lemma_.lower() in ARMED_WORDS for x in obj.subtree):
         return None
-    recruits = _subject(t)
+    recruits = _subject(t) or child(t, "nsubjpass")  # "400 rebels were integrated into the army"
     return (phrase(actor) if actor.pos_ != "PRON" else None), recruits

@@ -99,3 +99,19 @@ def test_witnessed_settlement_is_dated_by_its_own_expression():
 )
 def test_civilian_reconciling_is_not_reconciliation(text):
     assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Some 700 fighters recruited by the militia in Kasai were sent to the front.", "the militia",
+         "700 fighters"),
+        ("Around 300 boys, who were recruited by the rebels last year, were released.", "the rebels",
+         "300 boys"),
+        ("Some 400 former rebels were integrated into the national army on Monday.", "national army",
+         "400 former rebels"),
+    ],
+)  # fmt: skip
+def test_recruits_are_the_target_never_the_actor(text, actor, target):
+    (event,) = of_type(run(text), "recruitment")
+    assert contains(event.actor, actor) and contains(event.target, target)
