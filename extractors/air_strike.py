@@ -96,6 +96,8 @@ def _accept(span: Span, sent: Span, ctx: ArticleContext) -> bool:
             "by"
         }:
             return True
+        if head.dep_ == "nsubj" and _conjoined_attack(verb):
+            return True  # "Warplanes, believed to be Russian, bombed": parsed "believed ... and bombed"
         return _instrument_of_attack(head) is not None
     if span.label_ == f"{EVENT_TYPE}/weak":
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
@@ -105,6 +107,14 @@ def _accept(span: Span, sent: Span, ctx: ArticleContext) -> bool:
             return True
         return ctx.air_context and _named_attacker(head) is not None
     return True
+
+
+def _conjoined_attack(verb: Token) -> bool:
+    """Whether a verb is joined to an attack verb that shares its subject."""
+    return any(
+        c.dep_ == "conj" and c.lemma_.lower() in ATTACK_VERBS and child(c, "nsubj", "nsubjpass") is None
+        for c in verb.children
+    )
 
 
 def _instrument_of_attack(head: Token) -> Token | None:

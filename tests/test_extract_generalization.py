@@ -152,3 +152,9 @@ def test_volunteers_who_completed_military_training_were_recruited():
     text = "The army said on Thursday that 3,000 volunteers had completed a two-week training course."
     (event,) = of_type(run(text), "recruitment")
     assert (event.count, event.actor) == (3000, "The army")
+
+
+def test_an_aircraft_subject_separated_from_its_attack_verb_by_an_aside():
+    text = "Jets, thought to be Syrian, struck a market in Douma on Friday."
+    (event,) = of_type(run(text), "air_strike")
+    assert (event.actor, event.location) == ("Jets", "Douma")
