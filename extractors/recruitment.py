@@ -65,6 +65,12 @@ RECRUIT_NOUNS = frozenset(
 # Recruits whose naming alone says they are taken in to fight ("recruited 300 children", "3,000
 # men signed up"); volunteers and recruits also join charities and firms, so they are left out.
 FIGHTING_AGE_NOUNS = RECRUIT_NOUNS - {"volunteer", "recruit"}
+# Civilian bodies that also take in boys and young men ("the school recruited 30 boys for its choir").
+INSTITUTION_WORDS = HIRING_WORDS | frozenset(
+    {"school", "choir", "university", "college", "church", "team", "orchestra", "program", "programme"}
+)
+# Who a force registers: registering children or voters is aid or elections, not recruitment.
+REGISTERED_RECRUITS = frozenset({"volunteer", "recruit", "conscript", "reservist", "fighter", "combatant"})
 # Sports and business: a club signing a coach or a firm enrolling staff is no armed recruitment,
 # even when the club is a named organisation.
 CIVILIAN_WORDS = frozenset(
@@ -100,7 +106,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             continue
         reads = [(s, r) for s in spans if (r := _read(s)) is not None and not is_irrealis(s.root)]
         reads = [(s, r) for s, r in reads if armed or s.label_.partition("/")[2] in ARMED_TRIGGER_KINDS
-                 or _is_recruit(r[1], FIGHTING_AGE_NOUNS)]  # fmt: skip
+                 or s.label_ == EVENT_TYPE and _is_recruit(r[1], FIGHTING_AGE_NOUNS)
+                 and not words & INSTITUTION_WORDS]  # fmt: skip
         reads.sort(key=lambda sr: sr[1][0] is None)  # a trigger that names the group first
         for span, (actor, recruits) in reads[:1]:
             count = amount_of(recruits) if recruits is not None else None
@@ -258,7 +265,7 @@ def _taken_in(span: Span, kind: str) -> tuple[str | None, Token | None] | None:
     else:
         subj = _subject(t)
         recruits = child(t, "dobj")
-        if recruits is None and t.lemma_.lower() == "register" and _is_recruit(subj):
+        if recruits is None and t.lemma_.lower() == "register" and _is_recruit(subj, REGISTERED_RECRUITS):
             # "volunteers registered with the guard": the force is the "with" object
             preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "for")]
             force = child(preps[0], "pobj") if preps else None
@@ -269,6 +276,8 @@ def _taken_in(span: Span, kind: str) -> tuple[str | None, Token | None] | None:
     if recruits is not None and recruits.lemma_.lower() in NOT_RECRUITS:
         return None
     if kind == "people_object" and not _is_recruit(recruits):
+        return None
+    if t.lemma_.lower() == "register" and not _is_recruit(recruits, REGISTERED_RECRUITS):
         return None
     return actor, (_people(recruits) if recruits is not None else None)
 

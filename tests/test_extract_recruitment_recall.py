@@ -56,6 +56,11 @@ def test_registering_volunteers_for_a_guard_is_recruitment():
         "The company registered 500 new users last month.",
         "Voters were summoned to the polls on Sunday.",
         "A court struck down the practice of registering men for the draft.",
+        "Aid agencies registered 5,000 children at the camp in Cox's Bazar.",
+        "Soldiers took the detainees to a military camp outside the city.",
+        "The school recruited 30 boys for its choir.",
+        "The coach called up 23 players for the match against Iraq.",
+        "The ministry mobilised 200 ambulances to the front.",
     ],
 )
 def test_civilian_lookalikes_are_not_recruitment(text):
