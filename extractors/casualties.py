@@ -319,6 +319,8 @@ def _actor(trig: Span) -> str | None:
                 s = child(c, "nsubj")
                 if s is not None and s.pos_ != "PRON":
                     return _attacker_in(s)
+                if c.i < node.i and (by := agent_of(c)) is not None:
+                    return _attacker_in(by)  # "Shelling by X on the city killed three", "Shelling" as a verb
         if node.head == node or node.head.lemma_.lower() in REPORTING_VERBS:
             break  # the subject of "said" is the source, not the killer
         node = node.head

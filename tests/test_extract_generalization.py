@@ -158,3 +158,9 @@ def test_an_aircraft_subject_separated_from_its_attack_verb_by_an_aside():
     text = "Jets, thought to be Syrian, struck a market in Douma on Friday."
     (event,) = of_type(run(text), "air_strike")
     assert (event.actor, event.location) == ("Jets", "Douma")
+
+
+def test_a_leading_attack_gerund_names_its_agent():
+    text = "Shelling by separatist forces on the town of Marinka killed four civilians, the governor said."
+    (event,) = of_type(run(text), "casualties")
+    assert event.actor == "separatist forces"
