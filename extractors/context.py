@@ -37,9 +37,10 @@ DATELINE_WINDOW = 600
 _PARAGRAPH_START = re.compile(r"\n\s*")
 
 # Agency name or weekday before a day-month-year date: a stamp an outlet put between headline and body.
+# After a preposition ("bombed ... on Monday 12 March 2017") the same date is the event's, not a stamp.
 _INLINE_STAMP = re.compile(
     rf"\b(?:AFP|Reuters|AP|TRT World)\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
-    rf"|\b{_WEEKDAY}\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
+    rf"|(?<![Oo]n )(?<!since )(?<!until )(?<!from )(?<!by )\b{_WEEKDAY}\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
 )
 # A line break: headlines, captions and list items stand on their own lines without a full stop.
 _LINE_START = re.compile(r"\n\s*(?=\S)")

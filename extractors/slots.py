@@ -286,8 +286,10 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
             continue
         if "old" in ent.text or "-long" in ent.text or ent.root.head.lemma_.lower() in REPORTING_VERBS:
             continue
-        candidates.append((*_with_preposition(ent.start, ent.end, sent), ent.root))
-        seen.update(t.i for t in ent if t.lower_ not in DATE_WORDS)  # "overnight days": try "overnight"
+        start, text = _with_preposition(ent.start, ent.end, sent)
+        candidates.append((start, text, ent.root))
+        whole = resolve_date(text, ctx.published) is not None  # "on Monday 12 March 2017": no "Monday 12"
+        seen.update(t.i for t in ent if whole or t.lower_ not in DATE_WORDS)  # "overnight days": "overnight"
     for t in sent:
         fresh = t.lower_ in DATE_WORDS and t.i not in seen and not in_stamp(t)
         if fresh and t.head.lemma_.lower() not in REPORTING_VERBS:

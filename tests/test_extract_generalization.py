@@ -164,3 +164,12 @@ def test_a_leading_attack_gerund_names_its_agent():
     text = "Shelling by separatist forces on the town of Marinka killed four civilians, the governor said."
     (event,) = of_type(run(text), "casualties")
     assert event.actor == "separatist forces"
+
+
+def test_a_weekday_date_after_a_preposition_is_the_event_date_not_a_stamp():
+    text = "Jets bombed a fuel depot near Sirte on Tuesday 9 February 2021, killing five guards."
+    events = run(text)
+    assert {e.event_type for e in events} == {"air_strike", "casualties"}
+    dated = {(e.event_date, e.date_text) for e in events}
+    assert dated == {(dt.date(2021, 2, 9), "on Tuesday 9 February 2021")}
+    assert all(e.actor == "Jets" for e in events)
