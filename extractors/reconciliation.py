@@ -23,7 +23,7 @@ from extractors.lexicon import (
     SETTLEMENT_CUES,
     TRUCE_WORDS,
 )
-from extractors.normalize.numbers import Amount, parse_amount
+from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
 from extractors.normalize.places import is_known_place
 from extractors.schema import Article, Event
 from extractors.slots import (
@@ -172,8 +172,9 @@ def _is_place(token: Token) -> bool:
 
 
 def _countable(who: Token) -> bool:
-    """People, a plural group or a number: "Hundreds of gunmen settled", "150 rebels left"."""
-    return who.lemma_.lower() in PEOPLE_WORDS or who.tag_ == "NNS" or who.like_num
+    """People, a group or a number: "Hundreds of gunmen settled", "150 rebels left", "a total of 90 men"."""
+    plural = who.tag_ == "NNS" or who.like_num or who.lower_ in COLLECTIVES
+    return plural or who.lemma_.lower() in PEOPLE_WORDS
 
 
 def _partitive(sent: Span) -> tuple[Token, Token, Amount | None] | None:

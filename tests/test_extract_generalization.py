@@ -173,3 +173,9 @@ def test_a_weekday_date_after_a_preposition_is_the_event_date_not_a_stamp():
     dated = {(e.event_date, e.date_text) for e in events}
     assert dated == {(dt.date(2021, 2, 9), "on Tuesday 9 February 2021")}
     assert all(e.actor == "Jets" for e in events)
+
+
+def test_a_total_of_men_who_settled_counts_them():
+    text = "A total of 240 men from the town of Kanaker settled their status with the state on Sunday."
+    (event,) = of_type(run(text), "reconciliation")
+    assert (event.count, event.count_qualifier) == (240, "exact")
