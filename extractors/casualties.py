@@ -51,6 +51,12 @@ ATTACKER_WORDS = frozenset(
 WEAPON_WORDS = ATTACK_NOUNS | AIRCRAFT_WORDS | {"barrel", "car", "suicide", "missile"}
 # Trigger words whose subject is the victim, not the killer ("five people died").
 VICTIM_SIDE_WORDS = frozenset({"dead", "martyrs", "fatalities", "deaths", "death", "died", "dies", "die"})
+# Nouns that name the dead or their tally ("the toll of martyrs", "the number of dead"): victims, never the
+# killer, wherever the parser puts them.
+VICTIM_NOUNS = frozenset(
+    {"martyr", "dead", "toll", "number", "death", "casualty", "fatality", "victim", "body", "wounded",
+     "injured"}
+)  # fmt: skip
 # Trigger words that name a death only of people: "neutralised 12 insurgents" kills, "neutralised
 # three bombs" does not.
 PEOPLE_ONLY_LEMMAS = frozenset({"neutralise", "neutralize"})
@@ -296,6 +302,7 @@ def _actor(trig: Span) -> str | None:
     if t.lemma_.lower() in ("body", "corpse"):
         return None  # who found or recovered the bodies is not who killed them
     victim_side = t.lemma_.lower() == "die" or t.lower_ in VICTIM_SIDE_WORDS
+    victim_side = victim_side or t.lemma_.lower() == "lose"  # "the unit lost 14 fighters": the losing side
     victim_side = victim_side or trig[-1].lower_ in ("lives", "life") and trig[0].lower_.startswith("los")
     node = t
     for _ in range(6):
@@ -303,7 +310,7 @@ def _actor(trig: Span) -> str | None:
         if agent is not None:
             return _attacker_in(agent)
         subj = child(node, "nsubj")
-        if subj is not None and subj.pos_ != "PRON" and not (node == t and victim_side):
+        if subj is not None and subj.pos_ != "PRON" and not (node == t and victim_side) and not _victim(subj):
             return _attacker_in(subj)
         for c in node.subtree if node == t else node.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following", "between"):
@@ -317,7 +324,7 @@ def _actor(trig: Span) -> str | None:
         for c in clauses:  # "... killed and 20 wounded when a bomber blew himself up"
             if c.dep_ == "advcl" and c.lemma_.lower() not in REPORTING_VERBS:
                 s = child(c, "nsubj")
-                if s is not None and s.pos_ != "PRON":
+                if s is not None and s.pos_ != "PRON" and not _victim(s):
                     return _attacker_in(s)
                 if c.i < node.i and (by := agent_of(c)) is not None:
                     return _attacker_in(by)  # "Shelling by X on the city killed three", "Shelling" as a verb
@@ -325,6 +332,16 @@ def _actor(trig: Span) -> str | None:
             break  # the subject of "said" is the source, not the killer
         node = node.head
     return None
+
+
+def _victim(noun: Token) -> bool:
+    """Whether a noun names victims or their count ("two martyrs", "83 of them", "the toll"), not a killer."""
+    if noun.lemma_.lower() in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS:
+        return True
+    if noun.like_num or noun.pos_ == "NUM":
+        return True
+    counted = any(c.dep_ in ("nummod", "quantmod") for c in noun.children)
+    return counted and _is_people(noun) and noun.ent_type_ not in ("ORG", "NORP", "GPE")
 
 
 def _attacker_in(noun: Token) -> str | None:

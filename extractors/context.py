@@ -34,6 +34,13 @@ _WIRE = re.compile(
 )
 # Pages put the headline and a byline before the body, so a wire dateline may open a later paragraph.
 DATELINE_WINDOW = 600
+# Monitor reports open each paragraph with the place and a spaced en or em dash ("Idlib – Three ...");
+# a hyphen is left out because it joins words ("Al-Bab -based").
+_PLACE_LEAD = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][a-z']+(?:[ -](?:[A-Z][a-z']+|al|el|ez|ad|as|ar|an))*)[ \t]+[–—][ \t]+"
+)
+# Capitalised first words that open a sentence, not a place name ("The army – in a statement – said").
+_NOT_PLACE_LEADS = frozenset({"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "in", "on"})
 _PARAGRAPH_START = re.compile(r"\n\s*")
 
 # Agency name or weekday before a day-month-year date: a stamp an outlet put between headline and body.
@@ -89,6 +96,12 @@ def find_paragraph_dateline(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+def find_place_leads(text: str) -> list[tuple[int, int]]:
+    """Spans of "Place – " leads at paragraph starts: a dateline, never part of the sentence after it."""
+    leads = [m for m in _PLACE_LEAD.finditer(text) if m.group().split()[0].lower() not in _NOT_PLACE_LEADS]
+    return [(m.start(), m.end()) for m in leads if len(m.group().split()) <= 5]
+
+
 def find_inline_stamps(text: str) -> list[tuple[int, int]]:
     """Agency stamps after a headline ("... Monitor AFP Monday 17 Oct 2016 Air strikes ..."), near the top."""
     return [m.span() for m in _INLINE_STAMP.finditer(text, 0, INLINE_STAMP_WINDOW)]
@@ -122,7 +135,7 @@ def structural_boundaries(text: str, title: str | None) -> list[int]:
     offsets += [m.end() for m in _LINE_START.finditer(text)]  # no sentence runs over a line break
     if later := find_paragraph_dateline(text):
         offsets += [later[0], later[1]]
-    for start, stop in find_inline_stamps(text):
+    for start, stop in [*find_inline_stamps(text), *find_place_leads(text)]:
         offsets += [start, stop]
     headline = find_headline(text, title, end)
     if headline:
@@ -157,7 +170,9 @@ def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleCont
     return ArticleContext(
         published=article.published,
         dateline_end=end,
-        stamps=((0, end), *([later[:2]] if later else []), *find_inline_stamps(text)),
+        stamps=(
+            (0, end), *([later[:2]] if later else []), *find_inline_stamps(text), *find_place_leads(text),
+        ),
         dateline_place=dateline_place,
         headline=headline,
         article_place=place_counts.most_common(1)[0][0] if place_counts else None,
