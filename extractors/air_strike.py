@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.context import ArticleContext
 from extractors.events import build_event, context_for, places_of, sentences, triggers_of
-from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, NOT_AIR_HEADS, REPORTING_VERBS
+from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, NOT_AIR_HEADS
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
 from extractors.slots import (
@@ -29,6 +29,7 @@ from extractors.slots import (
     is_generic,
     is_irrealis,
     phrase,
+    reporting_force,
     sentence_places,
 )
 from extractors.struck_places import struck_places
@@ -45,13 +46,6 @@ GENERIC_MODIFIERS = frozenset(
 ATTACKER_NOUNS = frozenset({"regime", "government", "coalition", "army", "military"})
 # Singular strike nouns that count one strike ("an air raid", "the airstrike").
 COUNTABLE = frozenset({"strike", "raid", "airstrike", "air-strike", "barrel", "bomb", "attack"})
-# Heads of a reporting subject that a later "it"/"its" can point back to ("the army said it struck").
-FORCE_HEADS = ATTACKER_NOUNS | {"ministry", "force", "forces", "command", "militia", "group", "navy", "corps"}
-# Reporting subjects that are sources, never the striking force ("the monitor said it was an air strike").
-SOURCE_HEADS = frozenset(
-    {"witness", "resident", "source", "activist", "observatory", "monitor", "official", "medic", "agency",
-     "network", "reporter", "correspondent", "media", "doctor", "rescuer", "helmets"}
-)  # fmt: skip
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
@@ -156,7 +150,7 @@ def _actor(span: Span) -> str | None:
     if span.label_ == f"{EVENT_TYPE}/aircraft":
         verb = head.head
         if (owner := child(head, "poss")) is not None and owner.pos_ == "PRON":
-            return _reporting_force(verb)  # "the army said its jets struck": "its" is the army
+            return reporting_force(verb)  # "the army said its jets struck": "its" is the army
         if head.dep_ == "nsubj" and 0 < verb.i - head.i <= 6:  # "Warplanes either Russian or Syrian struck"
             cut = ("aux", "auxpass", "neg", "advmod")  # "Regime helicopters also dropped": no adverb
             aux = [c.i for c in verb.children if c.dep_ in cut and c.i > head.i]
@@ -188,27 +182,9 @@ def _actor(span: Span) -> str | None:
         if subj is not None and subj.pos_ != "PRON":
             return phrase(subj)
         if subj is not None:
-            return _reporting_force(verb)  # "the ministry said it carried out an air strike"
+            return reporting_force(verb)  # "the ministry said it carried out an air strike"
     return None
 
-
-def _reporting_force(verb: Token) -> str | None:
-    """The force a pronoun of a reported clause refers to: the subject of the reporting verb above it."""
-    node = verb
-    while node.dep_ in ("conj", "xcomp") and node.head != node:
-        node = node.head
-    report = node.head
-    if node.dep_ != "ccomp" or report.lemma_.lower() not in REPORTING_VERBS:
-        return None
-    subj = child(report, "nsubj")
-    if subj is None or subj.pos_ == "PRON" or subj.lemma_.lower() in SOURCE_HEADS:
-        return None
-    words = {t.lemma_.lower() for t in subj.subtree}
-    if words & SOURCE_HEADS:
-        return None
-    if subj.ent_type_ in ("ORG", "NORP", "GPE") or subj.lemma_.lower() in FORCE_HEADS:
-        return phrase(subj)
-    return None
 
 
 def _strike_word(token: Token) -> bool:

@@ -29,6 +29,7 @@ from extractors.slots import (
     is_generic,
     is_irrealis,
     phrase,
+    reporting_force,
 )
 
 EVENT_TYPE = "casualties"
@@ -312,6 +313,9 @@ def _actor(trig: Span) -> str | None:
         subj = child(node, "nsubj")
         if subj is not None and subj.pos_ != "PRON" and not (node == t and victim_side) and not _victim(subj):
             return _attacker_in(subj)
+        pronoun = subj is not None and subj.pos_ == "PRON" and node == t and not victim_side
+        if pronoun and (force := reporting_force(node)) is not None:
+            return force  # "the army said it killed 30": "it" is the army
         for c in node.subtree if node == t else node.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following", "between"):
                 obj = child(c, "pobj")

@@ -32,6 +32,16 @@ from extractors.normalize.places import is_known_place
 if TYPE_CHECKING:
     from extractors.context import ArticleContext
 
+# Heads of a reporting subject that a later "it"/"its" can point back to ("the army said it struck").
+FORCE_HEADS = frozenset(
+    {"regime", "government", "coalition", "army", "military", "ministry", "force", "forces", "command",
+     "militia", "group", "navy", "corps"}
+)  # fmt: skip
+# Reporting subjects that are sources, never the striking force ("the monitor said it was an air strike").
+SOURCE_HEADS = frozenset(
+    {"witness", "resident", "source", "activist", "observatory", "monitor", "official", "medic", "agency",
+     "network", "reporter", "correspondent", "media", "doctor", "rescuer", "helmets"}
+)  # fmt: skip
 PLACE_PREPS = frozenset({"in", "near", "at", "on", "outside", "around", "into", "across", "over", "from"})
 # Words that start organisation names, not places ("Syrian Observatory", "Civil Defense").
 ORG_WORDS = frozenset(
@@ -223,6 +233,25 @@ def _in_calendar_date(token: Token) -> bool:
 def child(token: Token, *deps: str) -> Token | None:
     """First child of a token with one of the dependency labels."""
     return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def reporting_force(verb: Token) -> str | None:
+    """The force a pronoun of a reported clause refers to: the subject of the reporting verb above it."""
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head != node:
+        node = node.head
+    report = node.head
+    if node.dep_ != "ccomp" or report.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    subj = child(report, "nsubj")
+    if subj is None or subj.pos_ == "PRON" or subj.lemma_.lower() in SOURCE_HEADS:
+        return None
+    words = {t.lemma_.lower() for t in subj.subtree}
+    if words & SOURCE_HEADS:
+        return None
+    if subj.ent_type_ in ("ORG", "NORP", "GPE") or subj.lemma_.lower() in FORCE_HEADS:
+        return phrase(subj)
+    return None
 
 
 def agent_of(token: Token) -> Token | None:

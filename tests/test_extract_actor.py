@@ -22,6 +22,8 @@ pytestmark = pytest.mark.model
          "air_strike", "Iraqi Defence Ministry"),
         ("The Turkish army said that its jets bombed positions near Qamishli on Monday.", "air_strike",
          "Turkish army"),
+        ("The Jordanian military said it killed 14 smugglers at the border on Monday.", "casualties",
+         "Jordanian military"),
         # catenative verbs keep their subject as the recruiting group
         ("The new Interior Ministry has started enlisting volunteers in Raqqa this week.", "recruitment",
          "Interior Ministry"),
@@ -41,6 +43,7 @@ def test_actor(text, event_type, actor):
     [
         # a source that reports is not the striking force
         ("A witness said it was an air strike that hit the market in Idlib on Monday.", "air_strike"),
+        ("Activists said they killed nine soldiers in an ambush near Hama.", "casualties"),
         # the dead, their tally and the losing side are victims
         ("The number of martyrs in the village has reached 17 since the bombing began.", "casualties"),
         ("The brigades lost 14 fighters in clashes near Hama on Monday.", "casualties"),
