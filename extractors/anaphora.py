@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -73,7 +74,7 @@ def _points_back(span: Span) -> bool:
 
 def _fill(event: Event, strike: Event, *, date_and_place: bool) -> Event:
     """The event with the strike's actor and, when asked, its date and place where the event has none."""
-    slots: dict[str, object] = {}
+    slots: dict[str, Any] = {}
     if event.actor is None and strike.actor is not None:
         slots["actor"] = strike.actor
     if date_and_place and event.date_text is None and strike.date_text is not None:

@@ -190,7 +190,7 @@ def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc
         gap = numpy.ones(len(doc), dtype=bool)
         groups: dict[str, list[SpacySpan]] = {}
         for (first, last), part in zip(item.windows, item.parsed, strict=True):
-            array[first:last] = part.to_array(_ATTRS)
+            array[first:last] = part.to_array(list(_ATTRS))
             gap[first:last] = False
             for key, group in part.spans.items():
                 groups.setdefault(key, []).extend(
@@ -203,7 +203,7 @@ def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc
             heads[gap] == 0, nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
         )
         array[gap, _ATTRS.index(ENT_IOB)] = _OUTSIDE
-        doc.from_array(list(_ATTRS), array)
+        doc.from_array(list(_ATTRS), array)  # type: ignore[arg-type]  # spaCy stubs: Ints2d is an ndarray
         for key, spans in groups.items():
             doc.spans[key] = spans
     for name in whole_text_pipes:

@@ -249,9 +249,9 @@ def _taken_in(span: Span, kind: str) -> tuple[str | None, Token | None] | None:
         if t.lower_ not in ("graduation", "graduates"):
             return None
         of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        recruits = _people(child(of, "pobj")) if of is not None and child(of, "pobj") is not None else None
-        verb = t.head if t.head.pos_ in ("VERB", "AUX") else None
-        subj = _subject(verb) if verb is not None else None
+        counted = child(of, "pobj") if of is not None else None
+        recruits = _people(counted) if counted is not None else None
+        subj = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
         return (phrase(subj) if subj is not None else None), recruits
     if t.pos_ not in ("VERB", "AUX"):
         return None
