@@ -318,7 +318,7 @@ def _actor(trig: Span) -> str | None:
             return force  # "the army said it killed 30": "it" is the army
         for c in node.subtree if node == t else node.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following", "between"):
-                obj = child(c, "pobj")
+                obj = child(c, "pobj", "pcomp")  # "in shelling by X": the parser makes "shelling" a verb
                 if obj is not None and (c.lower_ == "between" or obj.lemma_.lower() in ATTACK_NOUNS):
                     found = _attacker_in(obj)
                     if found:

@@ -30,6 +30,8 @@ pytestmark = pytest.mark.model
         # a place lead with a dash is a dateline; the killer is the force in the clause
         ("Homs – Two martyrs and a number of wounded fell as regime warplanes bombed the town of Rastan.",
          "casualties", "regime warplanes"),
+        ("Latakia – Four dead and two wounded in shelling by militia fighters on the village of Kinsabba.",
+         "casualties", "militia fighters"),
     ],
 )  # fmt: skip
 def test_actor(text, event_type, actor):
