@@ -42,6 +42,8 @@ ATTACK_NOUNS = frozenset(
 )  # fmt: skip
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
 TOLL_VERBS = frozenset({"be", "rise", "reach", "climb", "increase", "jump", "stand", "hit", "bring", "mount"})
+# Prepositions that introduce the attack behind a toll ("rose to 12 after regime shelling").
+CAUSE_PREPS = frozenset({"after", "following", "in", "from", "during"})
 # Verbs of a toll that grew: its new value replaces the counts told before it.
 RISE_VERBS = frozenset({"rise", "climb", "reach", "jump", "increase", "mount"})
 # Common nouns naming an attacking side when they modify an attack ("regime shelling").
@@ -299,7 +301,16 @@ def _actor(trig: Span) -> str | None:
     t = trig.root
     if t.lower_ == "toll":  # "the death toll from Saturday's bombing": only the attack can name a killer
         source = next((child(c, "pobj") for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-        return _attacker_in(source) if source is not None else None
+        if source is not None:
+            return _attacker_in(source)
+        for c in t.head.children:  # "the toll rose to 12 after regime shelling": the attack after the rise
+            cause = child(c, "pobj", "pcomp") if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS else c
+            if cause is None or cause.dep_ not in ("advcl", "pobj", "pcomp"):
+                continue
+            if cause.lemma_.lower() in ATTACK_NOUNS:  # a parsed verb keeps its attacker as subject or agent
+                s = (child(cause, "nsubj") or agent_of(cause)) if cause.pos_ == "VERB" else cause
+                return _attacker_in(s) if s is not None and s.pos_ != "PRON" and not _victim(s) else None
+        return None
     if t.lemma_.lower() in ("body", "corpse"):
         return None  # who found or recovered the bodies is not who killed them
     victim_side = t.lemma_.lower() == "die" or t.lower_ in VICTIM_SIDE_WORDS

@@ -32,6 +32,8 @@ pytestmark = pytest.mark.model
          "casualties", "regime warplanes"),
         ("Latakia – Four dead and two wounded in shelling by militia fighters on the village of Kinsabba.",
          "casualties", "militia fighters"),
+        ("The death toll in the village climbed to 23 on Tuesday after Turkish shelling.", "casualties",
+         "Turkish"),
     ],
 )  # fmt: skip
 def test_actor(text, event_type, actor):
