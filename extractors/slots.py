@@ -535,8 +535,7 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
         rank += 0 if types else 0.5  # "Kyi Pin village": a place-type word vouches for the name
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
-    compass_region = len(toks) > 1 and toks[0].lower_ in DIRECTION_WORDS  # "North Kivu", "Western Cape"
-    level = None if types else area_level(name) or (3 if compass_region else None)
+    level = None if types else area_level(name)
     if level is not None:  # a bare province name is wider than a town named beside it; a
         rank += 1.5 if level == 3 else 0.25  # provincial city only just, below an unknown name
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
