@@ -27,7 +27,7 @@ from extractors.lexicon import (
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.dates import resolve_date
 from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
-from extractors.normalize.places import area_level, is_known_place
+from extractors.normalize.places import is_known_place
 
 if TYPE_CHECKING:
     from extractors.context import ArticleContext
@@ -500,8 +500,6 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     rank = min(types) if types else 1.5
     if first > 0 and doc[first - 1].lower_ == "to":
         rank += 1  # "bussed to Idlib", "surrendered to X": a destination, not where it happened
-    if _preceded_by(doc, first, frozenset({"from"})):
-        rank += 1  # "shells fired from X hit Y": where fire came from, not the place hit
     window = doc[max(first - 5, 0) : first]
     if any(t.lower_ in DIRECTION_WORDS and doc[t.i + 1].lower_ == "of" for t in window):
         rank += 1.5  # "south of the capital Damascus": a reference point, not the place of the event
@@ -524,9 +522,8 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
     geographic = toks[-1].lower_ in GEO_FEATURES  # "in the Sambisa Forest" is a place; "on the Embassy" not
     after_preposition = _preceded_by(doc, first, PLACE_PREPS | {"of"}, across_the=geographic)
     introduced = _preceded_by(doc, start, PLACE_PREPS)  # "in (Syrias) Homs", "in the Sambisa Forest"
-    struck_place = toks[-1].dep_ in OBJECT_DEPS and toks[-1].head.pos_ == "VERB" and is_known_place(name)
-    if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced and not struck_place:
-        return None  # "opponents of Assad": a person, unless a known place is a verb's object
+    if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:
+        return None  # "opponents of Assad": a person, whatever the gazetteer holds
     if not is_known_place(name):
         # "pounded the Gaza Strip"; a lone unknown word the model calls GPE is as often a surname
         geo_entity = len(toks) > 1 and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
@@ -535,9 +532,6 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
         rank += 0 if types else 0.5  # "Kyi Pin village": a place-type word vouches for the name
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
-    level = None if types else area_level(name)
-    if level is not None:  # a bare province name is wider than a town named beside it; a
-        rank += 1.5 if level == 3 else 0.25  # provincial city only just, below an unknown name
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
 
 

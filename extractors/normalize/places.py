@@ -372,21 +372,6 @@ def is_known_place(text: str) -> bool:
     return bool(text) and not is_common_word(text) and exact_key(text) in gazetteer().exact
 
 
-def area_level(text: str) -> int | None:
-    """How wide a bare name is, out of context: 3 a first-level area only ("Borno"), 2 an area
-    whose capital carries its name (a provincial city), None a plain place or unknown name.
-
-    Lets a sentence prefer the town it names over the province it names alongside."""
-    if not is_known_place(text):
-        return None
-    entries, _ = gazetteer().candidates(text)
-    areas = {(e.country_code, e.admin1_code) for e in entries if e.kind == "admin1"}
-    if not areas:
-        return None
-    towns = {(e.country_code, e.admin1_code) for e in entries if e.kind == "place"}
-    return 2 if areas & towns else PRECISION_AREA
-
-
 def place_names() -> list[str]:
     """Place names as written in the gazetteer and curated table, for a spaCy PhraseMatcher.
 
