@@ -438,14 +438,24 @@ def _last_per_key(table: pa.Table, key: str) -> pa.Table:
 
 
 def _create_exclusive(fs: fsspec.AbstractFileSystem, path: str, content: bytes) -> bool:
-    """Create `path` only if absent; False if it exists. Local files use O_EXCL."""
+    """Create `path` with `content` only if absent; False if it exists.
+
+    Local files are written whole under a `_tmp-` name, then hard-linked into place (atomic and
+    exclusive), so a run killed while taking the lock never leaves a lock without a holder.
+    """
     if isinstance(fs, LocalFileSystem):
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            return False
-        with os.fdopen(fd, "wb") as handle:
+        staged = os.path.join(os.path.dirname(path), f"_tmp-lock-{uuid.uuid4().hex}")
+        with open(staged, "wb") as handle:
             handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(staged, path)
+        except (FileExistsError, FileNotFoundError):  # taken, or the holder swept our staged copy
+            return False
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(staged)
         return True
     try:
         with fs.open(path, "xb") as handle:
