@@ -15,7 +15,7 @@ import dataclasses
 from spacy.tokens import Doc, Span, Token
 
 from extractors.context import ArticleContext
-from extractors.events import build_event, context_for, places_of, sentences, triggers_of
+from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, NOT_AIR_HEADS
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
@@ -53,8 +53,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     ctx = context_for(doc, article)
     places = places_of(doc)
     events: list[Event] = []
-    for sent in sentences(doc, article):
-        spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
+    for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         accepted = [s for s in spans if _accept(s, sent, ctx)]
         if not accepted or is_generic(sent):
             continue

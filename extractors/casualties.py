@@ -14,7 +14,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import build_event, context_for, places_of, sentences, triggers_of
+from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.lexicon import AIRCRAFT_WORDS, BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS, REPORTING_VERBS
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
@@ -77,8 +77,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     ctx = context_for(doc, article)
     places = places_of(doc)
     events: list[Event] = []
-    for sent in sentences(doc, article):
-        spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
+    for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         kills = [s for s in spans if not s.label_.endswith("/injury")]  # and "/lost": lost N people
         injuries = [s for s in spans if s.label_.endswith("/injury")]
         injured = _injured(injuries)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span
 
 from extractors.context import ArticleContext, build_context
@@ -54,6 +57,14 @@ def sentences(doc: Doc, article: Article) -> list[Span]:
         else:
             out.append(sent)
     return out
+
+
+def sentences_with_triggers(doc: Doc, article: Article, event_type: str) -> Iterator[tuple[Span, list[Span]]]:
+    """Each sentence of the article with the triggers of one event type that start in it."""
+    triggers = triggers_of(doc, event_type)
+    starts = [s.start for s in triggers]
+    for sent in sentences(doc, article):
+        yield sent, triggers[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
 
 
 def build_event(

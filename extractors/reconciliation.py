@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.context import ArticleContext
 from extractors.countries import country_of
-from extractors.events import build_event, context_for, places_of, sentences, triggers_of
+from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.lexicon import (
     DEAL_DONE_VERBS,
     PARTY_WORDS,
@@ -63,8 +63,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     ctx = context_for(doc, article)
     places = places_of(doc)
     events: list[Event] = []
-    for sent in sentences(doc, article):
-        spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
+    for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         reads = [(s, p) for s in spans if (p := _read(s, lemmas)) is not None and not is_irrealis(s.root)]
         # the party-naming trigger first; an evacuation only when nothing else reports it

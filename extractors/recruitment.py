@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import build_event, context_for, places_of, sentences, triggers_of
+from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.lexicon import ARMED_WORDS, NOT_JOINED
 from extractors.schema import Article, Event
 from extractors.slots import (
@@ -93,8 +93,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     ctx = context_for(doc, article)
     places = places_of(doc)
     events: list[Event] = []
-    for sent in sentences(doc, article):
-        spans = [s for s in triggers_of(doc, EVENT_TYPE) if sent.start <= s.start < sent.end]
+    for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         words = (
             {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent} | {t.lower_.rstrip("s") for t in sent}
         )
