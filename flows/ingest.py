@@ -47,7 +47,7 @@ from flows.pages import (
 )
 from flows.readers import InputError, content_hash, read_input
 from flows.sources import NETWORK_KINDS, FetchSettings, Source, SourcesConfig, load_sources
-from flows.store import Store, write_articles, write_rejects
+from flows.store import Store, write_batch
 
 BATCH_SIZE = 50  # pages per fetch/parse/store task: bounds memory (bodies) and task count
 LOCAL_BATCH_SIZE = 200  # articles + rejects of a local source written at once
@@ -530,10 +530,8 @@ def _count_written(counts: SourceCounts, verdict: str, article: Article) -> None
 
 
 def _write(out: str, run_id: str, articles: list[Article], rejects: list[Reject]) -> None:
-    if articles:
-        write_articles(out, articles, run_id=run_id)
-    if rejects:
-        write_rejects(out, rejects, run_id=run_id)
+    if articles or rejects:
+        write_batch(out, run_id=run_id, articles=articles, rejects=rejects)
 
 
 def _reject(source: Source, stage: str, kind: str, message: str, url: str | None) -> Reject:

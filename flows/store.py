@@ -489,20 +489,15 @@ def replace_run_id(records: Iterable[Any], run_id: str) -> list[Any]:
     return [dataclasses.replace(r, run_id=run_id) for r in records]
 
 
-def write_articles(out: str, articles: Sequence[Article], *, run_id: str) -> None:
-    """Commit articles at once (for the ingest flow): lock, stage, merge."""
+def write_batch(
+    out: str, *, run_id: str, articles: Sequence[Article] = (), rejects: Sequence[Reject] = ()
+) -> None:
+    """Commit a batch of articles and rejects at once (for the ingest flow): one lock, stage, merge."""
     store = Store(out)
     with store.lock(run_id):
         writer = store.stage(run_id)
-        writer.add_articles(replace_run_id(articles, run_id))
-        writer.commit()
-
-
-def write_rejects(out: str, rejects: Sequence[Reject], *, run_id: str) -> None:
-    """Append rejects to the log at once (for the ingest flow)."""
-    store = Store(out)
-    with store.lock(run_id):
-        writer = store.stage(run_id)
+        if articles:
+            writer.add_articles(replace_run_id(articles, run_id))
         writer.add_rejects(replace_run_id(rejects, run_id))
         writer.commit()
 

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from extractors.schema import EVENT_SCHEMA, REJECT_SCHEMA, SCHEMA_VERSION, Article, Event, Reject, Run
-from flows.store import LockHeld, Store, StoreError, bucket_of, iter_articles, read_column, write_articles
+from flows.store import LockHeld, Store, StoreError, bucket_of, iter_articles, read_column, write_batch
 
 # texts written for these tests
 TEXTS = {
@@ -241,7 +241,7 @@ def test_rejects_and_runs_logs(tmp_path: Path) -> None:
 def test_helpers_for_ingest_over_an_fsspec_url(tmp_path: Path) -> None:
     out = f"file://{tmp_path}/out"
     articles, _ = corpus()
-    write_articles(out, articles, run_id="ingest-1")
+    write_batch(out, run_id="ingest-1", articles=articles)
     batches = list(iter_articles(out, run_id="ingest-1", batch_size=2))
     assert [len(b) for b in batches] == [2, 1]
     assert {a.article_id for b in batches for a in b} == set(TEXTS)
