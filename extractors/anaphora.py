@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extractors.docviews import doc_sentences
 from extractors.schema import Event
 
 # Nouns an air strike is referred back to by ("the raid", "this attack", "the blasts" it set off).
@@ -33,7 +34,7 @@ def borrow_from_strikes(doc: Doc, events: list[Event]) -> list[Event]:
     strikes = sorted((e for e in events if e.event_type == "air_strike"), key=lambda e: e.evidence_start)
     if not strikes:
         return events
-    starts = [s.start_char for s in doc.sents]
+    starts = [s.start_char for s in doc_sentences(doc)]
     out = []
     for e in events:
         if e.event_type != "casualties":

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extractors.countries import country_of, demonym_country
+from extractors.docviews import doc_entities, doc_sentences
 from extractors.normalize.places import is_known_place
 from extractors.schema import Article
 from extractors.slots import sentence_places
@@ -153,13 +154,13 @@ def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleCont
         dateline_place = later[2]
     headline = find_headline(text, article.title, end)
     place_counts: Counter[str] = Counter()
-    for sent in doc.sents:
+    for sent in doc_sentences(doc):
         for m in sentence_places(sent, places):
             if m.rank < 2 or is_known_place(m.name):
                 in_headline = headline is not None and headline[0] <= doc[m.start].idx < headline[1]
                 place_counts[m.name] += 3 if in_headline else 1
     countries: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ in ("GPE", "LOC"):
             if name := country_of(ent.text):
                 countries[name] += 2

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from extractors.context import ArticleContext, build_context
+from extractors.docviews import doc_sentences
 from extractors.schema import Article, Event
 from extractors.slots import When, Where, evidence_bounds
 
@@ -48,7 +49,7 @@ def sentences(doc: Doc, article: Article) -> list[Span]:
     ctx = context_for(doc, article)
     headline = ctx.headline
     out: list[Span] = []
-    for sent in doc.sents:
+    for sent in doc_sentences(doc):
         if any(s <= sent.start_char < e for s, e in ctx.link_lists):
             continue
         if headline and sent.start_char < headline[1] < sent.end_char:

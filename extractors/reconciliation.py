@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.context import ArticleContext
 from extractors.countries import country_of
+from extractors.docviews import span_entities
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.lexicon import (
     DEAL_DONE_VERBS,
@@ -106,11 +107,12 @@ def _read(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
             return phrase(evacuated), evacuated
         return _party(t if t.pos_ == "VERB" else t.head)
     if kind == "deal":
-        parties = lemmas & PARTY_WORDS or any(e.label_ in ("ORG", "NORP", "GPE") for e in span.sent.ents)
+        named = any(e.label_ in ("ORG", "NORP", "GPE") for e in span_entities(span.sent))
+        parties = lemmas & PARTY_WORDS or named
         return _deal(span, lemmas) if parties else None  # "the bank completed the reconciliation of accounts"
     if t.pos_ == "VERB" and t.tag_ == "VB" and child(t, "aux") is not None:
         return None  # "to reconcile", an aim
-    named_side = any(e.label_ in ("NORP", "ORG") for e in span.sent.ents)
+    named_side = any(e.label_ in ("NORP", "ORG") for e in span_entities(span.sent))
     if t.lower_.startswith("reconcil") and not (lemmas & RECONCILING_PARTIES or named_side):
         return None  # "fans of both clubs reconciled", "she reconciled the accounts"
     return _party(t if t.pos_ in ("VERB", "AUX") else _governing_verb(t))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.docviews import span_entities
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.lexicon import ARMED_WORDS, NOT_JOINED
 from extractors.schema import Article, Event
@@ -97,7 +98,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         words = (
             {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent} | {t.lower_.rstrip("s") for t in sent}
         )
-        named_group = any(e.label_ in ("ORG", "NORP") for e in sent.ents)  # "the Houthis recruited ..."
+        # "the Houthis recruited ..."
+        named_group = any(e.label_ in ("ORG", "NORP") for e in span_entities(sent))
         trainees = any(t.lower_ in ("recruits", "conscripts", "cadets") and t.pos_ == "NOUN" for t in sent)
         armed = bool(words & ARMED_WORDS or (named_group and not words & HIRING_WORDS))
         armed = armed or (trainees and bool(words & {"training", "course", "train"}))  # recruits in training

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from extractors.countries import country_of, demonym_country
+from extractors.docviews import doc_entities, span_entities
 from extractors.lexicon import (
     DIRECTION_WORDS,
     GROUP_NAME_HEADS,
@@ -225,7 +226,7 @@ def _in_calendar_date(token: Token) -> bool:
     """Whether a token belongs to a real date ("25 August 2016"), not a number the model called DATE."""
     if token.ent_type_ not in ("DATE", "TIME"):
         return False
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in doc_entities(token.doc) if e.start <= token.i < e.end), None)
     words = [t.lower_ for t in ent] if ent is not None else [token.lower_]
     return any(w in MONTHS_AND_DAYS or (w.isdigit() and len(w) == 4) for w in words)
 
@@ -310,7 +311,7 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
         return When(None, None, None)
     candidates: list[tuple[int, str, Token]] = []
     seen: set[int] = set()
-    for ent in sent.ents:
+    for ent in span_entities(sent):
         if ent.label_ not in ("DATE", "TIME") or in_stamp(ent[0]) or in_stamp(ent[-1]):
             continue
         if "old" in ent.text or "-long" in ent.text or ent.root.head.lemma_.lower() in REPORTING_VERBS:
@@ -411,6 +412,9 @@ def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
     return start, doc[start:end].text
 
 
+_SENTENCE_PLACES_KEY = "sitrep_sentence_places"  # doc.user_data key: places found per sentence
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     """A place name in a sentence: its text, specificity rank (0 = neighbourhood) and token range."""
@@ -422,12 +426,25 @@ class PlaceMention:
 
 
 def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
-    """Places named in a sentence, as written, each ranked by how specific its type word says it is."""
+    """Places named in a sentence, as written, each ranked by how specific its type word says it is.
+
+    Kept per doc (`doc.user_data`): the context and every event of a sentence ask again. The key
+    holds all the answer depends on besides the doc: the sentence, its ruled spans and the stamps
+    that overlap it (the context asks before the stamps are known, so this keeps them apart).
+    """
+    inside = tuple((s.start, s.end) for s in ruled if s.start >= sent.start and s.end <= sent.end)
+    all_stamps = sent.doc.user_data.get("sitrep_stamps", ())
+    stamps = tuple((s, e) for s, e in all_stamps if s < sent.end_char and e > sent.start_char)
+    known = sent.doc.user_data.setdefault(_SENTENCE_PLACES_KEY, {})
+    key = (sent.start, sent.end, inside, stamps)
+    if key not in known:
+        known[key] = tuple(_sentence_places(sent, list(inside)))
+    return list(known[key])
+
+
+def _sentence_places(sent: Span, spans: list[tuple[int, int]]) -> list[PlaceMention]:
     doc = sent.doc
-    spans: list[tuple[int, int]] = [
-        (s.start, s.end) for s in ruled if s.start >= sent.start and s.end <= sent.end
-    ]
-    for ent in sent.ents:
+    for ent in span_entities(sent):
         after_preposition = ent.start > sent.start and doc[ent.start - 1].lower_ in PLACE_PREPS
         if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in MISLABELLED_PLACE and after_preposition:
             spans.append((ent.start, ent.end))
