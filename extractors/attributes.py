@@ -163,6 +163,8 @@ class Claims:
 class FastAttributeRuler(Pipe):
     """Same annotations as spaCy's AttributeRuler with the same patterns, computed per batch."""
 
+    key_limit = 2**62  # largest combination key before renumbering (int64)
+
     def __init__(self, vocab: Vocab, name: str = "attribute_ruler") -> None:
         self.vocab = vocab
         self.name = name
@@ -255,15 +257,11 @@ class FastAttributeRuler(Pipe):
     def match(self, docs: list[Doc]) -> tuple[Claims, numpy.ndarray]:
         """Which rule wins each token's attributes, and the attributes' current values."""
         table = numpy.concatenate([doc.to_array(self._columns) for doc in docs])
-        n = len(table)
-        codes = numpy.zeros((n, max(1, len(self._tested))), dtype=numpy.int64)
+        codes = numpy.zeros((len(table), len(self._classes)), dtype=numpy.int64)
         for column, classes in enumerate(self._classes):
             codes[:, column] = classes.codes(table[:, column], self.vocab.strings)
-        combinations, inverse = numpy.unique(codes, axis=0, return_inverse=True)
-        rows = numpy.array(
-            [self._row(tuple(c[: len(self._tested)])) for c in combinations.tolist()], dtype=numpy.int64
-        )
-        rows = rows[inverse.reshape(-1)]
+        combinations, inverse = self._combinations(codes)
+        rows = numpy.array([self._row(tuple(c)) for c in combinations.tolist()], dtype=numpy.int64)[inverse]
         claims = Claims(
             numpy.array(self._row_winners, dtype=numpy.int64).reshape(-1, len(self._written))[rows],
             numpy.array(self._row_values, dtype=numpy.uint64).reshape(-1, len(self._written))[rows],
@@ -274,6 +272,24 @@ class FastAttributeRuler(Pipe):
             self._claim_matched(claims, docs, lengths)
         current = table[:, [self._columns.index(a) for a in self._written]]
         return claims, current
+
+    def _combinations(self, codes: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The distinct rows of `codes` and each token's row among them: numpy.unique(axis=0),
+        but through one integer key per token, which is ~10x faster."""
+        key = numpy.zeros(len(codes), dtype=numpy.int64)
+        size = 1
+        for column, classes in zip(codes.T, self._classes, strict=True):
+            count = len(classes.truths)
+            if size * count > self.key_limit:  # the key would overflow: renumber what it holds so far
+                key = numpy.unique(key, return_inverse=True)[1].reshape(-1)
+                size = int(key.max()) + 1
+            key = key * count + column
+            size *= count
+        keys, inverse = numpy.unique(key, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        example = numpy.empty(len(keys), dtype=numpy.int64)
+        example[inverse] = numpy.arange(len(key))
+        return codes[example], inverse
 
     def _claim_fixed(self, claims: Claims, rows: numpy.ndarray, doc_of: numpy.ndarray) -> None:
         """Multi-token patterns: every token in a row passes its test, all in one doc."""

@@ -109,6 +109,13 @@ def test_rule_kinds_annotate_as_attribute_ruler(patterns, text):
     assert token_annotations(next(fast.pipe([tagged(nlp, text)]))) == token_annotations(expected)
 
 
+@pytest.mark.parametrize(("patterns", "text"), RULE_CASES)
+def test_renumbered_combination_keys_annotate_the_same(patterns, text):
+    stock, fast, nlp = rulers(patterns)
+    fast.key_limit = 1  # renumber after every attribute, as a rule set with many classes would
+    assert token_annotations(fast(tagged(nlp, text))) == token_annotations(stock(tagged(nlp, text)))
+
+
 def test_multi_token_patterns_do_not_match_across_docs_of_a_batch():
     stock, fast, nlp = rulers([GON_NA, THERE_IS])
     texts = [
