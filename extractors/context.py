@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from extractors.countries import country_of, demonym_country
-from extractors.docviews import doc_entities, doc_sentences
+from extractors.docviews import doc_entities, doc_sentences, doc_text
 from extractors.normalize.places import is_known_place
 from extractors.schema import Article
 from extractors.slots import sentence_places
@@ -147,7 +147,7 @@ def structural_boundaries(text: str, title: str | None) -> list[int]:
 
 def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleContext:
     """Context of one parsed article, from its text, title and the places found in it."""
-    text = doc.text
+    text = doc_text(doc)
     end, dateline_place = find_dateline(text)
     later = find_paragraph_dateline(text)
     if later and not dateline_place:

@@ -2,8 +2,9 @@
 
 spaCy rebuilds `doc.sents` and `doc.ents` on every access by walking every token, and
 `span.ents` walks `doc.ents` again; the extractors ask per sentence, per trigger and per
-event. The views are kept in `doc.user_data`, so they live and die with their doc. They
-are only valid once the doc is fully annotated: extractors call them, pipeline components don't.
+event. The views are kept in `doc.user_data`, so they live and die with their doc. Sentences
+and entities are only valid once the doc is fully annotated: extractors call them, pipeline
+components don't. The text is the same before and after, so the pre-filter shares it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,18 @@ import bisect
 
 from spacy.tokens import Doc, Span
 
+_TEXT_KEY = "sitrep_text"
 _SENTS_KEY = "sitrep_sents"
 _ENTS_KEY = "sitrep_ents"
 _ENT_STARTS_KEY = "sitrep_ent_starts"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text` (a join over every token), built once per doc: a doc's text never changes."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def doc_sentences(doc: Doc) -> tuple[Span, ...]:

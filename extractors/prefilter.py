@@ -26,6 +26,8 @@ from spacy.pipeline import EntityRuler, SpanRuler
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from extractors.docviews import doc_text
+
 Context = TypeVar("Context")
 Span = tuple[int, int]
 
@@ -112,10 +114,14 @@ def sentence_spans(text: str) -> list[Span]:
     return spans
 
 
-def candidate_spans(text: str, *, before: int = 1, after: int = 1, lead: int = 1) -> list[Span]:
+def candidate_spans(
+    text: str, *, before: int = 1, after: int = 1, lead: int = 1, sentences: list[Span] | None = None
+) -> list[Span]:
     """Windows that need the statistical parse: sentences with a trigger, their neighbours
-    (`before`/`after` sentences) and the first `lead` sentences, merged where they touch."""
-    sentences = sentence_spans(text)
+    (`before`/`after` sentences) and the first `lead` sentences, merged where they touch.
+
+    `sentences`: the text's `sentence_spans`, when the caller has them already."""
+    sentences = sentence_spans(text) if sentences is None else sentences
     keep = [i < lead for i in range(len(sentences))]
     for i, (start, end) in enumerate(sentences):
         if _TRIGGER.search(text, start, end):
@@ -133,11 +139,20 @@ def candidate_spans(text: str, *, before: int = 1, after: int = 1, lead: int = 1
 
 
 @dataclass
+class _Layout:
+    """What the windows and the flat parse between them are cut from, worked out once per article."""
+
+    token_starts: numpy.ndarray  # char offset of each token
+    sentences: list[Span]  # rough sentences (`sentence_spans`) of the text
+
+
+@dataclass
 class _Pending:
     """An article whose windows are in the model: its tokens, context and parsed windows so far."""
 
     doc: Doc
     context: Any
+    layout: _Layout
     windows: list[tuple[int, int]]  # token ranges
     parsed: list[Doc]
 
@@ -157,22 +172,27 @@ def trailing_rulers(nlp: Language) -> list[str]:
     return names
 
 
-def token_windows(doc: Doc, *, before: int = 1, after: int = 1, lead: int = 1) -> list[tuple[int, int]]:
-    """`candidate_spans` of the doc's text as token ranges (windows start and end at token starts)."""
+def _layout(doc: Doc) -> _Layout:
     idx = doc.to_array(IDX).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
-    ranges = []
-    for start, end in candidate_spans(doc.text, before=before, after=after, lead=lead):
-        first, last = int(numpy.searchsorted(idx, start)), int(numpy.searchsorted(idx, end))
-        if first < last:
-            ranges.append((first, last))
-    return ranges or [(0, len(doc))]
+    return _Layout(idx, sentence_spans(doc_text(doc)))
 
 
-def _flat_heads(doc: Doc, gap: numpy.ndarray) -> numpy.ndarray:
+def token_windows(
+    doc: Doc, layout: _Layout, *, before: int = 1, after: int = 1, lead: int = 1
+) -> list[tuple[int, int]]:
+    """`candidate_spans` of the doc's text as token ranges (windows start and end at token starts)."""
+    spans = candidate_spans(doc_text(doc), before=before, after=after, lead=lead, sentences=layout.sentences)
+    if not spans:
+        return [(0, len(doc))]
+    firsts, lasts = numpy.searchsorted(layout.token_starts, numpy.array(spans, dtype="int64").T)
+    return [(int(f), int(la)) for f, la in zip(firsts, lasts, strict=True) if f < la] or [(0, len(doc))]
+
+
+def _flat_heads(doc: Doc, layout: _Layout, gap: numpy.ndarray) -> numpy.ndarray:
     """Relative heads for unparsed tokens: each rough sentence (or preset sentence start) is a
     flat tree under its first token."""
-    idx = doc.to_array(IDX).astype("int64")
-    starts = numpy.isin(idx, [start for start, _ in sentence_spans(doc.text)])
+    idx = layout.token_starts
+    starts = numpy.isin(idx, [start for start, _ in layout.sentences])
     preset = doc.to_array(SENT_START).astype("int64") == 1
     gap_starts = gap & ~numpy.concatenate(([False], gap[:-1]))
     positions = numpy.arange(len(doc))
@@ -197,7 +217,7 @@ def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc
                     SpacySpan(doc, s.start + first, s.end + first, label=s.label, kb_id=s.kb_id, span_id=s.id)
                     for s in group
                 )
-        heads = _flat_heads(doc, gap)
+        heads = _flat_heads(doc, item.layout, gap)
         array[gap, _ATTRS.index(HEAD)] = heads[gap].astype("uint64")
         array[gap, _ATTRS.index(DEP)] = numpy.where(
             heads[gap] == 0, nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
@@ -238,8 +258,9 @@ def pipe_prefiltered(
     def windows() -> Iterator[tuple[Doc, int]]:
         for item, context in pairs:
             doc = item if isinstance(item, Doc) else nlp.make_doc(item)
-            ranges = token_windows(doc, before=before, after=after, lead=lead)
-            pending.append(_Pending(doc, context, ranges, []))
+            layout = _layout(doc)
+            ranges = token_windows(doc, layout, before=before, after=after, lead=lead)
+            pending.append(_Pending(doc, context, layout, ranges, []))
             for first, last in ranges:
                 yield (doc if (first, last) == (0, len(doc)) else doc[first:last].as_doc()), 0
 
