@@ -97,6 +97,7 @@ def run_pipeline(args: argparse.Namespace) -> int:
     inputs = str(args.input) if args.input else None
     _check_unlocked(args.out or settings.out)
     return _run_flow(
+        settings.model,
         # interactive: fail at once with the reason, not after the deployments' retry delays
         lambda flows: flows.sitrep_pipeline.with_options(retries=0)(
             config=config, out=args.out, input=inputs, dask_address=args.dask_address
@@ -114,11 +115,13 @@ def run_extract(args: argparse.Namespace) -> int:
     except InputError as exc:
         raise UsageError(str(exc)) from exc
     _check_unlocked(args.out)
+    model = args.model or DEFAULT_MODEL
     return _run_flow(
+        model,
         lambda flows: flows.sitrep_extract(
             input=str(args.input),
             out=args.out,
-            model=args.model or DEFAULT_MODEL,
+            model=model,
             batch_size=args.batch_size,
             articles_per_task=args.articles_per_task,
             n_process=args.n_process,
@@ -142,14 +145,27 @@ def _check_unlocked(out: str) -> None:
         raise RunRefused(str(exc)) from exc
 
 
-def _run_flow(start: Callable[[Any], Any], command: str) -> int:
+def _run_flow(model: str, start: Callable[[Any], Any], command: str) -> int:
     """Run a flow of flows.pipeline; print its summary, or one line saying why it failed."""
+    from flows.serve import TemporaryServer
+
+    server = TemporaryServer()  # boots while this process imports the pipeline and loads the model
+    try:
+        return _run_flow_on(server, model, start, command)
+    finally:
+        server.stop()
+
+
+def _run_flow_on(server: Any, model: str, start: Callable[[Any], Any], command: str) -> int:
     from flows import pipeline
     from flows.config import ConfigError
+    from flows.extract import pipeline_for
     from flows.store import LockHeld
 
     try:
-        summary = start(pipeline)
+        pipeline_for(model)  # the flow's tasks find it loaded
+        with server.in_use():
+            summary = start(pipeline)
     except ConfigError as exc:
         print(f"sitrep {command}: {exc}", file=sys.stderr)
         return EXIT_USAGE

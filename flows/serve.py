@@ -18,6 +18,7 @@ import contextlib
 import datetime as dt
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -86,7 +87,9 @@ def build_deployments(flow: Any, spec: ScheduleSpec, parameters: dict[str, Any])
 # ---- a local Prefect server ------------------------------------------------------------------
 
 
-def wait_healthy(api_url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 90) -> None:
+def wait_healthy(
+    api_url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 90, poll: float = 0.5
+) -> None:
     """Poll `<api>/health` until it answers; ServeError if the process dies or time runs out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -95,7 +98,7 @@ def wait_healthy(api_url: str, process: subprocess.Popen[bytes] | None = None, t
         with contextlib.suppress(httpx.HTTPError):
             if httpx.get(f"{api_url}/health", timeout=2).status_code == 200:
                 return
-        time.sleep(0.5)
+        time.sleep(poll)
     raise ServeError(f"prefect server at {api_url} not healthy after {timeout:g} s")
 
 
@@ -129,6 +132,82 @@ def local_server(port: int, *, log: IO[bytes] | None = None, timeout: float = 90
         yield api_url
     finally:
         stop_process_group(process)
+
+
+# Prefect's flags for its own temporary server: no UI, no background services.
+TEMPORARY_SERVER_ENV = {**SERVER_ENV, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
+
+
+class TemporaryServer:
+    """The Prefect API of one `sitrep run` when none is configured, started as early as possible.
+
+    Without an API, Prefect starts a temporary server itself, but only at the flow call: after
+    the run has imported its modules and loaded the model, so the two waits (~6 s each here) add
+    up. Started here, the server boots while the run gets ready. With `PREFECT_API_URL` set
+    (environment or profile) nothing is started and the configured server is used.
+    """
+
+    def __init__(self) -> None:
+        from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+        self.process: subprocess.Popen[bytes] | None = None
+        if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+            return
+        self.port = free_port()
+        env = {**os.environ, **TEMPORARY_SERVER_ENV}
+        command = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+                   "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error",
+                   "--lifespan", "on"]
+        self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, start_new_session=True)
+
+    @contextlib.contextmanager
+    def in_use(self, timeout: float = 90) -> Iterator[None]:
+        """Wait until the server answers and point Prefect at it inside the block.
+
+        If it never answers (port taken, broken install), Prefect's own temporary server is
+        used instead, and says what is wrong if it fails too.
+        """
+        if self.process is None:
+            yield
+            return
+        from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
+
+        api_url = f"http://127.0.0.1:{self.port}/api"
+        try:
+            wait_healthy(api_url, self.process, timeout, poll=0.1)
+        except ServeError:
+            self.stop()
+            yield
+            return
+        # no UI is served: no "View at" links to it
+        with temporary_settings(updates={PREFECT_API_URL: api_url, PREFECT_UI_URL: ""}):
+            try:
+                yield
+            finally:
+                send_pending_logs_and_events()
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop_process_group(self.process, grace=5)
+            self.process = None
+
+
+def send_pending_logs_and_events(timeout: float = 5) -> None:
+    """Block until Prefect's background workers have sent their queues, so that a server about
+    to stop is not retried for a minute at exit (as Prefect's test harness does before it stops)."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        with contextlib.suppress(Exception):  # a worker never started has nothing to send
+            worker.drain_all(timeout=timeout)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 # ---- the command -----------------------------------------------------------------------------

@@ -94,3 +94,14 @@ def test_extract_prints_a_summary_that_adds_up(tmp_path: Path) -> None:
     events = pd.read_parquet(tmp_path / "out" / "events")
     assert f"events:   {len(events)} " in result.stdout
     assert str(tmp_path / "out") in result.stdout or "output:   out" in result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_a_run_without_an_api_uses_an_early_temporary_server_and_stops_it_cleanly(tmp_path: Path) -> None:
+    result = sitrep("extract", str(wire(tmp_path / "in.jsonl")), "--out", "out", cwd=tmp_path, home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Beginning flow run" in result.stderr
+    # Prefect's own late server is not needed, no dead UI link, and no log is lost at shutdown
+    for message in ("Starting temporary server", "View at", "Error logging to API"):
+        assert message not in result.stderr
