@@ -61,11 +61,18 @@ def sentences(doc: Doc, article: Article) -> list[Span]:
 
 
 def sentences_with_triggers(doc: Doc, article: Article, event_type: str) -> Iterator[tuple[Span, list[Span]]]:
-    """Each sentence of the article with the triggers of one event type that start in it."""
+    """Each sentence of the article in which triggers of one event type start, with those triggers.
+
+    Sentences without any are left out: no extractor reports an event without a trigger.
+    """
     triggers = triggers_of(doc, event_type)
+    if not triggers:
+        return
     starts = [s.start for s in triggers]
     for sent in sentences(doc, article):
-        yield sent, triggers[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
+        first, last = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        if first < last:
+            yield sent, triggers[first:last]
 
 
 def build_event(
