@@ -67,13 +67,25 @@ def _context_names() -> dict[str, tuple[str, str]]:
     return names
 
 
-def _is_name_span(words: list[str]) -> bool:
+def _written_as_name(words: list[str]) -> bool:
     """Capitalised words (Arabic articles and "of" may be lower case), not a shouted acronym."""
     if len(words) == 1 and len(words[0]) > 3 and words[0].isupper():
         return False  # agency names: SANA, AFP
     connectors = ARABIC_ARTICLES | {"of", "de", "du", "la"}
     capitalised = all(w[:1].isupper() or w.lower().split("-")[0] in connectors for w in words)
-    return capitalised and words[-1][:1].isupper() and is_matchable_name(" ".join(words))
+    return capitalised and words[-1][:1].isupper()
+
+
+def _vote_of(words: list[str], names: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(country, admin1) a run of words votes for, if it is a matchable name that votes.
+
+    The cheap tests first: most runs are not written as names, and few of the rest vote.
+    """
+    if not _written_as_name(words):
+        return None
+    name = " ".join(words)
+    hit = names.get(exact_key(name))
+    return hit if hit and is_matchable_name(name) else None
 
 
 def _named_places(text: str) -> list[tuple[str, str]]:
@@ -87,8 +99,7 @@ def _named_places(text: str) -> list[tuple[str, str]]:
             i += 1
             continue
         for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
-            span = words[i : i + n]
-            hit = names.get(exact_key(" ".join(span))) if _is_name_span(span) else None
+            hit = _vote_of(words[i : i + n], names)
             if hit:
                 found.append(hit)
                 i += n

@@ -57,8 +57,11 @@ _VOWEL_RUN = re.compile(r"[aeiou]+")
 
 def fold(text: str) -> str:
     """Lower-case ASCII letters, digits and single spaces; accents and marks dropped."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # most names: ASCII has no decompositions and no combining marks
+        no_accents = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     no_marks = _MARKS.sub("", no_accents.casefold())
     return _NON_ALNUM.sub(" ", no_marks.replace("ı", "i")).strip()
 
