@@ -10,13 +10,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extractors.countries import country_of, demonym_country
-from extractors.docviews import doc_entities, doc_sentences, doc_text
-from extractors.normalize.places import is_known_place
+from extractors.docviews import doc_entities, doc_text
 from extractors.schema import Article
-from extractors.slots import sentence_places
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
@@ -72,7 +70,6 @@ class ArticleContext:
     stamps: tuple[tuple[int, int], ...]  # char spans of publication stamps (leading and inline)
     dateline_place: str | None
     headline: tuple[int, int] | None  # char span of the headline repeated in the body
-    article_place: str | None
     country: str | None
     air_context: bool  # the title or text speaks of aircraft, so a bare "raid" is an air raid
     link_lists: tuple[tuple[int, int], ...] = ()  # char spans of "Related" lists, skipped
@@ -145,20 +142,17 @@ def structural_boundaries(text: str, title: str | None) -> list[int]:
     return sorted(o for o in offsets if 0 < o < len(text))
 
 
-def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleContext:
-    """Context of one parsed article, from its text, title and the places found in it."""
+def build_context(doc: Doc, article: Article) -> ArticleContext:
+    """Context of one parsed article, from its text, title and entities.
+
+    The article's dominant place is counted apart (`slots.article_place`), only when an event needs it.
+    """
     text = doc_text(doc)
     end, dateline_place = find_dateline(text)
     later = find_paragraph_dateline(text)
     if later and not dateline_place:
         dateline_place = later[2]
     headline = find_headline(text, article.title, end)
-    place_counts: Counter[str] = Counter()
-    for sent in doc_sentences(doc):
-        for m in sentence_places(sent, places):
-            if m.rank < 2 or is_known_place(m.name):
-                in_headline = headline is not None and headline[0] <= doc[m.start].idx < headline[1]
-                place_counts[m.name] += 3 if in_headline else 1
     countries: Counter[str] = Counter()
     for ent in doc_entities(doc):
         if ent.label_ in ("GPE", "LOC"):
@@ -176,7 +170,6 @@ def build_context(doc: Doc, article: Article, places: list[Span]) -> ArticleCont
         ),
         dateline_place=dateline_place,
         headline=headline,
-        article_place=place_counts.most_common(1)[0][0] if place_counts else None,
         country=countries.most_common(1)[0][0] if countries else None,
         air_context=air_context,
         link_lists=tuple(find_link_lists(text)),

@@ -35,7 +35,7 @@ def context_for(doc: Doc, article: Article) -> ArticleContext:
     """Article context, built once per doc and shared by the extractors."""
     ctx = doc.user_data.get(_CONTEXT_KEY)
     if ctx is None:
-        ctx = build_context(doc, article, places_of(doc))
+        ctx = build_context(doc, article)
         doc.user_data[_CONTEXT_KEY] = ctx
         doc.user_data[STAMPS_KEY] = ctx.stamps
     return ctx

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractors.countries import country_of, demonym_country
-from extractors.docviews import doc_entities, span_entities
+from extractors.docviews import doc_entities, doc_sentences, span_entities
 from extractors.lexicon import (
     DIRECTION_WORDS,
     GROUP_NAME_HEADS,
@@ -413,6 +414,7 @@ def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
 
 
 _SENTENCE_PLACES_KEY = "sitrep_sentence_places"  # doc.user_data key: places found per sentence
+_ARTICLE_PLACE_KEY = "sitrep_article_place"  # doc.user_data key: the article's dominant place
 
 
 @dataclass(frozen=True)
@@ -425,24 +427,29 @@ class PlaceMention:
     end: int
 
 
-def sentence_places(sent: Span, ruled: list[Span]) -> list[PlaceMention]:
+def sentence_places(
+    sent: Span, ruled: list[Span], *, stamps: tuple[tuple[int, int], ...] | None = None
+) -> list[PlaceMention]:
     """Places named in a sentence, as written, each ranked by how specific its type word says it is.
 
-    Kept per doc (`doc.user_data`): the context and every event of a sentence ask again. The key
-    holds all the answer depends on besides the doc: the sentence, its ruled spans and the stamps
-    that overlap it (the context asks before the stamps are known, so this keeps them apart).
+    A name starting in a publication stamp is none: `stamps` (char spans), by default the doc's.
+    Kept per doc (`doc.user_data`): the article's place count and every event of a sentence ask
+    again. The key holds all the answer depends on besides the doc: the sentence, its ruled spans
+    and the stamps that overlap it.
     """
     inside = tuple((s.start, s.end) for s in ruled if s.start >= sent.start and s.end <= sent.end)
-    all_stamps = sent.doc.user_data.get("sitrep_stamps", ())
-    stamps = tuple((s, e) for s, e in all_stamps if s < sent.end_char and e > sent.start_char)
+    all_stamps = sent.doc.user_data.get("sitrep_stamps", ()) if stamps is None else stamps
+    overlapping = tuple((s, e) for s, e in all_stamps if s < sent.end_char and e > sent.start_char)
     known = sent.doc.user_data.setdefault(_SENTENCE_PLACES_KEY, {})
-    key = (sent.start, sent.end, inside, stamps)
+    key = (sent.start, sent.end, inside, overlapping)
     if key not in known:
-        known[key] = tuple(_sentence_places(sent, list(inside)))
+        known[key] = tuple(_sentence_places(sent, list(inside), overlapping))
     return list(known[key])
 
 
-def _sentence_places(sent: Span, spans: list[tuple[int, int]]) -> list[PlaceMention]:
+def _sentence_places(
+    sent: Span, spans: list[tuple[int, int]], stamps: tuple[tuple[int, int], ...]
+) -> list[PlaceMention]:
     doc = sent.doc
     for ent in span_entities(sent):
         after_preposition = ent.start > sent.start and doc[ent.start - 1].lower_ in PLACE_PREPS
@@ -472,7 +479,7 @@ def _sentence_places(sent: Span, spans: list[tuple[int, int]]) -> list[PlaceMent
     for start, end in sorted(set(spans), key=lambda se: (se[0] - se[1], se[0])):
         if covered & set(range(start, end)):
             continue
-        m = _mention(doc, start, end)
+        m = _mention(doc, start, end, stamps)
         if isinstance(m, PlaceMention):
             mentions.append(m)
         if m is not None:  # a place, or a group or person name whose parts are no place either
@@ -480,7 +487,7 @@ def _sentence_places(sent: Span, spans: list[tuple[int, int]]) -> list[PlaceMent
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
+def _mention(doc, start: int, end: int, stamps: tuple[tuple[int, int], ...]) -> PlaceMention | bool | None:
     """Name and rank of a candidate span; False for a group or person name; None otherwise."""
     toks = list(doc[start:end])
     types: list[float] = []  # ranks of the place-type words around the name
@@ -496,7 +503,7 @@ def _mention(doc, start: int, end: int) -> PlaceMention | bool | None:
         toks = toks[1:]  # "eastern Aleppo" is Aleppo ("Eastern Ghouta" stays); "Syrias Homs" is Homs
     if toks and toks[0].lower_ in NAME_PARTICLES and (len(toks) == 1 or toks[1].text != "-"):
         toks = toks[1:]  # "as France": a particle is only an article when hyphenated to the name
-    if not toks or in_stamp(toks[0]):
+    if not toks or any(s <= toks[0].idx < e for s, e in stamps):
         return None
     after = toks[-1].i + 1
     if after < len(doc) and doc[after].lower_ in PLACE_TYPE_RANK:
@@ -611,9 +618,28 @@ def find_location(sent: Span, ruled: list[Span], ctx: ArticleContext, anchor: To
         return Where(follow_up, "sentence", country or ctx.country)
     if ctx.dateline_place:
         return Where(ctx.dateline_place, "dateline", country or ctx.country)
-    if ctx.article_place:
-        return Where(ctx.article_place, "article", country or ctx.country)
+    if place := article_place(sent.doc, ruled, ctx.headline):
+        return Where(place, "article", country or ctx.country)
     return Where(None, None, country or ctx.country)
+
+
+def article_place(doc: Doc, ruled: list[Span], headline: tuple[int, int] | None) -> str | None:
+    """The place the article names most (a name in the headline counts thrice), for events whose
+    sentence names none; counted once per doc (`doc.user_data`), and only when an event asks.
+
+    Stamps are not left out of this count (`stamps=()`): it has always been taken that way.
+    """
+    known = doc.user_data.setdefault(_ARTICLE_PLACE_KEY, {})
+    key = (tuple((s.start, s.end) for s in ruled), headline)
+    if key not in known:
+        counts: Counter[str] = Counter()
+        for sent in doc_sentences(doc):
+            for m in sentence_places(sent, ruled, stamps=()):
+                if m.rank < 2 or is_known_place(m.name):
+                    in_headline = headline is not None and headline[0] <= doc[m.start].idx < headline[1]
+                    counts[m.name] += 3 if in_headline else 1
+        known[key] = counts.most_common(1)[0][0] if counts else None
+    return known[key]
 
 
 def _definite_place_noun(t: Token) -> bool:
