@@ -19,6 +19,13 @@ _ENTS_KEY = "sitrep_ents"
 _ENT_STARTS_KEY = "sitrep_ent_starts"
 
 
+def made_from(doc: Doc, text: str) -> Doc:
+    """The doc, with the text it was tokenized from recorded for `doc_text`: spaCy's tokenizer is
+    lossless (`doc.text == text`), so the caller that made the doc already holds its text."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text` (a join over every token), built once per doc: a doc's text never changes."""
     text = doc.user_data.get(_TEXT_KEY)

@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.anaphora import borrow_from_strikes
 from extractors.attributes import use_fast_attributes
 from extractors.context import structural_boundaries
+from extractors.docviews import made_from
 from extractors.events import PLACES_KEY, TRIGGERS_KEY, context_for
 from extractors.merge import merge_mentions
 from extractors.normalize.enrich import enrich_article_events
@@ -110,10 +112,11 @@ def prepared_doc(nlp: Language, article: Article) -> Doc:
     The parser respects preset starts, so "29-07-2016 ISIL Terrorists Execute ..." or a headline run
     into the body without a full stop is not parsed as one sentence with the lead.
     """
-    doc = nlp.make_doc(_safe_text(article))
-    offsets = [t.idx for t in doc]
+    text = _safe_text(article)
+    doc = made_from(nlp.make_doc(text), text)
+    offsets = doc.to_array(IDX).tolist() if len(doc) else []
     try:
-        boundaries = structural_boundaries(doc.text, article.title)
+        boundaries = structural_boundaries(text, article.title)
     except Exception:  # presetting is an aid to the parser; the article must still be parsed
         boundaries = []
     starts = {bisect.bisect_left(offsets, o) for o in boundaries}

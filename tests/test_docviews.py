@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from extractors.docviews import doc_entities, doc_sentences, span_entities
+from extractors.docviews import doc_entities, doc_sentences, doc_text, made_from, span_entities
 
 TEXT = "Jets hit Aleppo on Monday . Rebels in Idlib said 12 died . Nothing else happened today ."
 
@@ -32,3 +32,19 @@ def test_sentences_and_entities_match_spacy(doc):
 def test_span_entities_match_span_ents(doc, start, end):
     span = doc[start:end]
     assert _marks(span_entities(span)) == _marks(span.ents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "Jets hit Aleppo.",
+        "  Two  spaces\n\nand lines\t tabs ",
+        "Émigrés ‘quoted’ — 12,000 (est.)\u00a0end",
+        "a\r\nb",
+    ],
+)
+def test_made_from_records_exactly_the_text_spacy_keeps(text):
+    nlp = spacy.blank("en")
+    assert doc_text(made_from(nlp.make_doc(text), text)) == nlp.make_doc(text).text == text
