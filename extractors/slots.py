@@ -605,7 +605,7 @@ def find_location(sent: Span, ruled: list[Span], ctx: ArticleContext, anchor: To
     mentions = sentence_places(sent, ruled)
     if anchor is not None:
         mentions = [m for m in mentions if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE]
-    country = next((c for t in sent if (c := country_of(t.text)) and t.pos_ == "PROPN"), None)
+    country = next((c for t in sent if t.pos_ == "PROPN" and (c := country_of(t.text))), None)
     if mentions:
         ranked = sorted(mentions, key=lambda m: (m.rank, m.start))
         best = ranked[0]
