@@ -49,8 +49,8 @@ class Figures:
 
     articles: int
     words: int
-    bare_wps: float
-    extract_wps: float
+    bare_wps: float | None = None
+    extract_wps: float | None = None
     extract_full_wps: float | None = None
     extract2_wps: float | None = None
     run_wps: float | None = None
@@ -173,9 +173,25 @@ def sitrep_run(spec: CorpusSpec, n_process: int, workdir: Path) -> RunFigures:
     return RunFigures(wall, peak / 2**20, None if flow_seconds is None else float(flow_seconds))
 
 
+def run_figures(figures: Figures, args: argparse.Namespace) -> Figures:
+    """`figures` with the whole `sitrep run`'s words/s, peak memory and Prefect share."""
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
+        run = sitrep_run(CorpusSpec(args.articles, args.seed, args.all_events), args.n_process, Path(tmp))
+    figures.run_wps = round(figures.words / run.wall)
+    figures.peak_rss_mb = round(run.peak_rss_mb, 1)
+    if run.flow_seconds is not None:
+        # everything outside the flow's own started..finished span: interpreter start, imports,
+        # Prefect's temporary API and flow/task machinery (an upper bound on Prefect's share)
+        figures.prefect_share = round(1 - run.flow_seconds / run.wall, 4)
+    figures.load_avg = round(os.getloadavg()[0], 2)
+    return figures
+
+
 def measure(args: argparse.Namespace) -> Figures:
     articles = list(make_articles(CorpusSpec(args.articles, args.seed, args.all_events)))
     words = sum(len(a.text.split()) for a in articles)
+    if args.only_run:
+        return run_figures(Figures(articles=len(articles), words=words), args)
     # warm up: lazily loaded data (gazetteer, actor tables) must not be billed to the first pass timed
     bare_pass(articles[:WARM_UP_ARTICLES])()
     extract_pass(articles[:WARM_UP_ARTICLES], 1)()
@@ -195,14 +211,7 @@ def measure(args: argparse.Namespace) -> Figures:
         figures.extract2_wps = round(words / extract2)
         figures.ratio_2proc_vs_1proc = round(extract / extract2, 3)
     if not args.skip_run:
-        with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
-            run = sitrep_run(CorpusSpec(args.articles, args.seed, args.all_events), args.n_process, Path(tmp))
-        figures.run_wps = round(words / run.wall)
-        figures.peak_rss_mb = round(run.peak_rss_mb, 1)
-        if run.flow_seconds is not None:
-            # everything outside the flow's own started..finished span: interpreter start,
-            # imports, Prefect's ephemeral API and flow/task machinery (an upper bound)
-            figures.prefect_share = round(1 - run.flow_seconds / run.wall, 4)
+        figures = run_figures(figures, args)
     figures.date_share = round(date_share(articles), 4)
     if (gold := gold_path()) is not None:
         figures.dev_f1 = dev_f1(gold, prefilter=True)
@@ -217,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=CorpusSpec.seed)
     parser.add_argument("--all-events", action="store_true", help="every sentence reports an event")
     parser.add_argument("--skip-run", action="store_true", help="do not time the whole `sitrep run`")
+    parser.add_argument("--only-run", action="store_true", help="time only the whole `sitrep run`")
     parser.add_argument("--one-process", action="store_true", help="skip the two-process extract")
     parser.add_argument("--skip-full", action="store_true", help="skip the extract without pre-filter")
     parser.add_argument("--n-process", type=int, default=1, help="n_process of the timed `sitrep run`")
