@@ -91,7 +91,7 @@ class _Reach:
     """Where a longer pattern's words can stand relative to its first word.
 
     `required`: (test, fewest, most tokens after the start) of each required word token;
-    `runs`: a `*` token of listed words at a fixed offset, measured in the doc;
+    `runs`: a `*` token of listed words at a fixed offset (the first `*` only), measured in the doc;
     `length`: the most tokens a match can have besides its runs (`_UNBOUNDED` if open)."""
 
     required: list[tuple[int, int, int]]
@@ -153,7 +153,7 @@ def _reach(pattern: list[dict], tests: _WordTests) -> _Reach | None:
             low = int(repeats.group(1) or 0)
             high = repeats.group(3) if repeats.group(2) else repeats.group(1)
             fewest, most = fewest + low, most + int(high) if high else _UNBOUNDED
-        elif op == "*" and fewest == most and test is not None and set(token) == {"LOWER", "OP"}:
+        elif op == "*" and fewest == most and not runs and test is not None and set(token) == {"LOWER", "OP"}:
             runs.append((test, fewest))
         else:
             most = _UNBOUNDED  # '+', '!', or a '*' this plan cannot measure

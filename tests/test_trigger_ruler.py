@@ -14,14 +14,9 @@ from extractors.events import TRIGGERS_KEY
 from extractors.pipeline import load_pipeline, trigger_patterns
 from extractors.trigger_ruler import TRIGGER_RULER, TriggerRuler
 
-# Patterns of shapes the trigger files do not use (yet): no required first word, '+', '{2}',
-# a '*' after an optional token, a REGEX after the first word. The ruler must stay exact on them.
+# Patterns of shapes the trigger files do not use (yet): '+', '{2}', '{1,}', two '*', a '*' after
+# an optional token, a REGEX after the first word, no required first word. The ruler must stay exact on them.
 ODD_PATTERNS = [
-    {
-        "id": "odd.optional_first",
-        "label": "odd",
-        "pattern": [{"LOWER": "heavy", "OP": "?"}, {"LOWER": "shelling"}],
-    },
     {
         "id": "odd.plus",
         "label": "odd",
@@ -43,7 +38,28 @@ ODD_PATTERNS = [
         ],
     },
     {"id": "odd.regex_second", "label": "odd", "pattern": [{"LOWER": "was"}, {"LOWER": {"REGEX": "^re"}}]},
+    {
+        "id": "odd.two_runs",
+        "label": "odd",
+        "pattern": [
+            {"LOWER": "sent"},
+            {"LOWER": {"IN": ["the", "a"]}, "OP": "*"},
+            {"LOWER": {"IN": ["new", "young"]}, "OP": "*"},
+            {"LOWER": "men"},
+        ],
+    },
+    {
+        "id": "odd.at_least_one",
+        "label": "odd",
+        "pattern": [{"LOWER": "more"}, {"LIKE_NUM": True, "OP": "{1,}"}],
+    },
 ]
+# Without it, the longer patterns are matched in stretches; with it, over the whole doc.
+OPTIONAL_FIRST = {
+    "id": "odd.optional_first",
+    "label": "odd",
+    "pattern": [{"LOWER": "heavy", "OP": "?"}, {"LOWER": "shelling"}],
+}
 TAGGED_VERBS = {"strike", "strikes", "drafted", "laid", "lay", "raid", "bombing"}  # tagged VERB/VBD below
 
 
@@ -73,11 +89,15 @@ def spans(doc: Doc, key: str) -> list[tuple[int, int, str, str]]:
     return [(s.start, s.end, s.label_, s.id_) for s in doc.spans[key]]
 
 
-@pytest.fixture(scope="module", params=["trigger files", "with odd shapes"])
+@pytest.fixture(scope="module", params=["trigger files", "odd shapes", "odd shapes, whole doc"])
 def both(request) -> Language:
-    """Both rulers; with the odd shapes, the longer patterns are matched over the whole doc."""
-    odd = ODD_PATTERNS if request.param == "with odd shapes" else []
-    return rulers(spacy.blank("en"), trigger_patterns() + odd)
+    """Both rulers, with the trigger patterns and maybe the odd shapes."""
+    odd = {
+        "trigger files": [],
+        "odd shapes": ODD_PATTERNS,
+        "odd shapes, whole doc": [*ODD_PATTERNS, OPTIONAL_FIRST],
+    }
+    return rulers(spacy.blank("en"), trigger_patterns() + odd[request.param])
 
 
 def run(nlp: Language, doc: Doc) -> Doc:
@@ -102,6 +122,7 @@ def run(nlp: Language, doc: Doc) -> Doc:
         "The raid , the strike and the bombing : strikes drafted draft",  # POS/TAG conditions
         "heavy shelling and shelling ; rockets fell , rockets then fell ; shells hit the town",
         "fired upon the a the town ; fired town ; was returned ; was",
+        "sent the a new young men ; sent men ; sent the new ; more 3 4 five more",
         "air strike strikes raid raids air raid airstrikes",  # overlapping matches
         "",
     ],
@@ -114,7 +135,7 @@ def test_same_spans_as_the_stock_ruler(both, text):
 WORDS = sorted(
     {
         w
-        for p in trigger_patterns() + ODD_PATTERNS
+        for p in [*trigger_patterns(), *ODD_PATTERNS, OPTIONAL_FIRST]
         for token in p["pattern"]
         for w in (
             [token["LOWER"]] if isinstance(token.get("LOWER"), str) else token.get("LOWER", {}).get("IN", [])
