@@ -8,6 +8,7 @@ run flows, so `--help` is fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -162,8 +163,11 @@ def _run_flow_on(server: Any, model: str, start: Callable[[Any], Any], command: 
     from flows.extract import pipeline_for
     from flows.store import LockHeld
 
+    # loaded here, while the server boots, the flow's tasks find it loaded; a model that cannot
+    # load fails inside the flow instead, where the run is recorded as failed
+    with contextlib.suppress(Exception):
+        pipeline_for(model)
     try:
-        pipeline_for(model)  # the flow's tasks find it loaded
         with server.in_use():
             summary = start(pipeline)
     except ConfigError as exc:
