@@ -15,6 +15,7 @@ Idlib / Idleb. Two keys absorb that variation:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -72,6 +73,7 @@ def _without_articles(words: list[str]) -> list[str]:
     return [_GLUED_ARTICLE.sub(r"\1", w) for w in kept]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; news repeats its names, article after article
 def exact_key(name: str) -> str:
     """Spelling-insensitive key; equal keys mean the same written name."""
     words = _without_articles(fold(name).split())
