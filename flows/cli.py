@@ -13,7 +13,10 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from flows.serve import TemporaryServer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Commands implemented in other modules: each offers add_arguments(parser) and run(args) -> int.
@@ -58,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", help="output root, a folder or fsspec URL (overrides the config)")
     run.add_argument("--input", type=Path, help="a .jsonl file or folder to read instead of the config's")
     run.add_argument("--dask-address", help="run extract tasks on this Dask scheduler (tcp://host:8786)")
-    run.set_defaults(handler=run_pipeline)
+    run.set_defaults(handler=_with_prefect_api(run_pipeline))
 
     extract = commands.add_parser(
         "extract",
@@ -75,14 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--full-parse", action="store_true", help="parse every sentence (no trigger pre-filter; slower)"
     )
-    extract.set_defaults(handler=run_extract)
+    extract.set_defaults(handler=_with_prefect_api(run_extract))
 
     for name, (module, summary) in PLUGGED_COMMANDS.items():
         _add_plugged(commands, name, module, summary)
     return parser
 
 
-def run_pipeline(args: argparse.Namespace) -> int:
+def run_pipeline(args: argparse.Namespace, server: TemporaryServer) -> int:
     from flows.config import ConfigError, load_settings
     from flows.readers import InputError, check_input
 
@@ -98,6 +101,7 @@ def run_pipeline(args: argparse.Namespace) -> int:
     inputs = str(args.input) if args.input else None
     _check_unlocked(args.out or settings.out)
     return _run_flow(
+        server,
         settings.model,
         # interactive: fail at once with the reason, not after the deployments' retry delays
         lambda flows: flows.sitrep_pipeline.with_options(retries=0)(
@@ -107,8 +111,8 @@ def run_pipeline(args: argparse.Namespace) -> int:
     )
 
 
-def run_extract(args: argparse.Namespace) -> int:
-    from extractors.pipeline import DEFAULT_MODEL
+def run_extract(args: argparse.Namespace, server: TemporaryServer) -> int:
+    from extractors.model_name import DEFAULT_MODEL
     from flows.readers import InputError, check_input
 
     try:
@@ -118,6 +122,7 @@ def run_extract(args: argparse.Namespace) -> int:
     _check_unlocked(args.out)
     model = args.model or DEFAULT_MODEL
     return _run_flow(
+        server,
         model,
         lambda flows: flows.sitrep_extract(
             input=str(args.input),
@@ -146,18 +151,29 @@ def _check_unlocked(out: str) -> None:
         raise RunRefused(str(exc)) from exc
 
 
-def _run_flow(model: str, start: Callable[[Any], Any], command: str) -> int:
-    """Run a flow of flows.pipeline; print its summary, or one line saying why it failed."""
-    from flows.serve import TemporaryServer
+def _with_prefect_api(
+    handler: Callable[[argparse.Namespace, TemporaryServer], int],
+) -> Callable[[argparse.Namespace], int]:
+    """The command, with the temporary Prefect API (when none is configured) started first.
 
-    server = TemporaryServer()  # boots while this process imports the pipeline and loads the model
-    try:
-        return _run_flow_on(server, model, start, command)
-    finally:
-        server.stop()
+    It takes the server ~6 s to boot: started before the command reads its config, imports the
+    pipeline and loads the model, it is ready about when they are. Stopped when the command ends.
+    """
+
+    def command(args: argparse.Namespace) -> int:
+        from flows.serve import TemporaryServer
+
+        server = TemporaryServer()
+        try:
+            return handler(args, server)
+        finally:
+            server.stop()
+
+    return command
 
 
-def _run_flow_on(server: Any, model: str, start: Callable[[Any], Any], command: str) -> int:
+def _run_flow(server: TemporaryServer, model: str, start: Callable[[Any], Any], command: str) -> int:
+    """Run a flow of flows.pipeline on `server`; print its summary, or one line saying why it failed."""
     from flows import pipeline
     from flows.config import ConfigError
     from flows.extract import pipeline_for

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.pipeline import DEFAULT_MODEL
+from extractors.model_name import DEFAULT_MODEL
 from flows.sources import SourcesConfig, SourcesError, load_sources, sources_from_tables
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent

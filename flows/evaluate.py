@@ -502,7 +502,7 @@ def stored_predictions(out: str) -> list[PredEvent]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from extractors.pipeline import DEFAULT_MODEL
+    from extractors.model_name import DEFAULT_MODEL
 
     parser.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="gold file (see GUIDELINES.md)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")

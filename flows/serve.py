@@ -148,17 +148,22 @@ class TemporaryServer:
     """
 
     def __init__(self) -> None:
-        from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
-
         self.process: subprocess.Popen[bytes] | None = None
-        if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        if os.environ.get("PREFECT_API_URL"):
             return
+        # started before Prefect's settings are read (~1 s to import), so it boots meanwhile
         self.port = free_port()
         env = {**os.environ, **TEMPORARY_SERVER_ENV}
         command = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
                    "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error",
                    "--lifespan", "on"]
         self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, start_new_session=True)
+        from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+        if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+            # a Prefect profile names a server: use that one; this one is still importing its
+            # modules (~4 s), long before it would open its database
+            self.stop()
 
     @contextlib.contextmanager
     def in_use(self, timeout: float = 90) -> Iterator[None]:

@@ -30,6 +30,7 @@ from flows.serve import (
     NIGHTLY,
     ScheduleSpec,
     ServeError,
+    TemporaryServer,
     build_deployments,
     local_server,
     stop_process_group,
@@ -217,3 +218,15 @@ def test_start_server_serves_then_stops_its_server_on_sigterm(tmp_path: Path) ->
         stop_process_group(serving)
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"{api}/health", timeout=5)
+
+
+def test_a_configured_api_gets_no_temporary_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+    assert TemporaryServer().process is None
+    # named in a profile, not the environment: the server started on speculation is stopped
+    monkeypatch.delenv("PREFECT_API_URL")
+    with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:4200/api"}):
+        server = TemporaryServer()
+    assert server.process is None
