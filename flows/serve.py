@@ -143,8 +143,9 @@ class TemporaryServer:
 
     Without an API, Prefect starts a temporary server itself, but only at the flow call: after
     the run has imported its modules and loaded the model, so the two waits (~6 s each here) add
-    up. Started here, the server boots while the run gets ready. With `PREFECT_API_URL` set
-    (environment or profile) nothing is started and the configured server is used.
+    up. Started here, the server boots while the run gets ready. With `PREFECT_API_URL` set in
+    the environment nothing is started; set in a Prefect profile, the server started on
+    speculation is stopped at once; either way the configured server is used.
     """
 
     def __init__(self) -> None:
@@ -158,9 +159,14 @@ class TemporaryServer:
                    "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error",
                    "--lifespan", "on"]
         self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, start_new_session=True)
-        from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+        try:
+            from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 
-        if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+            configured = PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value()
+        except BaseException:
+            self.stop()
+            raise
+        if configured:
             # a Prefect profile names a server: use that one; this one is still importing its
             # modules (~4 s), long before it would open its database
             self.stop()
