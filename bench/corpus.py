@@ -92,7 +92,17 @@ SOURCES = (
 )
 AGENCIES = ("Wire", "Newsdesk", "Agencies", "Staff")
 NUMBER_WORDS = (
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens of", "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens of",
+    "several",
 )
 VAGUE = ("dozens of", "several")  # vague amounts take no "at least"/"about" in front
 QUALIFIERS = ("at least ", "more than ", "about ", "nearly ", "up to ", "", "", "")

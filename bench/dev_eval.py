@@ -29,9 +29,15 @@ def gold_articles(path: Path) -> list[Article]:
             rec = json.loads(line)
             published = dt.date.fromisoformat(rec["published"]) if rec.get("published") else None
             articles.append(
-                Article(article_id=rec["id"], text=rec["text"], url=rec.get("url"), title=rec.get("title"),
-                        published=published, published_source=rec.get("published_source"))
-            )  # fmt: skip
+                Article(
+                    article_id=rec["id"],
+                    text=rec["text"],
+                    url=rec.get("url"),
+                    title=rec.get("title"),
+                    published=published,
+                    published_source=rec.get("published_source"),
+                )
+            )
     return articles
 
 

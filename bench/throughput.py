@@ -108,8 +108,9 @@ def dev_f1(path: Path, prefilter: bool) -> float:
         if line.strip():
             rec = json.loads(line)
             published = dt.date.fromisoformat(rec["published"]) if rec.get("published") else None
-            article = Article(rec["id"], rec["text"], url=rec.get("url"), title=rec.get("title"),
-                              published=published)
+            article = Article(
+                rec["id"], rec["text"], url=rec.get("url"), title=rec.get("title"), published=published
+            )
             articles.append(article)
     nlp = load_pipeline()
     results = extract_articles(nlp, articles, prefilter=prefilter)
@@ -124,8 +125,11 @@ def date_share(articles: list[Article]) -> float:
     profile.runcall(run)
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     total = sum(tt for _, _, tt, _, _ in stats.values())
-    in_dates = sum(ct for (file, _, name), (_, _, _, ct, _) in stats.items()
-                   if name == DATE_FUNCTION and file.endswith("dates.py"))
+    in_dates = sum(
+        ct
+        for (file, _, name), (_, _, _, ct, _) in stats.items()
+        if name == DATE_FUNCTION and file.endswith("dates.py")
+    )
     return in_dates / total if total else 0.0
 
 
@@ -158,8 +162,13 @@ def sitrep_run(spec: CorpusSpec, n_process: int, workdir: Path) -> RunFigures:
     sitrep = Path(sys.executable).with_name("sitrep")
     env = {**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING"}
     start = time.perf_counter()
-    child = subprocess.Popen([str(sitrep), "run", "--config", str(config)], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [str(sitrep), "run", "--config", str(config)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     watched, peak = psutil.Process(child.pid), 0
     while child.poll() is None:
         peak = max(peak, tree_rss(watched))

@@ -37,11 +37,48 @@ from extractors.struck_places import struck_places
 EVENT_TYPE = "air_strike"
 # Modifiers that describe a strike without naming who struck ("heavy air strikes").
 GENERIC_MODIFIERS = frozenset(
-    {"heavy", "intensive", "intense", "fierce", "new", "several", "suspected", "deadly", "further",
-     "fresh", "more", "many", "renewed", "massive", "repeated", "continued", "significant", "toxic",
-     "gas", "chlorine", "explosive", "air", "aerial", "barrel", "bomb", "the", "a", "an", "overnight",
-     "separate", "other", "such", "these", "those", "multiple", "waves", "wave", "indiscriminate", "crude"}
-)  # fmt: skip
+    {
+        "heavy",
+        "intensive",
+        "intense",
+        "fierce",
+        "new",
+        "several",
+        "suspected",
+        "deadly",
+        "further",
+        "fresh",
+        "more",
+        "many",
+        "renewed",
+        "massive",
+        "repeated",
+        "continued",
+        "significant",
+        "toxic",
+        "gas",
+        "chlorine",
+        "explosive",
+        "air",
+        "aerial",
+        "barrel",
+        "bomb",
+        "the",
+        "a",
+        "an",
+        "overnight",
+        "separate",
+        "other",
+        "such",
+        "these",
+        "those",
+        "multiple",
+        "waves",
+        "wave",
+        "indiscriminate",
+        "crude",
+    }
+)
 # Common nouns that name an attacking side when they modify a strike ("regime strikes").
 ATTACKER_NOUNS = frozenset({"regime", "government", "coalition", "army", "military"})
 # Singular strike nouns that count one strike ("an air raid", "the airstrike").
@@ -67,21 +104,38 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         if not struck:
             events.append(
                 build_event(
-                    article, EVENT_TYPE, sent, main, when, where,
-                    actor=actor, target=target, count=count.value if count else None,
-                    count_qualifier=count.qualifier if count else None, source=source,
+                    article,
+                    EVENT_TYPE,
+                    sent,
+                    main,
+                    when,
+                    where,
+                    actor=actor,
+                    target=target,
+                    count=count.value if count else None,
+                    count_qualifier=count.qualifier if count else None,
+                    source=source,
                 )
-            )  # fmt: skip
+            )
         for place in struck:  # distinct strikes on distinct places are distinct events
             at = dataclasses.replace(where, name=place.name, source="sentence")
             n = place.count
             events.append(
                 build_event(
-                    article, EVENT_TYPE, sent, main, when, at, shares_span=True,
-                    actor=actor, target=target, count=n.value if n else None,
-                    count_qualifier=n.qualifier if n else None, source=source,
+                    article,
+                    EVENT_TYPE,
+                    sent,
+                    main,
+                    when,
+                    at,
+                    shares_span=True,
+                    actor=actor,
+                    target=target,
+                    count=n.value if n else None,
+                    count_qualifier=n.qualifier if n else None,
+                    source=source,
                 )
-            )  # fmt: skip
+            )
     return events
 
 
@@ -165,9 +219,10 @@ def _actor(span: Span) -> str | None:
     modifier_deps = ("amod", "compound", "nmod", "poss", "nummod")  # "U.S.-led" comes out as nummod
     mods = [c for c in base.children if c.i < base.i and c.dep_ in modifier_deps]
     mods = [
-        c for c in mods
+        c
+        for c in mods
         if c.lower_ not in GENERIC_MODIFIERS and c.lemma_.lower() not in AIRCRAFT_WORDS and not c.like_num
-    ]  # fmt: skip
+    ]
     if mods:
         end = head.i  # "a U.S.-led coalition air strike" -> "U.S.-led coalition": the strike words go
         while end > mods[0].i + 1 and _strike_word(head.doc[end - 1]):
@@ -183,7 +238,6 @@ def _actor(span: Span) -> str | None:
         if subj is not None:
             return reporting_force(verb)  # "the ministry said it carried out an air strike"
     return None
-
 
 
 def _strike_word(token: Token) -> bool:

@@ -39,12 +39,37 @@ WRITABLE = frozenset(IDS[name] for name in WRITABLE_NAMES)
 TESTABLE = frozenset(
     IDS[name]
     for name in (
-        "ORTH", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "LEMMA", "POS", "TAG",
-        "DEP", "ENT_TYPE", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE",
-        "IS_TITLE", "IS_UPPER", "LIKE_URL", "LIKE_NUM", "LIKE_EMAIL", "IS_STOP", "IS_BRACKET",
-        "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY",
+        "ORTH",
+        "LOWER",
+        "NORM",
+        "SHAPE",
+        "PREFIX",
+        "SUFFIX",
+        "LENGTH",
+        "LEMMA",
+        "POS",
+        "TAG",
+        "DEP",
+        "ENT_TYPE",
+        "IS_ALPHA",
+        "IS_ASCII",
+        "IS_DIGIT",
+        "IS_LOWER",
+        "IS_PUNCT",
+        "IS_SPACE",
+        "IS_TITLE",
+        "IS_UPPER",
+        "LIKE_URL",
+        "LIKE_NUM",
+        "LIKE_EMAIL",
+        "IS_STOP",
+        "IS_BRACKET",
+        "IS_QUOTE",
+        "IS_LEFT_PUNCT",
+        "IS_RIGHT_PUNCT",
+        "IS_CURRENCY",
     )
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,26 @@ EVENT_TYPE = "casualties"
 BACKGROUND_TOLL = 10_000
 # Nouns for an attack: "killed in regime air strikes" names who attacked through their modifiers.
 ATTACK_NOUNS = frozenset(
-    {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment", "explosion", "blast",
-     "bomb", "fire", "clash", "assault", "offensive", "shell", "rocket", "mortar"}
-)  # fmt: skip
+    {
+        "attack",
+        "strike",
+        "airstrike",
+        "raid",
+        "bombing",
+        "shelling",
+        "bombardment",
+        "explosion",
+        "blast",
+        "bomb",
+        "fire",
+        "clash",
+        "assault",
+        "offensive",
+        "shell",
+        "rocket",
+        "mortar",
+    }
+)
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
 TOLL_VERBS = frozenset({"be", "rise", "reach", "climb", "increase", "jump", "stand", "hit", "bring", "mount"})
 # Prepositions that introduce the attack behind a toll ("rose to 12 after regime shelling").
@@ -57,9 +74,20 @@ VICTIM_SIDE_WORDS = frozenset({"dead", "martyrs", "fatalities", "deaths", "death
 # Nouns that name the dead or their tally ("the toll of martyrs", "the number of dead"): victims, never the
 # killer, wherever the parser puts them.
 VICTIM_NOUNS = frozenset(
-    {"martyr", "dead", "toll", "number", "death", "casualty", "fatality", "victim", "body", "wounded",
-     "injured"}
-)  # fmt: skip
+    {
+        "martyr",
+        "dead",
+        "toll",
+        "number",
+        "death",
+        "casualty",
+        "fatality",
+        "victim",
+        "body",
+        "wounded",
+        "injured",
+    }
+)
 # Trigger words that name a death only of people: "neutralised 12 insurgents" kills, "neutralised
 # three bombs" does not.
 PEOPLE_ONLY_LEMMAS = frozenset({"neutralise", "neutralize"})
@@ -68,8 +96,15 @@ VAGUE_AMOUNTS = frozenset({"dozens", "hundreds", "thousands", "several", "scores
 # Anaphoric words showing a wounded-only sentence continues the previous report.
 CONTINUATION_WORDS = frozenset({"other", "others", "more", "another", "also", "attack", "blast", "explosion"})
 # Phrases that say nobody died, making a wounded-only report a count of 0.
-NO_DEATH_WORDS = ("without causing more deaths", "no deaths", "no one was killed", "nobody was killed",
-                  "no casualties", "without causing deaths", "no fatalities")  # fmt: skip
+NO_DEATH_WORDS = (
+    "without causing more deaths",
+    "no deaths",
+    "no one was killed",
+    "nobody was killed",
+    "no casualties",
+    "without causing deaths",
+    "no fatalities",
+)
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
@@ -98,12 +133,20 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             where = find_location(sent, places, ctx, head)
             events.append(
                 build_event(
-                    article, EVENT_TYPE, sent, trig, when, where,
-                    actor=_actor(trig), target=phrase(victims) if victims is not None else None,
-                    count=count.value if count else None, count_qualifier=count.qualifier if count else None,
-                    injured=injured.value if injured else None, source=find_source(sent, head),
+                    article,
+                    EVENT_TYPE,
+                    sent,
+                    trig,
+                    when,
+                    where,
+                    actor=_actor(trig),
+                    target=phrase(victims) if victims is not None else None,
+                    count=count.value if count else None,
+                    count_qualifier=count.qualifier if count else None,
+                    injured=injured.value if injured else None,
+                    source=find_source(sent, head),
                 )
-            )  # fmt: skip
+            )
             found = True
         background = injured is not None and injured.value >= BACKGROUND_TOLL
         if not found and injured is not None and not background and not is_irrealis(injuries[0].root):
@@ -122,12 +165,20 @@ def _wounded_only(doc: Doc, article: Article, sent: Span, trig: Span, injured: A
     count = 0 if any(w in text for w in NO_DEATH_WORDS) else None
     return [
         build_event(
-            article, EVENT_TYPE, sent, trig, find_date(sent, trig.root, ctx),
-            find_location(sent, places_of(doc), ctx, trig.root), count=count,
-            count_qualifier="exact" if count == 0 else None, injured=injured.value,
-            actor=_actor(trig), target=None, source=find_source(sent, trig.root),
+            article,
+            EVENT_TYPE,
+            sent,
+            trig,
+            find_date(sent, trig.root, ctx),
+            find_location(sent, places_of(doc), ctx, trig.root),
+            count=count,
+            count_qualifier="exact" if count == 0 else None,
+            injured=injured.value,
+            actor=_actor(trig),
+            target=None,
+            source=find_source(sent, trig.root),
         )
-    ]  # fmt: skip
+    ]
 
 
 def _one_per_count(events: list[Event]) -> list[Event]:
@@ -226,7 +277,7 @@ def _number_after(t: Token) -> Token | None:
 
 
 def _whole_group(victims: Token) -> Token:
-    """"civilians among them three children": the toll is the civilians, not the children among them."""
+    """ "civilians among them three children": the toll is the civilians, not the children among them."""
     for node in victims.ancestors:
         if node.lower_ in ("among", "including") and node.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return node.head

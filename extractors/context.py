@@ -166,7 +166,10 @@ def build_context(doc: Doc, article: Article) -> ArticleContext:
         published=article.published,
         dateline_end=end,
         stamps=(
-            (0, end), *([later[:2]] if later else []), *find_inline_stamps(text), *find_place_leads(text),
+            (0, end),
+            *([later[:2]] if later else []),
+            *find_inline_stamps(text),
+            *find_place_leads(text),
         ),
         dateline_place=dateline_place,
         headline=headline,

@@ -19,13 +19,26 @@ def country_names() -> dict[str, str]:
     # Short forms news uses that pycountry spells otherwise, and demonyms used for countries.
     names.update(
         {
-            "syria": "Syria", "iran": "Iran", "russia": "Russia", "turkey": "Turkey", "türkiye": "Turkey",
-            "us": "United States", "u.s.": "United States", "usa": "United States",
-            "united states": "United States", "uk": "United Kingdom", "britain": "United Kingdom",
-            "palestine": "Palestine", "libya": "Libya", "yemen": "Yemen", "iraq": "Iraq",
-            "lebanon": "Lebanon", "jordan": "Jordan", "afghanistan": "Afghanistan",
+            "syria": "Syria",
+            "iran": "Iran",
+            "russia": "Russia",
+            "turkey": "Turkey",
+            "türkiye": "Turkey",
+            "us": "United States",
+            "u.s.": "United States",
+            "usa": "United States",
+            "united states": "United States",
+            "uk": "United Kingdom",
+            "britain": "United Kingdom",
+            "palestine": "Palestine",
+            "libya": "Libya",
+            "yemen": "Yemen",
+            "iraq": "Iraq",
+            "lebanon": "Lebanon",
+            "jordan": "Jordan",
+            "afghanistan": "Afghanistan",
         }
-    )  # fmt: skip
+    )
     return names
 
 
@@ -44,12 +57,27 @@ def country_of(word: str) -> str | None:
 
 # Demonyms of the countries conflict news names most; enough to say "Syrian city" is in Syria.
 _DEMONYMS = {
-    "syrian": "Syria", "iraqi": "Iraq", "yemeni": "Yemen", "libyan": "Libya", "afghan": "Afghanistan",
-    "lebanese": "Lebanon", "turkish": "Turkey", "russian": "Russia", "iranian": "Iran",
-    "israeli": "Israel", "palestinian": "Palestine", "ukrainian": "Ukraine", "sudanese": "Sudan",
-    "somali": "Somalia", "malian": "Mali", "nigerian": "Nigeria", "colombian": "Colombia",
-    "pakistani": "Pakistan", "egyptian": "Egypt", "jordanian": "Jordan",
-}  # fmt: skip
+    "syrian": "Syria",
+    "iraqi": "Iraq",
+    "yemeni": "Yemen",
+    "libyan": "Libya",
+    "afghan": "Afghanistan",
+    "lebanese": "Lebanon",
+    "turkish": "Turkey",
+    "russian": "Russia",
+    "iranian": "Iran",
+    "israeli": "Israel",
+    "palestinian": "Palestine",
+    "ukrainian": "Ukraine",
+    "sudanese": "Sudan",
+    "somali": "Somalia",
+    "malian": "Mali",
+    "nigerian": "Nigeria",
+    "colombian": "Colombia",
+    "pakistani": "Pakistan",
+    "egyptian": "Egypt",
+    "jordanian": "Jordan",
+}
 
 
 def demonym_country(word: str) -> str | None:

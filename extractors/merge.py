@@ -19,8 +19,17 @@ from extractors.schema import Event
 SAME_TOLL_MIN = 3
 # Characters a headline sentence may run past the title (a dateline, "- Monitor") and stay a headline.
 HEADLINE_SLACK = 40
-_FILLABLE = ("location", "location_source", "country", "actor", "target", "count", "count_qualifier",
-             "injured", "source")  # fmt: skip
+_FILLABLE = (
+    "location",
+    "location_source",
+    "country",
+    "actor",
+    "target",
+    "count",
+    "count_qualifier",
+    "injured",
+    "source",
+)
 # A date travels with its precision, words and end: all or nothing.
 _DATE_SLOTS = ("event_date", "date_precision", "date_text", "event_date_end")
 

@@ -45,9 +45,25 @@ UNDER_PREPS = frozenset({"under", "following", "after", "by", "per"})
 DEAL_WORDS = frozenset({"deal", "agreement", "accord", "pact", "settlement", "treaty", "reconciliation"})
 # Nouns for armed or governing sides, which a later "they" can stand for.
 SIDES = frozenset(
-    {"rebel", "fighter", "militant", "opposition", "group", "faction", "force", "militia", "insurgent",
-     "guerrilla", "government", "regime", "army", "leader", "gunman", "jihadist"}
-)  # fmt: skip
+    {
+        "rebel",
+        "fighter",
+        "militant",
+        "opposition",
+        "group",
+        "faction",
+        "force",
+        "militia",
+        "insurgent",
+        "guerrilla",
+        "government",
+        "regime",
+        "army",
+        "leader",
+        "gunman",
+        "jihadist",
+    }
+)
 # People who settle or leave under a deal: their number is the event's count.
 # Verbs whose subject lived through a settlement: "the town witnessed a settlement last year".
 WITNESS_VERBS = frozenset({"witness", "see", "experience", "undergo", "hold", "conduct", "carry"})
@@ -79,12 +95,19 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             count = count or _people_count(sent)
             events.append(
                 build_event(
-                    article, EVENT_TYPE, sent, span, find_date(sent, span.root, ctx),
-                    _where(sent, places, ctx, span.root, who), actor=actor, target=_other_party(span),
-                    count=count.value if count else None, count_qualifier=count.qualifier if count else None,
+                    article,
+                    EVENT_TYPE,
+                    sent,
+                    span,
+                    find_date(sent, span.root, ctx),
+                    _where(sent, places, ctx, span.root, who),
+                    actor=actor,
+                    target=_other_party(span),
+                    count=count.value if count else None,
+                    count_qualifier=count.qualifier if count else None,
                     source=find_source(sent, span.root),
                 )
-            )  # fmt: skip
+            )
     return events
 
 

@@ -31,14 +31,50 @@ EVENT_TYPE = "recruitment"
 HAPPENED = frozenset({"take", "begin", "start", "resume", "end", "happen", "occur"})
 # Objects that make "draft"/"recruit" about texts or support, not people joining a force.
 DOCUMENT_WORDS = frozenset(
-    {"resolution", "law", "bill", "plan", "letter", "statement", "proposal", "constitution", "text", "report",
-     "budget", "agreement", "document", "treaty", "support", "help", "expertise"}
-)  # fmt: skip
+    {
+        "resolution",
+        "law",
+        "bill",
+        "plan",
+        "letter",
+        "statement",
+        "proposal",
+        "constitution",
+        "text",
+        "report",
+        "budget",
+        "agreement",
+        "document",
+        "treaty",
+        "support",
+        "help",
+        "expertise",
+    }
+)
 # Who companies hire: with these, a named organisation recruiting is business, not an armed group.
 HIRING_WORDS = frozenset(
-    {"employee", "staff", "engineer", "worker", "graduate", "nurse", "teacher", "developer", "talent",
-     "intern", "executive", "manager", "analyst", "candidate", "job", "hire", "salary", "company", "firm"}
-)  # fmt: skip
+    {
+        "employee",
+        "staff",
+        "engineer",
+        "worker",
+        "graduate",
+        "nurse",
+        "teacher",
+        "developer",
+        "talent",
+        "intern",
+        "executive",
+        "manager",
+        "analyst",
+        "candidate",
+        "job",
+        "hire",
+        "salary",
+        "company",
+        "firm",
+    }
+)
 # Verbs whose object, not subject, does what the infinitive after them says ("forced them to enlist").
 OBJECT_CONTROL = frozenset(
     {"force", "order", "ask", "allow", "urge", "push", "compel", "press", "encourage", "lead"}
@@ -60,9 +96,28 @@ GAIN_VERBS = frozenset(
 # People taken in to fight: "mobilise", "register", "call up" are recruitment only with these as
 # object ("mobilised fighters", "registering volunteers"), not votes, users or troops sent to a front.
 RECRUIT_NOUNS = frozenset(
-    {"fighter", "man", "men", "youth", "young", "volunteer", "recruit", "reservist", "conscript", "child",
-     "boy", "teenager", "tribesman", "tribesmen", "militiaman", "mercenary", "cadet", "combatant", "jihadist"}
-)  # fmt: skip
+    {
+        "fighter",
+        "man",
+        "men",
+        "youth",
+        "young",
+        "volunteer",
+        "recruit",
+        "reservist",
+        "conscript",
+        "child",
+        "boy",
+        "teenager",
+        "tribesman",
+        "tribesmen",
+        "militiaman",
+        "mercenary",
+        "cadet",
+        "combatant",
+        "jihadist",
+    }
+)
 # Recruits whose naming alone says they are taken in to fight ("recruited 300 children", "3,000
 # men signed up"); volunteers and recruits also join charities and firms, so they are left out.
 FIGHTING_AGE_NOUNS = RECRUIT_NOUNS - {"volunteer", "recruit"}
@@ -75,9 +130,23 @@ REGISTERED_RECRUITS = frozenset({"volunteer", "recruit", "conscript", "reservist
 # Sports and business: a club signing a coach or a firm enrolling staff is no armed recruitment,
 # even when the club is a named organisation.
 CIVILIAN_WORDS = frozenset(
-    {"coach", "footballer", "football", "player", "club", "league", "striker", "midfielder", "goalkeeper",
-     "tournament", "championship", "sport", "stadium", "referee"}
-)  # fmt: skip
+    {
+        "coach",
+        "footballer",
+        "football",
+        "player",
+        "club",
+        "league",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "tournament",
+        "championship",
+        "sport",
+        "stadium",
+        "referee",
+    }
+)
 # Who companies or teams take on: such recruits make the sentence hiring, not recruitment.
 NOT_RECRUITS = frozenset({"coach", "player", "team", "staff", "employee", "manager"})
 # Trigger kinds whose own words name the armed structure ("summoned to the army", "to the
@@ -106,21 +175,33 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         if words & CIVILIAN_WORDS:
             continue
         reads = [(s, r) for s in spans if (r := _read(s)) is not None and not is_irrealis(s.root)]
-        reads = [(s, r) for s, r in reads if armed or s.label_.partition("/")[2] in ARMED_TRIGGER_KINDS
-                 or s.label_ == EVENT_TYPE and _is_recruit(r[1], FIGHTING_AGE_NOUNS)
-                 and not words & INSTITUTION_WORDS]  # fmt: skip
+        reads = [
+            (s, r)
+            for s, r in reads
+            if armed
+            or s.label_.partition("/")[2] in ARMED_TRIGGER_KINDS
+            or s.label_ == EVENT_TYPE
+            and _is_recruit(r[1], FIGHTING_AGE_NOUNS)
+            and not words & INSTITUTION_WORDS
+        ]
         reads.sort(key=lambda sr: sr[1][0] is None)  # a trigger that names the group first
         for span, (actor, recruits) in reads[:1]:
             count = amount_of(recruits) if recruits is not None else None
             events.append(
                 build_event(
-                    article, EVENT_TYPE, sent, span, find_date(sent, span.root, ctx),
-                    find_location(sent, places, ctx, span.root), actor=actor or _reporting_party(span.root),
+                    article,
+                    EVENT_TYPE,
+                    sent,
+                    span,
+                    find_date(sent, span.root, ctx),
+                    find_location(sent, places, ctx, span.root),
+                    actor=actor or _reporting_party(span.root),
                     target=phrase(recruits) if recruits is not None else None,
-                    count=count.value if count else None, count_qualifier=count.qualifier if count else None,
+                    count=count.value if count else None,
+                    count_qualifier=count.qualifier if count else None,
                     source=find_source(sent, span.root),
                 )
-            )  # fmt: skip
+            )
     return events
 
 

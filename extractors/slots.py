@@ -36,28 +36,130 @@ if TYPE_CHECKING:
 
 # Heads of a reporting subject that a later "it"/"its" can point back to ("the army said it struck").
 FORCE_HEADS = frozenset(
-    {"regime", "government", "coalition", "army", "military", "ministry", "force", "forces", "command",
-     "militia", "group", "navy", "corps"}
-)  # fmt: skip
+    {
+        "regime",
+        "government",
+        "coalition",
+        "army",
+        "military",
+        "ministry",
+        "force",
+        "forces",
+        "command",
+        "militia",
+        "group",
+        "navy",
+        "corps",
+    }
+)
 # Reporting subjects that are sources, never the striking force ("the monitor said it was an air strike").
 SOURCE_HEADS = frozenset(
-    {"witness", "resident", "source", "activist", "observatory", "monitor", "official", "medic", "agency",
-     "network", "reporter", "correspondent", "media", "doctor", "rescuer", "helmets"}
-)  # fmt: skip
+    {
+        "witness",
+        "resident",
+        "source",
+        "activist",
+        "observatory",
+        "monitor",
+        "official",
+        "medic",
+        "agency",
+        "network",
+        "reporter",
+        "correspondent",
+        "media",
+        "doctor",
+        "rescuer",
+        "helmets",
+    }
+)
 PLACE_PREPS = frozenset({"in", "near", "at", "on", "outside", "around", "into", "across", "over", "from"})
 # Words that start organisation names, not places ("Syrian Observatory", "Civil Defense").
 ORG_WORDS = frozenset(
-    {"observatory", "agency", "ministry", "council", "coalition", "committee", "news", "network", "forces",
-     "army", "front", "group", "organization", "organisation", "center", "centre", "defense", "defence",
-     "command", "office", "corps", "legion", "party", "union", "state", "staff", "tv", "press", "reuters",
-     "afp", "sana", "department", "house", "nations", "court", "aid", "church", "helmets", "crescent"}
-)  # fmt: skip
+    {
+        "observatory",
+        "agency",
+        "ministry",
+        "council",
+        "coalition",
+        "committee",
+        "news",
+        "network",
+        "forces",
+        "army",
+        "front",
+        "group",
+        "organization",
+        "organisation",
+        "center",
+        "centre",
+        "defense",
+        "defence",
+        "command",
+        "office",
+        "corps",
+        "legion",
+        "party",
+        "union",
+        "state",
+        "staff",
+        "tv",
+        "press",
+        "reuters",
+        "afp",
+        "sana",
+        "department",
+        "house",
+        "nations",
+        "court",
+        "aid",
+        "church",
+        "helmets",
+        "crescent",
+    }
+)
 MONTHS_AND_DAYS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-     "wed", "thu", "fri", "sat", "sun"}
-)  # fmt: skip
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    }
+)
 # Lower-case parts of place names: Arabic articles and linking words ("Daraa al-Balad", "Bab al-Hawa").
 NAME_PARTICLES = frozenset(
     {"al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "-", "de", "of", "bin", "ibn"}
@@ -83,17 +185,67 @@ ANAPHORIC_EVENT_NOUNS = frozenset(
 DENIAL_HEADS = frozenset({"deny", "refute", "dismiss", "reject", "disprove", "debunk"})
 # Verbs whose subject acts as a party: a capital that denies or signs is a government, not a place.
 AGENT_VERBS = frozenset(
-    {"deny", "say", "reject", "accuse", "announce", "agree", "sign", "demand", "call", "blame", "claim",
-     "warn", "threaten", "support", "back", "send", "launch", "carry", "urge", "vow", "insist", "refuse",
-     "condemn", "respond", "retaliate", "strike", "attack", "order", "approve", "declare", "offer"}
-)  # fmt: skip
+    {
+        "deny",
+        "say",
+        "reject",
+        "accuse",
+        "announce",
+        "agree",
+        "sign",
+        "demand",
+        "call",
+        "blame",
+        "claim",
+        "warn",
+        "threaten",
+        "support",
+        "back",
+        "send",
+        "launch",
+        "carry",
+        "urge",
+        "vow",
+        "insist",
+        "refuse",
+        "condemn",
+        "respond",
+        "retaliate",
+        "strike",
+        "attack",
+        "order",
+        "approve",
+        "declare",
+        "offer",
+    }
+)
 # Actor-table types of non-state armed groups, whose names can look like places ("al-Shabaab").
 ARMED_GROUP_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
 # Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").
 GEO_FEATURES = frozenset(
-    {"forest", "strip", "valley", "mountains", "mountain", "desert", "plain", "plains", "coast", "heights",
-     "island", "islands", "bank", "delta", "hills", "lake", "river", "gulf", "sea", "corridor"}
-)  # fmt: skip
+    {
+        "forest",
+        "strip",
+        "valley",
+        "mountains",
+        "mountain",
+        "desert",
+        "plain",
+        "plains",
+        "coast",
+        "heights",
+        "island",
+        "islands",
+        "bank",
+        "delta",
+        "hills",
+        "lake",
+        "river",
+        "gulf",
+        "sea",
+        "corridor",
+    }
+)
 # Capitalised place-type words that end a region's own name ("Kachin State"); "state" is also in ORG_WORDS.
 ADMIN_TITLES = frozenset({"state"})
 # Titles before a person's name: what follows them is a person, not a place.

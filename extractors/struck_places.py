@@ -50,9 +50,10 @@ def struck_places(trigger: Token, mentions: list[PlaceMention]) -> list[StruckPl
             found.append((m, base))
     names = [m.name for m, _ in found]
     distinct = [
-        (m, base) for m, base in sorted(found, key=lambda mb: mb[0].start)
+        (m, base)
+        for m, base in sorted(found, key=lambda mb: mb[0].start)
         if not any(m.name != n and m.name.lower() in n.lower() for n in names)
-    ]  # fmt: skip
+    ]
     unique = {m.name.lower(): (m, base) for m, base in reversed(distinct)}
     if len(unique) < 2:
         return []

@@ -252,10 +252,7 @@ def _stretches(plan: _Plan, hits: dict[int, list[int]], size: int) -> list[tuple
     return merged
 
 
-@Language.factory(
-    TRIGGER_RULER,
-    default_config={"spans_key": "ruler", "validate": False, "overwrite": True},
-)
+@Language.factory(TRIGGER_RULER, default_config={"spans_key": "ruler", "validate": False, "overwrite": True})
 def make_trigger_ruler(
     nlp: Language, name: str, spans_key: str, validate: bool, overwrite: bool
 ) -> TriggerRuler:

@@ -21,6 +21,7 @@ Unknown keys and wrong types raise `ConfigError` naming the key, so a typo is ne
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 import zoneinfo
@@ -33,11 +34,27 @@ from flows.sources import SourcesConfig, SourcesError, load_sources, sources_fro
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CONFIG = PACKAGE_ROOT / "examples" / "sitrep.toml"
+# The annotated gold sets and their scorer live outside the repository (CI keeps them beside the clone).
+GOLD_DIR_VARIABLE = "SITREP_GOLD"
+DEFAULT_GOLD_DIR = PACKAGE_ROOT.parent / "shared" / "gold"
 _CRON_FIELD = re.compile(r"^[0-9A-Za-z*/,\-?]+$")
 _TOP_KEYS = {
-    "out", "model", "input", "sources", "fetch", "batch_size", "articles_per_task", "n_process", "prefilter"
+    "out",
+    "model",
+    "input",
+    "sources",
+    "fetch",
+    "batch_size",
+    "articles_per_task",
+    "n_process",
+    "prefilter",
 }
 _TABLES = {"schedule": {"cron", "timezone"}, "dask": {"address"}}
+
+
+def gold_dir() -> Path:
+    """The gold folder: `$SITREP_GOLD` if set, else `../shared/gold` beside the repository."""
+    return Path(os.environ.get(GOLD_DIR_VARIABLE) or DEFAULT_GOLD_DIR)
 
 
 class ConfigError(ValueError):

@@ -41,8 +41,20 @@ from extractors.schema import EVENT_TYPES, Article, Reject, Run
 
 SLOTS = ("date", "count", "count_qualifier", "injured", "location", "actor")
 STRICT_SLOTS = ("date", "count", "location", "actor")
-PRED_COLUMNS = ("article_id", "event_type", "evidence", "evidence_start", "evidence_end", "event_date",
-                "date_precision", "count", "count_qualifier", "injured", "location", "actor")
+PRED_COLUMNS = (
+    "article_id",
+    "event_type",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "event_date",
+    "date_precision",
+    "count",
+    "count_qualifier",
+    "injured",
+    "location",
+    "actor",
+)
 
 Span = tuple[int, int]
 
@@ -321,10 +333,16 @@ def score(gold: Mapping[str, GoldArticle], preds: Iterable[PredEvent]) -> ScoreR
                 matched_gold.add(gi)
                 matched_pred.add(pi)
                 _count_match(result, aid, etype, Match(gs[gi], ps[pi], slot_agreement(gs[gi], ps[pi])))
-            result.errors += [ScoreError("missed", aid, etype, g.evidence[:100])
-                              for gi, g in enumerate(gs) if gi not in matched_gold]
-            result.errors += [ScoreError("spurious", aid, etype, str(p.evidence)[:100])
-                              for pi, p in enumerate(ps) if pi not in matched_pred]
+            result.errors += [
+                ScoreError("missed", aid, etype, g.evidence[:100])
+                for gi, g in enumerate(gs)
+                if gi not in matched_gold
+            ]
+            result.errors += [
+                ScoreError("spurious", aid, etype, str(p.evidence)[:100])
+                for pi, p in enumerate(ps)
+                if pi not in matched_pred
+            ]
     return result
 
 
@@ -358,8 +376,16 @@ def prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
 def _type_report(c: TypeCounts) -> dict[str, Any]:
     p, r, f = prf(c.tp, c.pred, c.gold)
     strict_f = prf(c.strict_tp, c.pred, c.gold)[2]
-    return {"gold": c.gold, "pred": c.pred, "tp": c.tp, "strict_tp": c.strict_tp, "precision": round(p, 4),
-            "recall": round(r, 4), "f1": round(f, 4), "strict_f1": round(strict_f, 4)}
+    return {
+        "gold": c.gold,
+        "pred": c.pred,
+        "tp": c.tp,
+        "strict_tp": c.strict_tp,
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "strict_f1": round(strict_f, 4),
+    }
 
 
 def _accuracy(agree: int, total: int) -> dict[str, Any]:
@@ -397,16 +423,19 @@ def geo_report(gold: Mapping[str, GoldArticle], result: ScoreResult) -> dict[str
     from extractors.normalize.places import geocoding_report
 
     contexts = {aid: article_context(gold[aid].text) for aid in {m.pred.article_id for m in result.matches}}
-    return geocoding_report((m.gold.location, m.pred.location, contexts[m.pred.article_id])
-                            for m in result.matches)
+    return geocoding_report(
+        (m.gold.location, m.pred.location, contexts[m.pred.article_id]) for m in result.matches
+    )
 
 
 def format_report(report: Mapping[str, Any]) -> str:
     """The report as a table: P/R/F1 per type and overall, then slot accuracy."""
     lines = [f"{'type':<16}{'gold':>6}{'pred':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}{'strictF1':>10}"]
     for name, c in [*report["types"].items(), ("overall", report["overall"])]:
-        lines.append(f"{name:<16}{c['gold']:>6}{c['pred']:>6}{c['tp']:>6}"
-                     f"{c['precision']:>8.3f}{c['recall']:>8.3f}{c['f1']:>8.3f}{c['strict_f1']:>10.3f}")
+        lines.append(
+            f"{name:<16}{c['gold']:>6}{c['pred']:>6}{c['tp']:>6}"
+            f"{c['precision']:>8.3f}{c['recall']:>8.3f}{c['f1']:>8.3f}{c['strict_f1']:>10.3f}"
+        )
     lines.append("slot accuracy on matched events:")
     for slot in (*SLOTS, "date_year", "all_key_slots"):
         s = report["slots"].get(slot)
@@ -414,11 +443,15 @@ def format_report(report: Mapping[str, Any]) -> str:
             lines.append(f"  {slot:<16}{s['accuracy']:>7.3f}  (n={s['n']})")
     geo = report.get("geo")
     if geo and geo["in_gazetteer"]:
-        lines.append(f"geocoding: {geo['in_gazetteer']} gold places in the gazetteer; predicted place is the "
-                     f"same entry {geo['same_entry']:.3f}, resolves at all {geo['resolved']:.3f}")
+        lines.append(
+            f"geocoding: {geo['in_gazetteer']} gold places in the gazetteer; predicted place is the "
+            f"same entry {geo['same_entry']:.3f}, resolves at all {geo['resolved']:.3f}"
+        )
     if report["unknown_article_ids"]:
-        lines.append(f"warning: {report['unknown_article_ids']} predicted events name an article id "
-                     "not in the gold file")
+        lines.append(
+            f"warning: {report['unknown_article_ids']} predicted events name an article id "
+            "not in the gold file"
+        )
     return "\n".join(lines)
 
 
@@ -455,8 +488,10 @@ class ExtractionRun:
     seconds: float
 
     def text(self) -> str:
-        return (f"extraction: {self.articles_read} articles read = {self.processed} processed"
-                f" + {self.rejected} rejected, {self.events} events, {self.seconds:g} s, model {self.model}")
+        return (
+            f"extraction: {self.articles_read} articles read = {self.processed} processed"
+            f" + {self.rejected} rejected, {self.events} events, {self.seconds:g} s, model {self.model}"
+        )
 
 
 def extract_gold(gold_path: Path, out: str, model: str) -> ExtractionRun:
@@ -482,15 +517,32 @@ def extract_gold(gold_path: Path, out: str, model: str) -> ExtractionRun:
         except BaseException:
             writer.abort()
             raise
-        done = ExtractionRun(run_id, model, len(records), counts.processed, len(rejects) + counts.rejected,
-                             sum(counts.events_by_type.values()), round(time.monotonic() - clock, 2))
-        store.write_run(Run(
-            run_id=run_id, flow="eval", status="completed", started=started, finished=dt.datetime.now(dt.UTC),
-            articles_read=done.articles_read, articles_processed=done.processed,
-            articles_rejected=done.rejected, events=done.events,
-            events_by_type=json.dumps(counts.events_by_type, sort_keys=True), input=str(gold_path), out=out,
-            model=model,
-        ))
+        done = ExtractionRun(
+            run_id,
+            model,
+            len(records),
+            counts.processed,
+            len(rejects) + counts.rejected,
+            sum(counts.events_by_type.values()),
+            round(time.monotonic() - clock, 2),
+        )
+        store.write_run(
+            Run(
+                run_id=run_id,
+                flow="eval",
+                status="completed",
+                started=started,
+                finished=dt.datetime.now(dt.UTC),
+                articles_read=done.articles_read,
+                articles_processed=done.processed,
+                articles_rejected=done.rejected,
+                events=done.events,
+                events_by_type=json.dumps(counts.events_by_type, sort_keys=True),
+                input=str(gold_path),
+                out=out,
+                model=model,
+            )
+        )
     return done
 
 
@@ -506,12 +558,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="gold file (see GUIDELINES.md)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
-    parser.add_argument("--errors", type=int, default=0, metavar="N",
-                        help="list up to N misses, spurious events and wrong slots")
+    parser.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="list up to N misses, spurious events and wrong slots",
+    )
     parser.add_argument("--out", help="keep the extracted dataset here (default: a temporary folder)")
     parser.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy model (default: {DEFAULT_MODEL})")
-    parser.add_argument("--pred", type=Path,
-                        help="score this events output (dataset folder, .parquet, .jsonl), no extraction")
+    parser.add_argument(
+        "--pred", type=Path, help="score this events output (dataset folder, .parquet, .jsonl), no extraction"
+    )
 
 
 @contextlib.contextmanager

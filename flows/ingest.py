@@ -38,13 +38,7 @@ from flows.ingest_state import (
     save_source_state,
 )
 from flows.language import detect_language
-from flows.pages import (
-    ListedItem,
-    decode_html,
-    parse_feed,
-    parse_page,
-    parse_sitemap,
-)
+from flows.pages import ListedItem, decode_html, parse_feed, parse_page, parse_sitemap
 from flows.readers import InputError, content_hash, read_input
 from flows.sources import NETWORK_KINDS, FetchSettings, Source, SourcesConfig, load_sources
 from flows.store import Store, write_batch

@@ -75,11 +75,18 @@ def build_deployments(flow: Any, spec: ScheduleSpec, parameters: dict[str, Any])
     from prefect.types.entrypoint import EntrypointType
 
     # a module entrypoint: runs import the installed package, whatever directory serve starts in
-    common: dict[str, Any] = {"parameters": parameters, "tags": ["sitrep"],
-                              "entrypoint_type": EntrypointType.MODULE_PATH}
+    common: dict[str, Any] = {
+        "parameters": parameters,
+        "tags": ["sitrep"],
+        "entrypoint_type": EntrypointType.MODULE_PATH,
+    }
     return [
-        flow.to_deployment(NIGHTLY, schedules=[spec.to_schedule()],
-                           description=f"sitrep pipeline on a schedule: {spec.describe()}", **common),
+        flow.to_deployment(
+            NIGHTLY,
+            schedules=[spec.to_schedule()],
+            description=f"sitrep pipeline on a schedule: {spec.describe()}",
+            **common,
+        ),
         flow.to_deployment(ADHOC, description="sitrep pipeline, run on demand", **common),
     ]
 
@@ -124,8 +131,14 @@ def local_server(port: int, *, log: IO[bytes] | None = None, timeout: float = 90
     env = {**os.environ, **SERVER_ENV}
     env.pop("PREFECT_API_URL", None)  # the server must not try to reach another server
     command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT if log else None,
-                               stdin=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT if log else None,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         api_url = f"http://127.0.0.1:{port}/api"
         wait_healthy(api_url, process, timeout)
@@ -155,9 +168,21 @@ class TemporaryServer:
         # started before Prefect's settings are read (~1 s to import), so it boots meanwhile
         self.port = free_port()
         env = {**os.environ, **TEMPORARY_SERVER_ENV}
-        command = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
-                   "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error",
-                   "--lifespan", "on"]
+        command = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "prefect.server.api.server:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--log-level",
+            "error",
+            "--lifespan",
+            "on",
+        ]
         self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, start_new_session=True)
         try:
             from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
@@ -228,13 +253,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="sitrep TOML config (schedule, timezone, out, input)")
     when = parser.add_mutually_exclusive_group()
     when.add_argument("--cron", help="cron of the nightly deployment (default: the config's [schedule] cron)")
-    when.add_argument("--interval", type=float, metavar="SECONDS",
-                      help="run the scheduled deployment every SECONDS instead of a cron (tests, demos)")
+    when.add_argument(
+        "--interval",
+        type=float,
+        metavar="SECONDS",
+        help="run the scheduled deployment every SECONDS instead of a cron (tests, demos)",
+    )
     parser.add_argument("--timezone", help="IANA timezone of the schedule (default: the config's, else UTC)")
-    parser.add_argument("--start-server", action="store_true",
-                        help="when PREFECT_API_URL is not set, run a local Prefect server while serving")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
-                        help=f"port of the server started by --start-server (default {DEFAULT_PORT})")
+    parser.add_argument(
+        "--start-server",
+        action="store_true",
+        help="when PREFECT_API_URL is not set, run a local Prefect server while serving",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"port of the server started by --start-server (default {DEFAULT_PORT})",
+    )
 
 
 def _schedule_from(args: argparse.Namespace) -> ScheduleSpec:
@@ -242,8 +278,11 @@ def _schedule_from(args: argparse.Namespace) -> ScheduleSpec:
     from flows.config import load_settings
 
     configured = load_settings(args.config).schedule
-    return ScheduleSpec(cron=args.cron or configured.cron, timezone=args.timezone or configured.timezone,
-                        interval_seconds=args.interval)
+    return ScheduleSpec(
+        cron=args.cron or configured.cron,
+        timezone=args.timezone or configured.timezone,
+        interval_seconds=args.interval,
+    )
 
 
 def _serve(spec: ScheduleSpec, parameters: dict[str, Any]) -> None:
@@ -252,8 +291,10 @@ def _serve(spec: ScheduleSpec, parameters: dict[str, Any]) -> None:
     from flows.pipeline import sitrep_pipeline
 
     deployments = build_deployments(sitrep_pipeline, spec, parameters)
-    print(f"serving {sitrep_pipeline.name}/{NIGHTLY} ({spec.describe()}) and {sitrep_pipeline.name}/{ADHOC}",
-          flush=True)
+    print(
+        f"serving {sitrep_pipeline.name}/{NIGHTLY} ({spec.describe()}) and {sitrep_pipeline.name}/{ADHOC}",
+        flush=True,
+    )
     # one run at a time: runs share the output root, whose lock would make a second one fail
     serve(*deployments, print_starting_message=False, limit=1)
 
@@ -290,14 +331,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"sitrep serve: no Prefect server answers at PREFECT_API_URL={api_url}", file=sys.stderr)
             return 1
         if args.start_server:
-            print(f"sitrep serve: PREFECT_API_URL is set ({api_url}): serving there, no server started",
-                  file=sys.stderr)
+            print(
+                f"sitrep serve: PREFECT_API_URL is set ({api_url}): serving there, no server started",
+                file=sys.stderr,
+            )
         _serve(spec, parameters)
         return 0
     if not args.start_server:
-        print("sitrep serve: no Prefect API to serve against: schedules only fire on a Prefect server.\n"
-              "Set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api after `prefect server start`) "
-              "or pass --start-server.", file=sys.stderr)
+        print(
+            "sitrep serve: no Prefect API to serve against: schedules only fire on a Prefect server.\n"
+            "Set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api after `prefect server start`) "
+            "or pass --start-server.",
+            file=sys.stderr,
+        )
         return 2
     signal.signal(signal.SIGTERM, _raise_interrupt)  # so the server is stopped on SIGTERM too
     try:
@@ -313,8 +359,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="sitrep serve", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="sitrep serve", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     add_arguments(parser)
     return run(parser.parse_args(argv))
 

@@ -100,9 +100,7 @@ def read_admin1_en() -> dict[str, dict[str, str]]:
         return {row["iso_code"]: row for row in rows}
 
 
-def match_admin1_codes(
-    cities: list[dict], curated: dict[str, dict[str, str]]
-) -> dict[str, tuple[str, str]]:
+def match_admin1_codes(cities: list[dict], curated: dict[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
     """ISO subdivision code -> (country, GeoNames admin1 code).
 
     A curated capital decides (Al Anbār: Ramadi), else a place the subdivision is
@@ -203,9 +201,18 @@ def build_rows() -> list[tuple[object, ...]]:
         lat, lon = centroid(country_points.get(iso, []))
         alternates = usable_alternates(country["name"], [n for n in names if n] + [country["iso3"]])
         rows.append(
-            (f"C:{iso}", "country", country["name"], iso, "", lat, lon, country["population"],
-             "|".join(alternates))
-        )  # fmt: skip
+            (
+                f"C:{iso}",
+                "country",
+                country["name"],
+                iso,
+                "",
+                lat,
+                lon,
+                country["population"],
+                "|".join(alternates),
+            )
+        )
 
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code and sub.code not in curated:
@@ -224,9 +231,18 @@ def build_rows() -> list[tuple[object, ...]]:
     for city in cities:
         alternates = usable_alternates(city["name"], city["alternatenames"])
         rows.append(
-            (f"G:{city['geonameid']}", "place", plain(city["name"]), city["countrycode"], city["admin1code"],
-             city["latitude"], city["longitude"], city["population"], "|".join([city["name"], *alternates]))
-        )  # fmt: skip
+            (
+                f"G:{city['geonameid']}",
+                "place",
+                plain(city["name"]),
+                city["countrycode"],
+                city["admin1code"],
+                city["latitude"],
+                city["longitude"],
+                city["population"],
+                "|".join([city["name"], *alternates]),
+            )
+        )
     return [(*row, *name_keys(str(row[2]), str(row[8]))) for row in rows]
 
 

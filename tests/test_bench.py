@@ -17,8 +17,12 @@ REPO = Path(__file__).resolve().parent.parent
 def test_the_benchmark_prints_one_json_object_whose_ratios_follow_from_its_speeds() -> None:
     done = subprocess.run(
         [sys.executable, "bench/throughput.py", "--articles", "40", "--json", "--skip-run", "--skip-full"],
-        cwd=REPO, capture_output=True, text=True, timeout=600, check=True,
-    )  # fmt: skip
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     assert figures["articles"] == 40 and figures["words"] > 1000
     for key in ("bare_wps", "extract_wps", "extract2_wps"):

@@ -156,8 +156,11 @@ def test_second_sitrep_run_stops_at_once_naming_the_holder(tmp_path: Path, env: 
     first_input = write_corpus(tmp_path / "first.jsonl", 200, prefix="first")
     second_input = write_corpus(tmp_path / "second.jsonl", 20, prefix="second")
     out = tmp_path / "out"
-    first = start(["extract", str(first_input), "--out", str(out), "--articles-per-task", "40"],
-                  tmp_path / "first.log", env)  # fmt: skip
+    first = start(
+        ["extract", str(first_input), "--out", str(out), "--articles-per-task", "40"],
+        tmp_path / "first.log",
+        env,
+    )
     deadline = time.monotonic() + 120
     while not (out / LOCK_NAME).exists():
         assert first.poll() is None and time.monotonic() < deadline, (tmp_path / "first.log").read_text()
@@ -165,8 +168,11 @@ def test_second_sitrep_run_stops_at_once_naming_the_holder(tmp_path: Path, env: 
     holder = json.loads((out / LOCK_NAME).read_text())
     second = subprocess.run(
         [str(Path(sys.executable).parent / "sitrep"), "extract", str(second_input), "--out", str(out)],
-        env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert first.poll() is None, "the first run must still hold the lock while the second is refused"
     assert second.returncode == 1
     assert f"locked by run {holder['run_id']} (pid {first.pid} on {socket.gethostname()}" in second.stderr

@@ -31,10 +31,24 @@ def test_extract_runs_on_a_dask_cluster(tmp_path: Path, prefect_harness: None) -
     rows = [{"id": f"d-{i}", "published": "2025-06-09", "text": t} for i, t in enumerate(TEXTS)]
     corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        code = main(["extract", str(corpus), "--out", str(out), "--articles-per-task", "2",
-                     "--dask-address", cluster.scheduler_address])
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        code = main(
+            [
+                "extract",
+                str(corpus),
+                "--out",
+                str(out),
+                "--articles-per-task",
+                "2",
+                "--dask-address",
+                cluster.scheduler_address,
+            ]
+        )
         ran_on_worker = client.run(_loaded_extract_module)
     assert code == 0
     assert list(ran_on_worker.values()) == [True]  # the worker process imported and ran the task

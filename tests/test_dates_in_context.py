@@ -24,7 +24,7 @@ D = dt.date
         ("between 12 and 14 January", "2021-01"),
         ("between February and September 2018", "2018"),
     ],
-)  # fmt: skip
+)
 def test_expressions_the_sentence_reader_builds(expression, iso):
     resolved = resolve_date(expression, PUBLISHED)
     assert resolved is not None and resolved.iso == iso
@@ -35,13 +35,23 @@ def test_expressions_the_sentence_reader_builds(expression, iso):
     ("text", "date", "precision"),
     [
         # the report's own date ("said on Tuesday that") loses to the event clause's date
-        ("The governor said on Tuesday that bandits killed six herders in Zamfara on Sunday.",
-         D(2021, 3, 7), "day"),
-        ("The monitor reported on Monday the deaths of 8 fishermen in a drone strike on a lake near the "
-         "border town of Kusseri on Saturday.", D(2021, 3, 6), "day"),
+        (
+            "The governor said on Tuesday that bandits killed six herders in Zamfara on Sunday.",
+            D(2021, 3, 7),
+            "day",
+        ),
+        (
+            "The monitor reported on Monday the deaths of 8 fishermen in a drone strike on a lake near the "
+            "border town of Kusseri on Saturday.",
+            D(2021, 3, 6),
+            "day",
+        ),
         # a time of day "of" a weekday is that weekday
-        ("Artillery fire has hit the camp since the dawn of Monday, killing 5 displaced people.",
-         D(2021, 3, 8), "day"),
+        (
+            "Artillery fire has hit the camp since the dawn of Monday, killing 5 displaced people.",
+            D(2021, 3, 8),
+            "day",
+        ),
         ("Insurgents killed 11 villagers in the night of Friday near Gwoza.", D(2021, 3, 5), "day"),
         # a month with its year, a date with its year after a comma, a month "last year"
         ("Unknown gunmen killed 13 miners in August 2018 near the mine at Bagega.", D(2018, 8, 1), "month"),
@@ -49,14 +59,21 @@ def test_expressions_the_sentence_reader_builds(expression, iso):
         ("A suicide bomber killed 19 worshippers in June last year in Konduga.", D(2020, 6, 1), "month"),
         # a range of days inside one month is that month; months inside one year are that year
         ("Air raids killed 27 people between 12 and 14 January in the valley.", D(2021, 1, 1), "month"),
-        ("Fighting killed 420 combatants between February and September 2018 in the region.",
-         D(2018, 1, 1), "year"),
+        (
+            "Fighting killed 420 combatants between February and September 2018 in the region.",
+            D(2018, 1, 1),
+            "year",
+        ),
         # a long sentence: the trigger's own clause dates it however far its date is
-        ("Security forces, who had been deployed to the district after weeks of unrest that left markets "
-         "closed and roads to the provincial capital cut by armed groups operating from the hills, killed "
-         "9 attackers on Saturday.", D(2021, 3, 6), "day"),
+        (
+            "Security forces, who had been deployed to the district after weeks of unrest that left markets "
+            "closed and roads to the provincial capital cut by armed groups operating from the hills, killed "
+            "9 attackers on Saturday.",
+            D(2021, 3, 6),
+            "day",
+        ),
     ],
-)  # fmt: skip
+)
 def test_event_date_in_a_sentence(text, date, precision):
     (event,) = of_type(run(text), "casualties")
     assert (event.event_date, event.date_precision) == (date, precision)

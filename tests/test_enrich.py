@@ -7,12 +7,7 @@ import time
 
 import pytest
 
-from extractors.normalize.enrich import (
-    article_context,
-    dateline_country,
-    enrich_article_events,
-    enrich_event,
-)
+from extractors.normalize.enrich import article_context, dateline_country, enrich_article_events, enrich_event
 from extractors.normalize.places import PlaceContext
 from extractors.schema import Article, Event
 
@@ -83,7 +78,10 @@ def test_enrich_event_fills_place_and_actor_columns_and_keeps_raw_slots() -> Non
     event = enrich_event(raw, context)
     assert (event.location, event.actor, event.target) == (raw.location, raw.actor, raw.target)
     assert (event.location_name, event.admin1, event.country, event.country_code) == (
-        "Dar'a", "Daraa", "Syria", "SY"
+        "Dar'a",
+        "Daraa",
+        "Syria",
+        "SY",
     )
     assert event.geo_precision == 1 and event.latitude and event.longitude
     assert (event.actor_name, event.actor_type) == ("Military Forces of Russia", "foreign state forces")

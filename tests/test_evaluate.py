@@ -34,11 +34,15 @@ REFERENCE = REPO.parent / "shared" / "gold" / "score.py"
 needs_reference = pytest.mark.skipif(not REFERENCE.exists(), reason=f"reference scorer absent: {REFERENCE}")
 
 # Invented articles: every scoring rule has a case here.
-BOMBING = ("Jets bombed the market in Northville on Tuesday, killing 7 people and wounding 3. "
-           "Rescue teams said the raid hit the old market. "
-           "Separately, a drone struck a convoy near Eastport this month.")
-SETTLEMENT = ("Two hundred fighters of an armed group settled their status in Westbrook in 2019. "
-              "The Hill Brigade said it enlisted about 40 men from the valley.")
+BOMBING = (
+    "Jets bombed the market in Northville on Tuesday, killing 7 people and wounding 3. "
+    "Rescue teams said the raid hit the old market. "
+    "Separately, a drone struck a convoy near Eastport this month."
+)
+SETTLEMENT = (
+    "Two hundred fighters of an armed group settled their status in Westbrook in 2019. "
+    "The Hill Brigade said it enlisted about 40 men from the valley."
+)
 QUIET = "The town council met to discuss the water supply and the school calendar."
 MISSED = "Helicopters dropped barrels on Southgate yesterday, the monitor said."
 
@@ -49,33 +53,89 @@ def _gold_line(aid: str, text: str, published: str, events: list[dict]) -> str:
 
 
 def _gold_event(etype: str, evidence: str, **slots: object) -> dict:
-    base = {"type": etype, "evidence": evidence, "date": None, "count": None, "count_qualifier": None,
-            "injured": None, "location": None, "actor": None}
+    base = {
+        "type": etype,
+        "evidence": evidence,
+        "date": None,
+        "count": None,
+        "count_qualifier": None,
+        "injured": None,
+        "location": None,
+        "actor": None,
+    }
     return {**base, **slots}
 
 
 GOLD = [
-    _gold_line("syn-1", BOMBING, "2021-03-10", [
-        _gold_event("air_strike", "Jets bombed the market in Northville on Tuesday",
-                    evidence_alt=["the raid hit the old market"], date="2021-03-09",
-                    location="Northville", actor="the jets"),
-        _gold_event("casualties", "killing 7 people and wounding 3", date="2021-03-09", count=7,
-                    count_qualifier="exact", injured=3, location="Northville"),
-        _gold_event("air_strike", "a drone struck a convoy near Eastport this month", date="2021-03",
-                    location="Eastport"),
-    ]),
-    _gold_line("syn-2", SETTLEMENT, "2021-05-02", [
-        _gold_event("reconciliation", "Two hundred fighters of an armed group settled their status",
-                    date="2019", count=200, count_qualifier="exact", location="Westbrook",
-                    actor="An armed group"),
-        _gold_event("recruitment", "The Hill Brigade said it enlisted about 40 men from the valley",
-                    date="2021-05-02", count=40, count_qualifier="approx", actor="Hill Brigade"),
-    ]),
+    _gold_line(
+        "syn-1",
+        BOMBING,
+        "2021-03-10",
+        [
+            _gold_event(
+                "air_strike",
+                "Jets bombed the market in Northville on Tuesday",
+                evidence_alt=["the raid hit the old market"],
+                date="2021-03-09",
+                location="Northville",
+                actor="the jets",
+            ),
+            _gold_event(
+                "casualties",
+                "killing 7 people and wounding 3",
+                date="2021-03-09",
+                count=7,
+                count_qualifier="exact",
+                injured=3,
+                location="Northville",
+            ),
+            _gold_event(
+                "air_strike",
+                "a drone struck a convoy near Eastport this month",
+                date="2021-03",
+                location="Eastport",
+            ),
+        ],
+    ),
+    _gold_line(
+        "syn-2",
+        SETTLEMENT,
+        "2021-05-02",
+        [
+            _gold_event(
+                "reconciliation",
+                "Two hundred fighters of an armed group settled their status",
+                date="2019",
+                count=200,
+                count_qualifier="exact",
+                location="Westbrook",
+                actor="An armed group",
+            ),
+            _gold_event(
+                "recruitment",
+                "The Hill Brigade said it enlisted about 40 men from the valley",
+                date="2021-05-02",
+                count=40,
+                count_qualifier="approx",
+                actor="Hill Brigade",
+            ),
+        ],
+    ),
     _gold_line("syn-3", QUIET, "2021-06-01", []),
-    _gold_line("syn-4", MISSED, "2021-06-01", [
-        _gold_event("air_strike", "Helicopters dropped barrels on Southgate yesterday", date="2021-05-31",
-                    location="Southgate", actor="Helicopters"),
-    ]),
+    _gold_line(
+        "syn-4",
+        MISSED,
+        "2021-06-01",
+        [
+            _gold_event(
+                "air_strike",
+                "Helicopters dropped barrels on Southgate yesterday",
+                date="2021-05-31",
+                location="Southgate",
+                actor="Helicopters",
+            )
+        ],
+    ),
 ]
 
 
@@ -83,36 +143,91 @@ def _event(aid: str, etype: str, text: str, evidence: str, **slots: object) -> E
     start = text.find(evidence)
     assert start >= 0, evidence
     end = start + len(evidence)
-    return Event(event_id=Event.make_id(aid, etype, start, end), article_id=aid, event_type=etype,
-                 evidence=evidence, evidence_start=start, evidence_end=end, **slots)  # type: ignore[arg-type]
+    return Event(
+        event_id=Event.make_id(aid, etype, start, end),
+        article_id=aid,
+        event_type=etype,
+        evidence=evidence,
+        evidence_start=start,
+        evidence_end=end,
+        **slots,
+    )  # type: ignore[arg-type]
 
 
 def _predictions() -> list[Event]:
     day = dt.date
     return [
         # cites the alt evidence only; actor matches after dropping "the"; location case differs
-        _event("syn-1", "air_strike", BOMBING, "Rescue teams said the raid hit the old market.",
-               event_date=day(2021, 3, 9), date_precision="day", location="northville", actor="Jets"),
+        _event(
+            "syn-1",
+            "air_strike",
+            BOMBING,
+            "Rescue teams said the raid hit the old market.",
+            event_date=day(2021, 3, 9),
+            date_precision="day",
+            location="northville",
+            actor="Jets",
+        ),
         # right count, wrong qualifier, wrong day of the right year, right injured
-        _event("syn-1", "casualties", BOMBING, "killing 7 people", event_date=day(2021, 3, 15),
-               date_precision="day", count=7, count_qualifier="at_least", injured=3, location="Northville"),
+        _event(
+            "syn-1",
+            "casualties",
+            BOMBING,
+            "killing 7 people",
+            event_date=day(2021, 3, 15),
+            date_precision="day",
+            count=7,
+            count_qualifier="at_least",
+            injured=3,
+            location="Northville",
+        ),
         # month precision written from a first-of-month date; quoted place
-        _event("syn-1", "air_strike", BOMBING, "a drone struck a convoy near Eastport",
-               event_date=day(2021, 3, 1), date_precision="month", location="'Eastport'"),
+        _event(
+            "syn-1",
+            "air_strike",
+            BOMBING,
+            "a drone struck a convoy near Eastport",
+            event_date=day(2021, 3, 1),
+            date_precision="month",
+            location="'Eastport'",
+        ),
         # same sentence as a gold casualty but of another type: spurious
         _event("syn-1", "recruitment", BOMBING, "Rescue teams said the raid hit the old market."),
         # year precision; actor contains gold's actor after "an" is dropped; count wrong
-        _event("syn-2", "reconciliation", SETTLEMENT,
-               "fighters of an armed group settled their status in Westbrook",
-               event_date=day(2019, 1, 1), date_precision="year", count=2, count_qualifier="exact",
-               location="Westbrook", actor="armed group fighters"),
+        _event(
+            "syn-2",
+            "reconciliation",
+            SETTLEMENT,
+            "fighters of an armed group settled their status in Westbrook",
+            event_date=day(2019, 1, 1),
+            date_precision="year",
+            count=2,
+            count_qualifier="exact",
+            location="Westbrook",
+            actor="armed group fighters",
+        ),
         # two recruitment predictions overlap one gold event: the one agreeing on more slots wins
-        _event("syn-2", "recruitment", SETTLEMENT,
-               "The Hill Brigade said it enlisted about 40 men from the valley.",
-               event_date=day(2021, 5, 2), date_precision="day", count=40, count_qualifier="at_least"),
-        _event("syn-2", "recruitment", SETTLEMENT, "it enlisted about 40 men",
-               event_date=day(2021, 5, 2), date_precision="day", count=40, count_qualifier="approx",
-               actor="the Hill Brigade"),
+        _event(
+            "syn-2",
+            "recruitment",
+            SETTLEMENT,
+            "The Hill Brigade said it enlisted about 40 men from the valley.",
+            event_date=day(2021, 5, 2),
+            date_precision="day",
+            count=40,
+            count_qualifier="at_least",
+        ),
+        _event(
+            "syn-2",
+            "recruitment",
+            SETTLEMENT,
+            "it enlisted about 40 men",
+            event_date=day(2021, 5, 2),
+            date_precision="day",
+            count=40,
+            count_qualifier="approx",
+            actor="the Hill Brigade",
+        ),
         # an article with no gold events
         _event("syn-3", "casualties", QUIET, "The town council met"),
         # an article id the gold file does not have
@@ -141,14 +256,24 @@ def _write_jsonl(tmp_path: Path, rows: list[dict]) -> Path:
 
 
 def reference_report(gold: Path, pred: Path) -> dict:
-    done = subprocess.run([sys.executable, str(REFERENCE), str(gold), str(pred), "--json"],
-                          capture_output=True, text=True, check=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(REFERENCE), str(gold), str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     return json.loads(done.stdout)
 
 
 def reference_errors(gold: Path, pred: Path) -> list[list[str]]:
-    done = subprocess.run([sys.executable, str(REFERENCE), str(gold), str(pred), "--errors", "1000"],
-                          capture_output=True, text=True, check=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(REFERENCE), str(gold), str(pred), "--errors", "1000"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     return [line.split("\t") for line in done.stdout.splitlines() if "\t" in line]
 
 
@@ -276,15 +401,34 @@ def test_prf(tp: int, pred: int, gold: int, expected: tuple[float, float, float]
 
 
 def _gold(**slots: object) -> GoldEvent:
-    base: dict = {"event_type": "casualties", "evidence": "x", "spans": ((0, 1),), "date": None,
-                  "count": None, "count_qualifier": None, "injured": None, "location": None, "actor": None}
+    base: dict = {
+        "event_type": "casualties",
+        "evidence": "x",
+        "spans": ((0, 1),),
+        "date": None,
+        "count": None,
+        "count_qualifier": None,
+        "injured": None,
+        "location": None,
+        "actor": None,
+    }
     return GoldEvent(**{**base, **slots})
 
 
 def _pred(**slots: object) -> PredEvent:
-    base: dict = {"article_id": "a", "event_type": "casualties", "evidence": "x", "evidence_start": 0,
-                  "evidence_end": 1, "date": None, "count": None, "count_qualifier": None, "injured": None,
-                  "location": None, "actor": None}
+    base: dict = {
+        "article_id": "a",
+        "event_type": "casualties",
+        "evidence": "x",
+        "evidence_start": 0,
+        "evidence_end": 1,
+        "date": None,
+        "count": None,
+        "count_qualifier": None,
+        "injured": None,
+        "location": None,
+        "actor": None,
+    }
     return PredEvent(**{**base, **slots})
 
 
@@ -292,19 +436,34 @@ def _pred(**slots: object) -> PredEvent:
     ("gold", "pred", "expected"),
     [
         (_gold(), _pred(count=4, actor="army"), {"all_key_slots": True}),
-        (_gold(date="2020-05"), _pred(date="2020-05"),
-         {"date": True, "date_year": True, "all_key_slots": True}),
-        (_gold(date="2020-05"), _pred(date="2020-05-01"),
-         {"date": False, "date_year": True, "all_key_slots": False}),
+        (
+            _gold(date="2020-05"),
+            _pred(date="2020-05"),
+            {"date": True, "date_year": True, "all_key_slots": True},
+        ),
+        (
+            _gold(date="2020-05"),
+            _pred(date="2020-05-01"),
+            {"date": False, "date_year": True, "all_key_slots": False},
+        ),
         (_gold(date="2020"), _pred(), {"date": False, "date_year": False, "all_key_slots": False}),
         (_gold(count=0), _pred(count=0), {"count": True, "all_key_slots": True}),
-        (_gold(count=12, count_qualifier="at_least"), _pred(count=12, count_qualifier="approx"),
-         {"count": True, "count_qualifier": False, "all_key_slots": True}),
+        (
+            _gold(count=12, count_qualifier="at_least"),
+            _pred(count=12, count_qualifier="approx"),
+            {"count": True, "count_qualifier": False, "all_key_slots": True},
+        ),
         (_gold(injured=5), _pred(injured=None), {"injured": False, "all_key_slots": True}),
-        (_gold(location="Westbrook", actor="the army"), _pred(location="westbrook", actor="army units"),
-         {"location": True, "actor": True, "all_key_slots": True}),
-        (_gold(location="", actor="rebels"), _pred(location="Eastport"),
-         {"actor": False, "all_key_slots": False}),
+        (
+            _gold(location="Westbrook", actor="the army"),
+            _pred(location="westbrook", actor="army units"),
+            {"location": True, "actor": True, "all_key_slots": True},
+        ),
+        (
+            _gold(location="", actor="rebels"),
+            _pred(location="Eastport"),
+            {"actor": False, "all_key_slots": False},
+        ),
     ],
 )
 def test_slot_agreement(gold: GoldEvent, pred: PredEvent, expected: dict[str, bool]) -> None:
@@ -342,8 +501,9 @@ def test_cli_scores_given_predictions_like_the_reference(tmp_path: Path) -> None
 
 
 def test_cli_table_lists_errors(tmp_path: Path) -> None:
-    done = _sitrep_eval(str(_write_gold(tmp_path)), "--pred", str(_write_parquet(tmp_path, _predictions())),
-                        "--errors", "2")
+    done = _sitrep_eval(
+        str(_write_gold(tmp_path)), "--pred", str(_write_parquet(tmp_path, _predictions())), "--errors", "2"
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split()[:4] == ["type", "gold", "pred", "tp"]
@@ -353,8 +513,7 @@ def test_cli_table_lists_errors(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "message"),
-    [("not json", "not a gold record"), ('{"id": "x"}', "not a gold record")],
+    ("line", "message"), [("not json", "not a gold record"), ('{"id": "x"}', "not a gold record")]
 )
 def test_cli_bad_gold_exits_2(tmp_path: Path, line: str, message: str) -> None:
     gold = tmp_path / "gold.jsonl"

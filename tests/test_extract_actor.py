@@ -18,24 +18,45 @@ pytestmark = pytest.mark.model
         ("Arab Coalition airstrikes hit a bridge in Saada on Wednesday.", "air_strike", "Arab Coalition"),
         ("Iranian-led militia drones struck a depot near Homs.", "air_strike", "Iranian-led militia"),
         # a pronoun of the reported clause is the organisation that reports
-        ("The Iraqi Defence Ministry said on Friday it had carried out an air strike on a hideout.",
-         "air_strike", "Iraqi Defence Ministry"),
-        ("The Turkish army said that its jets bombed positions near Qamishli on Monday.", "air_strike",
-         "Turkish army"),
-        ("The Jordanian military said it killed 14 smugglers at the border on Monday.", "casualties",
-         "Jordanian military"),
+        (
+            "The Iraqi Defence Ministry said on Friday it had carried out an air strike on a hideout.",
+            "air_strike",
+            "Iraqi Defence Ministry",
+        ),
+        (
+            "The Turkish army said that its jets bombed positions near Qamishli on Monday.",
+            "air_strike",
+            "Turkish army",
+        ),
+        (
+            "The Jordanian military said it killed 14 smugglers at the border on Monday.",
+            "casualties",
+            "Jordanian military",
+        ),
         # catenative verbs keep their subject as the recruiting group
-        ("The new Interior Ministry has started enlisting volunteers in Raqqa this week.", "recruitment",
-         "Interior Ministry"),
+        (
+            "The new Interior Ministry has started enlisting volunteers in Raqqa this week.",
+            "recruitment",
+            "Interior Ministry",
+        ),
         # a place lead with a dash is a dateline; the killer is the force in the clause
-        ("Homs – Two martyrs and a number of wounded fell as regime warplanes bombed the town of Rastan.",
-         "casualties", "regime warplanes"),
-        ("Latakia – Four dead and two wounded in shelling by militia fighters on the village of Kinsabba.",
-         "casualties", "militia fighters"),
-        ("The death toll in the village climbed to 23 on Tuesday after Turkish shelling.", "casualties",
-         "Turkish"),
+        (
+            "Homs – Two martyrs and a number of wounded fell as regime warplanes bombed the town of Rastan.",
+            "casualties",
+            "regime warplanes",
+        ),
+        (
+            "Latakia – Four dead and two wounded in shelling by militia fighters on the village of Kinsabba.",
+            "casualties",
+            "militia fighters",
+        ),
+        (
+            "The death toll in the village climbed to 23 on Tuesday after Turkish shelling.",
+            "casualties",
+            "Turkish",
+        ),
     ],
-)  # fmt: skip
+)
 def test_actor(text, event_type, actor):
     events = of_type(run(text), event_type)
     assert events

@@ -15,18 +15,43 @@ D = dt.date
 @pytest.mark.parametrize(
     ("text", "count", "actor", "location", "date"),
     [
-        ("Russian warplanes carried out four air strikes on the town of Khan Sheikhoun on Monday.",
-         4, "Russian", "Khan Sheikhoun", D(2021, 3, 8)),
-        ("Turkish drones struck a convoy near Qamishli yesterday, a war monitor reported.",
-         None, "Turkish drones", "Qamishli", D(2021, 3, 9)),
-        ("An air raid hit a crowded market in the village of Jisr al-Shughur.",
-         1, None, "Jisr al-Shughur", D(2021, 3, 10)),
-        ("Government helicopters dropped nine barrel bombs on Daraya overnight.",
-         9, "Government helicopters", "Daraya", D(2021, 3, 10)),
-        ("Airstrikes by the US-led coalition pounded Islamic State positions in Raqqa last week.",
-         None, "US-led coalition", "Raqqa", D(2021, 3, 1)),
+        (
+            "Russian warplanes carried out four air strikes on the town of Khan Sheikhoun on Monday.",
+            4,
+            "Russian",
+            "Khan Sheikhoun",
+            D(2021, 3, 8),
+        ),
+        (
+            "Turkish drones struck a convoy near Qamishli yesterday, a war monitor reported.",
+            None,
+            "Turkish drones",
+            "Qamishli",
+            D(2021, 3, 9),
+        ),
+        (
+            "An air raid hit a crowded market in the village of Jisr al-Shughur.",
+            1,
+            None,
+            "Jisr al-Shughur",
+            D(2021, 3, 10),
+        ),
+        (
+            "Government helicopters dropped nine barrel bombs on Daraya overnight.",
+            9,
+            "Government helicopters",
+            "Daraya",
+            D(2021, 3, 10),
+        ),
+        (
+            "Airstrikes by the US-led coalition pounded Islamic State positions in Raqqa last week.",
+            None,
+            "US-led coalition",
+            "Raqqa",
+            D(2021, 3, 1),
+        ),
     ],
-)  # fmt: skip
+)
 def test_air_strikes(text, count, actor, location, date):
     (event,) = of_type(run(text), "air_strike")
     assert event.count == count

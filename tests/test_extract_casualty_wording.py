@@ -26,7 +26,7 @@ pytestmark = pytest.mark.model
         ("Four martyrs and a number of wounded were reported after the shelling of Ariha.", 4, "exact", None),
         ("The car bomb killed 9 people in Afrin, in addition to tens of wounded.", 9, "exact", 10),
     ],
-)  # fmt: skip
+)
 def test_casualty_wording(text, count, qualifier, injured):
     (event,) = of_type(run(text), "casualties")
     assert (event.count, event.count_qualifier, event.injured) == (count, qualifier, injured)

@@ -70,9 +70,16 @@ def test_structural_boundaries_split_stamp_and_headline():
 
 @pytest.mark.parametrize(
     ("word", "country"),
-    [("Syria", "Syria"), ("Syrias", "Syria"), ("Iraq", "Iraq"), ("U.S.", "United States"),
-     ("Britain", "United Kingdom"), ("Aleppo", None), ("Bab", None)],
-)  # fmt: skip
+    [
+        ("Syria", "Syria"),
+        ("Syrias", "Syria"),
+        ("Iraq", "Iraq"),
+        ("U.S.", "United States"),
+        ("Britain", "United Kingdom"),
+        ("Aleppo", None),
+        ("Bab", None),
+    ],
+)
 def test_country_names(word, country):
     assert country_of(word) == country
 
@@ -84,10 +91,20 @@ def test_demonyms(word, country):
 
 def event(start: int, *, count=None, location=None, date=dt.date(2020, 5, 4), date_text=None, injured=None):
     return Event(
-        event_id=str(start), article_id="a", event_type="casualties", evidence="x" * 10, evidence_start=start,
-        evidence_end=start + 10, event_date=date, date_precision="day", date_text=date_text, count=count,
-        location=location, location_source="sentence" if location else "article", injured=injured,
-    )  # fmt: skip
+        event_id=str(start),
+        article_id="a",
+        event_type="casualties",
+        evidence="x" * 10,
+        evidence_start=start,
+        evidence_end=start + 10,
+        event_date=date,
+        date_precision="day",
+        date_text=date_text,
+        count=count,
+        location=location,
+        location_source="sentence" if location else "article",
+        injured=injured,
+    )
 
 
 def test_retelling_fills_the_first_mention():
@@ -162,10 +179,18 @@ def test_line_breaks_are_sentence_starts():
 
 def test_a_day_inside_a_month_is_the_same_date():
     month = Event(
-        event_id="m", article_id="a", event_type="air_strike", evidence="x" * 10, evidence_start=0,
-        evidence_end=10, event_date=dt.date(2020, 5, 1), date_precision="month", date_text="in May",
-        location="Hama", location_source="sentence",
-    )  # fmt: skip
+        event_id="m",
+        article_id="a",
+        event_type="air_strike",
+        evidence="x" * 10,
+        evidence_start=0,
+        evidence_end=10,
+        event_date=dt.date(2020, 5, 1),
+        date_precision="month",
+        date_text="in May",
+        location="Hama",
+        location_source="sentence",
+    )
     day = event(50, location="Hama", date=dt.date(2020, 5, 4), date_text="tonight")
     day = Event(**{**day.__dict__, "event_type": "air_strike"})
     assert len(merge_mentions([month, day])) == 1

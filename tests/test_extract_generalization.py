@@ -13,12 +13,14 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        ("Eleven villagers were killed in a French-led coalition air strike on the town of Gao on Friday.",
-         "French-led coalition"),
+        (
+            "Eleven villagers were killed in a French-led coalition air strike on the town of Gao on Friday.",
+            "French-led coalition",
+        ),
         ("The bombing killed six people at a bus station in Maiduguri, police said.", None),
         ("The raids killed four farmers near the village of Dapchi.", None),
     ],
-)  # fmt: skip
+)
 def test_an_attack_noun_is_never_the_actor(text, actor):
     (event,) = of_type(run(text), "casualties")
     assert event.actor == actor

@@ -12,13 +12,19 @@ from tests.extract_cases import of_type, run
 
 SPLITS = [
     ("Syrian warplanes struck Saraqeb and Binnish on Sunday.", ["Saraqeb", "Binnish"]),
-    ("Russian jets carried out raids on Khan Touman, Zirbeh and Hader overnight, a monitor said.",
-     ["Khan Touman", "Zirbeh", "Hader"]),
-    ("Syrian helicopters targeted the towns of Saraqeb and Binnish with barrel bombs on Sunday.",
-     ["Saraqeb", "Binnish"]),
-    ("Coalition air strikes hit Shaddadi on Friday, while others hit the village of Markada.",
-     ["Shaddadi", "Markada"]),
-]  # fmt: skip
+    (
+        "Russian jets carried out raids on Khan Touman, Zirbeh and Hader overnight, a monitor said.",
+        ["Khan Touman", "Zirbeh", "Hader"],
+    ),
+    (
+        "Syrian helicopters targeted the towns of Saraqeb and Binnish with barrel bombs on Sunday.",
+        ["Saraqeb", "Binnish"],
+    ),
+    (
+        "Coalition air strikes hit Shaddadi on Friday, while others hit the village of Markada.",
+        ["Shaddadi", "Markada"],
+    ),
+]
 
 
 @pytest.mark.model
@@ -82,7 +88,14 @@ def test_id_part_keeps_single_ids_and_separates_shared_spans() -> None:
     assert Event.make_id("a", "air_strike", 3, 40, None) == plain
     parts = {Event.make_id("a", "air_strike", 3, 40, place) for place in ("Saraqeb", "Binnish")}
     assert len(parts) == 2 and plain not in parts
-    base = Event(event_id=plain, article_id="a", event_type="air_strike", evidence="x" * 37,
-                 evidence_start=3, evidence_end=40, location="Saraqeb")  # fmt: skip
+    base = Event(
+        event_id=plain,
+        article_id="a",
+        event_type="air_strike",
+        evidence="x" * 37,
+        evidence_start=3,
+        evidence_end=40,
+        location="Saraqeb",
+    )
     shared = dataclasses.replace(base, event_id=Event.make_id("a", "air_strike", 3, 40, "Saraqeb"))
     assert (base.id_part, shared.id_part) == (None, "Saraqeb")

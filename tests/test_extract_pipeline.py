@@ -43,9 +43,11 @@ def test_article_without_publication_date_gives_undated_events():
 
 def test_events_carry_provenance():
     article = Article(
-        article_id="p", text="Warplanes struck Ariha on Monday, killing 6 people.", url="http://example.org/p",
+        article_id="p",
+        text="Warplanes struck Ariha on Monday, killing 6 people.",
+        url="http://example.org/p",
         published=dt.date(2020, 1, 8),
-    )  # fmt: skip
+    )
     (result,) = extract_articles(model_pipeline(), [article])
     assert {e.event_type for e in result.events} == {"air_strike", "casualties"}
     for e in result.events:

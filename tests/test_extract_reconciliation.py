@@ -15,18 +15,39 @@ D = dt.date
 @pytest.mark.parametrize(
     ("text", "actor", "location", "count"),
     [
-        ("Rebel commanders in Busra al-Harir signed a settlement agreement with the government on Monday.",
-         "Rebel commanders", "Busra al-Harir", None),
-        ("About 400 gunmen settled their status with the security services in Tafas last week.",
-         "gunmen", "Tafas", 400),
-        ("The last fighters in the town of Madaya surrendered to the army after a two-year siege.",
-         "The last fighters", "Madaya", None),
-        ("Some 200 fighters and their families left the district of Waer under an agreement with the regime.",
-         "fighters", "Waer", 200),
-        ("The government and the rebel alliance finalised a peace deal in Juba on Saturday.",
-         "the rebel alliance", "Juba", None),
+        (
+            "Rebel commanders in Busra al-Harir signed a settlement agreement with the government on Monday.",
+            "Rebel commanders",
+            "Busra al-Harir",
+            None,
+        ),
+        (
+            "About 400 gunmen settled their status with the security services in Tafas last week.",
+            "gunmen",
+            "Tafas",
+            400,
+        ),
+        (
+            "The last fighters in the town of Madaya surrendered to the army after a two-year siege.",
+            "The last fighters",
+            "Madaya",
+            None,
+        ),
+        (
+            "Some 200 fighters and their families left the district of Waer"
+            " under an agreement with the regime.",
+            "fighters",
+            "Waer",
+            200,
+        ),
+        (
+            "The government and the rebel alliance finalised a peace deal in Juba on Saturday.",
+            "the rebel alliance",
+            "Juba",
+            None,
+        ),
     ],
-)  # fmt: skip
+)
 def test_settlements(text, actor, location, count):
     (event,) = of_type(run(text), "reconciliation")
     assert contains(event.actor, actor)

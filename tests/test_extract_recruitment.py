@@ -16,15 +16,27 @@ D = dt.date
     ("text", "actor", "count", "qualifier"),
     [
         ("The militia has recruited 450 young men from the camps.", "The militia", 450, "exact"),
-        ("Hundreds of former rebels joined the ranks of the Fifth Corps last month.", "the Fifth Corps", 100,
-         "at_least"),
-        ("Al-Shabaab conscripted dozens of teenagers in southern Somalia, residents said.", "Al-Shabaab", 12,
-         "at_least"),
+        (
+            "Hundreds of former rebels joined the ranks of the Fifth Corps last month.",
+            "the Fifth Corps",
+            100,
+            "at_least",
+        ),
+        (
+            "Al-Shabaab conscripted dozens of teenagers in southern Somalia, residents said.",
+            "Al-Shabaab",
+            12,
+            "at_least",
+        ),
         ("Some 300 volunteers signed up to fight alongside the army in Donetsk.", None, 300, "approx"),
-        ("Local tribesmen joined the Popular Mobilization Forces after the fall of Mosul.",
-         "Popular Mobilization Forces", None, None),
+        (
+            "Local tribesmen joined the Popular Mobilization Forces after the fall of Mosul.",
+            "Popular Mobilization Forces",
+            None,
+            None,
+        ),
     ],
-)  # fmt: skip
+)
 def test_recruitment(text, actor, count, qualifier):
     (event,) = of_type(run(text), "recruitment")
     if actor:

@@ -14,25 +14,49 @@ pytestmark = pytest.mark.model
         ("The Wagner group enrolled 450 new fighters in Libya last month.", "Wagner group", 450, "exact"),
         ("Al-Shabaab mobilized hundreds of fighters in Somalia last month.", "Al-Shabaab", 100, "at_least"),
         ("The army called up 10,000 reservists on Monday.", "The army", 10000, "exact"),
-        ("Thousands of young men in Homs were summoned to the army for military service this week.",
-         None, 1000, "at_least"),
-        ("The ministry of defence announced the graduation of 2,300 soldiers from a military course.",
-         "ministry of defence", 2300, "exact"),
-        ("Government forces detained 42 young men in Idlib on Tuesday to take them to the training camps.",
-         "Government forces", 42, "exact"),
+        (
+            "Thousands of young men in Homs were summoned to the army for military service this week.",
+            None,
+            1000,
+            "at_least",
+        ),
+        (
+            "The ministry of defence announced the graduation of 2,300 soldiers from a military course.",
+            "ministry of defence",
+            2300,
+            "exact",
+        ),
+        (
+            "Government forces detained 42 young men in Idlib on Tuesday to take them to the training camps.",
+            "Government forces",
+            42,
+            "exact",
+        ),
         ("About 5,100 recruits have commenced training at a base near Kharkiv.", None, 5100, "approx"),
-        ("The report documented the recruitment of 870 children by the armed group in Yemen.",
-         "armed group", 870, "exact"),
-        ("Shia militias, which have recruited thousands of young men in the south, grew stronger.",
-         "Shia militias", 1000, "at_least"),
+        (
+            "The report documented the recruitment of 870 children by the armed group in Yemen.",
+            "armed group",
+            870,
+            "exact",
+        ),
+        (
+            "Shia militias, which have recruited thousands of young men in the south, grew stronger.",
+            "Shia militias",
+            1000,
+            "at_least",
+        ),
         ("Nearly four thousand men signed up for the militia last week.", None, 4000, "approx"),
         ("Hundreds of men were conscripted into the army in Aleppo last week.", "the army", 100, "at_least"),
         ("The rebels have recruited nearly three thousand boys since January.", "The rebels", 3000, "approx"),
         ("Around 2,000 men signed up in the first three days, the ministry said.", None, 2000, "approx"),
-        ("Nearly 1,000 volunteers have registered with the territorial defence units in Lviv.",
-         "territorial defence units", 1000, "approx"),
+        (
+            "Nearly 1,000 volunteers have registered with the territorial defence units in Lviv.",
+            "territorial defence units",
+            1000,
+            "approx",
+        ),
     ],
-)  # fmt: skip
+)
 def test_more_recruitment_wordings(text, actor, count, qualifier):
     (event,) = of_type(run(text), "recruitment")
     assert contains(event.actor, actor)
@@ -70,13 +94,21 @@ def test_civilian_lookalikes_are_not_recruitment(text):
 @pytest.mark.parametrize(
     ("text", "actor", "count", "qualifier"),
     [
-        ("Some 410 of the fighters settled their legal status with the government in Daraa.", "fighters", 410,
-         "approx"),
+        (
+            "Some 410 of the fighters settled their legal status with the government in Daraa.",
+            "fighters",
+            410,
+            "approx",
+        ),
         ("Around 2,100 of the rebels settled their security status on Monday.", "rebels", 2100, "approx"),
-        ("More than 500 of the wanted men settled their legal and security status in Sanamayn.", "wanted men",
-         500, "at_least"),
+        (
+            "More than 500 of the wanted men settled their legal and security status in Sanamayn.",
+            "wanted men",
+            500,
+            "at_least",
+        ),
     ],
-)  # fmt: skip
+)
 def test_partitive_settlement_counts(text, actor, count, qualifier):
     (event,) = of_type(run(text), "reconciliation")
     assert contains(event.actor, actor)
@@ -84,8 +116,9 @@ def test_partitive_settlement_counts(text, actor, count, qualifier):
 
 
 def test_area_that_witnessed_a_reconciliation_with_the_regime_is_the_party():
-    (event,) = of_type(run("The neighbourhood witnessed a reconciliation with the regime two years ago."),
-                       "reconciliation")  # fmt: skip
+    (event,) = of_type(
+        run("The neighbourhood witnessed a reconciliation with the regime two years ago."), "reconciliation"
+    )
     assert contains(event.actor, "neighbourhood") and contains(event.target, "the regime")
 
 
@@ -109,14 +142,23 @@ def test_civilian_reconciling_is_not_reconciliation(text):
 @pytest.mark.parametrize(
     ("text", "actor", "target"),
     [
-        ("Some 700 fighters recruited by the militia in Kasai were sent to the front.", "the militia",
-         "700 fighters"),
-        ("Around 300 boys, who were recruited by the rebels last year, were released.", "the rebels",
-         "300 boys"),
-        ("Some 400 former rebels were integrated into the national army on Monday.", "national army",
-         "400 former rebels"),
+        (
+            "Some 700 fighters recruited by the militia in Kasai were sent to the front.",
+            "the militia",
+            "700 fighters",
+        ),
+        (
+            "Around 300 boys, who were recruited by the rebels last year, were released.",
+            "the rebels",
+            "300 boys",
+        ),
+        (
+            "Some 400 former rebels were integrated into the national army on Monday.",
+            "national army",
+            "400 former rebels",
+        ),
     ],
-)  # fmt: skip
+)
 def test_recruits_are_the_target_never_the_actor(text, actor, target):
     (event,) = of_type(run(text), "recruitment")
     assert contains(event.actor, actor) and contains(event.target, target)

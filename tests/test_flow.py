@@ -11,13 +11,7 @@ import pytest
 from extractors.pipeline import DEFAULT_MODEL
 from extractors.schema import EVENT_TYPES
 from flows.config import SAMPLE_CONFIG, Settings
-from flows.extract import (
-    CHUNK_CHARS,
-    chunk_starts,
-    extract_chunked,
-    extract_safely,
-    pipeline_for,
-)
+from flows.extract import CHUNK_CHARS, chunk_starts, extract_chunked, extract_safely, pipeline_for
 from flows.language import detect_language
 
 # sentences written for these tests

@@ -46,9 +46,18 @@ def fetch(url: str, *, allow_private: bool = False):
 
 @pytest.mark.parametrize(
     "host",
-    ["localhost", "127.1", "2130706433", "0x7f000001", "0x7f.1", "017700000001", "[::1]",
-     "[::ffff:127.0.0.1]", "127.0.0.1"],
-)  # fmt: skip
+    [
+        "localhost",
+        "127.1",
+        "2130706433",
+        "0x7f000001",
+        "0x7f.1",
+        "017700000001",
+        "[::1]",
+        "[::ffff:127.0.0.1]",
+        "127.0.0.1",
+    ],
+)
 def test_every_spelling_of_loopback_is_refused(httpserver: HTTPServer, host: str) -> None:
     httpserver.expect_request("/page").respond_with_data("<p>secret</p>", content_type="text/html")
     result = fetch(f"http://{host}:{httpserver.port}/page")
@@ -134,8 +143,18 @@ def test_every_hostile_file_is_an_article_or_a_named_reject(tmp_path: Path) -> N
 
 # ---- names that could become paths ---------------------------------------------------------
 
-HOSTILE_IDS = ("../../escape", "/etc/passwd", "a/../../b", "C:\\windows\\evil", "x" * 5000, "nul\x00id",
-               "bucket-00/part-0.parquet", "_lock.json", "..", "ünï/cödé")  # fmt: skip
+HOSTILE_IDS = (
+    "../../escape",
+    "/etc/passwd",
+    "a/../../b",
+    "C:\\windows\\evil",
+    "x" * 5000,
+    "nul\x00id",
+    "bucket-00/part-0.parquet",
+    "_lock.json",
+    "..",
+    "ünï/cödé",
+)
 
 
 def test_hostile_article_ids_never_become_paths(tmp_path: Path) -> None:
@@ -160,8 +179,10 @@ def test_hostile_source_names_stay_inside_the_output_folder(tmp_path: Path) -> N
     from flows.sources import SourcesError, load_sources
 
     names = ["../../../escape", "/abs/path", "a\\..\\b", "source=../x", "..."]
-    tables = "".join(f'[[sources]]\nname = "{n}"\nkind = "urls"\nurls = ["https://news.example/{i}"]\n'
-                     for i, n in enumerate(names))  # fmt: skip
+    tables = "".join(
+        f'[[sources]]\nname = "{n}"\nkind = "urls"\nurls = ["https://news.example/{i}"]\n'
+        for i, n in enumerate(names)
+    )
     (tmp_path / "sources.toml").write_text(tables.replace("\\", "\\\\"), encoding="utf-8")
     with pytest.raises(SourcesError, match="letters or digits"):  # "..." leaves nothing usable
         load_sources(tmp_path / "sources.toml")

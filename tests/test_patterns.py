@@ -99,8 +99,7 @@ def test_place_patterns_mark_arabic_names(blank, text, place):
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["The players went to the match.", "Talks will resume on Monday.", "Prices rose sharply."],
+    "text", ["The players went to the match.", "Talks will resume on Monday.", "Prices rose sharply."]
 )
 def test_no_triggers_in_unrelated_text(blank, text):
     assert not blank(text).spans[TRIGGERS_KEY]

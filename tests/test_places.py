@@ -168,18 +168,39 @@ def test_resolved_place_carries_english_country_name_and_plain_display_name() ->
 
 @pytest.mark.parametrize(
     ("text", "known"),
-    [("Aleppo", True), ("Deir Ezzor", True), ("Sheikh Maqsoud", True), ("Syria", True), ("al-Bab", True),
-     ("Zzyzzyq", False), ("", False), ("Hit", False), ("Assad", False), ("Police", False), ("Bab", False)],
-)  # fmt: skip
+    [
+        ("Aleppo", True),
+        ("Deir Ezzor", True),
+        ("Sheikh Maqsoud", True),
+        ("Syria", True),
+        ("al-Bab", True),
+        ("Zzyzzyq", False),
+        ("", False),
+        ("Hit", False),
+        ("Assad", False),
+        ("Police", False),
+        ("Bab", False),
+    ],
+)
 def test_is_known_place(text: str, known: bool) -> None:
     assert is_known_place(text) is known
 
 
 @pytest.mark.parametrize(
     ("name", "matchable"),
-    [("Aleppo", True), ("Deir ez-Zor", True), ("Hit", False), ("Bar", False), ("Man", False),
-     ("Of", False), ("aleppo", False), ("Northern", False), ("T4", False), ("Al", False)],
-)  # fmt: skip
+    [
+        ("Aleppo", True),
+        ("Deir ez-Zor", True),
+        ("Hit", False),
+        ("Bar", False),
+        ("Man", False),
+        ("Of", False),
+        ("aleppo", False),
+        ("Northern", False),
+        ("T4", False),
+        ("Al", False),
+    ],
+)
 def test_is_matchable_name(name: str, matchable: bool) -> None:
     assert is_matchable_name(name) is matchable
 
@@ -241,9 +262,16 @@ def test_sitrep_eval_geo_report_resolves_pairs_in_their_article(tmp_path: Path) 
     result = score(load_gold(gold_file), preds)
     geo = geo_report(load_gold(gold_file), result)
     assert geo == {"gold_located": 3, "in_gazetteer": 3, "same_entry": 0.3333, "resolved": 0.6667}
-    report = {"types": {}, "overall": {**dict.fromkeys(("gold", "pred", "tp"), 0),
-              **dict.fromkeys(("precision", "recall", "f1", "strict_f1"), 0.0)},
-              "slots": {}, "unknown_article_ids": 0, "geo": geo}  # fmt: skip
+    report = {
+        "types": {},
+        "overall": {
+            **dict.fromkeys(("gold", "pred", "tp"), 0),
+            **dict.fromkeys(("precision", "recall", "f1", "strict_f1"), 0.0),
+        },
+        "slots": {},
+        "unknown_article_ids": 0,
+        "geo": geo,
+    }
     assert "geocoding: 3 gold places" in format_report(report)
 
 

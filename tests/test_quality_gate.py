@@ -27,12 +27,21 @@ DEV = GOLD_DIR / "dev.jsonl"
 # reconciliation 0.903), strict F1 0.735; slots date 0.965, count 0.946, qualifier 0.932,
 # injured 1.000, location 0.895, actor 0.882. One event of a small type moves F1 by ~0.05.
 F1_FLOORS = {
-    "overall": 0.92, "air_strike": 0.89, "casualties": 0.93, "recruitment": 0.85, "reconciliation": 0.87,
-}  # fmt: skip
+    "overall": 0.92,
+    "air_strike": 0.89,
+    "casualties": 0.93,
+    "recruitment": 0.85,
+    "reconciliation": 0.87,
+}
 STRICT_F1_FLOOR = 0.72
 SLOT_FLOORS = {
-    "date": 0.95, "count": 0.93, "count_qualifier": 0.92, "injured": 0.95, "location": 0.88, "actor": 0.86,
-}  # fmt: skip
+    "date": 0.95,
+    "count": 0.93,
+    "count_qualifier": 0.92,
+    "injured": 0.95,
+    "location": 0.88,
+    "actor": 0.86,
+}
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +53,15 @@ def report() -> dict:
     spec.loader.exec_module(scorer)
     records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = [
-        Article(article_id=r["id"], text=r["text"], url=r.get("url"), title=r.get("title"),
-                published=dt.date.fromisoformat(r["published"]))
+        Article(
+            article_id=r["id"],
+            text=r["text"],
+            url=r.get("url"),
+            title=r.get("title"),
+            published=dt.date.fromisoformat(r["published"]),
+        )
         for r in records
-    ]  # fmt: skip
+    ]
     preds = [to_row(e) for result in extract_articles(model_pipeline(), articles) for e in result.events]
     counts, slots, _, unknown = scorer.score(scorer.load_gold(DEV), preds)
     assert unknown == 0

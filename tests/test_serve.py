@@ -49,8 +49,12 @@ def probe(out: str = "") -> str:
 
 def _clean_env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    return {**env, "PREFECT_HOME": str(tmp_path / "prefect-home"), "DO_NOT_TRACK": "1",
-            "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    return {
+        **env,
+        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    }
 
 
 def test_two_deployments_nightly_on_cron_in_timezone_adhoc_unscheduled() -> None:
@@ -83,24 +87,32 @@ def test_bad_schedule_is_a_clear_error(spec: ScheduleSpec, message: str) -> None
 
 
 def test_refuses_without_an_api(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "flows.serve"], env=_clean_env(tmp_path), cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.serve"],
+        env=_clean_env(tmp_path),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert "PREFECT_API_URL" in done.stderr and "--start-server" in done.stderr
 
 
 def test_unreachable_api_exits_1(tmp_path: Path) -> None:
     env = {**_clean_env(tmp_path), "PREFECT_API_URL": f"http://127.0.0.1:{_free_port()}/api"}
-    done = subprocess.run([sys.executable, "-m", "flows.serve"], env=env, cwd=REPO, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.serve"], env=env, cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 1
     assert "no Prefect server answers" in done.stderr
 
 
 def test_bad_timezone_exits_2_before_any_server(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "flows.serve", "--timezone", "Nowhere/Town", "--start-server"]
-    done = subprocess.run(command, env=_clean_env(tmp_path), cwd=REPO, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        command, env=_clean_env(tmp_path), cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 2
     assert "unknown timezone" in done.stderr
 
@@ -150,10 +162,20 @@ def _wait_for(what: str, check: Callable[[], T], deadline: float, serve_log: Pat
 
 def _articles(path: Path) -> Path:
     lines = [
-        {"id": "serve-1", "url": None, "title": None, "published": "2024-03-05",
-         "text": "Warplanes struck a fuel depot outside Ridgetown on Monday, the monitor said."},
-        {"id": "serve-2", "url": None, "title": None, "published": "2024-03-06",
-         "text": "The council opened a new library in the old quarter."},
+        {
+            "id": "serve-1",
+            "url": None,
+            "title": None,
+            "published": "2024-03-05",
+            "text": "Warplanes struck a fuel depot outside Ridgetown on Monday, the monitor said.",
+        },
+        {
+            "id": "serve-2",
+            "url": None,
+            "title": None,
+            "published": "2024-03-06",
+            "text": "The council opened a new library in the old quarter.",
+        },
     ]
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
     return path
@@ -172,14 +194,26 @@ def test_nightly_schedule_fires_and_adhoc_runs(tmp_path: Path, server: tuple[str
     env = {**env, "PREFECT_RUNNER_POLL_FREQUENCY": "2"}
     with serve_log.open("wb") as log:
         command = [str(BIN / "sitrep"), "serve", "--config", str(config), "--interval", "15"]
-        serving = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        serving = subprocess.Popen(
+            command,
+            env=env,
+            cwd=tmp_path,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         nightly = _wait_for("nightly deployment", lambda: _deployment_id(api, NIGHTLY), deadline, serve_log)
         adhoc = _wait_for("adhoc deployment", lambda: _deployment_id(api, ADHOC), deadline, serve_log)
         adhoc_out = tmp_path / "adhoc"
-        subprocess.run([str(BIN / "prefect"), "deployment", "run", f"{FLOW}/{ADHOC}", "--param",
-                        f"out={adhoc_out}"], env=env, check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [str(BIN / "prefect"), "deployment", "run", f"{FLOW}/{ADHOC}", "--param", f"out={adhoc_out}"],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
 
         def completed(deployment_id: str) -> list[dict]:
             return [r for r in _runs(api, deployment_id) if r["state_type"] == "COMPLETED"]
@@ -205,8 +239,15 @@ def test_start_server_serves_then_stops_its_server_on_sigterm(tmp_path: Path) ->
     serve_log = tmp_path / "serve.log"
     with serve_log.open("wb") as log:
         command = [str(BIN / "sitrep"), "serve", "--start-server", "--port", str(port)]
-        serving = subprocess.Popen(command, env=_clean_env(tmp_path), cwd=tmp_path, stdout=log,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        serving = subprocess.Popen(
+            command,
+            env=_clean_env(tmp_path),
+            cwd=tmp_path,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + 180
         _wait_for("nightly deployment", lambda: _deployment_id(api, NIGHTLY), deadline, serve_log)

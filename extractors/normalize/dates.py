@@ -50,24 +50,80 @@ class _Resolution:
 
 
 WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+}
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-UNITS = {"hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week",
-         "month": "month", "months": "month", "year": "year", "years": "year"}  # fmt: skip
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+UNITS = {
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+}
 
 # Whole expressions that mean the publication day or the day before (guidelines, "Dates": Days).
 SAME_DAY = {
-    "today", "tonight", "this morning", "this afternoon", "this evening", "overnight",
-    "after midnight", "midnight", "dawn", "this dawn", "daybreak", "morning", "this noon", "noon",
-}  # fmt: skip
+    "today",
+    "tonight",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "overnight",
+    "after midnight",
+    "midnight",
+    "dawn",
+    "this dawn",
+    "daybreak",
+    "morning",
+    "this noon",
+    "noon",
+}
 DAY_BEFORE = {"yesterday", "last night", "last evening", "yesterday night"}
 TWO_DAYS_BEFORE = {"day before yesterday"}
 
@@ -79,14 +135,60 @@ _LEADING = re.compile(
 # Words that shade a time but do not move its unit: "late September", "earlier this month",
 # "the early hours of Tuesday", "more than two years ago", "the beginning of this week".
 _FILLER = {
-    "the", "of", "on", "in", "at", "early", "earlier", "late", "later", "mid", "middle", "beginning",
-    "start", "end", "just", "only", "around", "about", "approximately", "some", "roughly", "nearly",
-    "almost", "more", "than", "over", "period", "and", "spring", "summer", "autumn", "fall", "winter",
-    "small", "wee",
-}  # fmt: skip
+    "the",
+    "of",
+    "on",
+    "in",
+    "at",
+    "early",
+    "earlier",
+    "late",
+    "later",
+    "mid",
+    "middle",
+    "beginning",
+    "start",
+    "end",
+    "just",
+    "only",
+    "around",
+    "about",
+    "approximately",
+    "some",
+    "roughly",
+    "nearly",
+    "almost",
+    "more",
+    "than",
+    "over",
+    "period",
+    "and",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "small",
+    "wee",
+}
 # Times of day dropped after a day expression ("Sunday morning", "the early hours of Tuesday").
-_TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "dawn", "dusk", "noon", "midday", "midnight",
-                "hours", "daybreak", "nightfall", "sunset", "sunrise", "overnight"}  # fmt: skip
+_TIME_OF_DAY = {
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "dawn",
+    "dusk",
+    "noon",
+    "midday",
+    "midnight",
+    "hours",
+    "daybreak",
+    "nightfall",
+    "sunset",
+    "sunrise",
+    "overnight",
+}
 # Vague counts of units ("the past few days"); numbers.py's lower bounds, as in the guidelines.
 _VAGUE_COUNT = {"a": 1, "an": 1, "few": 3, "several": 3, "couple": 2}
 # How far back "recent days/weeks/months" reach: a judgement, chosen so "recent months" spans
@@ -103,15 +205,41 @@ _ORDINAL_DAYS = {
     word: n
     for n, word in enumerate(
         (
-            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-            "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
-            "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
-            "twenty-ninth", "thirtieth", "thirty-first",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+            "twenty-first",
+            "twenty-second",
+            "twenty-third",
+            "twenty-fourth",
+            "twenty-fifth",
+            "twenty-sixth",
+            "twenty-seventh",
+            "twenty-eighth",
+            "twenty-ninth",
+            "thirtieth",
+            "thirty-first",
         ),
         start=1,
     )
-}  # fmt: skip
+}
 # Clock times say nothing about the day: "3:00 pm", "14:35", "10pm", "at 9 a.m. local time".
 _CLOCK_TIME = re.compile(
     r"\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\b\.?|z\b)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\b(?:gmt|utc|local time)\b"
@@ -120,8 +248,22 @@ _NAME_PAIR = re.compile(
     r"\b(" + "|".join([*WEEKDAYS, *MONTHS]) + r")-(" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b"
 )
 # Parts of a month or year that leave it the finest unit holding them ("the first week of March").
-_PART_WORDS = {"first", "second", "third", "fourth", "final", "last", "half", "week", "weeks", "days",
-               "part", "quarter", "few", "couple"}  # fmt: skip
+_PART_WORDS = {
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "final",
+    "last",
+    "half",
+    "week",
+    "weeks",
+    "days",
+    "part",
+    "quarter",
+    "few",
+    "couple",
+}
 
 
 def resolve_date(expression: str, published: dt.date) -> ResolvedDate | None:

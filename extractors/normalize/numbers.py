@@ -24,15 +24,37 @@ class Amount:
 
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
-}  # fmt: skip
+}
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 # Scale words multiply what precedes them ("two hundred", "3 million").
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # "two dozen" is 24: a dozen behaves like a scale after a number.
@@ -40,42 +62,136 @@ MULTIPLIERS = {**SCALES, "dozen": 12}
 
 # Vague amounts and their conservative lower bounds (guidelines, after ACLED coding practice).
 VAGUE = {
-    "a few": 3, "several": 3, "many": 10, "tens": 10, "dozens": 12, "a dozen": 12,
-    "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "half a dozen": 6,
-}  # fmt: skip
+    "a few": 3,
+    "several": 3,
+    "many": 10,
+    "tens": 10,
+    "dozens": 12,
+    "a dozen": 12,
+    "hundreds": 100,
+    "thousands": 1_000,
+    "millions": 1_000_000,
+    "half a dozen": 6,
+}
 # "tens of thousands": a vague amount of a larger scale multiplies it.
 VAGUE_OF = {"thousands": 1_000, "millions": 1_000_000, "hundreds": 100}
 
 # Qualifier phrases (matched longest first).
 QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("no less than", AT_LEAST), ("not less than", AT_LEAST), ("no fewer than", AT_LEAST),
-    ("not fewer than", AT_LEAST), ("at least", AT_LEAST), ("more than", AT_LEAST),
-    ("over", AT_LEAST), ("upwards of", AT_LEAST), ("in excess of", AT_LEAST),
+    ("no less than", AT_LEAST),
+    ("not less than", AT_LEAST),
+    ("no fewer than", AT_LEAST),
+    ("not fewer than", AT_LEAST),
+    ("at least", AT_LEAST),
+    ("more than", AT_LEAST),
+    ("over", AT_LEAST),
+    ("upwards of", AT_LEAST),
+    ("in excess of", AT_LEAST),
     ("including", AT_LEAST),  # "civilians including three children": the named part is a lower bound
-    ("as many as", AT_MOST), ("no more than", AT_MOST), ("not more than", AT_MOST),
-    ("up to", AT_MOST), ("at most", AT_MOST), ("fewer than", AT_MOST), ("less than", AT_MOST),
+    ("as many as", AT_MOST),
+    ("no more than", AT_MOST),
+    ("not more than", AT_MOST),
+    ("up to", AT_MOST),
+    ("at most", AT_MOST),
+    ("fewer than", AT_MOST),
+    ("less than", AT_MOST),
     ("under", AT_MOST),
-    ("approximately", APPROX), ("about", APPROX), ("around", APPROX), ("nearly", APPROX),
-    ("almost", APPROX), ("some", APPROX), ("roughly", APPROX), ("close to", APPROX),
-    ("an estimated", APPROX), ("estimated", APPROX), ("approx", APPROX), ("circa", APPROX),
-)  # fmt: skip
+    ("approximately", APPROX),
+    ("about", APPROX),
+    ("around", APPROX),
+    ("nearly", APPROX),
+    ("almost", APPROX),
+    ("some", APPROX),
+    ("roughly", APPROX),
+    ("close to", APPROX),
+    ("an estimated", APPROX),
+    ("estimated", APPROX),
+    ("approx", APPROX),
+    ("circa", APPROX),
+)
 # Words that look like amounts but carry no count per the guidelines.
 NO_COUNT = ("a number of", "scores", "a handful", "numerous", "a lot", "lots")
 # Words after a number that make it a duration, age, share or distance, not a count of things
 # ("two days of shelling killed 38", "a 12-year-old boy"): such numbers are skipped.
-NOT_COUNTED = frozenset({
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
-    "months", "year", "years", "decade", "decades", "year-old", "years-old", "year-olds", "percent", "per",
-    "km", "kilometres", "kilometers", "miles", "metres", "meters", "am", "pm",
-})  # fmt: skip
+NOT_COUNTED = frozenset(
+    {
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "year-old",
+        "years-old",
+        "year-olds",
+        "percent",
+        "per",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "am",
+        "pm",
+    }
+)
 # Nouns after "a" that name a group or a quantity, not one thing ("a group of fighters",
 # "a large number of people"): "a" then does not mean 1.
-COLLECTIVES = frozenset({
-    "group", "groups", "number", "couple", "lot", "series", "wave", "batch", "handful", "host", "crowd",
-    "convoy", "family", "unit", "squad", "band", "bunch", "pair", "total", "majority", "minority",
-    "string", "spate", "flurry", "barrage", "volley", "salvo", "round", "further", "few", "dozen",
-    "score", "multitude", "set", "team", "column", "brigade", "battalion", "contingent", "cell",
-})  # fmt: skip
+COLLECTIVES = frozenset(
+    {
+        "group",
+        "groups",
+        "number",
+        "couple",
+        "lot",
+        "series",
+        "wave",
+        "batch",
+        "handful",
+        "host",
+        "crowd",
+        "convoy",
+        "family",
+        "unit",
+        "squad",
+        "band",
+        "bunch",
+        "pair",
+        "total",
+        "majority",
+        "minority",
+        "string",
+        "spate",
+        "flurry",
+        "barrage",
+        "volley",
+        "salvo",
+        "round",
+        "further",
+        "few",
+        "dozen",
+        "score",
+        "multitude",
+        "set",
+        "team",
+        "column",
+        "brigade",
+        "battalion",
+        "contingent",
+        "cell",
+    }
+)
 # Explicit zero ("no one was killed"): checked before "one" can be read as 1.
 ZERO = ("no one", "nobody", "none", "zero", "no-one")
 # Longest first, so "no more than" is not read as "more than".
@@ -91,9 +207,19 @@ _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _DECIMAL = re.compile(r"\d+\.\d+")
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)")
 _YEAR_CONTEXT = {"in", "since", "of", "year", "until", "by", "from"} | {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-}  # fmt: skip
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 
 
 def number_value(word: str) -> int | None:

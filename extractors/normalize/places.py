@@ -29,11 +29,47 @@ CURATED_FILE = DATA_DIR / "places_curated.tsv"
 # Pakistan, the Caucasus, Ukraine, Myanmar. See docs/places.md.
 FOCUS_COUNTRIES = frozenset(
     {
-        "SY", "IQ", "LB", "JO", "IL", "PS", "YE", "SA", "IR", "TR", "EG", "LY", "TN", "DZ", "MA",
-        "ML", "BF", "NE", "TD", "MR", "NG", "CM", "CF", "SD", "SS", "SO", "ET", "ER", "KE", "DJ",
-        "CD", "MZ", "AF", "PK", "UA", "AM", "AZ", "GE", "MM",
+        "SY",
+        "IQ",
+        "LB",
+        "JO",
+        "IL",
+        "PS",
+        "YE",
+        "SA",
+        "IR",
+        "TR",
+        "EG",
+        "LY",
+        "TN",
+        "DZ",
+        "MA",
+        "ML",
+        "BF",
+        "NE",
+        "TD",
+        "MR",
+        "NG",
+        "CM",
+        "CF",
+        "SD",
+        "SS",
+        "SO",
+        "ET",
+        "ER",
+        "KE",
+        "DJ",
+        "CD",
+        "MZ",
+        "AF",
+        "PK",
+        "UA",
+        "AM",
+        "AZ",
+        "GE",
+        "MM",
     }
-)  # fmt: skip
+)
 
 # ACLED geo-precision: 1 the place itself, 2 near it / part of a region, 3 a province or larger.
 PRECISION_SITE, PRECISION_NEAR, PRECISION_AREA = 1, 2, 3
@@ -62,12 +98,34 @@ _MAX_NAME_WORDS = 5  # longest name looked for inside a longer phrase
 # named "Africa" or "Europe" and historical names of cities include them.
 SUPRANATIONAL = frozenset(
     {
-        "africa", "westafrica", "northafrica", "eastafrica", "southernafrica", "centralafrica",
-        "middleeast", "neareast", "europe", "westerneurope", "easterneurope", "asia", "centralasia",
-        "southasia", "levant", "gulf", "persiangulf", "arabiangulf", "hornofafrica", "maghreb",
-        "arabworld", "caucasus", "northcaucasus", "balkans", "latinamerica", "world",
+        "africa",
+        "westafrica",
+        "northafrica",
+        "eastafrica",
+        "southernafrica",
+        "centralafrica",
+        "middleeast",
+        "neareast",
+        "europe",
+        "westerneurope",
+        "easterneurope",
+        "asia",
+        "centralasia",
+        "southasia",
+        "levant",
+        "gulf",
+        "persiangulf",
+        "arabiangulf",
+        "hornofafrica",
+        "maghreb",
+        "arabworld",
+        "caucasus",
+        "northcaucasus",
+        "balkans",
+        "latinamerica",
+        "world",
     }
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -194,9 +252,7 @@ def _read_gazetteer(path: Path) -> Iterator[tuple[Entry, list[str], list[str]]]:
         yield entry, row["exact_keys"].split("|"), row["loose_keys"].split("|")
 
 
-def _read_curated(
-    path: Path, admin1_codes: dict[str, str]
-) -> Iterator[tuple[Entry, list[str], list[str]]]:
+def _read_curated(path: Path, admin1_codes: dict[str, str]) -> Iterator[tuple[Entry, list[str], list[str]]]:
     with path.open(encoding="utf-8", newline="") as f:
         rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
         for row in rows:
@@ -285,7 +341,7 @@ def _choose(entries: list[Entry], query: _Query, context: PlaceContext, exact: b
 
 
 def _places_over_areas(pool: list[Entry]) -> list[Entry]:
-    """"Idlib" is the city when the province of that name holds it, else the province.
+    """ "Idlib" is the city when the province of that name holds it, else the province.
 
     A province's capital carries its name; a village elsewhere in the same country that shares
     the name does not. Entries of other countries are left to the ranking.
