@@ -1,7 +1,7 @@
 """Run the extractors over a gold file and score them with the reference scorer.
 
 usage: .venv/bin/python bench/dev_eval.py [GOLD] [--out pred.jsonl] [--errors N]
-GOLD defaults to ../shared/gold/dev.jsonl beside the repository.
+GOLD defaults to dev.jsonl in the gold folder ($SITREP_GOLD, default ../shared/gold).
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from pathlib import Path
 
 from extractors.pipeline import extract_articles, load_pipeline
 from extractors.schema import Article, Event, to_row
+from flows.config import gold_dir
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_GOLD = REPO.parent / "shared" / "gold" / "dev.jsonl"
+DEFAULT_GOLD = gold_dir() / "dev.jsonl"
 
 
 def gold_articles(path: Path) -> list[Article]:

@@ -31,10 +31,11 @@ import spacy
 from bench.corpus import CorpusSpec, make_articles, write_jsonl
 from extractors.pipeline import DEFAULT_MODEL, extract_articles, load_pipeline
 from extractors.schema import Article, to_row
-from flows.evaluate import build_report, load_gold, pred_event, score
+from flows.config import gold_dir
+from flows.evaluation.scoring import build_report, load_gold, pred_event, score
 
 REPO = Path(__file__).resolve().parent.parent
-GOLD_CANDIDATES = (Path("/work/shared/gold/dev.jsonl"), REPO.parent / "shared" / "gold" / "dev.jsonl")
+DEV_GOLD = gold_dir() / "dev.jsonl"
 DATE_FUNCTION = "resolve_date"  # entry point of date normalization (extractors/normalize/dates.py)
 PROFILED_ARTICLES = 300  # enough for a stable share; profiling slows everything down
 RSS_POLL_SECONDS = 0.2
@@ -98,7 +99,7 @@ def extract_pass(articles: list[Article], n_process: int, prefilter: bool = True
 
 def gold_path() -> Path | None:
     """The dev gold file, where the shared checkout keeps it (absent on machines without it)."""
-    return next((p for p in GOLD_CANDIDATES if p.exists()), None)
+    return DEV_GOLD if DEV_GOLD.exists() else None
 
 
 def dev_f1(path: Path, prefilter: bool) -> float:

@@ -5,7 +5,7 @@ threatened, planned or denied. An aircraft word ("warplanes", "jets", "helicopte
 event when it is the subject of an attack verb ("Russian jets pounded ..."). A bare "strikes",
 "raids" or "bombing" needs an aircraft word in the sentence, or an article about aircraft and
 a named attacker ("Russian raids"). One sentence gives one air strike event, or one per place
-when it reports strikes on several places ("struck X and Y", `extractors/struck_places.py`).
+when it reports strikes on several places ("struck X and Y", `extractors/slots/struck_places.py`).
 """
 
 from __future__ import annotations
@@ -14,25 +14,17 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.context import ArticleContext
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
+from extractors.layout import ArticleContext
 from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, NOT_AIR_HEADS
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
-from extractors.slots import (
-    agent_of,
-    amount_of,
-    child,
-    find_date,
-    find_location,
-    find_source,
-    is_generic,
-    is_irrealis,
-    phrase,
-    reporting_force,
-    sentence_places,
-)
-from extractors.struck_places import struck_places
+from extractors.slots.amounts import amount_of
+from extractors.slots.clauses import child, is_generic, is_irrealis, phrase
+from extractors.slots.struck_places import struck_places
+from extractors.slots.when import find_date
+from extractors.slots.where import find_location, sentence_places
+from extractors.slots.who import agent_of, find_source, reporting_force
 
 EVENT_TYPE = "air_strike"
 # Modifiers that describe a strike without naming who struck ("heavy air strikes").

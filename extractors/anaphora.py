@@ -14,8 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from extractors.docviews import doc_sentences
 from extractors.schema import Event
+from extractors.speed.docviews import doc_sentences
 
 # Nouns an air strike is referred back to by ("the raid", "this attack", "the blasts" it set off).
 ATTACK_NOUNS = frozenset(

@@ -18,19 +18,11 @@ from extractors.events import build_event, context_for, places_of, sentences_wit
 from extractors.lexicon import AIRCRAFT_WORDS, BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS, REPORTING_VERBS
 from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event
-from extractors.slots import (
-    agent_of,
-    amount_of,
-    child,
-    find_date,
-    find_location,
-    find_source,
-    in_stamp,
-    is_generic,
-    is_irrealis,
-    phrase,
-    reporting_force,
-)
+from extractors.slots.amounts import amount_of
+from extractors.slots.clauses import child, in_stamp, is_generic, is_irrealis, phrase
+from extractors.slots.when import find_date
+from extractors.slots.where import find_location
+from extractors.slots.who import agent_of, find_source, reporting_force
 
 EVENT_TYPE = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.

@@ -7,10 +7,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from extractors.context import ArticleContext, build_context
-from extractors.docviews import doc_sentences
+from extractors.layout import ArticleContext, build_context
 from extractors.schema import Article, Event
-from extractors.slots import When, Where, evidence_bounds
+from extractors.slots.clauses import evidence_bounds
+from extractors.slots.when import When
+from extractors.slots.where import Where
+from extractors.speed.docviews import doc_sentences
 
 _CONTEXT_KEY = "sitrep_context"
 TRIGGERS_KEY = "sitrep_triggers"  # doc.spans key of the trigger ruler

@@ -29,17 +29,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.anaphora import borrow_from_strikes
-from extractors.attributes import use_fast_attributes
-from extractors.context import structural_boundaries
-from extractors.docviews import made_from
 from extractors.events import PLACES_KEY, TRIGGERS_KEY, context_for
+from extractors.layout import structural_boundaries
 from extractors.merge import merge_mentions
 from extractors.model_name import DEFAULT_MODEL
 from extractors.normalize.enrich import enrich_article_events
-from extractors.prefilter import pipe_prefiltered
 from extractors.registry import EXTRACTORS
 from extractors.schema import EVENT_TYPES, Article, Event
-from extractors.trigger_ruler import TRIGGER_RULER
+from extractors.speed.attribute_ruler import use_fast_attributes
+from extractors.speed.docviews import made_from
+from extractors.speed.prefilter import pipe_prefiltered
+from extractors.speed.trigger_ruler import TRIGGER_RULER
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 PLACE_PATTERN_FILE = "places.jsonl"
@@ -77,7 +77,7 @@ def trigger_patterns() -> list[dict]:
 
 def add_rulers(nlp: Language) -> Language:
     """Add the trigger and place span rulers (validated) to any pipeline, blank ones included."""
-    triggers = nlp.add_pipe(  # the stock span_ruler's spans, cheaper (extractors/trigger_ruler.py)
+    triggers = nlp.add_pipe(  # the stock span_ruler's spans, cheaper (extractors/speed/trigger_ruler.py)
         TRIGGER_RULER, name="sitrep_triggers", config={"spans_key": TRIGGERS_KEY, "validate": True}
     )
     triggers.add_patterns(trigger_patterns())  # type: ignore[attr-defined]
@@ -143,7 +143,7 @@ def extract_articles(
     """Stream articles through the model and every registered extractor, one event per happening.
 
     With `prefilter` (default), the model parses only sentences near trigger words (plus the
-    lead); the rest of the article gets a flat parse (`extractors/prefilter.py`). On the dev
+    lead); the rest of the article gets a flat parse (`extractors/speed/prefilter.py`). On the dev
     set both ways score the same (F1 0.931) and the prefiltered run is ~2x faster than the bare
     model. Offsets stay offsets into the whole article either way. With `n_process` > 1, worker
     processes each run this whole stage on chunks of articles; results keep the input order.

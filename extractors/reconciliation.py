@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.context import ArticleContext
-from extractors.countries import country_of
-from extractors.docviews import span_entities
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
+from extractors.layout import ArticleContext
 from extractors.lexicon import (
     DEAL_DONE_VERBS,
     PARTY_WORDS,
@@ -24,19 +22,16 @@ from extractors.lexicon import (
     SETTLEMENT_CUES,
     TRUCE_WORDS,
 )
+from extractors.normalize.countries import country_of
 from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
 from extractors.normalize.places import is_known_place
 from extractors.schema import Article, Event
-from extractors.slots import (
-    Where,
-    amount_of,
-    child,
-    find_date,
-    find_location,
-    find_source,
-    is_irrealis,
-    phrase,
-)
+from extractors.slots.amounts import amount_of
+from extractors.slots.clauses import child, is_irrealis, phrase
+from extractors.slots.when import find_date
+from extractors.slots.where import Where, find_location
+from extractors.slots.who import find_source
+from extractors.speed.docviews import span_entities
 
 EVENT_TYPE = "reconciliation"
 # Prepositions that put an action under a deal: "evacuated under an agreement", "following a deal".

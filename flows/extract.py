@@ -22,8 +22,8 @@ from spacy.language import Language
 
 from extractors.pipeline import Extracted, extract_articles, load_pipeline
 from extractors.schema import Article, Event, Reject
-from flows.language import detect_language
-from flows.store import RunWriter
+from flows.inputs.language import detect_language
+from flows.storage.store import RunWriter
 
 # Texts longer than this go through spaCy in chunks: far below nlp.max_length (1,000,000),
 # because parser memory grows with document length, and the extractors' time grows faster

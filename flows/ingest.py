@@ -27,8 +27,12 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from extractors.schema import Article, Reject
-from flows.fetch import Fetcher, FetchResult, Validators
-from flows.ingest_state import (
+from flows.inputs.fetch import Fetcher, FetchResult, Validators
+from flows.inputs.language import detect_language
+from flows.inputs.pages import ListedItem, decode_html, parse_feed, parse_page, parse_sitemap
+from flows.inputs.readers import InputError, content_hash, read_input
+from flows.inputs.sources import NETWORK_KINDS, FetchSettings, Source, SourcesConfig, load_sources
+from flows.inputs.state import (
     IngestState,
     ListingState,
     PageState,
@@ -37,11 +41,7 @@ from flows.ingest_state import (
     save_raw,
     save_source_state,
 )
-from flows.language import detect_language
-from flows.pages import ListedItem, decode_html, parse_feed, parse_page, parse_sitemap
-from flows.readers import InputError, content_hash, read_input
-from flows.sources import NETWORK_KINDS, FetchSettings, Source, SourcesConfig, load_sources
-from flows.store import Store, write_batch
+from flows.storage.store import Store, write_batch
 
 BATCH_SIZE = 50  # pages per fetch/parse/store task: bounds memory (bodies) and task count
 LOCAL_BATCH_SIZE = 200  # articles + rejects of a local source written at once
@@ -356,7 +356,7 @@ def store_pages(
 
 @task(cache_policy=NO_CACHE)
 def ingest_local(out: str, run_id: str, source: Source, state: IngestState) -> StoredBatch:
-    """Read a folder or JSON Lines source (flows/readers.py), writing new/updated articles."""
+    """Read a folder or JSON Lines source (flows/inputs/readers.py), writing new/updated articles."""
     counts = SourceCounts(source.name)
     ids: list[str] = []
     learned: list[tuple[str, str]] = []

@@ -34,8 +34,8 @@ from extractors.pipeline import DEFAULT_MODEL
 from extractors.schema import Article, Reject, Run
 from flows.config import ConfigError, Settings, load_settings
 from flows.extract import SUPPORTED_LANGUAGES, BatchCounts, extract_batch
-from flows.readers import read_input
-from flows.store import RunWriter, Store
+from flows.inputs.readers import read_input
+from flows.storage.store import RunWriter, Store
 
 REJECTS_PER_WRITE = 500
 # Batches submitted to a Dask cluster ahead of their results: keeps the cluster busy while

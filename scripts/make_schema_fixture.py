@@ -3,7 +3,7 @@
 Version "0" is the current `EVENT_SCHEMA` without the columns added since
 (`event_date_end`, `geo_precision`), and carries `sitrep_schema_version=0` in its
 Parquet metadata. Files follow the store's layout (`events/bucket-NN/part-0.parquet`,
-one bucket per article, see `flows/store.py`). The drift tests read it beside files of
+one bucket per article, see `flows/storage/store.py`). The drift tests read it beside files of
 the current version, so a column added to `Event` must never make older datasets unreadable.
 
 Run from the repo root: `.venv/bin/python scripts/make_schema_fixture.py`.
@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractors.schema import EVENT_SCHEMA, Event, to_row  # noqa: E402
-from flows.store import PART_NAME, bucket_of  # noqa: E402
+from flows.storage.store import PART_NAME, bucket_of  # noqa: E402
 
 PREVIOUS_SCHEMA_VERSION = "0"
 COLUMNS_ADDED_SINCE = ("event_date_end", "geo_precision")

@@ -1,0 +1,179 @@
+"""Article-level context: the dateline, the headline repeated in the body, dominant place and country.
+
+Extractors fall back on this context only when a sentence does not say where or when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractors.normalize.countries import country_of, demonym_country
+from extractors.schema import Article
+from extractors.speed.docviews import doc_entities, doc_text
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
+# Leading publication stamps outlets put before the body: "29-07-2016", "Date of publication 5 August
+# 2016", "Sun 05 Jul 2015", "Tuesday 26 April 2016 21:41", "Posted on July 2 2016", "Monday, May 2, 2016".
+_STAMP = re.compile(
+    rf"^\s*(?:(?:Date of publication|Posted on|Published(?: on)?|Updated(?: on)?)\s*:?\s*)?"
+    rf"(?:{_WEEKDAY}\s+)?"
+    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"(?:\s+\d{{1,2}}:\d{{2}})?\s*"
+)
+# Wire datelines: "DAMASCUS, March 3 (Reuters) -", "BEIRUT (AP) —", "ALEPPO, Syria -".
+_WIRE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'.\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z]+))?"
+    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([A-Za-z0-9 .,]+\))?\s*[-—–]+\s"
+)
+# Pages put the headline and a byline before the body, so a wire dateline may open a later paragraph.
+DATELINE_WINDOW = 600
+# Monitor reports open each paragraph with the place and a spaced en or em dash ("Idlib – Three ...");
+# a hyphen is left out because it joins words ("Al-Bab -based").
+_PLACE_LEAD = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][a-z']+(?:[ -](?:[A-Z][a-z']+|al|el|ez|ad|as|ar|an))*)[ \t]+[–—][ \t]+"
+)
+# Capitalised first words that open a sentence, not a place name ("The army – in a statement – said").
+_NOT_PLACE_LEADS = frozenset({"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "in", "on"})
+_PARAGRAPH_START = re.compile(r"\n\s*")
+
+# Agency name or weekday before a day-month-year date: a stamp an outlet put between headline and body.
+# After a preposition ("bombed ... on Monday 12 March 2017") the same date is the event's, not a stamp.
+_INLINE_STAMP = re.compile(
+    rf"\b(?:AFP|Reuters|AP|TRT World)\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
+    rf"|(?<![Oo]n )(?<!since )(?<!until )(?<!from )(?<!by )\b{_WEEKDAY}\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
+)
+# A line break: headlines, captions and list items stand on their own lines without a full stop.
+_LINE_START = re.compile(r"\n\s*(?=\S)")
+# Headers of lists of links to other articles; what follows up to a blank line is not this article.
+_LINK_LIST = re.compile(
+    r"(?:^|\n)\s*(?:Related(?: coverage| news| stories| articles| content| posts)?|Read more|Read also"
+    r"|See also|More on this(?: story)?|You may also like|Recommended(?: stories)?|Also read)\s*:"
+    r"|\bRelated (?:News|Articles|Stories|Coverage)\b",
+    re.IGNORECASE,
+)
+# Characters from the start of the text where such stamps appear; later dates are content.
+INLINE_STAMP_WINDOW = 400
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the whole article says about where and when, for sentences that say nothing."""
+
+    published: dt.date | None
+    dateline_end: int  # char offset where a leading stamp or wire dateline ends (0 if none)
+    stamps: tuple[tuple[int, int], ...]  # char spans of publication stamps (leading and inline)
+    dateline_place: str | None
+    headline: tuple[int, int] | None  # char span of the headline repeated in the body
+    country: str | None
+    air_context: bool  # the title or text speaks of aircraft, so a bare "raid" is an air raid
+    link_lists: tuple[tuple[int, int], ...] = ()  # char spans of "Related" lists, skipped
+
+
+def find_dateline(text: str) -> tuple[int, str | None]:
+    """End offset of a leading publication stamp or wire dateline, and the dateline's place."""
+    m = _WIRE.match(text)
+    if m and m.group("place").strip().isupper():
+        return m.end(), m.group("place").strip().title()
+    m = _STAMP.match(text)
+    return (m.end(), None) if m else (0, None)
+
+
+def find_paragraph_dateline(text: str) -> tuple[int, int, str] | None:
+    """A wire dateline opening a paragraph after the first, near the top: its span and place."""
+    for line in _PARAGRAPH_START.finditer(text, 0, DATELINE_WINDOW):
+        start = line.end()
+        m = _WIRE.match(text[start : start + 120])  # `^` anchors at the string's start, not at pos
+        if m and m.group("place").strip().isupper():
+            return start, start + m.end(), m.group("place").strip().title()
+    return None
+
+
+def find_place_leads(text: str) -> list[tuple[int, int]]:
+    """Spans of "Place – " leads at paragraph starts: a dateline, never part of the sentence after it."""
+    leads = [m for m in _PLACE_LEAD.finditer(text) if m.group().split()[0].lower() not in _NOT_PLACE_LEADS]
+    return [(m.start(), m.end()) for m in leads if len(m.group().split()) <= 5]
+
+
+def find_inline_stamps(text: str) -> list[tuple[int, int]]:
+    """Agency stamps after a headline ("... Monitor AFP Monday 17 Oct 2016 Air strikes ..."), near the top."""
+    return [m.span() for m in _INLINE_STAMP.finditer(text, 0, INLINE_STAMP_WINDOW)]
+
+
+def find_headline(text: str, title: str | None, start: int) -> tuple[int, int] | None:
+    """Span of the title where the body repeats it near its start (minus any " - Site" suffix)."""
+    if not title:
+        return None
+    head = re.split(r"\s+[-|–—]\s+|\s*[|]\s*|-\s+[A-Z][\w ]+$", title.strip())[0].strip(" .")
+    # "Yemen: Jets hit port": outlets prefix a country or topic the body does not repeat
+    for candidate in (head, head.partition(": ")[2].strip()):
+        if len(candidate) >= 12 and (i := text.find(candidate, 0, start + len(candidate) + 300)) >= 0:
+            return i, i + len(candidate)
+    return None
+
+
+def find_link_lists(text: str) -> list[tuple[int, int]]:
+    """Char spans of "Related coverage:" / "Read more" lists: other articles' headlines, not events."""
+    spans = []
+    for m in _LINK_LIST.finditer(text):
+        stop = text.find("\n\n", m.end())
+        spans.append((m.start(), stop if stop >= 0 else len(text)))
+    return spans
+
+
+def structural_boundaries(text: str, title: str | None) -> list[int]:
+    """Char offsets where a new sentence must start: line starts, after stamps and a repeated headline."""
+    end, _ = find_dateline(text)
+    offsets = [end] if end else []
+    offsets += [m.end() for m in _LINE_START.finditer(text)]  # no sentence runs over a line break
+    if later := find_paragraph_dateline(text):
+        offsets += [later[0], later[1]]
+    for start, stop in [*find_inline_stamps(text), *find_place_leads(text)]:
+        offsets += [start, stop]
+    headline = find_headline(text, title, end)
+    if headline:
+        after = re.compile(r"[\s.!?:;|\-–—]*").match(text, headline[1])
+        offsets += [headline[0], after.end() if after else headline[1]]  # the body starts after ". "
+    return sorted(o for o in offsets if 0 < o < len(text))
+
+
+def build_context(doc: Doc, article: Article) -> ArticleContext:
+    """Context of one parsed article, from its text, title and entities.
+
+    The article's dominant place is counted apart (`slots.article_place`), only when an event needs it.
+    """
+    text = doc_text(doc)
+    end, dateline_place = find_dateline(text)
+    later = find_paragraph_dateline(text)
+    if later and not dateline_place:
+        dateline_place = later[2]
+    headline = find_headline(text, article.title, end)
+    countries: Counter[str] = Counter()
+    for ent in doc_entities(doc):
+        if ent.label_ in ("GPE", "LOC"):
+            if name := country_of(ent.text):
+                countries[name] += 2
+        elif ent.label_ == "NORP" and (name := demonym_country(ent.text)):
+            countries[name] += 1
+    air_words = re.compile(r"\b(air|aerial|warplanes?|jets?|helicopters?|drones?|aircraft|planes?)\b", re.I)
+    air_context = bool(air_words.search(article.title or "")) or len(air_words.findall(text)) >= 2
+    return ArticleContext(
+        published=article.published,
+        dateline_end=end,
+        stamps=(
+            (0, end),
+            *([later[:2]] if later else []),
+            *find_inline_stamps(text),
+            *find_place_leads(text),
+        ),
+        dateline_place=dateline_place,
+        headline=headline,
+        country=countries.most_common(1)[0][0] if countries else None,
+        air_context=air_context,
+        link_lists=tuple(find_link_lists(text)),
+    )

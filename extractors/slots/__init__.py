@@ -1,0 +1,1 @@
+"""Slot finders: one module per question an event answers (when, where, who, how many)."""

@@ -1,0 +1,60 @@
+"""How many: the number that modifies a noun ("at least 12 civilians", "dozens of fighters")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
+from extractors.slots.clauses import MONTHS_AND_DAYS, child, in_stamp
+from extractors.speed.docviews import doc_entities
+
+if TYPE_CHECKING:
+    pass
+
+
+def amount_of(noun: Token) -> Amount | None:
+    """Count a noun phrase states ("at least 16 civilians and three children" -> 19, at_least)."""
+    doc = noun.doc
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head  # "Five children and four medical staff": count from the first conjunct
+    amount = _own_amount(noun)
+    for conj in noun.children:
+        separate = any(t.lower_ == "well" for t in doc[noun.i : conj.i])  # "as well as": two tolls
+        if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM") and not separate:
+            extra = _own_amount(conj)
+            one_more = conj.tag_ in ("NN", "NNP") and conj.lower_ not in COLLECTIVES
+            if extra is None and amount is not None and one_more:
+                extra = Amount(1, "exact")  # "a commander and his wife": one more; not "and a number of"
+            if extra is not None:
+                value = (amount.value if amount else 0) + extra.value
+                bounds = [a.qualifier for a in (amount, extra) if a is not None and a.qualifier != "exact"]
+                amount = Amount(value, bounds[0] if bounds else "exact")
+    return amount
+
+
+def _own_amount(noun: Token) -> Amount | None:
+    """The number written on one noun (not its conjuncts), skipping dates and "including ..." parts."""
+    doc = noun.doc
+    start = noun.left_edge.i
+    for t in doc[start : noun.i]:
+        cut = t.lower_ in ("including", "among", "most", "from", "and") or t.dep_ == "relcl"
+        if cut or _in_calendar_date(t) or in_stamp(t):
+            start = t.i + 1
+    amount = parse_amount(doc[start : noun.i + 1].text)
+    if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
+        amount = parse_amount(noun.text)
+        members = child(doc[noun.i + 1], "pobj")
+        if amount is None and noun.lower_ in COLLECTIVES and members is not None:
+            amount = parse_amount(doc[noun.i + 2 : members.i + 1].text)  # "a family of six": its members
+    return amount
+
+
+def _in_calendar_date(token: Token) -> bool:
+    """Whether a token belongs to a real date ("25 August 2016"), not a number the model called DATE."""
+    if token.ent_type_ not in ("DATE", "TIME"):
+        return False
+    ent = next((e for e in doc_entities(token.doc) if e.start <= token.i < e.end), None)
+    words = [t.lower_ for t in ent] if ent is not None else [token.lower_]
+    return any(w in MONTHS_AND_DAYS or (w.isdigit() and len(w) == 4) for w in words)

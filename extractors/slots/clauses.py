@@ -1,0 +1,164 @@
+"""Clause-level reading shared by every slot finder: the evidence span, phrases, negation and irrealis.
+
+Slot finders work on one sentence of a parsed doc and prefer syntactic structure (subjects,
+objects, `by`/`in` phrases, number modifiers) over distance; the article layout is the
+fallback when a sentence is silent. The questions themselves live beside this module:
+`when.py`, `where.py`, `who.py`, `amounts.py`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from extractors.lexicon import IRREALIS_AUX, IRREALIS_HEADS, NEGATING_HEADS, REPORTING_VERBS
+
+if TYPE_CHECKING:
+    pass
+
+
+MONTHS_AND_DAYS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    }
+)
+
+
+# Heads that deny a report under them ("denied reports that ...").
+DENIAL_HEADS = frozenset({"deny", "refute", "dismiss", "reject", "disprove", "debunk"})
+
+
+# Time units after "every"/"each"/"per" that make a statement habitual.
+GENERIC_UNITS = frozenset({"year", "month", "week", "day", "night", "decade", "time", "summer", "winter"})
+
+
+# Subtree parts that leave a noun phrase: clauses and appositions describe, they do not name.
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "ccomp", "parataxis", "mark", "cc:preconj"})
+
+
+def evidence_bounds(sent: Span) -> tuple[int, int]:
+    """Char span of a sentence without surrounding spaces and its final full stop."""
+    text = sent.text
+    end = len(text.rstrip())
+    while end > 0 and text[end - 1] in ".;:":
+        end -= 1
+    start = len(text) - len(text.lstrip())
+    return sent.start_char + start, sent.start_char + max(end, start)
+
+
+def in_stamp(token: Token) -> bool:
+    """Whether a token is part of a publication stamp or dateline (not content of any event)."""
+    return any(s <= token.idx < e for s, e in token.doc.user_data.get("sitrep_stamps", ()))
+
+
+def phrase(token: Token, max_tokens: int = 14) -> str | None:
+    """The noun phrase a token heads, without relative clauses, appositions or trailing punctuation."""
+    if token.pos_ == "PRON" and token.lower_ not in ("all", "both"):
+        return None
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in _CUT_DEPS]
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "prep" and t.lower_ not in ("of", "by", "from") and t.head == token:
+            continue
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CUT_DEPS)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    doc = token.doc
+    if in_stamp(token):
+        return None
+    while lo < token.i and in_stamp(doc[lo]):
+        lo += 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc" or doc[lo].ent_type_ in ("DATE", "TIME")):
+        lo += 1  # "Since March Nusra Front": the date is not part of the name
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    if hi - lo + 1 > max_tokens:
+        lo = max(lo, token.i - max_tokens + 1)
+        hi = token.i
+    return doc[lo : hi + 1].text.strip() or None
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    """First child of a token with one of the dependency labels."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def is_irrealis(token: Token) -> bool:
+    """True when a trigger is threatened, planned, denied, hypothetical, negated or future."""
+    node: Token | None = token
+    below = token  # the step of the chain just under `node`
+    for _ in range(4):
+        if node is None:
+            break
+        for c in node.children:
+            if c.dep_ == "neg" or (c.dep_ in ("aux", "mark") and c.lower_ in IRREALIS_AUX):
+                return True
+            if c.dep_ == "det" and c.lower_ == "no":
+                return True
+        head_word = node.lemma_.lower() in IRREALIS_HEADS and node.pos_ in ("VERB", "AUX", "NOUN")
+        if node != token and head_word and (node.lemma_.lower() in NEGATING_HEADS or not _finite(below)):
+            return True  # "plans to strike"; but "wanted men settled their status" is a settlement
+        below = node
+        if node.lemma_.lower() in REPORTING_VERBS:
+            # "denied reports that jets bombed", "did not confirm that ...": the report itself is unreal
+            return node.head.lemma_.lower() in DENIAL_HEADS or any(c.dep_ == "neg" for c in node.children)
+        if node.head == node:
+            break
+        node = node.head
+    return False
+
+
+def _finite(token: Token) -> bool:
+    """A verb in a finite past or present tense, with a subject of its own ("the men settled")."""
+    return token.tag_ in ("VBD", "VBZ", "VBP") or (
+        token.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in token.children)
+    )
+
+
+def is_generic(sent: Span) -> bool:
+    """A habitual statement ("kills thousands every year") reports no single event."""
+    pairs = zip(sent[:-1], sent[1:], strict=True)
+    return any(a.lower_ in ("every", "each", "per") and b.lemma_.lower() in GENERIC_UNITS for a, b in pairs)
+
+
+def reporting_verb(token: Token) -> bool:
+    return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")

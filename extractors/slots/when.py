@@ -1,0 +1,167 @@
+"""When: the date expression that governs an event's clause, resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from extractors.lexicon import REPORTING_VERBS
+from extractors.normalize.dates import resolve_date
+from extractors.slots.clauses import MONTHS_AND_DAYS, in_stamp
+from extractors.speed.docviews import span_entities
+
+if TYPE_CHECKING:
+    from extractors.layout import ArticleContext
+
+
+DATE_WORDS = MONTHS_AND_DAYS | {"yesterday", "overnight", "today", "tonight"}
+
+
+DATE_PREPS = frozenset(
+    {"on", "in", "since", "over", "during", "earlier", "late", "early", "into", "until", "last"}
+)
+
+
+# Times of day that take "of" + the day they belong to ("the dawn of Sunday").
+TIMES_OF_DAY = frozenset({"dawn", "morning", "afternoon", "evening", "night", "hours", "midnight", "dusk"})
+
+
+# Tokens between a trigger and its date beyond which the date belongs to another clause.
+MAX_DATE_DISTANCE = 24
+
+
+# A bare period ("in months", "for years") measures time, it does not place the event in it.
+BARE_PERIOD = re.compile(r"^(?:in|for|over|within)?\s*(?:the\s+)?(?:days|weeks|months|years|decades)$", re.I)
+
+
+# Extra distance charged to the report's date ("said on Tuesday that ..."): any other date wins.
+REPORT_DATE_PENALTY = 1000
+
+
+# Extra distance charged to a date in another clause than the trigger's.
+UNLINKED_DATE_PENALTY = 12
+
+
+# Sentences this short are one clause: any date in them dates the event.
+SHORT_SENTENCE = 50
+
+
+@dataclass(frozen=True)
+class When:
+    """An event date at its precision, and the words it came from (None: publication date)."""
+
+    date: dt.date | None
+    precision: str | None
+    text: str | None
+    end: dt.date | None = None
+
+
+def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
+    """The sentence's date expression nearest the trigger, resolved against publication; else published."""
+    if ctx.published is None:
+        return When(None, None, None)
+    candidates: list[tuple[int, str, Token]] = []
+    seen: set[int] = set()
+    for ent in span_entities(sent):
+        if ent.label_ not in ("DATE", "TIME") or in_stamp(ent[0]) or in_stamp(ent[-1]):
+            continue
+        if "old" in ent.text or "-long" in ent.text or ent.root.head.lemma_.lower() in REPORTING_VERBS:
+            continue
+        start, text = _with_preposition(ent.start, ent.end, sent)
+        candidates.append((start, text, ent.root))
+        whole = resolve_date(text, ctx.published) is not None  # "on Monday 12 March 2017": no "Monday 12"
+        seen.update(t.i for t in ent if whole or t.lower_ not in DATE_WORDS)  # "overnight days": "overnight"
+    for t in sent:
+        fresh = t.lower_ in DATE_WORDS and t.i not in seen and not in_stamp(t)
+        if fresh and t.head.lemma_.lower() not in REPORTING_VERBS:
+            candidates.insert(0, (*_with_preposition(t.i, t.i + 1, sent), t))  # a day word wins ties
+    clause = _clause_verb(anchor)
+    best: When | None = None
+    best_distance = 10**6
+    for start, text, root in candidates:
+        verb = _clause_verb(root)
+        if verb != clause and verb.dep_ == "relcl" and verb not in anchor.ancestors:
+            continue  # "militants who had surrendered last week": another happening's date
+        linked = verb == clause
+        distance = abs(start - anchor.i) + (0 if linked else UNLINKED_DATE_PENALTY)
+        distance += REPORT_DATE_PENALTY if _dates_the_report(root) else 0
+        too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
+        if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
+            continue  # another clause's date, or a duration ("a lull of several days")
+        resolved = resolve_date(text, ctx.published)
+        if resolved is None:
+            continue
+        if distance < best_distance:
+            best_distance = distance
+            best = When(resolved.start, resolved.precision, text, resolved.end)
+    return best or When(ctx.published, "day", None)
+
+
+def _dates_the_report(token: Token) -> bool:
+    """A date on the reporting verb ("said on Tuesday that ...") dates the report: the event's own
+    date wins over it; it only bounds an event the text gives no other date."""
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ in DATE_PREPS:
+        head = head.head
+    if head.lemma_.lower() not in REPORTING_VERBS or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.i < head.i or token.i - head.i <= 3  # far after the verb, the parse's attachment is a guess
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a token is in (the token itself when it is a verb)."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
+            return node
+        node = node.head
+    return node
+
+
+def _year_number(words: list[str]) -> bool:
+    return bool(words) and words[0].isdigit() and len(words[0]) == 4
+
+
+def _day_number(token: Token) -> bool:
+    """A day of the month written as digits ("3", "21st")."""
+    digits = token.text.rstrip("stndrh")
+    return digits.isdigit() and 1 <= int(digits) <= 31 and len(digits) <= 2
+
+
+def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
+    """A date expression with the preposition before it ("since Saturday" is not "Saturday")."""
+    doc = sent.doc
+    if start > sent.start and _day_number(doc[start - 1]):
+        start -= 1  # "3 March" when the model tagged only "March"
+    if end < sent.end and _day_number(doc[end]) and doc[start].lower_ in MONTHS_AND_DAYS:
+        end += 1  # "March 3"
+    if (
+        end < sent.end
+        and doc[end].text.isdigit()
+        and len(doc[end].text) == 4
+        and doc[end - 1].lower_ in MONTHS_AND_DAYS
+    ):
+        end += 1  # "January 2017" when the model tagged only "January"
+    after = [t.lower_ for t in doc[end : min(end + 3, sent.end)]]
+    named = any(t.lower_ in MONTHS_AND_DAYS for t in doc[start:end])
+    if named and after[:1] == [","] and _year_number(after[1:2]):
+        end += 2  # "May 5, 2017" when the model tagged only "May 5"
+    elif doc[end - 1].lower_ in MONTHS_AND_DAYS and after[1:2] == ["year"] and after[0] in ("last", "this"):
+        end += 2  # "May last year": the month of that year
+    elif after[:1] == ["of"] and after[1:2] and after[1] in MONTHS_AND_DAYS:
+        end += 2  # "the dawn of Sunday", "the night of Friday": the day the time of day belongs to
+    while start - 2 >= sent.start and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TIMES_OF_DAY:
+        start = doc[start - 2].left_edge.i  # "in the night of Sunday" when the model tagged only "Sunday"
+    if start - 2 >= sent.start and doc[start - 1].lower_ in ("and", "to") and _day_number(doc[start - 2]):
+        start -= 2  # "between 4 and 6 May" when the model tagged only "6 May": the whole range
+    if start > sent.start and doc[start - 1].lower_ in DATE_PREPS | {"between", "from"}:
+        start -= 1
+    if end + 1 < sent.end and doc[end].lower_ == "and" and doc[end + 1].lower_ in MONTHS_AND_DAYS:
+        end += 2  # "on Saturday and Sunday" is one period
+        if end < sent.end and _year_number([doc[end].text]):
+            end += 1  # "between March and June 2017": the year holds the whole range
+    return start, doc[start:end].text

@@ -1,0 +1,448 @@
+"""Where: the place named for an event: its sentence, else a follow-up sentence, the dateline, the article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.lexicon import DIRECTION_WORDS, GROUP_NAME_HEADS, PLACE_TYPE_RANK
+from extractors.normalize.actors import canonical_actor
+from extractors.normalize.countries import country_of, demonym_country
+from extractors.normalize.places import is_known_place
+from extractors.slots.clauses import MONTHS_AND_DAYS
+from extractors.speed.docviews import doc_sentences, span_entities
+
+if TYPE_CHECKING:
+    from extractors.layout import ArticleContext
+
+
+PLACE_PREPS = frozenset({"in", "near", "at", "on", "outside", "around", "into", "across", "over", "from"})
+
+
+# Words that start organisation names, not places ("Syrian Observatory", "Civil Defense").
+ORG_WORDS = frozenset(
+    {
+        "observatory",
+        "agency",
+        "ministry",
+        "council",
+        "coalition",
+        "committee",
+        "news",
+        "network",
+        "forces",
+        "army",
+        "front",
+        "group",
+        "organization",
+        "organisation",
+        "center",
+        "centre",
+        "defense",
+        "defence",
+        "command",
+        "office",
+        "corps",
+        "legion",
+        "party",
+        "union",
+        "state",
+        "staff",
+        "tv",
+        "press",
+        "reuters",
+        "afp",
+        "sana",
+        "department",
+        "house",
+        "nations",
+        "court",
+        "aid",
+        "church",
+        "helmets",
+        "crescent",
+    }
+)
+
+
+# Lower-case parts of place names: Arabic articles and linking words ("Daraa al-Balad", "Bab al-Hawa").
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "-", "de", "of", "bin", "ibn"}
+)
+
+
+# Dependencies of a name in object position ("struck Aleppo", "in Aleppo").
+OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
+
+
+# Nouns by which a next sentence refers back to the event just reported ("The blast took place in X").
+ANAPHORIC_EVENT_NOUNS = frozenset(
+    {
+        "attack",
+        "blast",
+        "explosion",
+        "strike",
+        "airstrike",
+        "raid",
+        "bombing",
+        "incident",
+        "shelling",
+        "massacre",
+    }
+)
+
+
+# Verbs whose subject acts as a party: a capital that denies or signs is a government, not a place.
+AGENT_VERBS = frozenset(
+    {
+        "deny",
+        "say",
+        "reject",
+        "accuse",
+        "announce",
+        "agree",
+        "sign",
+        "demand",
+        "call",
+        "blame",
+        "claim",
+        "warn",
+        "threaten",
+        "support",
+        "back",
+        "send",
+        "launch",
+        "carry",
+        "urge",
+        "vow",
+        "insist",
+        "refuse",
+        "condemn",
+        "respond",
+        "retaliate",
+        "strike",
+        "attack",
+        "order",
+        "approve",
+        "declare",
+        "offer",
+    }
+)
+
+
+# Actor-table types of non-state armed groups, whose names can look like places ("al-Shabaab").
+ARMED_GROUP_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
+
+
+# Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").
+GEO_FEATURES = frozenset(
+    {
+        "forest",
+        "strip",
+        "valley",
+        "mountains",
+        "mountain",
+        "desert",
+        "plain",
+        "plains",
+        "coast",
+        "heights",
+        "island",
+        "islands",
+        "bank",
+        "delta",
+        "hills",
+        "lake",
+        "river",
+        "gulf",
+        "sea",
+        "corridor",
+    }
+)
+
+
+# Capitalised place-type words that end a region's own name ("Kachin State"); "state" is also in ORG_WORDS.
+ADMIN_TITLES = frozenset({"state"})
+
+
+# Titles before a person's name: what follows them is a person, not a place.
+PERSON_TITLES = frozenset({"president", "minister", "general", "leader", "commander", "mr", "sheikh", "imam"})
+
+
+# Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
+MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
+
+
+# Tokens between a trigger and a place beyond which the place belongs to another clause.
+MAX_PLACE_DISTANCE = 30
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place as written, where it was found (sentence | dateline | article) and its country."""
+
+    name: str | None
+    source: str | None
+    country: str | None
+
+
+_SENTENCE_PLACES_KEY = "sitrep_sentence_places"  # doc.user_data key: places found per sentence
+
+
+_ARTICLE_PLACE_KEY = "sitrep_article_place"  # doc.user_data key: the article's dominant place
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name in a sentence: its text, specificity rank (0 = neighbourhood) and token range."""
+
+    name: str
+    rank: float
+    start: int
+    end: int
+
+
+def sentence_places(
+    sent: Span, ruled: list[Span], *, stamps: tuple[tuple[int, int], ...] | None = None
+) -> list[PlaceMention]:
+    """Places named in a sentence, as written, each ranked by how specific its type word says it is.
+
+    A name starting in a publication stamp is none: `stamps` (char spans), by default the doc's.
+    Kept per doc (`doc.user_data`): the article's place count and every event of a sentence ask
+    again. The key holds all the answer depends on besides the doc: the sentence, its ruled spans
+    and the stamps that overlap it.
+    """
+    inside = tuple((s.start, s.end) for s in ruled if s.start >= sent.start and s.end <= sent.end)
+    all_stamps = sent.doc.user_data.get("sitrep_stamps", ()) if stamps is None else stamps
+    overlapping = tuple((s, e) for s, e in all_stamps if s < sent.end_char and e > sent.start_char)
+    known = sent.doc.user_data.setdefault(_SENTENCE_PLACES_KEY, {})
+    key = (sent.start, sent.end, inside, overlapping)
+    if key not in known:
+        known[key] = tuple(_sentence_places(sent, list(inside), overlapping))
+    return list(known[key])
+
+
+def _sentence_places(
+    sent: Span, spans: list[tuple[int, int]], stamps: tuple[tuple[int, int], ...]
+) -> list[PlaceMention]:
+    doc = sent.doc
+    for ent in span_entities(sent):
+        after_preposition = ent.start > sent.start and doc[ent.start - 1].lower_ in PLACE_PREPS
+        if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in MISLABELLED_PLACE and after_preposition:
+            spans.append((ent.start, ent.end))
+    alpha = [t for t in sent if t.is_alpha]
+    title_case = len(alpha) > 3 and sum(t.text[:1].isupper() for t in alpha) > 0.6 * len(alpha)
+    for t in sent:
+        if t.lower_ in PLACE_PREPS:
+            first = t.i + 2 if t.i + 1 < sent.end and doc[t.i + 1].lower_ == "the" else t.i + 1
+        elif t.pos_ == "PROPN" and t.is_title and (t.i == sent.start or doc[t.i - 1].pos_ != "PROPN"):
+            first = t.i  # a name in object position ("struck Aleppo"); kept only if the gazetteer knows it
+            if title_case or (t.head.dep_ not in OBJECT_DEPS and t.dep_ not in OBJECT_DEPS):
+                continue
+        else:
+            continue
+        j = first
+        while j < sent.end and doc[j].is_title and (doc[j].pos_ == "PROPN" or t.lower_ in PLACE_PREPS):
+            j += 1  # after "in", title-case words are a name whatever the tagger says ("in Syrias Homs")
+        behind_the = first > 0 and doc[first - 1].lower_ == "the"
+        if behind_the and not (doc[j - 1].lower_ in GEO_FEATURES or is_known_place(doc[first:j].text)):
+            continue  # "in the Arab country", "on the United States Embassy": not a place name
+        if j > first:
+            spans.append((first, j))
+    mentions: list[PlaceMention] = []
+    covered: set[int] = set()
+    for start, end in sorted(set(spans), key=lambda se: (se[0] - se[1], se[0])):
+        if covered & set(range(start, end)):
+            continue
+        m = _mention(doc, start, end, stamps)
+        if isinstance(m, PlaceMention):
+            mentions.append(m)
+        if m is not None:  # a place, or a group or person name whose parts are no place either
+            covered.update(range(start, end))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _mention(doc, start: int, end: int, stamps: tuple[tuple[int, int], ...]) -> PlaceMention | bool | None:
+    """Name and rank of a candidate span; False for a group or person name; None otherwise."""
+    toks = list(doc[start:end])
+    types: list[float] = []  # ranks of the place-type words around the name
+    while toks and (toks[0].lower_ in ("the", "a", "of") or toks[0].lower_ in PLACE_TYPE_RANK):
+        if toks[0].lower_ in PLACE_TYPE_RANK:
+            types.append(PLACE_TYPE_RANK[toks[0].lower_])
+        toks = toks[1:]
+    while toks and ((toks[-1].lower_ in PLACE_TYPE_RANK and toks[-1].is_lower) or toks[-1].is_punct):
+        if toks[-1].lower_ in PLACE_TYPE_RANK:  # "Aleppo city" is Aleppo; "Old City" keeps its "City"
+            types.append(PLACE_TYPE_RANK[toks[-1].lower_])
+        toks = toks[:-1]
+    while toks and (toks[0].text in DIRECTION_WORDS or (len(toks) > 1 and _possessive_country(toks[0]))):
+        toks = toks[1:]  # "eastern Aleppo" is Aleppo ("Eastern Ghouta" stays); "Syrias Homs" is Homs
+    if toks and toks[0].lower_ in NAME_PARTICLES and (len(toks) == 1 or toks[1].text != "-"):
+        toks = toks[1:]  # "as France": a particle is only an article when hyphenated to the name
+    if not toks or any(s <= toks[0].idx < e for s, e in stamps):
+        return None
+    after = toks[-1].i + 1
+    if after < len(doc) and doc[after].lower_ in PLACE_TYPE_RANK:
+        types.append(PLACE_TYPE_RANK[doc[after].lower_])
+    first = toks[0].i
+    # "the Faj Attan district of Sanaa": the district has its own name and Sanaa contains it
+    named_type = first >= 3 and doc[first - 3].pos_ == "PROPN" and not demonym_country(doc[first - 3].text)
+    if (
+        first >= 2
+        and doc[first - 1].lower_ == "of"
+        and doc[first - 2].lower_ in PLACE_TYPE_RANK
+        and not named_type
+    ):
+        types.append(PLACE_TYPE_RANK[doc[first - 2].lower_])
+    state_name = len(toks) > 1 and toks[-1].lower_ in ADMIN_TITLES
+    if state_name:
+        types.append(PLACE_TYPE_RANK[toks[-1].lower_])
+    rank = min(types) if types else 1.5
+    if first > 0 and doc[first - 1].lower_ == "to":
+        rank += 1  # "bussed to Idlib", "surrendered to X": a destination, not where it happened
+    window = doc[max(first - 5, 0) : first]
+    if any(t.lower_ in DIRECTION_WORDS and doc[t.i + 1].lower_ == "of" for t in window):
+        rank += 1.5  # "south of the capital Damascus": a reference point, not the place of the event
+    words = {t.lower_ for t in toks}
+    if _armed_group(doc[toks[0].i : toks[-1].i + 1].text):
+        return False  # "al-Shabaab fighters", "surrendered to the Taliban": a party, not a place
+    if state_name and not words & ORG_WORDS - ADMIN_TITLES:
+        words -= ADMIN_TITLES  # "Kachin State", "Borno State": a named state, unless a group's name
+    if toks[0].lower_ in GROUP_NAME_HEADS or (words & ORG_WORDS and len(toks) > 1):
+        return False
+    if words & ORG_WORDS or words & MONTHS_AND_DAYS:
+        return None
+    if any(not (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.is_punct) for t in toks):
+        return None  # "Dead as Rival": a place name is capitalised words and Arabic articles
+    name = doc[toks[0].i : toks[-1].i + 1].text
+    if country_of(name) or demonym_country(name):
+        return None
+    if _names_a_party(toks):
+        return False
+    geographic = toks[-1].lower_ in GEO_FEATURES  # "in the Sambisa Forest" is a place; "on the Embassy" not
+    after_preposition = _preceded_by(doc, first, PLACE_PREPS | {"of"}, across_the=geographic)
+    introduced = _preceded_by(doc, start, PLACE_PREPS)  # "in (Syrias) Homs", "in the Sambisa Forest"
+    if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:
+        return None  # "opponents of Assad": a person, whatever the gazetteer holds
+    if not is_known_place(name):
+        # "pounded the Gaza Strip"; a lone unknown word the model calls GPE is as often a surname
+        geo_entity = len(toks) > 1 and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
+        if rank == 1.5 and not after_preposition and not geo_entity:
+            return None
+        rank += 0 if types else 0.5  # "Kyi Pin village": a place-type word vouches for the name
+    elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
+        return None  # "United States military forces" names an actor
+    return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _preceded_by(doc, i: int, words: frozenset[str], *, across_the: bool = True) -> bool:
+    """Whether token i follows one of the words, directly or (if allowed) across "the"."""
+    j = i - 1
+    if across_the and j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in words
+
+
+def _armed_group(name: str) -> bool:
+    """Whether a name is an armed group in the actor table (groups are never event places)."""
+    actor = canonical_actor(name)
+    return actor is not None and actor.type in ARMED_GROUP_TYPES
+
+
+def _possessive_country(token: Token) -> bool:
+    """ "Syrias Homs", "Syria's Homs": a country in the possessive before a place name."""
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    glued = token.lower_.endswith("s") and country_of(token.text) and not country_of(token.text[:-1] + "x")
+    apostrophe = nxt is not None and nxt.lower_ in ("'s", "’s")
+    return bool(country_of(token.text)) and (bool(glued) or apostrophe)
+
+
+def _names_a_party(toks: list[Token]) -> bool:
+    """A place word naming a side or a person: "Moscow denied", "a deal with Damascus", "Bashar al-Assad"."""
+    root = next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "Moscow and Damascus had rejected"
+    if root.dep_ in ("nsubj", "poss") and root.head.lemma_.lower() in AGENT_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "between", "and"):
+        return True
+    i = toks[0].i - 1
+    while i > 0 and root.doc[i].lower_ in NAME_PARTICLES:
+        i -= 1  # "Bashar al - Assad": look past the article to the given name
+    before = root.doc[i] if i >= 0 and i < toks[0].i else None
+    if before is not None and (before.lower_ in GROUP_NAME_HEADS or before.lower_ in PERSON_TITLES):
+        return True
+    inside_person = toks[0].ent_type_ == "PERSON" and toks[0].ent_iob_ == "I"  # "Hamza al-Khatib"
+    return inside_person and not is_known_place(root.doc[toks[0].i : toks[-1].i + 1].text)
+
+
+def find_location(sent: Span, ruled: list[Span], ctx: ArticleContext, anchor: Token | None = None) -> Where:
+    """Most specific place near the trigger; else the dateline's; else the article's dominant place."""
+    mentions = sentence_places(sent, ruled)
+    if anchor is not None:
+        mentions = [m for m in mentions if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE]
+    country = next((c for t in sent if t.pos_ == "PROPN" and (c := country_of(t.text))), None)
+    if mentions:
+        ranked = sorted(mentions, key=lambda m: (m.rank, m.start))
+        best = ranked[0]
+        if any(_coordinated(best, m, sent.doc) for m in mentions if m is not best):
+            # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
+            best = next((m for m in ranked if m.rank > best.rank + 0.5), best)
+        return Where(best.name, "sentence", country or ctx.country)
+    follow_up = _follow_up_place(sent, ruled)
+    if follow_up is not None:
+        return Where(follow_up, "sentence", country or ctx.country)
+    if ctx.dateline_place:
+        return Where(ctx.dateline_place, "dateline", country or ctx.country)
+    if place := article_place(sent.doc, ruled, ctx.headline):
+        return Where(place, "article", country or ctx.country)
+    return Where(None, None, country or ctx.country)
+
+
+def article_place(doc: Doc, ruled: list[Span], headline: tuple[int, int] | None) -> str | None:
+    """The place the article names most (a name in the headline counts thrice), for events whose
+    sentence names none; counted once per doc (`doc.user_data`), and only when an event asks.
+
+    Stamps are not left out of this count (`stamps=()`): it has always been taken that way.
+    """
+    known = doc.user_data.setdefault(_ARTICLE_PLACE_KEY, {})
+    key = (tuple((s.start, s.end) for s in ruled), headline)
+    if key not in known:
+        counts: Counter[str] = Counter()
+        for sent in doc_sentences(doc):
+            for m in sentence_places(sent, ruled, stamps=()):
+                if m.rank < 2 or is_known_place(m.name):
+                    in_headline = headline is not None and headline[0] <= doc[m.start].idx < headline[1]
+                    counts[m.name] += 3 if in_headline else 1
+        known[key] = counts.most_common(1)[0][0] if counts else None
+    return known[key]
+
+
+def _definite_place_noun(t: Token) -> bool:
+    """ "in the city", "on the town": a place type word pointing back at a place already named."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+    return t.lower_ in PLACE_TYPE_RANK and definite and t.head.lower_ in PLACE_PREPS
+
+
+def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
+    """The place the next sentence gives when it refers back ("The blast took place in al-Mashi")."""
+    doc = sent.doc
+    if sent.end >= len(doc) or any(_definite_place_noun(t) for t in sent):
+        return None  # "in the city": the sentence refers to a place named before, not after
+    nxt = doc[sent.end].sent
+    refers_back = any(
+        t.lower_ in ("the", "this", "that") and t.head.lemma_.lower() in ANAPHORIC_EVENT_NOUNS for t in nxt
+    )
+    if not refers_back:
+        return None
+    mentions = sorted(sentence_places(nxt, ruled), key=lambda m: (m.rank, m.start))
+    return mentions[0].name if mentions else None
+
+
+def _coordinated(a: PlaceMention, b: PlaceMention, doc) -> bool:
+    """Two places joined by "and"/"or"/a comma, as in "X and Y neighbourhoods"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = doc[first.end : second.start]
+    return 0 < len(between) <= 2 and all(t.lower_ in ("and", "or", ",") for t in between)

@@ -1,0 +1,96 @@
+"""Who: the acting force of a clause (subject, `by` agent, reporting force) and the source of a report."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from extractors.lexicon import REPORTING_VERBS
+from extractors.slots.clauses import child, phrase, reporting_verb
+
+if TYPE_CHECKING:
+    pass
+
+
+# Heads of a reporting subject that a later "it"/"its" can point back to ("the army said it struck").
+FORCE_HEADS = frozenset(
+    {
+        "regime",
+        "government",
+        "coalition",
+        "army",
+        "military",
+        "ministry",
+        "force",
+        "forces",
+        "command",
+        "militia",
+        "group",
+        "navy",
+        "corps",
+    }
+)
+
+
+# Reporting subjects that are sources, never the striking force ("the monitor said it was an air strike").
+SOURCE_HEADS = frozenset(
+    {
+        "witness",
+        "resident",
+        "source",
+        "activist",
+        "observatory",
+        "monitor",
+        "official",
+        "medic",
+        "agency",
+        "network",
+        "reporter",
+        "correspondent",
+        "media",
+        "doctor",
+        "rescuer",
+        "helmets",
+    }
+)
+
+
+def reporting_force(verb: Token) -> str | None:
+    """The force a pronoun of a reported clause refers to: the subject of the reporting verb above it."""
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head != node:
+        node = node.head
+    report = node.head
+    if node.dep_ != "ccomp" or report.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    subj = child(report, "nsubj")
+    if subj is None or subj.pos_ == "PRON" or subj.lemma_.lower() in SOURCE_HEADS:
+        return None
+    words = {t.lemma_.lower() for t in subj.subtree}
+    if words & SOURCE_HEADS:
+        return None
+    if subj.ent_type_ in ("ORG", "NORP", "GPE") or subj.lemma_.lower() in FORCE_HEADS:
+        return phrase(subj)
+    return None
+
+
+def agent_of(token: Token) -> Token | None:
+    """Object of a `by` phrase under a token (passive agent or "strikes by X")."""
+    for c in token.children:
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+            return child(c, "pobj")
+    return None
+
+
+def find_source(sent: Span, trigger: Token) -> str | None:
+    """Who the sentence attributes the report to: "according to X", or the subject of "X said"."""
+    for t in sent:
+        if t.lower_ == "according" and (to := child(t, "prep")) is not None and (obj := child(to, "pobj")):
+            return phrase(obj)
+    for t in sent:
+        if reporting_verb(t) and t != trigger:
+            subj = child(t, "nsubj")
+            if subj is not None and subj.pos_ != "PRON":
+                return phrase(subj)
+    return None

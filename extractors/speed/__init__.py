@@ -1,0 +1,1 @@
+"""Faster stand-ins for stock spaCy machinery; each gives stock spaCy's exact output (README.md)."""

@@ -1,0 +1,398 @@
+"""Cheap first pass: parse only the parts of an article that may report an event.
+
+Most sentences of conflict news report no event, and the statistical parse is most of
+the cost. A compiled regex of inflected trigger forms finds the sentences that might;
+each one, with `before`/`after` neighbour sentences (and optionally the article's `lead`
+sentences), becomes a window for the model. The article is tokenized whole, the
+windows' annotations are copied in at their token offsets, the text between them gets
+a flat one-sentence-one-root structure, and the chosen rulers (e.g. a place gazetteer)
+run over all of it. A Doc of the whole article comes back with the
+original text and offsets: extractors need no change, and evidence offsets stay
+offsets into the full article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.language import Language
+from spacy.pipeline import EntityRuler, SpanRuler
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from extractors.speed.docviews import doc_text
+
+Context = TypeVar("Context")
+Span = tuple[int, int]
+
+# Trigger forms per event type. A trailing `*` means "any word starting with this";
+# a space matches any whitespace. Recall matters more than precision here: a false hit
+# only costs one parsed sentence, a miss loses an event.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    # attacks from the air and the aircraft that deliver them; "struck" for "warplanes struck X"
+    "air_strike": (
+        "strik*",
+        "struck",
+        "airstrik*",
+        "air-strik*",
+        "bomb*",
+        "raid*",
+        "sortie*",
+        "warplane*",
+        "plane",
+        "planes",
+        "jet",
+        "jets",
+        "aircraft*",
+        "air force*",
+        "aerial",
+        "drone*",
+        "uav*",
+        "helicopter*",
+        "chopper*",
+        "gunship*",
+        "barrel*",
+        "missile*",
+        "rocket*",
+        "shell*",
+    ),
+    # people killed or wounded, including the verbs reports use for killings and their tolls
+    "casualties": (
+        "kill*",
+        "dead",
+        "death*",
+        "die",
+        "died",
+        "dies",
+        "dying",
+        "wound*",
+        "injur*",
+        "hurt",
+        "casualt*",
+        "toll*",
+        "fatalit*",
+        "slain",
+        "massacr*",
+        "slaughter*",
+        "execut*",
+        "behead*",
+        "decapitat*",
+        "murder*",
+        "assassinat*",
+        "martyr*",
+        "perish*",
+        "body",
+        "bodies",
+        "corpse*",
+        "lives",
+        "shot",
+        "gunned",
+        "victim*",
+        "neutrali*",
+    ),
+    # joining, enlisting or being trained for an armed force
+    "recruitment": (
+        "recruit*",
+        "enlist*",
+        "join*",
+        "conscript*",
+        "draft*",
+        "train*",
+        "mobili*",
+        "integrat*",
+        "volunteer*",
+        "ranks",
+        "enrol*",
+        "induct*",
+        "incorporat*",
+        "sign* up",
+        "graduat*",
+        "summon*",
+        "regist*",
+        "call* up",
+        "camp",
+        "camps",
+    ),
+    # settlements, surrenders and areas returning to government control by agreement
+    "reconciliation": (
+        "settl*",
+        "reconcil*",
+        "agreement*",
+        "agreed",
+        "agree",
+        "deal",
+        "deals",
+        "pact*",
+        "treaty",
+        "treaties",
+        "disarm*",
+        "surrender*",
+        "truce*",
+        "accord*",
+        "amnest*",
+        "ceasefire*",
+        "cease-fire*",
+        "hand* over",
+        "handover",
+        "lay* down",
+        "laid down",
+        "evacuat*",
+        "return*",
+        "pardon*",
+        "capitulat*",
+        "negotiat*",
+    ),
+}
+
+# A sentence ends at . ! or ? (with closing quotes or brackets) before whitespace and a word
+# not in lower case, or at a line break: headlines and datelines often stand on their own
+# line without a full stop.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?![a-z])|\s*\n\s*")
+# Words whose full stop ends no sentence in news copy (titles, ranks, months, company forms);
+# a window cut after one would start mid-sentence and parse differently.
+ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "mt",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "cpl",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "prof",
+        "rev",
+        "no",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
+
+
+def _ends_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation or an initial ("Gen.", "U.S.", "J.")."""
+    if text[stop] != ".":
+        return False
+    words = text[max(0, stop - 16) : stop].split()
+    word = words[-1].lstrip("(\"'\u201c\u2018") if words else ""
+    return word.lower() in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isupper())
+
+
+def _form_regex(form: str) -> str:
+    stem = re.escape(form.rstrip("*")).replace(r"\ ", r"\s+")
+    return stem + (r"\w*" if form.endswith("*") else r"\b")
+
+
+def trigger_regex(triggers: dict[str, tuple[str, ...]] = TRIGGERS) -> re.Pattern[str]:
+    """One case-insensitive regex matching any trigger form at a word start."""
+    forms = sorted({f for fs in triggers.values() for f in fs}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(_form_regex(f) for f in forms) + ")", re.IGNORECASE)
+
+
+_TRIGGER = trigger_regex()
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Rough sentences tiling the text: each runs to the start of the next, whitespace included."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().strip() and _ends_abbreviation(text, match.start()):
+            continue
+        if match.end() > start and text[start : match.start()].strip():
+            spans.append((start, match.end()))
+            start = match.end()
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
+    return spans
+
+
+def candidate_spans(
+    text: str, *, before: int = 1, after: int = 1, lead: int = 1, sentences: list[Span] | None = None
+) -> list[Span]:
+    """Windows that need the statistical parse: sentences with a trigger, their neighbours
+    (`before`/`after` sentences) and the first `lead` sentences, merged where they touch.
+
+    `sentences`: the text's `sentence_spans`, when the caller has them already."""
+    sentences = sentence_spans(text) if sentences is None else sentences
+    keep = [i < lead for i in range(len(sentences))]
+    for i, (start, end) in enumerate(sentences):
+        if _TRIGGER.search(text, start, end):
+            for j in range(max(0, i - before), min(len(sentences), i + after + 1)):
+                keep[j] = True
+    windows: list[Span] = []
+    for (start, end), wanted in zip(sentences, keep, strict=True):
+        if not wanted:
+            continue
+        if windows and windows[-1][1] == start:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+@dataclass
+class _Layout:
+    """What the windows and the flat parse between them are cut from, worked out once per article."""
+
+    token_starts: numpy.ndarray  # char offset of each token
+    sentences: list[Span]  # rough sentences (`sentence_spans`) of the text
+
+
+@dataclass
+class _Pending:
+    """An article whose windows are in the model: its tokens, context and parsed windows so far."""
+
+    doc: Doc
+    context: Any
+    layout: _Layout
+    windows: list[tuple[int, int]]  # token ranges
+    parsed: list[Doc]
+
+
+# Token attributes copied from parsed windows into the article's Doc.
+_ATTRS = (TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID)
+_OUTSIDE = 2  # ENT_IOB of a token outside any entity: unparsed text is annotated, not "missing"
+
+
+def trailing_rulers(nlp: Language) -> list[str]:
+    """The entity/span rulers at the end of the pipeline: cheap, so they can run on the whole text."""
+    names: list[str] = []
+    for name, pipe in reversed(nlp.pipeline):
+        if not isinstance(pipe, EntityRuler | SpanRuler):
+            break
+        names.insert(0, name)
+    return names
+
+
+def _layout(doc: Doc) -> _Layout:
+    idx = doc.to_array(IDX).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
+    return _Layout(idx, sentence_spans(doc_text(doc)))
+
+
+def token_windows(
+    doc: Doc, layout: _Layout, *, before: int = 1, after: int = 1, lead: int = 1
+) -> list[tuple[int, int]]:
+    """`candidate_spans` of the doc's text as token ranges (windows start and end at token starts)."""
+    spans = candidate_spans(doc_text(doc), before=before, after=after, lead=lead, sentences=layout.sentences)
+    if not spans:
+        return [(0, len(doc))]
+    firsts, lasts = numpy.searchsorted(layout.token_starts, numpy.array(spans, dtype="int64").T)
+    return [(int(f), int(la)) for f, la in zip(firsts, lasts, strict=True) if f < la] or [(0, len(doc))]
+
+
+def _flat_heads(doc: Doc, layout: _Layout, gap: numpy.ndarray) -> numpy.ndarray:
+    """Relative heads for unparsed tokens: each rough sentence (or preset sentence start) is a
+    flat tree under its first token."""
+    idx = layout.token_starts
+    starts = numpy.isin(idx, [start for start, _ in layout.sentences])
+    preset = doc.to_array(SENT_START).astype("int64") == 1
+    gap_starts = gap & ~numpy.concatenate(([False], gap[:-1]))
+    positions = numpy.arange(len(doc))
+    roots = numpy.maximum.accumulate(numpy.where(starts | preset | gap_starts, positions, 0))
+    return roots - positions
+
+
+def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc:
+    """The article's Doc: window annotations copied in at their token offsets, the rest flat."""
+    doc = item.doc
+    if item.windows == [(0, len(doc))]:
+        doc = item.parsed[0]
+    else:
+        array = numpy.zeros((len(doc), len(_ATTRS)), dtype="uint64")
+        gap = numpy.ones(len(doc), dtype=bool)
+        groups: dict[str, list[SpacySpan]] = {}
+        for (first, last), part in zip(item.windows, item.parsed, strict=True):
+            array[first:last] = part.to_array(list(_ATTRS))
+            gap[first:last] = False
+            for key, group in part.spans.items():
+                groups.setdefault(key, []).extend(
+                    SpacySpan(doc, s.start + first, s.end + first, label=s.label, kb_id=s.kb_id, span_id=s.id)
+                    for s in group
+                )
+        heads = _flat_heads(doc, item.layout, gap)
+        array[gap, _ATTRS.index(HEAD)] = heads[gap].astype("uint64")
+        array[gap, _ATTRS.index(DEP)] = numpy.where(
+            heads[gap] == 0, nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
+        )
+        array[gap, _ATTRS.index(ENT_IOB)] = _OUTSIDE
+        doc.from_array(list(_ATTRS), array)  # type: ignore[arg-type]  # spaCy stubs: Ints2d is an ndarray
+        for key, spans in groups.items():
+            doc.spans[key] = spans
+    for name in whole_text_pipes:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def pipe_prefiltered(
+    nlp: Language,
+    pairs: Iterable[tuple[str | Doc, Context]],
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    before: int = 1,
+    after: int = 1,
+    lead: int = 1,
+    whole_text_pipes: Sequence[str] | None = None,
+) -> Iterator[tuple[Doc, Context]]:
+    """Like `nlp.pipe(pairs, as_tuples=True)`, but the model sees only candidate windows.
+
+    Takes texts or tokenized Docs (preset sentence starts are kept, in windows and out).
+
+    `whole_text_pipes` names components that run on the assembled article instead of
+    the windows, so they also see the unparsed text (default: the rulers that end the
+    pipeline, e.g. a place gazetteer). They must not need a later component's output.
+    Streams: windows of many articles share the model's batches, and an article is
+    assembled and yielded as soon as its last window is back.
+    """
+    late = list(trailing_rulers(nlp) if whole_text_pipes is None else whole_text_pipes)
+    pending: deque[_Pending] = deque()
+
+    def windows() -> Iterator[tuple[Doc, int]]:
+        for item, context in pairs:
+            doc = item if isinstance(item, Doc) else nlp.make_doc(item)
+            layout = _layout(doc)
+            ranges = token_windows(doc, layout, before=before, after=after, lead=lead)
+            pending.append(_Pending(doc, context, layout, ranges, []))
+            for first, last in ranges:
+                yield (doc if (first, last) == (0, len(doc)) else doc[first:last].as_doc()), 0
+
+    parsed = nlp.pipe(windows(), as_tuples=True, batch_size=batch_size, n_process=n_process, disable=late)
+    for doc, _ in parsed:
+        head = pending[0]
+        head.parsed.append(doc)
+        if len(head.parsed) == len(head.windows):
+            pending.popleft()
+            yield _assemble(nlp, head, late), head.context

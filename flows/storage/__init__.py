@@ -1,0 +1,1 @@
+"""Parquet datasets: atomic, idempotent writes and reads (local folders or fsspec URLs)."""

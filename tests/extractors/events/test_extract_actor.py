@@ -1,0 +1,85 @@
+"""Actor slot: modifier chains before strike words, pronouns of a reporting frame, victims never the actor."""
+
+from __future__ import annotations
+
+import pytest
+from extract_cases import contains, of_type, run
+
+from extractors.layout import find_place_leads
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # the force named by modifiers of the strike noun, even when the parser reads the noun as a verb
+        ("Iraqi army airstrikes on the village of Tal Afar killed three people.", "air_strike", "Iraqi army"),
+        ("Arab Coalition airstrikes hit a bridge in Saada on Wednesday.", "air_strike", "Arab Coalition"),
+        ("Iranian-led militia drones struck a depot near Homs.", "air_strike", "Iranian-led militia"),
+        # a pronoun of the reported clause is the organisation that reports
+        (
+            "The Iraqi Defence Ministry said on Friday it had carried out an air strike on a hideout.",
+            "air_strike",
+            "Iraqi Defence Ministry",
+        ),
+        (
+            "The Turkish army said that its jets bombed positions near Qamishli on Monday.",
+            "air_strike",
+            "Turkish army",
+        ),
+        (
+            "The Jordanian military said it killed 14 smugglers at the border on Monday.",
+            "casualties",
+            "Jordanian military",
+        ),
+        # catenative verbs keep their subject as the recruiting group
+        (
+            "The new Interior Ministry has started enlisting volunteers in Raqqa this week.",
+            "recruitment",
+            "Interior Ministry",
+        ),
+        # a place lead with a dash is a dateline; the killer is the force in the clause
+        (
+            "Homs – Two martyrs and a number of wounded fell as regime warplanes bombed the town of Rastan.",
+            "casualties",
+            "regime warplanes",
+        ),
+        (
+            "Latakia – Four dead and two wounded in shelling by militia fighters on the village of Kinsabba.",
+            "casualties",
+            "militia fighters",
+        ),
+        (
+            "The death toll in the village climbed to 23 on Tuesday after Turkish shelling.",
+            "casualties",
+            "Turkish",
+        ),
+    ],
+)
+def test_actor(text, event_type, actor):
+    events = of_type(run(text), event_type)
+    assert events
+    assert contains(events[0].actor, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a source that reports is not the striking force
+        ("A witness said it was an air strike that hit the market in Idlib on Monday.", "air_strike"),
+        ("Activists said they killed nine soldiers in an ambush near Hama.", "casualties"),
+        # the dead, their tally and the losing side are victims
+        ("The number of martyrs in the village has reached 17 since the bombing began.", "casualties"),
+        ("The brigades lost 14 fighters in clashes near Hama on Monday.", "casualties"),
+    ],
+)
+def test_no_actor(text, event_type):
+    events = of_type(run(text), event_type)
+    assert events
+    assert all(e.actor is None for e in events)
+
+
+def test_place_lead_is_a_dateline_only_for_a_place_and_a_spaced_dash():
+    text = "Raqqa – Four dead.\nThe army – in a statement – spoke.\nDeir ez-Zor — Two hurt."
+    assert [text[a:b] for a, b in find_place_leads(text)] == ["Raqqa – ", "Deir ez-Zor — "]

@@ -1,0 +1,47 @@
+"""Quality floors on gold sets written for the project (tests/fixtures/heldout, tests/fixtures/blind):
+invented articles in styles, places and phrasings the dev set lacks. A change that loses generalization
+fails here even when the dev score holds. Floors sit a little below the scores reached."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from paths import FIXTURES
+
+from flows.evaluation.command import extract_gold, stored_predictions
+from flows.evaluation.scoring import build_report, load_gold, score
+
+# set -> (path, id prefix, F1 floor, strict F1 floor).
+# Reached on 2026-12-01: heldout F1 0.986, strict 0.944 (it was tuned against, so optimistic);
+# blind F1 0.941, strict 0.595 (kept out of the repository while tuning).
+SETS = {
+    "heldout": (FIXTURES / "heldout" / "heldout.jsonl", "heldout-", 0.96, 0.90),
+    "blind": (FIXTURES / "blind" / "blind.jsonl", "blind-", 0.92, 0.55),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_set_is_well_formed(name: str) -> None:
+    """Evidence is an exact substring of its text (load_gold raises otherwise), ids are unique."""
+    path, prefix, _, _ = SETS[name]
+    gold = load_gold(path)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(gold) == len(records) >= 30
+    assert all(r["id"].startswith(prefix) for r in records)
+    assert sum(len(a.events) for a in gold.values()) > 0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_scores_stay_above_floors(name: str, tmp_path: Path) -> None:
+    from extractors.pipeline import DEFAULT_MODEL
+
+    path, _, min_f1, min_strict_f1 = SETS[name]
+    gold = load_gold(path)
+    run = extract_gold(path, str(tmp_path), DEFAULT_MODEL)
+    assert run.processed == len(gold)
+    overall = build_report(score(gold, stored_predictions(str(tmp_path))))["overall"]
+    assert overall["f1"] >= min_f1, overall
+    assert overall["strict_f1"] >= min_strict_f1, overall
