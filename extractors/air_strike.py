@@ -18,7 +18,7 @@ from extractors.events import build_event, context_for, places_of, sentences_wit
 from extractors.layout import ArticleContext
 from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, NOT_AIR_HEADS
 from extractors.normalize.numbers import Amount
-from extractors.schema import Article, Event
+from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_generic, is_irrealis, phrase
 from extractors.slots.struck_places import struck_places
@@ -26,7 +26,7 @@ from extractors.slots.when import find_date
 from extractors.slots.where import find_location, sentence_places
 from extractors.slots.who import agent_of, find_source, reporting_force
 
-EVENT_TYPE = "air_strike"
+EVENT_TYPE: EventType = "air_strike"
 # Modifiers that describe a strike without naming who struck ("heavy air strikes").
 GENERIC_MODIFIERS = frozenset(
     {

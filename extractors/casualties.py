@@ -17,14 +17,14 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.lexicon import AIRCRAFT_WORDS, BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS, REPORTING_VERBS
 from extractors.normalize.numbers import Amount
-from extractors.schema import Article, Event
+from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, in_stamp, is_generic, is_irrealis, phrase
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location
 from extractors.slots.who import agent_of, find_source, reporting_force
 
-EVENT_TYPE = "casualties"
+EVENT_TYPE: EventType = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
 BACKGROUND_TOLL = 10_000
 # Nouns for an attack: "killed in regime air strikes" names who attacked through their modifiers.
@@ -146,7 +146,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     return _one_per_count(events)
 
 
-def _wounded_only(doc: Doc, article: Article, sent: Span, trig: Span, injured: Amount, events: list[Event]):
+def _wounded_only(
+    doc: Doc, article: Article, sent: Span, trig: Span, injured: Amount, events: list[Event]
+) -> list[Event]:
     """A wounded-only report: fills the previous report's `injured`, or is its own event."""
     words = {t.lower_ for t in sent}
     if events and words & CONTINUATION_WORDS and events[-1].injured is None:

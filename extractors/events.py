@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from extractors.layout import ArticleContext, build_context
-from extractors.schema import Article, Event
+from extractors.schema import Article, Event, EventType
 from extractors.slots.clauses import evidence_bounds
 from extractors.slots.when import When
 from extractors.slots.where import Where
@@ -79,7 +79,7 @@ def sentences_with_triggers(doc: Doc, article: Article, event_type: str) -> Iter
 
 def build_event(
     article: Article,
-    event_type: str,
+    event_type: EventType,
     sent: Span,
     trigger: Span,
     when: When,
@@ -91,13 +91,15 @@ def build_event(
     """An Event whose evidence is the sentence, with the given slots.
 
     `shares_span`: the sentence reports other events of this type too (strikes on two places),
-    so the place joins the id key (`Event.make_id` part) to keep ids apart.
+    so the place joins the id key (`Event.id_part`) to keep ids apart. The id itself is made
+    once the offsets are final (`Event.with_id`).
     """
     start, end = evidence_bounds(sent)
     text = article.text if isinstance(article.text, str) else sent.doc.text
     part = where.name if shares_span else None
     return Event(
-        event_id=Event.make_id(article.article_id, event_type, start, end, part),
+        event_id="",
+        id_part=part,
         article_id=article.article_id,
         event_type=event_type,
         evidence=text[start:end],

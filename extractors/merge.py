@@ -139,9 +139,10 @@ def merge_mentions(events: list[Event], headline: tuple[int, int] | None = None)
 
 
 def _one_per_id(events: list[Event]) -> list[Event]:
-    """One row per `event_id`: two mentions of a type citing the same span would share an id
-    (and the store keeps one row per id), so the first is kept and its empty slots filled."""
-    by_id: dict[str, Event] = {}
+    """One row per id: two mentions of a type citing the same span would share an id (and the
+    store keeps one row per id), so the first is kept and its empty slots filled."""
+    by_key: dict[tuple[str, str, int, int, str | None], Event] = {}
     for event in events:
-        by_id[event.event_id] = _fill(by_id[event.event_id], event) if event.event_id in by_id else event
-    return list(by_id.values())
+        key = event.id_key
+        by_key[key] = _fill(by_key[key], event) if key in by_key else event
+    return list(by_key.values())

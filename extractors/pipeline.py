@@ -183,7 +183,7 @@ def _extract_here(
                 events.extend(extract(doc, article))
             events = borrow_from_strikes(doc, events)  # "the raid killed nine": the strike's slots
             events = merge_mentions(events, context_for(doc, article).headline)
-            events = enrich_article_events(events, article)  # places and actors (issue 5)
+            events = [e.with_id() for e in enrich_article_events(events, article)]  # places and actors
         except Exception as exc:  # one bad article must not stop the batch
             yield Extracted(article, [], f"{type(exc).__name__}: {exc}")
             continue

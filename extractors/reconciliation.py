@@ -25,7 +25,7 @@ from extractors.lexicon import (
 from extractors.normalize.countries import country_of
 from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
 from extractors.normalize.places import is_known_place
-from extractors.schema import Article, Event
+from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_irrealis, phrase
 from extractors.slots.when import find_date
@@ -33,7 +33,7 @@ from extractors.slots.where import Where, find_location
 from extractors.slots.who import find_source
 from extractors.speed.docviews import span_entities
 
-EVENT_TYPE = "reconciliation"
+EVENT_TYPE: EventType = "reconciliation"
 # Prepositions that put an action under a deal: "evacuated under an agreement", "following a deal".
 UNDER_PREPS = frozenset({"under", "following", "after", "by", "per"})
 # Nouns naming the agreement itself, never a party to it.

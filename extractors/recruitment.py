@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.lexicon import ARMED_WORDS, NOT_JOINED
-from extractors.schema import Article, Event
+from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
 from extractors.slots.when import find_date
@@ -21,7 +21,7 @@ from extractors.slots.where import find_location
 from extractors.slots.who import find_source
 from extractors.speed.docviews import span_entities
 
-EVENT_TYPE = "recruitment"
+EVENT_TYPE: EventType = "recruitment"
 # Verbs that make a draft real ("the draft took place"), unlike registering "for the draft".
 HAPPENED = frozenset({"take", "begin", "start", "resume", "end", "happen", "occur"})
 # Objects that make "draft"/"recruit" about texts or support, not people joining a force.

@@ -23,6 +23,7 @@ EVENT_TYPES = ("air_strike", "casualties", "recruitment", "reconciliation")
 EventType = Literal["air_strike", "casualties", "recruitment", "reconciliation"]
 DatePrecision = Literal["day", "month", "year"]
 CountQualifier = Literal["exact", "at_least", "at_most", "approx"]
+LocationSource = Literal["sentence", "article", "dateline"]
 
 
 @dataclass(frozen=True)
@@ -56,24 +57,24 @@ class Event:
 
     event_id: str
     article_id: str
-    event_type: str
+    event_type: EventType
     evidence: str
     evidence_start: int
     evidence_end: int
     event_date: dt.date | None = None
-    date_precision: str | None = None  # day | month | year
+    date_precision: DatePrecision | None = None
     date_text: str | None = None
     event_date_end: dt.date | None = None  # last day of a reported period, else None
     location: str | None = None
-    location_source: str | None = None  # sentence | article | dateline
+    location_source: LocationSource | None = None
     country: str | None = None
     actor: str | None = None
     target: str | None = None
     count: int | None = None
-    count_qualifier: str | None = None  # exact | at_least | at_most | approx
+    count_qualifier: CountQualifier | None = None
     injured: int | None = None
     source: str | None = None  # who the article attributes the report to
-    # normalized places and actors (issue 5); null when unresolved
+    # normalized places and actors; null when unresolved
     location_name: str | None = None
     admin1: str | None = None
     country_code: str | None = None
@@ -90,6 +91,9 @@ class Event:
     pattern_id: str | None = None
     extractor_version: str = EXTRACTOR_VERSION
     run_id: str = ""
+    # Not a column: what tells apart the ids of several events of one type citing one span
+    # (strikes on two places in one sentence: each its place); None for a span's only event.
+    id_part: str | None = dataclasses.field(default=None, metadata={"column": False})
 
     @staticmethod
     def make_id(article_id: str, event_type: str, start: int, end: int, part: str | None = None) -> str:
@@ -104,12 +108,13 @@ class Event:
         return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
     @property
-    def id_part(self) -> str | None:
-        """The `part` this event's id was made with: its location if it shares its span with
-        other events of its type, else None (how a moved span keeps its id's part)."""
-        span = (self.article_id, self.event_type, self.evidence_start, self.evidence_end)
-        shares_span = self.location is not None and self.event_id == Event.make_id(*span, self.location)
-        return self.location if shares_span else None
+    def id_key(self) -> tuple[str, str, int, int, str | None]:
+        """What the id is made of: two events with one key are one row of the dataset."""
+        return (self.article_id, self.event_type, self.evidence_start, self.evidence_end, self.id_part)
+
+    def with_id(self) -> Event:
+        """This event with its `event_id` made from its final evidence offsets."""
+        return dataclasses.replace(self, event_id=Event.make_id(*self.id_key))
 
 
 @dataclass(frozen=True)
@@ -179,14 +184,21 @@ def _arrow_type(annotation: object) -> tuple[pa.DataType, bool]:
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         nullable = len(args) < len(typing.get_args(annotation))
         annotation = args[0]
+    if typing.get_origin(annotation) is Literal:  # a closed set of strings
+        annotation = str
     return _ARROW_TYPES[annotation], nullable
+
+
+def columns(record: type | Article | Event | Reject | Run) -> list[dataclasses.Field[object]]:
+    """The fields of a record that are stored as columns, in schema order."""
+    return [f for f in dataclasses.fields(record) if f.metadata.get("column", True)]
 
 
 def arrow_schema(record: type) -> pa.Schema:
     """Arrow schema of a record dataclass, with the schema version in its metadata."""
     hints = typing.get_type_hints(record)
     fields = []
-    for f in dataclasses.fields(record):
+    for f in columns(record):
         typ, nullable = _arrow_type(hints[f.name])
         fields.append(pa.field(f.name, typ, nullable=nullable or f.name not in _REQUIRED))
     return pa.schema(fields, metadata={b"sitrep_schema_version": SCHEMA_VERSION.encode()})
@@ -200,4 +212,4 @@ RUN_SCHEMA = arrow_schema(Run)
 
 def to_row(record: Article | Event | Reject | Run) -> dict[str, object]:
     """Plain dict of a record's stored columns, in schema order."""
-    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    return {f.name: getattr(record, f.name) for f in columns(record)}

@@ -115,12 +115,7 @@ def extract_safely(
 
 def _shifted(event: Event, offset: int) -> Event:
     start, end = event.evidence_start + offset, event.evidence_end + offset
-    return dataclasses.replace(
-        event,
-        evidence_start=start,
-        evidence_end=end,
-        event_id=Event.make_id(event.article_id, event.event_type, start, end, event.id_part),
-    )
+    return dataclasses.replace(event, evidence_start=start, evidence_end=end).with_id()
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)

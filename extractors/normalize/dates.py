@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extractors.normalize.numbers import number_value
+from extractors.schema import DatePrecision
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-DAY, MONTH, YEAR = "day", "month", "year"
+DAY: DatePrecision = "day"
+MONTH: DatePrecision = "month"
+YEAR: DatePrecision = "year"
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class ResolvedDate:
     `end` is the last day of a period the expression names ("last week", "since March"), else None."""
 
     start: dt.date
-    precision: str  # day | month | year
+    precision: DatePrecision
     end: dt.date | None
     text: str
 
@@ -45,7 +48,7 @@ class ResolvedDate:
 @dataclass(frozen=True)
 class _Resolution:
     start: dt.date
-    precision: str
+    precision: DatePrecision
     end: dt.date | None = None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, PLACE_TYPE_RANK
 from extractors.normalize.actors import canonical_actor
@@ -89,7 +89,7 @@ def _attack_heads(trigger: Token) -> set[Token]:
     return heads
 
 
-def _root(m: PlaceMention, doc) -> Token:
+def _root(m: PlaceMention, doc: Doc) -> Token:
     toks = doc[m.start : m.end]
     return next((t for t in toks if not (m.start <= t.head.i < m.end) or t.head == t), toks[-1])
 
@@ -146,7 +146,7 @@ def _count_at(base: Token) -> Amount | None:
     return None
 
 
-def _conjunct_places(mentions: list[PlaceMention], doc) -> list[PlaceMention]:
+def _conjunct_places(mentions: list[PlaceMention], doc: Doc) -> list[PlaceMention]:
     """Names conjoined to a found place that the place finder missed ("Khan Touman, Zirbeh and Hader")."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     extra: list[PlaceMention] = []

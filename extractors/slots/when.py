@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from extractors.lexicon import REPORTING_VERBS
 from extractors.normalize.dates import resolve_date
+from extractors.schema import DatePrecision
 from extractors.slots.clauses import MONTHS_AND_DAYS, in_stamp
 from extractors.speed.docviews import span_entities
 
@@ -55,7 +56,7 @@ class When:
     """An event date at its precision, and the words it came from (None: publication date)."""
 
     date: dt.date | None
-    precision: str | None
+    precision: DatePrecision | None
     text: str | None
     end: dt.date | None = None
 

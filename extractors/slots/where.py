@@ -12,6 +12,7 @@ from extractors.lexicon import DIRECTION_WORDS, GROUP_NAME_HEADS, PLACE_TYPE_RAN
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
 from extractors.normalize.places import is_known_place
+from extractors.schema import LocationSource
 from extractors.slots.clauses import MONTHS_AND_DAYS
 from extractors.speed.docviews import doc_sentences, span_entities
 
@@ -182,10 +183,10 @@ MAX_PLACE_DISTANCE = 30
 
 @dataclass(frozen=True)
 class Where:
-    """A place as written, where it was found (sentence | dateline | article) and its country."""
+    """A place as written, where it was found and its country."""
 
     name: str | None
-    source: str | None
+    source: LocationSource | None
     country: str | None
 
 
@@ -265,7 +266,9 @@ def _sentence_places(
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _mention(doc, start: int, end: int, stamps: tuple[tuple[int, int], ...]) -> PlaceMention | bool | None:
+def _mention(
+    doc: Doc, start: int, end: int, stamps: tuple[tuple[int, int], ...]
+) -> PlaceMention | bool | None:
     """Name and rank of a candidate span; False for a group or person name; None otherwise."""
     toks = list(doc[start:end])
     types: list[float] = []  # ranks of the place-type words around the name
@@ -337,7 +340,7 @@ def _mention(doc, start: int, end: int, stamps: tuple[tuple[int, int], ...]) -> 
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
 
 
-def _preceded_by(doc, i: int, words: frozenset[str], *, across_the: bool = True) -> bool:
+def _preceded_by(doc: Doc, i: int, words: frozenset[str], *, across_the: bool = True) -> bool:
     """Whether token i follows one of the words, directly or (if allowed) across "the"."""
     j = i - 1
     if across_the and j >= 0 and doc[j].lower_ == "the":
@@ -441,7 +444,7 @@ def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
     return mentions[0].name if mentions else None
 
 
-def _coordinated(a: PlaceMention, b: PlaceMention, doc) -> bool:
+def _coordinated(a: PlaceMention, b: PlaceMention, doc: Doc) -> bool:
     """Two places joined by "and"/"or"/a comma, as in "X and Y neighbourhoods"."""
     first, second = (a, b) if a.start < b.start else (b, a)
     between = doc[first.end : second.start]

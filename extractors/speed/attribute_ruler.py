@@ -1,7 +1,7 @@
 """A vectorized stand-in for the model's AttributeRuler, built from that ruler's own rules.
 
 The stock ruler runs a Matcher of ~180 patterns over every token, though nearly all of them test
-one token's TAG, LOWER, DEP or IS_SPACE (issue 6: ~10% of the model's time). Here each tested
+one token's TAG, LOWER, DEP or IS_SPACE (~10% of the model's time). Here each tested
 attribute's value is reduced to a class (which of the rules' conditions on that attribute it
 meets), the rules are evaluated once per distinct combination of classes and remembered, and
 numpy spreads the results over the tokens of a whole batch. Fixed-length multi-token patterns are

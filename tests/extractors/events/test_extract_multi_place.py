@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 from extract_cases import of_type, run
 
-from extractors.schema import Event
+from extractors.schema import Event, to_row
 
 SPLITS = [
     ("Syrian warplanes struck Saraqeb and Binnish on Sunday.", ["Saraqeb", "Binnish"]),
@@ -89,7 +89,7 @@ def test_id_part_keeps_single_ids_and_separates_shared_spans() -> None:
     parts = {Event.make_id("a", "air_strike", 3, 40, place) for place in ("Saraqeb", "Binnish")}
     assert len(parts) == 2 and plain not in parts
     base = Event(
-        event_id=plain,
+        event_id="",
         article_id="a",
         event_type="air_strike",
         evidence="x" * 37,
@@ -97,5 +97,11 @@ def test_id_part_keeps_single_ids_and_separates_shared_spans() -> None:
         evidence_end=40,
         location="Saraqeb",
     )
-    shared = dataclasses.replace(base, event_id=Event.make_id("a", "air_strike", 3, 40, "Saraqeb"))
-    assert (base.id_part, shared.id_part) == (None, "Saraqeb")
+    shared = dataclasses.replace(base, id_part="Saraqeb")
+    assert (base.with_id().event_id, shared.with_id().event_id) == (
+        plain,
+        Event.make_id(*base.id_key[:4], "Saraqeb"),
+    )
+    moved = dataclasses.replace(shared, evidence_start=13, evidence_end=50).with_id()
+    assert moved.event_id == Event.make_id("a", "air_strike", 13, 50, "Saraqeb")
+    assert "id_part" not in to_row(moved)  # a key part, not a column
