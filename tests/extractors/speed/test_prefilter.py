@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.events import TRIGGERS_KEY
-from extractors.pattern_catalog import trigger_ruler_patterns
+from extractors.lexicon import CONTEXT_FORMS
+from extractors.pattern_catalog import trigger_catalog, trigger_ruler_patterns
 from extractors.pipeline import add_rulers
 from extractors.speed.prefilter import (
     candidate_spans,
@@ -56,6 +57,12 @@ def test_every_trigger_form_matches_itself_and_inflections_of_stems():
             assert regex.fullmatch(word) or regex.match(word), form
             if form.endswith("*"):
                 assert regex.match(word + "ing")
+
+
+def test_context_forms_are_no_pattern_forms():
+    """The lexicon's context forms are only those no pattern row lists: one home per form."""
+    pattern_forms = {f for p in trigger_catalog() for f in p.prefilter}
+    assert all(not set(forms) & pattern_forms for forms in CONTEXT_FORMS.values())
 
 
 def test_trigger_needs_a_word_start():
