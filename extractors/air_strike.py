@@ -11,13 +11,23 @@ when it reports strikes on several places ("struck X and Y", `extractors/slots/s
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.layout import ArticleContext
-from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, NOT_AIR_HEADS
+from extractors.lexicon import (
+    AIRCRAFT_WORDS,
+    ATTACK_VERBS,
+    COUNTABLE_STRIKES,
+    NOT_AIR_HEADS,
+    STRIKE_ATTACKER_NOUNS,
+    STRIKE_GENERIC_MODIFIERS,
+)
 from extractors.normalize.numbers import Amount
+from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_generic, is_irrealis, phrase
@@ -27,54 +37,15 @@ from extractors.slots.where import find_location, sentence_places
 from extractors.slots.who import agent_of, find_source, reporting_force
 
 EVENT_TYPE: EventType = "air_strike"
-# Modifiers that describe a strike without naming who struck ("heavy air strikes").
-GENERIC_MODIFIERS = frozenset(
-    {
-        "heavy",
-        "intensive",
-        "intense",
-        "fierce",
-        "new",
-        "several",
-        "suspected",
-        "deadly",
-        "further",
-        "fresh",
-        "more",
-        "many",
-        "renewed",
-        "massive",
-        "repeated",
-        "continued",
-        "significant",
-        "toxic",
-        "gas",
-        "chlorine",
-        "explosive",
-        "air",
-        "aerial",
-        "barrel",
-        "bomb",
-        "the",
-        "a",
-        "an",
-        "overnight",
-        "separate",
-        "other",
-        "such",
-        "these",
-        "those",
-        "multiple",
-        "waves",
-        "wave",
-        "indiscriminate",
-        "crude",
-    }
-)
-# Common nouns that name an attacking side when they modify a strike ("regime strikes").
-ATTACKER_NOUNS = frozenset({"regime", "government", "coalition", "army", "military"})
-# Singular strike nouns that count one strike ("an air raid", "the airstrike").
-COUNTABLE = frozenset({"strike", "raid", "airstrike", "air-strike", "barrel", "bomb", "attack"})
+
+
+class Reader(NamedTuple):
+    """How triggers of one pattern kind are read: whether one reports an air strike in its
+    sentence, who struck, how many strikes."""
+
+    accepts: Callable[[Span, Span, ArticleContext], bool]
+    actor: Callable[[Span], str | None]
+    strikes: Callable[[Span], Amount | None]
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
@@ -87,8 +58,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         if not accepted or is_generic(sent):
             continue
         main = accepted[0]
-        actor = next((a for s in accepted if (a := _actor(s)) is not None), None)
-        count = next((c for s in accepted if (c := _count(s)) is not None), None)
+        actor = next((a for s in accepted if (a := READERS[kind_of(s)].actor(s)) is not None), None)
+        count = next((c for s in accepted if (c := READERS[kind_of(s)].strikes(s)) is not None), None)
         when = find_date(sent, main.root, ctx)
         where = find_location(sent, places, ctx, main.root)
         target, source = _target(accepted), find_source(sent, main.root)
@@ -133,26 +104,34 @@ def extract(doc: Doc, article: Article) -> list[Event]:
 
 def _accept(span: Span, sent: Span, ctx: ArticleContext) -> bool:
     """Whether a trigger reports a real air strike in this sentence."""
-    head = span.root
-    if is_irrealis(head):
-        return False
-    if span.label_ == f"{EVENT_TYPE}/aircraft":
-        verb = head.head
-        if head.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {
-            "by"
-        }:
-            return True
-        if head.dep_ == "nsubj" and _conjoined_attack(verb):
-            return True  # "Warplanes, believed to be Russian, bombed": parsed "believed ... and bombed"
-        return _instrument_of_attack(head) is not None
-    if span.label_ == f"{EVENT_TYPE}/weak":
-        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        if words & NOT_AIR_HEADS:
-            return False
-        if words & AIRCRAFT_WORDS:
-            return True
-        return ctx.air_context and _named_attacker(head) is not None
+    return not is_irrealis(span.root) and READERS[kind_of(span)].accepts(span, sent, ctx)
+
+
+def _reports_by_itself(span: Span, sent: Span, ctx: ArticleContext) -> bool:
+    """ "air strikes", "airstrike", "barrel bombs": an air strike whatever else the sentence says."""
     return True
+
+
+def _aircraft_attacks(span: Span, sent: Span, ctx: ArticleContext) -> bool:
+    """An aircraft word reports a strike as the subject or `by` agent of an attack verb, or its instrument."""
+    head = span.root
+    verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {"by"}:
+        return True
+    if head.dep_ == "nsubj" and _conjoined_attack(verb):
+        return True  # "Warplanes, believed to be Russian, bombed": parsed "believed ... and bombed"
+    return _instrument_of_attack(head) is not None
+
+
+def _strike_from_the_air(span: Span, sent: Span, ctx: ArticleContext) -> bool:
+    """A bare "strikes", "raids", "bombing": an aircraft word in the sentence, or an article about
+    aircraft and a named attacker ("Russian raids"); never a labour or hunger strike."""
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if words & NOT_AIR_HEADS:
+        return False
+    if words & AIRCRAFT_WORDS:
+        return True
+    return ctx.air_context and _named_attacker(span.root) is not None
 
 
 def _conjoined_attack(verb: Token) -> bool:
@@ -180,27 +159,31 @@ def _named_attacker(head: Token) -> Token | None:
     """A modifier naming who struck ("Russian raids", "regime strikes", "U.S. raids")."""
     for c in head.children:
         modifier = c.i < head.i and c.dep_ in ("amod", "compound", "nmod", "poss")
-        naming = c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in ATTACKER_NOUNS
-        if modifier and naming and c.lower_ not in GENERIC_MODIFIERS:
+        naming = c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in STRIKE_ATTACKER_NOUNS
+        if modifier and naming and c.lower_ not in STRIKE_GENERIC_MODIFIERS:
             return c
     return None
 
 
-def _actor(span: Span) -> str | None:
-    """Who struck: `by`/`from` object, the aircraft subject, the verb's subject, or naming modifiers."""
+def _aircraft_actor(span: Span) -> str | None:
+    """Who flew the aircraft: the subject of the attack it served, its owner, or the aircraft phrase."""
     head = span.root
-    attack = _instrument_of_attack(head) if span.label_ == f"{EVENT_TYPE}/aircraft" else None
+    attack = _instrument_of_attack(head)
     if attack is not None and (subj := child(attack, "nsubj")) is not None:
         return phrase(subj)  # "Russia attacked Kyiv with drones"
-    if span.label_ == f"{EVENT_TYPE}/aircraft":
-        verb = head.head
-        if (owner := child(head, "poss")) is not None and owner.pos_ == "PRON":
-            return reporting_force(verb)  # "the army said its jets struck": "its" is the army
-        if head.dep_ == "nsubj" and 0 < verb.i - head.i <= 6:  # "Warplanes either Russian or Syrian struck"
-            cut = ("aux", "auxpass", "neg", "advmod")  # "Regime helicopters also dropped": no adverb
-            aux = [c.i for c in verb.children if c.dep_ in cut and c.i > head.i]
-            return head.doc[head.left_edge.i : min([verb.i, *aux])].text.strip(" ,") or None
-        return phrase(head)
+    verb = head.head
+    if (owner := child(head, "poss")) is not None and owner.pos_ == "PRON":
+        return reporting_force(verb)  # "the army said its jets struck": "its" is the army
+    if head.dep_ == "nsubj" and 0 < verb.i - head.i <= 6:  # "Warplanes either Russian or Syrian struck"
+        cut = ("aux", "auxpass", "neg", "advmod")  # "Regime helicopters also dropped": no adverb
+        aux = [c.i for c in verb.children if c.dep_ in cut and c.i > head.i]
+        return head.doc[head.left_edge.i : min([verb.i, *aux])].text.strip(" ,") or None
+    return phrase(head)
+
+
+def _strike_actor(span: Span) -> str | None:
+    """Who struck: `by`/`from` object, naming modifiers, or the subject of the verb."""
+    head = span.root
     by = agent_of(head)
     if by is not None:
         return phrase(by)
@@ -213,7 +196,9 @@ def _actor(span: Span) -> str | None:
     mods = [
         c
         for c in mods
-        if c.lower_ not in GENERIC_MODIFIERS and c.lemma_.lower() not in AIRCRAFT_WORDS and not c.like_num
+        if c.lower_ not in STRIKE_GENERIC_MODIFIERS
+        and c.lemma_.lower() not in AIRCRAFT_WORDS
+        and not c.like_num
     ]
     if mods:
         end = head.i  # "a U.S.-led coalition air strike" -> "U.S.-led coalition": the strike words go
@@ -234,25 +219,39 @@ def _actor(span: Span) -> str | None:
 
 def _strike_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return lemma in COUNTABLE | AIRCRAFT_WORDS or token.lower_ in GENERIC_MODIFIERS or token.is_punct
+    return (
+        lemma in COUNTABLE_STRIKES | AIRCRAFT_WORDS
+        or token.lower_ in STRIKE_GENERIC_MODIFIERS
+        or token.is_punct
+    )
 
 
-def _count(span: Span) -> Amount | None:
-    """Number of strikes: the number on the strike noun, or one for a singular strike noun."""
+def _counted_head(span: Span) -> Token:
     head = span.root
-    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
-        head = head.head  # "barrel" in "barrel bombs": count the bombs
-    if span.label_ == f"{EVENT_TYPE}/aircraft":
-        obj = child(head.head, "dobj")
-        if obj is None or obj.lemma_.lower() not in COUNTABLE | {"bomb", "barrel", "missile"}:
-            return None
-        head = obj
+    return head.head if head.dep_ == "compound" and head.head.pos_ == "NOUN" else head  # "barrel bombs"
+
+
+def _aircraft_count(span: Span) -> Amount | None:
+    """Number of what the aircraft dropped or fired ("jets carried out six strikes")."""
+    head = _counted_head(span)
+    obj = child(head.head, "dobj")
+    if obj is None or obj.lemma_.lower() not in COUNTABLE_STRIKES | {"bomb", "barrel", "missile"}:
+        return None
+    return _strike_count_of(obj)
+
+
+def _strike_count(span: Span) -> Amount | None:
+    """Number of strikes: the number on the strike noun, or one for a singular strike noun."""
+    return _strike_count_of(_counted_head(span))
+
+
+def _strike_count_of(head: Token) -> Amount | None:
     amount = amount_of(head) if any(c.dep_ in ("nummod", "quantmod") for c in head.children) else None
     if amount is not None:
         return amount
     if (
         head.tag_ == "NN"
-        and head.lemma_.lower() in COUNTABLE
+        and head.lemma_.lower() in COUNTABLE_STRIKES
         and head.lower_ not in ("bombing", "bombardment")
     ):
         return Amount(1, "exact")
@@ -269,3 +268,11 @@ def _target(spans: list[Span]) -> str | None:
         if span.root.dep_ == "nsubj" and (obj := child(verb, "dobj")) is not None:
             return phrase(obj)
     return None
+
+
+# Pattern kind -> its reader (extractors/patterns/air_strike.jsonl)
+READERS: dict[str, Reader] = {
+    "event": Reader(_reports_by_itself, _strike_actor, _strike_count),
+    "aircraft": Reader(_aircraft_attacks, _aircraft_actor, _aircraft_count),
+    "weak": Reader(_strike_from_the_air, _strike_actor, _strike_count),
+}

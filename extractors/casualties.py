@@ -11,12 +11,31 @@ wounded to the previous report ("20 others were wounded") fills that report's `i
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
-from extractors.lexicon import AIRCRAFT_WORDS, BACKGROUND_CAUSES, INJURY_LEMMAS, PEOPLE_WORDS, REPORTING_VERBS
+from extractors.lexicon import (
+    BACKGROUND_CAUSES,
+    DEADLY_ATTACK_NOUNS,
+    INJURY_LEMMAS,
+    KILLER_SIDE_WORDS,
+    NO_DEATH_PHRASES,
+    PEOPLE_ONLY_LEMMAS,
+    PEOPLE_WORDS,
+    REPORTING_VERBS,
+    TOLL_CAUSE_PREPS,
+    TOLL_RISE_VERBS,
+    TOLL_VERBS,
+    VAGUE_AMOUNTS,
+    VICTIM_NOUNS,
+    WEAPON_WORDS,
+    WOUNDED_CONTINUATION_WORDS,
+)
 from extractors.normalize.numbers import Amount
+from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, in_stamp, is_generic, is_irrealis, phrase
@@ -27,76 +46,15 @@ from extractors.slots.who import agent_of, find_source, reporting_force
 EVENT_TYPE: EventType = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
 BACKGROUND_TOLL = 10_000
-# Nouns for an attack: "killed in regime air strikes" names who attacked through their modifiers.
-ATTACK_NOUNS = frozenset(
-    {
-        "attack",
-        "strike",
-        "airstrike",
-        "raid",
-        "bombing",
-        "shelling",
-        "bombardment",
-        "explosion",
-        "blast",
-        "bomb",
-        "fire",
-        "clash",
-        "assault",
-        "offensive",
-        "shell",
-        "rocket",
-        "mortar",
-    }
-)
-# Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
-TOLL_VERBS = frozenset({"be", "rise", "reach", "climb", "increase", "jump", "stand", "hit", "bring", "mount"})
-# Prepositions that introduce the attack behind a toll ("rose to 12 after regime shelling").
-CAUSE_PREPS = frozenset({"after", "following", "in", "from", "during"})
-# Verbs of a toll that grew: its new value replaces the counts told before it.
-RISE_VERBS = frozenset({"rise", "climb", "reach", "jump", "increase", "mount"})
-# Common nouns naming an attacking side when they modify an attack ("regime shelling").
-ATTACKER_WORDS = frozenset(
-    {"regime", "government", "coalition", "army", "terrorist", "rebel", "militant", "opposition"}
-)
-# Words naming the weapon or the attack, cut from an attacker phrase ("coalition air strike" -> "coalition").
-WEAPON_WORDS = ATTACK_NOUNS | AIRCRAFT_WORDS | {"barrel", "car", "suicide", "missile"}
-# Trigger words whose subject is the victim, not the killer ("five people died").
-VICTIM_SIDE_WORDS = frozenset({"dead", "martyrs", "fatalities", "deaths", "death", "died", "dies", "die"})
-# Nouns that name the dead or their tally ("the toll of martyrs", "the number of dead"): victims, never the
-# killer, wherever the parser puts them.
-VICTIM_NOUNS = frozenset(
-    {
-        "martyr",
-        "dead",
-        "toll",
-        "number",
-        "death",
-        "casualty",
-        "fatality",
-        "victim",
-        "body",
-        "wounded",
-        "injured",
-    }
-)
-# Trigger words that name a death only of people: "neutralised 12 insurgents" kills, "neutralised
-# three bombs" does not.
-PEOPLE_ONLY_LEMMAS = frozenset({"neutralise", "neutralize"})
-# Vague amounts written without a number ("dozens injured"); the numbers module gives their value.
-VAGUE_AMOUNTS = frozenset({"dozens", "hundreds", "thousands", "several", "scores", "tens", "many"})
-# Anaphoric words showing a wounded-only sentence continues the previous report.
-CONTINUATION_WORDS = frozenset({"other", "others", "more", "another", "also", "attack", "blast", "explosion"})
-# Phrases that say nobody died, making a wounded-only report a count of 0.
-NO_DEATH_WORDS = (
-    "without causing more deaths",
-    "no deaths",
-    "no one was killed",
-    "nobody was killed",
-    "no casualties",
-    "without causing deaths",
-    "no fatalities",
-)
+INJURY = "injury"  # the pattern kind of injury words: they count the wounded of the sentence's toll
+
+
+class Reader(NamedTuple):
+    """How triggers of one pattern kind are read: the victims' head noun and their count (for an
+    injury word, the wounded), and who killed."""
+
+    victims: Callable[[Span], tuple[Token | None, Amount | None]]
+    actor: Callable[[Span], str | None]
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
@@ -105,8 +63,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     places = places_of(doc)
     events: list[Event] = []
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
-        kills = [s for s in spans if not s.label_.endswith("/injury")]  # and "/lost": lost N people
-        injuries = [s for s in spans if s.label_.endswith("/injury")]
+        kills = [s for s in spans if kind_of(s) != INJURY]
+        injuries = [s for s in spans if kind_of(s) == INJURY]
         injured = _injured(injuries)
         risen = [k for k in kills if _risen_toll(k) and _victims(k)[1] is not None]
         kills = risen or kills  # "53 were killed ... and the death toll rose to 64": the toll is 64
@@ -151,12 +109,12 @@ def _wounded_only(
 ) -> list[Event]:
     """A wounded-only report: fills the previous report's `injured`, or is its own event."""
     words = {t.lower_ for t in sent}
-    if events and words & CONTINUATION_WORDS and events[-1].injured is None:
+    if events and words & WOUNDED_CONTINUATION_WORDS and events[-1].injured is None:
         events[-1] = dataclasses.replace(events[-1], injured=injured.value)
         return []
     ctx = context_for(doc, article)
     text = sent.text.lower()
-    count = 0 if any(w in text for w in NO_DEATH_WORDS) else None
+    count = 0 if any(w in text for w in NO_DEATH_PHRASES) else None
     return [
         build_event(
             article,
@@ -200,48 +158,87 @@ def _is_people(token: Token) -> bool:
 
 
 def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
-    """The victims' head noun and their count, from the trigger's syntax, else a nearby number."""
+    """The victims' head noun and their count, read as the trigger's pattern kind says."""
+    return READERS[kind_of(trig)].victims(trig)
+
+
+def _actor(trig: Span) -> str | None:
+    """Who killed, read as the trigger's pattern kind says."""
+    return READERS[kind_of(trig)].actor(trig)
+
+
+def _lost_victims(trig: Span) -> tuple[Token | None, Amount | None]:
+    """ "the group lost at least 60 of its fighters": the number lost, when they are people."""
+    number = trig[-1]
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = child(of, "pobj") if of is not None else None
+    people = group if group is not None else number.head
+    return (number, amount_of(number)) if people is not None and _is_people(people) else (None, None)
+
+
+def _claimed_victims(trig: Span) -> tuple[Token | None, Amount | None]:
+    """ "claimed 17 lives", "the attack claimed 12": the number claimed."""
+    victims = next((x for x in trig if x.like_num), None) or child(trig.root, "dobj")
+    return _toll_of(trig, victims)
+
+
+def _death_of_victims(trig: Span) -> tuple[Token | None, Amount | None]:
+    """ "the death of three journalists": the "of" object."""
+    return _toll_of(trig, child(trig[-1], "pobj"))
+
+
+def _toll_victims(trig: Span) -> tuple[Token | None, Amount | None]:
+    """ "the death toll rose to 45": no victims named, the number the toll reaches."""
     t = trig.root
-    lemma = t.lemma_.lower()
+    verb = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
+    return None, (_toll_number(trig) if verb.lemma_.lower() in TOLL_VERBS else None)
+
+
+def _dead_victims(trig: Span) -> tuple[Token | None, Amount | None]:
+    """ "22 dead", "five martyrs", "the dead were civilians"; not "among the dead" (part of another toll)."""
+    t = trig.root
+    if t.head.lower_ == "among":
+        return None, None  # "five children were among the dead": part of another toll
+    victims = _number_before(t) or (t if t.lower_ == "martyrs" else None)
+    if victims is None and t.dep_ in ("oprd", "acomp", "ccomp", "xcomp"):
+        victims = child(t, "nsubj") or child(t.head, "dobj")
+    return _toll_of(trig, victims)
+
+
+def _died_victims(trig: Span) -> tuple[Token | None, Amount | None]:
+    """ "five people died", "four people lost their lives": the subject."""
+    t = trig.root
+    victims = child(t, "nsubj")
+    if victims is None and t.dep_ in ("xcomp", "ccomp", "conj"):  # "are believed to have died"
+        victims = child(t.head, "nsubj", "nsubjpass")
+    return _toll_of(trig, victims)
+
+
+def _killed_victims(trig: Span) -> tuple[Token | None, Amount | None]:
+    """The killed: object of the active verb, subject of the passive, the noun a participle modifies."""
+    t = trig.root
     victims: Token | None = None
-    if trig.label_.endswith("/lost"):  # "the group lost at least 60 of its fighters"
-        number = trig[-1]
-        of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        group = child(of, "pobj") if of is not None else None
-        people = group if group is not None else number.head
-        return (number, amount_of(number)) if people is not None and _is_people(people) else (None, None)
-    if trig.label_ == EVENT_TYPE and trig[0].lower_ in ("claimed", "claiming", "claim", "claims"):
-        victims = next((x for x in trig if x.like_num), None) or child(t, "dobj")
-    elif t.lower_ in ("death", "deaths", "martyrdom") and len(trig) > 1:
-        of = trig[-1]
-        victims = child(of, "pobj")
-    elif t.lower_ == "toll":
-        verb = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
-        return None, (_toll_number(trig) if verb.lemma_.lower() in TOLL_VERBS else None)
-    elif t.lower_ in ("dead", "martyrs", "fatalities", "deaths"):
-        if t.head.lower_ == "among":
-            return None, None  # "five children were among the dead": part of another toll
-        victims = _number_before(t) or (t if t.lower_ == "martyrs" else None)
-        if victims is None and t.dep_ in ("oprd", "acomp", "ccomp", "xcomp"):
-            victims = child(t, "nsubj") or child(t.head, "dobj")
-    elif lemma in ("die",) or (len(trig) == 3 and trig[-1].lower_ in ("lives", "life")):
+    if t.pos_ == "NOUN":  # "the killing of three journalists", "the execution of 12 prisoners"
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        victims = child(of, "pobj") if of is not None else None
+    if t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and _is_people(t.head):
+        victims = t.head  # "five civilians killed", whatever the parser hangs after the participle
+    victims = victims or child(t, "nsubjpass", "dobj")
+    attack = (
+        t.head.lemma_.lower() in DEADLY_ATTACK_NOUNS
+    )  # "an airstrike killing 30": the strike is no victim
+    if victims is None and t.dep_ in ("acl", "amod", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        victims = None if attack else t.head
+    if victims is None and t.tag_ == "VBN":
         victims = child(t, "nsubj")
-        if victims is None and t.dep_ in ("xcomp", "ccomp", "conj"):  # "are believed to have died"
-            victims = child(t.head, "nsubj", "nsubjpass")
-    else:
-        if t.pos_ == "NOUN":  # "the killing of three journalists", "the execution of 12 prisoners"
-            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            victims = child(of, "pobj") if of is not None else None
-        if t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and _is_people(t.head):
-            victims = t.head  # "five civilians killed", whatever the parser hangs after the participle
-        victims = victims or child(t, "nsubjpass", "dobj")
-        attack = t.head.lemma_.lower() in ATTACK_NOUNS  # "an airstrike killing 30": the strike is no victim
-        if victims is None and t.dep_ in ("acl", "amod", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            victims = None if attack else t.head
-        if victims is None and t.tag_ == "VBN":
-            victims = child(t, "nsubj")
     if victims is None and t.lower_ in ("kill", "kills", "killed", "killing"):
         victims = _number_after(t)  # headline grammar: "Army Advances Kills 16 Terrorists"
+    return _toll_of(trig, victims)
+
+
+def _toll_of(trig: Span, victims: Token | None) -> tuple[Token | None, Amount | None]:
+    """The whole group of victims found, or a number just before the trigger, and their count."""
+    t = trig.root
     victims = _whole_group(victims) if victims is not None else None
     if victims is not None and in_stamp(victims):
         victims = child(victims, "appos")  # "Date of publication ... Fifteen civilians": the parse's subject
@@ -297,7 +294,7 @@ def _risen_toll(trig: Span) -> bool:
     """A death toll that rose or climbed to a number: the latest count of every death in the sentence."""
     t = trig.root
     verb = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
-    return t.lower_ == "toll" and verb.lemma_.lower() in RISE_VERBS
+    return kind_of(trig) == "toll" and verb.lemma_.lower() in TOLL_RISE_VERBS
 
 
 def _toll_number(trig: Span) -> Amount | None:
@@ -319,47 +316,67 @@ def _toll_number(trig: Span) -> Amount | None:
 
 def _injured(triggers: list[Span]) -> Amount | None:
     """Number wounded, from the first injury word of the sentence that states one."""
-    for trig in triggers:
-        t = trig.root
-        if t.lemma_.lower() not in INJURY_LEMMAS and t.lower_ not in INJURY_LEMMAS:
+    return next((amount for trig in triggers if (amount := _wounded(trig)[1]) is not None), None)
+
+
+def _wounded(trig: Span) -> tuple[Token | None, Amount | None]:
+    """The wounded an injury word counts: its object or passive subject, the noun it modifies, a number."""
+    t = trig.root
+    if t.lemma_.lower() not in INJURY_LEMMAS and t.lower_ not in INJURY_LEMMAS:
+        return None, None
+    if t.dep_ == "pobj" and t.head.lower_ in ("of", "from", "to"):
+        return None, None  # "died of their wounds", "succumbed to injuries": the dead, not the wounded
+    subj = child(t, "nsubj")
+    candidates = [child(t, "dobj"), child(t, "nsubjpass")]
+    if subj is not None and (subj.lemma_.lower() in PEOPLE_WORDS or t.pos_ != "VERB"):
+        candidates.append(subj)  # "100 others sustained injuries"; not "a blast wounded ..."
+    if t.dep_ in ("amod", "acl") or t.pos_ == "ADJ":
+        candidates.append(t.head)
+    if t.lower_ in ("injuries", "injury"):
+        candidates.append(child(t.head, "nsubj"))
+    candidates.append(_number_before(t))
+    for victims in candidates:
+        if victims is not None and (amount := amount_of(victims)) is not None:
+            return victims, amount
+    return None, None
+
+
+def _toll_actor(trig: Span) -> str | None:
+    """ "the death toll from Saturday's bombing": only the attack can name a killer."""
+    t = trig.root
+    source = next((child(c, "pobj") for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if source is not None:
+        return _attacker_in(source)
+    for c in t.head.children:  # "the toll rose to 12 after regime shelling": the attack after the rise
+        cause = child(c, "pobj", "pcomp") if c.dep_ == "prep" and c.lower_ in TOLL_CAUSE_PREPS else c
+        if cause is None or cause.dep_ not in ("advcl", "pobj", "pcomp"):
             continue
-        if t.dep_ == "pobj" and t.head.lower_ in ("of", "from", "to"):
-            continue  # "died of their wounds", "succumbed to injuries": the dead, not the wounded
-        subj = child(t, "nsubj")
-        candidates = [child(t, "dobj"), child(t, "nsubjpass")]
-        if subj is not None and (subj.lemma_.lower() in PEOPLE_WORDS or t.pos_ != "VERB"):
-            candidates.append(subj)  # "100 others sustained injuries"; not "a blast wounded ..."
-        if t.dep_ in ("amod", "acl") or t.pos_ == "ADJ":
-            candidates.append(t.head)
-        if t.lower_ in ("injuries", "injury"):
-            candidates.append(child(t.head, "nsubj"))
-        candidates.append(_number_before(t))
-        for victims in candidates:
-            if victims is not None and (amount := amount_of(victims)) is not None:
-                return amount
+        if (
+            cause.lemma_.lower() in DEADLY_ATTACK_NOUNS
+        ):  # a parsed verb keeps its attacker as subject or agent
+            s = (child(cause, "nsubj") or agent_of(cause)) if cause.pos_ == "VERB" else cause
+            return _attacker_in(s) if s is not None and s.pos_ != "PRON" and not _victim(s) else None
     return None
 
 
-def _actor(trig: Span) -> str | None:
+def _nobody(trig: Span) -> None:
+    """Who found or recovered bodies is not who killed them."""
+    return None
+
+
+def _killer(trig: Span) -> str | None:
     """Who killed: the `by` agent, the active subject, the attack that killed or the clause around it."""
-    t = trig.root
-    if t.lower_ == "toll":  # "the death toll from Saturday's bombing": only the attack can name a killer
-        source = next((child(c, "pobj") for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-        if source is not None:
-            return _attacker_in(source)
-        for c in t.head.children:  # "the toll rose to 12 after regime shelling": the attack after the rise
-            cause = child(c, "pobj", "pcomp") if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS else c
-            if cause is None or cause.dep_ not in ("advcl", "pobj", "pcomp"):
-                continue
-            if cause.lemma_.lower() in ATTACK_NOUNS:  # a parsed verb keeps its attacker as subject or agent
-                s = (child(cause, "nsubj") or agent_of(cause)) if cause.pos_ == "VERB" else cause
-                return _attacker_in(s) if s is not None and s.pos_ != "PRON" and not _victim(s) else None
-        return None
-    if t.lemma_.lower() in ("body", "corpse"):
-        return None  # who found or recovered the bodies is not who killed them
-    victim_side = t.lemma_.lower() == "die" or t.lower_ in VICTIM_SIDE_WORDS
-    victim_side = victim_side or t.lemma_.lower() == "lose"  # "the unit lost 14 fighters": the losing side
-    victim_side = victim_side or trig[-1].lower_ in ("lives", "life") and trig[0].lower_.startswith("los")
+    return _killer_near(trig.root, victim_side=False)
+
+
+def _killer_of_the_dead(trig: Span) -> str | None:
+    """Who killed, when the trigger's subject is the victim ("five people died", "the unit lost 14")."""
+    return _killer_near(trig.root, victim_side=True)
+
+
+def _killer_near(t: Token, *, victim_side: bool) -> str | None:
+    """The killer named around a trigger, climbing at most six heads; with `victim_side` the trigger's
+    own subject is a victim, never the killer."""
     node = t
     for _ in range(6):
         agent = agent_of(node)
@@ -374,7 +391,7 @@ def _actor(trig: Span) -> str | None:
         for c in node.subtree if node == t else node.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following", "between"):
                 obj = child(c, "pobj", "pcomp")  # "in shelling by X": the parser makes "shelling" a verb
-                if obj is not None and (c.lower_ == "between" or obj.lemma_.lower() in ATTACK_NOUNS):
+                if obj is not None and (c.lower_ == "between" or obj.lemma_.lower() in DEADLY_ATTACK_NOUNS):
                     found = _attacker_in(obj)
                     if found:
                         return found
@@ -406,7 +423,7 @@ def _victim(noun: Token) -> bool:
 def _attacker_in(noun: Token) -> str | None:
     """The attacker inside a noun phrase: "regime air strikes" -> "regime", "a shell fired by X" -> X;
     an attack that names nobody ("the raid") has none."""
-    if noun.lemma_.lower() not in ATTACK_NOUNS:
+    if noun.lemma_.lower() not in DEADLY_ATTACK_NOUNS:
         return phrase(noun)
     links = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "between")]
     for acl in (c for c in noun.children if c.dep_ == "acl"):  # "a shell fired by X", "belonging to X"
@@ -415,7 +432,9 @@ def _attacker_in(noun: Token) -> str | None:
         if (obj := child(link, "pobj")) is not None:
             return phrase(obj)
     left = noun.doc[noun.left_edge.i : noun.i]  # "regime barrel bomb attacks": nested compounds
-    naming = [c for c in left if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in ATTACKER_WORDS]
+    naming = [
+        c for c in left if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in KILLER_SIDE_WORDS
+    ]
     if not naming:
         return None  # "the raid", "a suicide bombing": an event is never its own actor
     first = next(t for t in left if t.dep_ != "det" and not t.is_punct and not t.like_num)
@@ -436,3 +455,17 @@ def _background(trig: Span, count: Amount | None) -> bool:
     t = trig.root
     subj = child(t, "nsubj")
     return subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES
+
+
+# Pattern kind -> its reader (extractors/patterns/casualties.jsonl)
+READERS: dict[str, Reader] = {
+    "kill": Reader(_killed_victims, _killer),
+    "died": Reader(_died_victims, _killer_of_the_dead),
+    "dead": Reader(_dead_victims, _killer_of_the_dead),
+    "death_of": Reader(_death_of_victims, _killer_of_the_dead),
+    "toll": Reader(_toll_victims, _toll_actor),
+    "claimed": Reader(_claimed_victims, _killer),
+    "body": Reader(_killed_victims, _nobody),
+    "lost": Reader(_lost_victims, _killer_of_the_dead),
+    INJURY: Reader(_wounded, _killer),
+}

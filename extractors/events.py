@@ -26,10 +26,10 @@ def places_of(doc: Doc) -> list[Span]:
 
 
 def triggers_of(doc: Doc, event_type: str) -> list[Span]:
-    """Trigger spans of one event type, weak variants ("air_strike/weak") included, in text order."""
+    """Trigger spans of one event type (every kind), in text order."""
     if TRIGGERS_KEY not in doc.spans:
         return []
-    spans = [s for s in doc.spans[TRIGGERS_KEY] if s.label_.split("/")[0] == event_type]
+    spans = [s for s in doc.spans[TRIGGERS_KEY] if s.label_ == event_type]
     return sorted(spans, key=lambda s: (s.start, -len(s)))
 
 

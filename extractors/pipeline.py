@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import multiprocessing
 import sys
 from collections import deque
@@ -21,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import spacy
 from spacy.attrs import IDX
@@ -34,15 +32,14 @@ from extractors.layout import structural_boundaries
 from extractors.merge import merge_mentions
 from extractors.model_name import DEFAULT_MODEL
 from extractors.normalize.enrich import enrich_article_events
+from extractors.pattern_catalog import place_ruler_patterns, trigger_ruler_patterns
 from extractors.registry import EXTRACTORS
-from extractors.schema import EVENT_TYPES, Article, Event
+from extractors.schema import Article, Event
 from extractors.speed.attribute_ruler import use_fast_attributes
 from extractors.speed.docviews import made_from
 from extractors.speed.prefilter import pipe_prefiltered
 from extractors.speed.trigger_ruler import TRIGGER_RULER
 
-PATTERN_DIR = Path(__file__).parent / "patterns"
-PLACE_PATTERN_FILE = "places.jsonl"
 # Tokens after a preset sentence start that cannot start another sentence.
 MIN_UNIT_TOKENS = 5
 
@@ -56,35 +53,16 @@ class Extracted:
     error: str | None = None
 
 
-def read_patterns(path: Path) -> list[dict]:
-    """Patterns of one JSONL file; every line needs an `id`, a `label` and a `pattern`."""
-    patterns = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        entry = json.loads(line)
-        missing = {"id", "label", "pattern"} - entry.keys()
-        if missing:
-            raise ValueError(f"{path.name}:{n}: pattern lacks {sorted(missing)}")
-        patterns.append(entry)
-    return patterns
-
-
-def trigger_patterns() -> list[dict]:
-    """All trigger patterns, one file per event type."""
-    return [p for t in EVENT_TYPES for p in read_patterns(PATTERN_DIR / f"{t}.jsonl")]
-
-
 def add_rulers(nlp: Language) -> Language:
     """Add the trigger and place span rulers (validated) to any pipeline, blank ones included."""
     triggers = nlp.add_pipe(  # the stock span_ruler's spans, cheaper (extractors/speed/trigger_ruler.py)
         TRIGGER_RULER, name="sitrep_triggers", config={"spans_key": TRIGGERS_KEY, "validate": True}
     )
-    triggers.add_patterns(trigger_patterns())  # type: ignore[attr-defined]
+    triggers.add_patterns(trigger_ruler_patterns())  # type: ignore[attr-defined]
     places = nlp.add_pipe(
         "span_ruler", name="sitrep_places", config={"spans_key": PLACES_KEY, "validate": True}
     )
-    places.add_patterns(read_patterns(PATTERN_DIR / PLACE_PATTERN_FILE))  # type: ignore[attr-defined]
+    places.add_patterns(place_ruler_patterns())  # type: ignore[attr-defined]
     return nlp
 
 

@@ -10,21 +10,30 @@ are not events. One sentence gives at most one reconciliation event.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
 from extractors.layout import ArticleContext
 from extractors.lexicon import (
+    CONFLICT_SIDES,
     DEAL_DONE_VERBS,
+    DEAL_UNDER_PREPS,
+    DEAL_WORDS,
     PARTY_WORDS,
     PEOPLE_WORDS,
     PLACE_TYPE_RANK,
+    RECONCILING_PARTIES,
     SETTLEMENT_CUES,
+    SETTLEMENT_WITNESS_VERBS,
+    SETTLING_PEOPLE,
     TRUCE_WORDS,
 )
 from extractors.normalize.countries import country_of
 from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
 from extractors.normalize.places import is_known_place
+from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_irrealis, phrase
@@ -34,40 +43,8 @@ from extractors.slots.who import find_source
 from extractors.speed.docviews import span_entities
 
 EVENT_TYPE: EventType = "reconciliation"
-# Prepositions that put an action under a deal: "evacuated under an agreement", "following a deal".
-UNDER_PREPS = frozenset({"under", "following", "after", "by", "per"})
-# Nouns naming the agreement itself, never a party to it.
-DEAL_WORDS = frozenset({"deal", "agreement", "accord", "pact", "settlement", "treaty", "reconciliation"})
-# Nouns for armed or governing sides, which a later "they" can stand for.
-SIDES = frozenset(
-    {
-        "rebel",
-        "fighter",
-        "militant",
-        "opposition",
-        "group",
-        "faction",
-        "force",
-        "militia",
-        "insurgent",
-        "guerrilla",
-        "government",
-        "regime",
-        "army",
-        "leader",
-        "gunman",
-        "jihadist",
-    }
-)
-# People who settle or leave under a deal: their number is the event's count.
-# Verbs whose subject lived through a settlement: "the town witnessed a settlement last year".
-WITNESS_VERBS = frozenset({"witness", "see", "experience", "undergo", "hold", "conduct", "carry"})
-# Who can reconcile in a conflict: armed sides, governments, areas, wanted men, a "status".
-# Fans or clubs reconciling, or accounts reconciled, are not settlements.
-RECONCILING_PARTIES = PARTY_WORDS | SIDES | frozenset({"gunman", "wanted", "status"})
-SETTLING_PEOPLE = frozenset(
-    {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}
-)
+Read = tuple[str | None, Token | None]  # (actor text, the people who settled)
+Reader = Callable[[Span, set[str]], Read | None]  # (trigger, the sentence's lemmas and words)
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
@@ -77,9 +54,13 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     events: list[Event] = []
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        reads = [(s, p) for s in spans if (p := _read(s, lemmas)) is not None and not is_irrealis(s.root)]
+        reads = [
+            (s, p)
+            for s in spans
+            if (p := READERS[kind_of(s)](s, lemmas)) is not None and not is_irrealis(s.root)
+        ]
         # the party-naming trigger first; an evacuation only when nothing else reports it
-        reads.sort(key=lambda sp: (sp[0].label_.endswith("/evacuation"), sp[1][0] is None))
+        reads.sort(key=lambda sp: (kind_of(sp[0]) == "evacuation", sp[1][0] is None))
         for span, (actor, who) in reads[:1]:
             if who is not None and _is_place(who):  # "the town returned ... under a deal between A and B"
                 actor, who = _deal_parties(sent) or (actor, who)
@@ -106,37 +87,54 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     return events
 
 
-def _read(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | None:
-    """(actor text, the people who settled) when the trigger reports a settlement, else None."""
+def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
+    """A surrender that happened (a finite verb): who surrendered."""
     t = span.root
-    kind = span.label_.partition("/")[2]
-    if kind == "surrender":
-        aux = child(t, "aux")
-        if t.pos_ != "VERB" or t.tag_ == "VBG" or (aux is not None and aux.lower_ == "to"):
-            return None  # "surrendering rebels", "to surrender": not a surrender that happened
-        return _party(t)
-    if kind == "evacuation":
-        cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
-        if not (cue and lemmas & PARTY_WORDS):
-            return None
-        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        evacuated = child(of, "pobj") if of is not None else None
-        if t.pos_ == "NOUN" and evacuated is not None:  # "the evacuation of the last group of rebels"
-            return phrase(evacuated), evacuated
-        return _party(t if t.pos_ == "VERB" else t.head)
-    if kind == "deal":
-        named = any(e.label_ in ("ORG", "NORP", "GPE") for e in span_entities(span.sent))
-        parties = lemmas & PARTY_WORDS or named
-        return _deal(span, lemmas) if parties else None  # "the bank completed the reconciliation of accounts"
+    aux = child(t, "aux")
+    if t.pos_ != "VERB" or t.tag_ == "VBG" or (aux is not None and aux.lower_ == "to"):
+        return None  # "surrendering rebels", "to surrender": not a surrender that happened
+    return _party(t)
+
+
+def _read_evacuation(span: Span, lemmas: set[str]) -> Read | None:
+    """An evacuation under terms between parties: who was evacuated or left."""
+    t = span.root
+    cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
+    if not (cue and lemmas & PARTY_WORDS):
+        return None
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    evacuated = child(of, "pobj") if of is not None else None
+    if t.pos_ == "NOUN" and evacuated is not None:  # "the evacuation of the last group of rebels"
+        return phrase(evacuated), evacuated
+    return _party(t if t.pos_ == "VERB" else t.head)
+
+
+def _read_deal(span: Span, lemmas: set[str]) -> Read | None:
+    """A deal between parties that was made real (`_deal`)."""
+    named = any(e.label_ in ("ORG", "NORP", "GPE") for e in span_entities(span.sent))
+    parties = lemmas & PARTY_WORDS or named
+    return _deal(span, lemmas) if parties else None  # "the bank completed the reconciliation of accounts"
+
+
+def _read_reconciled(span: Span, lemmas: set[str]) -> Read | None:
+    """An armed, governing or area party reconciled; not fans, clubs or accounts."""
+    named_side = any(e.label_ in ("NORP", "ORG") for e in span_entities(span.sent))
+    if not (lemmas & RECONCILING_PARTIES or named_side):
+        return None  # "fans of both clubs reconciled", "she reconciled the accounts"
+    return _read_settled(span, lemmas)
+
+
+def _read_settled(span: Span, lemmas: set[str]) -> Read | None:
+    """Settled their status, back under government control, laid down arms: who did."""
+    t = span.root
     if t.pos_ == "VERB" and t.tag_ == "VB" and child(t, "aux") is not None:
         return None  # "to reconcile", an aim
-    named_side = any(e.label_ in ("NORP", "ORG") for e in span_entities(span.sent))
-    if t.lower_.startswith("reconcil") and not (lemmas & RECONCILING_PARTIES or named_side):
-        return None  # "fans of both clubs reconciled", "she reconciled the accounts"
     return _party(t if t.pos_ in ("VERB", "AUX") else _governing_verb(t))
 
 
-def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | None:
+def _deal(span: Span, lemmas: set[str]) -> Read | None:
+    """A deal reached, signed, completed or witnessed, or people moving under it: its parties; a truce
+    only with a settlement cue in the sentence."""
     t = span.root
     if t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN":
         t = t.head  # "reconciliation deal", "disarmament process"
@@ -145,18 +143,18 @@ def _deal(span: Span, lemmas: set[str]) -> tuple[str | None, Token | None] | Non
     truce = bool(words & TRUCE_WORDS)
     if truce and not (lemmas & SETTLEMENT_CUES) - {"settlement", "peace"}:
         return None
-    done = DEAL_DONE_VERBS | WITNESS_VERBS
+    done = DEAL_DONE_VERBS | SETTLEMENT_WITNESS_VERBS
     if t.lower_ in ("reconciliation",) and t.head.lemma_.lower() not in done:
         return None
     verb = t.head
-    witnessed = t.dep_ == "dobj" and verb.lemma_.lower() in WITNESS_VERBS
+    witnessed = t.dep_ == "dobj" and verb.lemma_.lower() in SETTLEMENT_WITNESS_VERBS
     if witnessed or t.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in DEAL_DONE_VERBS:
         if child(verb, "nsubjpass") == t:
             return _between(t) or _between(verb) or (None, None)
         return _party(verb)
     if any(c.dep_ == "acl" and c.lemma_.lower() in DEAL_DONE_VERBS for c in t.children):
         return _between(t) or (None, None)
-    if t.dep_ == "pobj" and verb.lower_ in UNDER_PREPS and lemmas & SETTLEMENT_CUES:
+    if t.dep_ == "pobj" and verb.lower_ in DEAL_UNDER_PREPS and lemmas & SETTLEMENT_CUES:
         action = verb.head
         if action.pos_ == "NOUN":
             action = _governing_verb(action)
@@ -201,7 +199,7 @@ def _partitive(sent: Span) -> tuple[Token, Token, Amount | None] | None:
     for tok in sent:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = child(of, "pobj") if of is not None and tok.like_num else None
-        if people is not None and people.lemma_.lower() in SETTLING_PEOPLE | SIDES:
+        if people is not None and people.lemma_.lower() in SETTLING_PEOPLE | CONFLICT_SIDES:
             lo = tok.i - 1 if tok.i > sent.start else tok.i  # "around", "some", "nearly"
             return tok, people, parse_amount(tok.doc[lo : tok.i + 1].text) or parse_amount(tok.text)
     return None
@@ -237,7 +235,12 @@ def _party(verb: Token) -> tuple[str | None, Token | None]:
     subj = child(verb, "nsubj", "nsubjpass")
     if subj is not None and subj.pos_ == "PRON":
         antecedent = next(
-            (t for t in reversed(subj.sent[: subj.i - subj.sent.start]) if t.lemma_.lower() in SIDES), None
+            (
+                t
+                for t in reversed(subj.sent[: subj.i - subj.sent.start])
+                if t.lemma_.lower() in CONFLICT_SIDES
+            ),
+            None,
         )
         if antecedent is not None:
             return phrase(antecedent), antecedent
@@ -271,3 +274,13 @@ def _other_party(span: Span) -> str | None:
         if tok.lower_ == "with" and (o := child(tok, "pobj")) is not None and o.lemma_.lower() in PARTY_WORDS:
             return phrase(o)
     return None
+
+
+# Pattern kind -> its reader (extractors/patterns/reconciliation.jsonl)
+READERS: dict[str, Reader] = {
+    "event": _read_settled,
+    "reconcile": _read_reconciled,
+    "surrender": _read_surrender,
+    "evacuation": _read_evacuation,
+    "deal": _read_deal,
+}

@@ -9,10 +9,32 @@ A recruiting video or drive (the trigger modifying a noun) is not an event.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, context_for, places_of, sentences_with_triggers
-from extractors.lexicon import ARMED_WORDS, NOT_JOINED
+from extractors.lexicon import (
+    ARMED_SPEAKERS,
+    ARMED_WORDS,
+    CIVILIAN_WORDS,
+    COUNTED_GROUP_NOUNS,
+    DOCUMENT_WORDS,
+    DRAFT_HAPPENED_VERBS,
+    FIGHTING_AGE_NOUNS,
+    HIRING_WORDS,
+    INSTITUTION_WORDS,
+    MOVE_VERBS,
+    NOT_JOINED,
+    NOT_RECRUITS,
+    OBJECT_CONTROL_VERBS,
+    RECRUIT_GAIN_VERBS,
+    RECRUIT_NOUNS,
+    REGISTERED_RECRUITS,
+    SELF_ENLISTING_VERBS,
+    TRAINED_VERBS,
+)
+from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
@@ -22,135 +44,14 @@ from extractors.slots.who import find_source
 from extractors.speed.docviews import span_entities
 
 EVENT_TYPE: EventType = "recruitment"
-# Verbs that make a draft real ("the draft took place"), unlike registering "for the draft".
-HAPPENED = frozenset({"take", "begin", "start", "resume", "end", "happen", "occur"})
-# Objects that make "draft"/"recruit" about texts or support, not people joining a force.
-DOCUMENT_WORDS = frozenset(
-    {
-        "resolution",
-        "law",
-        "bill",
-        "plan",
-        "letter",
-        "statement",
-        "proposal",
-        "constitution",
-        "text",
-        "report",
-        "budget",
-        "agreement",
-        "document",
-        "treaty",
-        "support",
-        "help",
-        "expertise",
-    }
-)
-# Who companies hire: with these, a named organisation recruiting is business, not an armed group.
-HIRING_WORDS = frozenset(
-    {
-        "employee",
-        "staff",
-        "engineer",
-        "worker",
-        "graduate",
-        "nurse",
-        "teacher",
-        "developer",
-        "talent",
-        "intern",
-        "executive",
-        "manager",
-        "analyst",
-        "candidate",
-        "job",
-        "hire",
-        "salary",
-        "company",
-        "firm",
-    }
-)
-# Verbs whose object, not subject, does what the infinitive after them says ("forced them to enlist").
-OBJECT_CONTROL = frozenset(
-    {"force", "order", "ask", "allow", "urge", "push", "compel", "press", "encourage", "lead"}
-)
-# Verbs whose subject enlists itself: the force joined is their "in"/"into" object.
-SELF_ENLISTING = frozenset({"enlist", "volunteer", "sign"})
-# What recruits do once enlisted: "the recruits graduated / completed training" reports recruitment.
-TRAINED_VERBS = frozenset(
-    {"graduate", "complete", "finish", "begin", "start", "commence", "undergo", "join", "arrive"}
-)
-# Speakers who are an armed side themselves: what they report joining, they took in.
-ARMED_SPEAKERS = ARMED_WORDS | {"separatist", "commander", "insurgency"}
-# Verbs under which "recruits" are gained ("drawing recruits", "bring in new recruits").
-GAIN_VERBS = frozenset(
-    {"draw", "bring", "attract", "gain", "get", "receive", "train", "send", "enlist", "add"}
-)
-
-
-# People taken in to fight: "mobilise", "register", "call up" are recruitment only with these as
-# object ("mobilised fighters", "registering volunteers"), not votes, users or troops sent to a front.
-RECRUIT_NOUNS = frozenset(
-    {
-        "fighter",
-        "man",
-        "men",
-        "youth",
-        "young",
-        "volunteer",
-        "recruit",
-        "reservist",
-        "conscript",
-        "child",
-        "boy",
-        "teenager",
-        "tribesman",
-        "tribesmen",
-        "militiaman",
-        "mercenary",
-        "cadet",
-        "combatant",
-        "jihadist",
-    }
-)
-# Recruits whose naming alone says they are taken in to fight ("recruited 300 children", "3,000
-# men signed up"); volunteers and recruits also join charities and firms, so they are left out.
-FIGHTING_AGE_NOUNS = RECRUIT_NOUNS - {"volunteer", "recruit"}
-# Civilian bodies that also take in boys and young men ("the school recruited 30 boys for its choir").
-INSTITUTION_WORDS = HIRING_WORDS | frozenset(
-    {"school", "choir", "university", "college", "church", "team", "orchestra", "program", "programme"}
-)
-# Who a force registers: registering children or voters is aid or elections, not recruitment.
-REGISTERED_RECRUITS = frozenset({"volunteer", "recruit", "conscript", "reservist", "fighter", "combatant"})
-# Sports and business: a club signing a coach or a firm enrolling staff is no armed recruitment,
-# even when the club is a named organisation.
-CIVILIAN_WORDS = frozenset(
-    {
-        "coach",
-        "footballer",
-        "football",
-        "player",
-        "club",
-        "league",
-        "striker",
-        "midfielder",
-        "goalkeeper",
-        "tournament",
-        "championship",
-        "sport",
-        "stadium",
-        "referee",
-    }
-)
-# Who companies or teams take on: such recruits make the sentence hiring, not recruitment.
-NOT_RECRUITS = frozenset({"coach", "player", "team", "staff", "employee", "manager"})
 # Trigger kinds whose own words name the armed structure ("summoned to the army", "to the
 # training camps"), so the sentence needs no other armed word.
 ARMED_TRIGGER_KINDS = frozenset({"call_up", "camp"})
-# Verbs that carry people to a place: "detained 40 men to take them to the training camps".
-MOVE_VERBS = frozenset({"take", "drive", "send", "transfer", "move", "lead", "transport", "bring", "deliver"})
-# Nouns that stand for a group of people counted on their "of" object ("a batch of 900 recruits").
-COLLECTIVE_NOUNS = frozenset({"batch", "group", "class", "contingent", "wave", "number", "total"})
+# Trigger kinds whose recruits, when of fighting age ("recruited 300 children"), make the sentence
+# armed on their own; a volunteer or someone joining needs an armed word.
+FIGHTING_AGE_KINDS = frozenset({"recruit", "sign_up", "ranks_of", "into_ranks"})
+Read = tuple[str | None, Token | None]  # (actor, recruits)
+Reader = Callable[[Span], Read | None]
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
@@ -174,8 +75,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             (s, r)
             for s, r in reads
             if armed
-            or s.label_.partition("/")[2] in ARMED_TRIGGER_KINDS
-            or s.label_ == EVENT_TYPE
+            or kind_of(s) in ARMED_TRIGGER_KINDS
+            or kind_of(s) in FIGHTING_AGE_KINDS
             and _is_recruit(r[1], FIGHTING_AGE_NOUNS)
             and not words & INSTITUTION_WORDS
         ]
@@ -209,54 +110,101 @@ def _reporting_party(t: Token) -> str | None:
     return phrase(subj)
 
 
-def _read(span: Span) -> tuple[str | None, Token | None] | None:
+def _read(span: Span) -> Read | None:
     """(actor, recruits) of a trigger that reports recruitment, or None when it does not."""
+    return READERS[kind_of(span)](span)
+
+
+def _not_as_modifier(reader: Reader) -> Reader:
+    """`reader`, except that a trigger modifying a noun reports nothing ("a recruiting video",
+    "recruitment drive"), unless the noun is armed ("recruitment battalion")."""
+
+    def read(span: Span) -> Read | None:
+        t = span.root
+        if (
+            t.dep_ in ("amod", "compound")
+            and t.head.pos_ == "NOUN"
+            and t.head.lemma_.lower() not in ARMED_WORDS
+        ):
+            return None
+        return reader(span)
+
+    return read
+
+
+def _read_volunteer(span: Span) -> Read | None:
+    """Volunteers who fight, join, travel or enlist, or are trained; not a volunteer quoted."""
     t = span.root
-    kind = span.label_.partition("/")[2]
-    if kind == "join":
-        return _join(t)
-    if kind == "volunteer":
-        if t.dep_ == "nsubj" and reporting_verb(t.head):
-            return None  # '"We are ready," said one volunteer': a speaker, not someone signing up
-        sent_lemmas = {x.lemma_.lower() for x in span.sent}
-        trained = t.dep_ == "nsubj" and t.head.lemma_.lower() in TRAINED_VERBS and "training" in sent_lemmas
-        return (None, t) if trained or sent_lemmas & {"fight", "join", "travel", "enlist"} else None
-    if kind == "draft":
-        verb = t.head
-        return (None, None) if t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in HAPPENED else None
-    if t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in ARMED_WORDS:
-        return None  # "a recruiting video", "recruitment drive"
-    if kind in ("people_object", "call_up", "graduate", "camp"):
-        return _taken_in(span, kind)
-    if span[-1].lower_ == "ranks":  # "the corps absorbed 1,500 former rebels into its ranks"
-        verb = span[0].head
-        subj = _subject(verb)
-        return (phrase(subj) if subj is not None else None), child(verb, "dobj", "nsubjpass")
-    if span[0].lower_ in ("in", "into", "within"):  # "in the ranks of X"
-        group = child(span[-1], "pobj")
-        recruits = _subject(span[0].head)
-        return (phrase(group) if group is not None else None, recruits)
+    if t.dep_ == "nsubj" and reporting_verb(t.head):
+        return None  # '"We are ready," said one volunteer': a speaker, not someone signing up
+    sent_lemmas = {x.lemma_.lower() for x in span.sent}
+    trained = t.dep_ == "nsubj" and t.head.lemma_.lower() in TRAINED_VERBS and "training" in sent_lemmas
+    return (None, t) if trained or sent_lemmas & {"fight", "join", "travel", "enlist"} else None
+
+
+def _read_draft(span: Span) -> Read | None:
+    """ "the draft took place": a draft that happened, not one registered for or opposed."""
+    t = span.root
+    return (
+        (None, None)
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in DRAFT_HAPPENED_VERBS
+        else None
+    )
+
+
+def _read_into_ranks(span: Span) -> Read | None:
+    """ "the corps absorbed 1,500 former rebels into its ranks": the verb's subject took in its object."""
+    verb = span[0].head
+    subj = _subject(verb)
+    return (phrase(subj) if subj is not None else None), child(verb, "dobj", "nsubjpass")
+
+
+def _read_ranks_of(span: Span) -> Read | None:
+    """ "fighters in the ranks of X": X took them in."""
+    group = child(span[-1], "pobj")
+    recruits = _subject(span[0].head)
+    return (phrase(group) if group is not None else None, recruits)
+
+
+def _passive(t: Token) -> Read | None:
+    """(agent or force put in, recruits) of a passive recruiting verb; None when it is active."""
+    reduced = t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN", "NUM")
+    passive = t.tag_ == "VBN" and (child(t, "auxpass") is not None or reduced)
+    if child(t, "nsubjpass") is None and not passive:
+        return None
+    by = next((c for c in t.children if c.dep_ == "agent"), None)
+    agent = child(by, "pobj") if by is not None else None
+    if agent is None:  # "men were conscripted into the army": the force they were put in
+        into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("into", "in")), None)
+        force = child(into, "pobj") if into is not None else None
+        agent = force if force is not None and force.lemma_.lower() in ARMED_WORDS else None
+    recruits = t.head if reduced else child(t, "nsubjpass")  # "700 fighters recruited by X"
+    if recruits is not None and recruits.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+        recruits = t.head  # "300 boys, who were recruited by X"
+    return (phrase(agent) if agent is not None else None), recruits
+
+
+def _read_sign_up(span: Span) -> Read | None:
+    """ "volunteers signed up": the subject enlisted."""
+    t = span.root
+    if t.pos_ != "VERB":
+        return None
+    return _passive(t) or (None, _subject(t))
+
+
+def _read_recruit(span: Span) -> Read | None:
+    """recruit, enlist, conscript, enrol, drafted: as a verb its subject and object (or agent and
+    passive subject); as a noun, recruits in training or gained, or "the recruitment of X by Y"."""
+    t = span.root
     if t.pos_ == "VERB":
-        reduced = t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN", "NUM")
-        passive = t.tag_ == "VBN" and (child(t, "auxpass") is not None or reduced)
-        if child(t, "nsubjpass") is not None or passive:
-            by = next((c for c in t.children if c.dep_ == "agent"), None)
-            agent = child(by, "pobj") if by is not None else None
-            if agent is None:  # "men were conscripted into the army": the force they were put in
-                into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("into", "in")), None)
-                force = child(into, "pobj") if into is not None else None
-                agent = force if force is not None and force.lemma_.lower() in ARMED_WORDS else None
-            recruits = t.head if reduced else child(t, "nsubjpass")  # "700 fighters recruited by X"
-            if recruits is not None and recruits.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
-                recruits = t.head  # "300 boys, who were recruited by X"
-            return (phrase(agent) if agent is not None else None), recruits
+        passive = _passive(t)
+        if passive is not None:
+            return passive
         subj = _subject(t)
-        if span[-1].lower_ == "up":  # "volunteers sign up"
-            return None, subj
         recruits = child(t, "dobj")
         if recruits is not None and recruits.lemma_.lower() in DOCUMENT_WORDS:
             return None  # "drafted a resolution": a text, not people
-        if recruits is None and t.lemma_.lower() in SELF_ENLISTING:  # "volunteers enlisted in the army"
+        if recruits is None and t.lemma_.lower() in SELF_ENLISTING_VERBS:  # "volunteers enlisted in the army"
             into = next(
                 (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "with")), None
             )
@@ -269,7 +217,7 @@ def _read(span: Span) -> tuple[str | None, Token | None] | None:
     trained = trained or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRAINED_VERBS for c in acls)
     if t.lower_ in ("recruits", "conscripts") and trained:
         return None, t  # "5,000 recruits graduated from a training course"
-    if t.lemma_.lower() in ("recruit", "conscript") and t.head.lemma_.lower() in GAIN_VERBS:
+    if t.lemma_.lower() in ("recruit", "conscript") and t.head.lemma_.lower() in RECRUIT_GAIN_VERBS:
         verb = t.head
         subj = _subject(verb)
         return (phrase(subj) if subj is not None else None), t
@@ -295,7 +243,7 @@ def _people(t: Token) -> Token:
     """The people a counted phrase names: "hundreds of fighters", "a batch of 900 recruits" -> that noun."""
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     inner = child(of, "pobj") if of is not None else None
-    return inner if inner is not None and t.lemma_.lower() in COLLECTIVE_NOUNS else t
+    return inner if inner is not None and t.lemma_.lower() in COUNTED_GROUP_NOUNS else t
 
 
 def _is_recruit(t: Token | None, nouns: frozenset[str] = RECRUIT_NOUNS) -> bool:
@@ -308,53 +256,83 @@ def _is_recruit(t: Token | None, nouns: frozenset[str] = RECRUIT_NOUNS) -> bool:
     return bool(names & nouns)
 
 
-def _taken_in(span: Span, kind: str) -> tuple[str | None, Token | None] | None:
-    """Mobilised, registered, called up, graduated or taken to training camps: (actor, recruits)."""
+def _read_camp(span: Span) -> Read | None:
+    """ "detained 40 men to take them to the training camps": who took whom."""
     t = span.root
-    if kind == "camp":  # "detained 40 men to take them to the training camps"
-        verb = t.head if t.lower_ in ("to", "into") else t.head.head
-        if verb.lemma_.lower() not in MOVE_VERBS:
-            return None
-        recruits = child(verb, "dobj")
-        if recruits is not None and recruits.pos_ == "PRON" and verb.dep_ in ("advcl", "xcomp", "conj"):
-            recruits = child(verb.head, "dobj", "nsubjpass")
-        if recruits is None or recruits.pos_ == "PRON":
-            return None
-        subj = _subject(verb)
-        return (phrase(subj) if subj is not None else None), recruits
-    if t.pos_ == "NOUN":  # "the graduation of 800 soldiers from a military course"
-        if t.lower_ not in ("graduation", "graduates"):
-            return None
-        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        counted = child(of, "pobj") if of is not None else None
-        recruits = _people(counted) if counted is not None else None
-        subj = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
-        return (phrase(subj) if subj is not None else None), recruits
+    verb = t.head if t.lower_ in ("to", "into") else t.head.head
+    if verb.lemma_.lower() not in MOVE_VERBS:
+        return None
+    recruits = child(verb, "dobj")
+    if recruits is not None and recruits.pos_ == "PRON" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        recruits = child(verb.head, "dobj", "nsubjpass")
+    if recruits is None or recruits.pos_ == "PRON":
+        return None
+    subj = _subject(verb)
+    return (phrase(subj) if subj is not None else None), recruits
+
+
+def _read_graduate(span: Span) -> Read | None:
+    """ "the graduation of 800 soldiers from a military course", "600 fighters graduated"."""
+    t = span.root
+    if t.pos_ != "NOUN":
+        return _taken_in(span, graduates=True)
+    if t.lower_ not in ("graduation", "graduates"):
+        return None
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = child(of, "pobj") if of is not None else None
+    recruits = _people(counted) if counted is not None else None
+    subj = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
+    return (phrase(subj) if subj is not None else None), recruits
+
+
+def _read_people_object(span: Span) -> Read | None:
+    """mobilise, call up: recruitment only with recruits as object ("mobilised 2,000 fighters")."""
+    return _taken_in(span, recruits_named=True)
+
+
+def _read_register(span: Span) -> Read | None:
+    """ "registered 500 volunteers", "volunteers registered with the guard"; not children or voters."""
+    return _taken_in(span, recruits_named=True, registers=True)
+
+
+def _read_call_up(span: Span) -> Read | None:
+    """ "summoned to the army": whoever was summoned, by whom."""
+    return _taken_in(span)
+
+
+def _taken_in(
+    span: Span, *, recruits_named: bool = False, registers: bool = False, graduates: bool = False
+) -> Read | None:
+    """Mobilised, registered, called up or graduated, as a verb: (actor, recruits).
+
+    `recruits_named`: only with recruits as object; `registers`: a force registering recruits or
+    recruits registering with it; `graduates`: the subject graduated."""
+    t = span.root
     if t.pos_ not in ("VERB", "AUX"):
         return None
     if t.dep_ == "pcomp" and t.head.head.pos_ == "NOUN":
         return None  # "the practice of registering men for the draft": a policy, not an event
-    passive = child(t, "nsubjpass")
-    if passive is not None:
+    recruits = child(t, "nsubjpass")
+    if recruits is not None:
         by = next((c for c in t.children if c.dep_ == "agent"), None)
         agent = child(by, "pobj") if by is not None else None
-        actor, recruits = (phrase(agent) if agent is not None else None), passive
+        actor = phrase(agent) if agent is not None else None
     else:
         subj = _subject(t)
         recruits = child(t, "dobj")
-        if recruits is None and t.lemma_.lower() == "register" and _is_recruit(subj, REGISTERED_RECRUITS):
+        if recruits is None and registers and _is_recruit(subj, REGISTERED_RECRUITS):
             # "volunteers registered with the guard": the force is the "with" object
             preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "for")]
             force = child(preps[0], "pobj") if preps else None
             return (phrase(force) if force is not None else None), subj
-        if kind == "graduate" and recruits is None:
+        if graduates and recruits is None:
             return None, subj  # "600 fighters graduated from an infantry course"
         actor = phrase(subj) if subj is not None else None
     if recruits is not None and recruits.lemma_.lower() in NOT_RECRUITS:
         return None
-    if kind == "people_object" and not _is_recruit(recruits):
+    if recruits_named and not _is_recruit(recruits):
         return None
-    if t.lemma_.lower() == "register" and not _is_recruit(recruits, REGISTERED_RECRUITS):
+    if registers and not _is_recruit(recruits, REGISTERED_RECRUITS):
         return None
     return actor, (_people(recruits) if recruits is not None else None)
 
@@ -369,7 +347,7 @@ def _subject(verb: Token) -> Token | None:
         subj = verb.head  # "forcing IS to bring in recruits"
     if subj is None and verb.dep_ in ("xcomp", "ccomp", "advcl"):
         controller = (
-            verb.head.lemma_.lower() in OBJECT_CONTROL
+            verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS
         )  # "forced them to join" vs "used X to recruit"
         subj = (child(verb.head, "dobj") if controller else None) or child(verb.head, "nsubj")
     if subj is None and verb.dep_ == "relcl":
@@ -379,8 +357,10 @@ def _subject(verb: Token) -> Token | None:
     return subj
 
 
-def _join(t: Token) -> tuple[str | None, Token | None] | None:
-    """ "X joined (the ranks of) group Y" -> (Y, X); None when Y is a truce, deal or talks."""
+def _read_join(span: Span) -> Read | None:
+    """ "X joined (the ranks of) group Y", "X were integrated into Y" -> (Y, X); None when Y is a
+    truce, deal or talks."""
+    t = span.root
     obj = child(t, "dobj")
     if obj is None:
         for prep in t.children:
@@ -413,3 +393,20 @@ def _join(t: Token) -> tuple[str | None, Token | None] | None:
         return None
     recruits = _subject(t) or child(t, "nsubjpass")  # "400 rebels were integrated into the army"
     return (phrase(actor) if actor.pos_ != "PRON" else None), recruits
+
+
+# Pattern kind -> its reader (extractors/patterns/recruitment.jsonl)
+READERS: dict[str, Reader] = {
+    "recruit": _not_as_modifier(_read_recruit),
+    "sign_up": _not_as_modifier(_read_sign_up),
+    "ranks_of": _not_as_modifier(_read_ranks_of),
+    "into_ranks": _not_as_modifier(_read_into_ranks),
+    "join": _read_join,
+    "volunteer": _read_volunteer,
+    "draft": _read_draft,
+    "people_object": _not_as_modifier(_read_people_object),
+    "register": _not_as_modifier(_read_register),
+    "call_up": _not_as_modifier(_read_call_up),
+    "graduate": _not_as_modifier(_read_graduate),
+    "camp": _not_as_modifier(_read_camp),
+}

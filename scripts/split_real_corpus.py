@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"duplicate id {record['id']} in {path}", file=sys.stderr)
                 return 2
             seen.add(record["id"])
-            parts["locked" if is_locked(record["id"]) else "tune"].append(json.dumps(record, ensure_ascii=False))
+            parts["locked" if is_locked(record["id"]) else "tune"].append(
+                json.dumps(record, ensure_ascii=False)
+            )
     for name, lines in parts.items():
         (REAL / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{name}: {len(lines)} articles")

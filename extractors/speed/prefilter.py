@@ -26,129 +26,23 @@ from spacy.pipeline import EntityRuler, SpanRuler
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from extractors.lexicon import CONTEXT_FORMS
+from extractors.pattern_catalog import trigger_catalog
 from extractors.speed.docviews import doc_text
 
 Context = TypeVar("Context")
 Span = tuple[int, int]
 
-# Trigger forms per event type. A trailing `*` means "any word starting with this";
-# a space matches any whitespace. Recall matters more than precision here: a false hit
-# only costs one parsed sentence, a miss loses an event.
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    # attacks from the air and the aircraft that deliver them; "struck" for "warplanes struck X"
-    "air_strike": (
-        "strik*",
-        "struck",
-        "airstrik*",
-        "air-strik*",
-        "bomb*",
-        "raid*",
-        "sortie*",
-        "warplane*",
-        "plane",
-        "planes",
-        "jet",
-        "jets",
-        "aircraft*",
-        "air force*",
-        "aerial",
-        "drone*",
-        "uav*",
-        "helicopter*",
-        "chopper*",
-        "gunship*",
-        "barrel*",
-        "missile*",
-        "rocket*",
-        "shell*",
-    ),
-    # people killed or wounded, including the verbs reports use for killings and their tolls
-    "casualties": (
-        "kill*",
-        "dead",
-        "death*",
-        "die",
-        "died",
-        "dies",
-        "dying",
-        "wound*",
-        "injur*",
-        "hurt",
-        "casualt*",
-        "toll*",
-        "fatalit*",
-        "slain",
-        "massacr*",
-        "slaughter*",
-        "execut*",
-        "behead*",
-        "decapitat*",
-        "murder*",
-        "assassinat*",
-        "martyr*",
-        "perish*",
-        "body",
-        "bodies",
-        "corpse*",
-        "lives",
-        "shot",
-        "gunned",
-        "victim*",
-        "neutrali*",
-    ),
-    # joining, enlisting or being trained for an armed force
-    "recruitment": (
-        "recruit*",
-        "enlist*",
-        "join*",
-        "conscript*",
-        "draft*",
-        "train*",
-        "mobili*",
-        "integrat*",
-        "volunteer*",
-        "ranks",
-        "enrol*",
-        "induct*",
-        "incorporat*",
-        "sign* up",
-        "graduat*",
-        "summon*",
-        "regist*",
-        "call* up",
-        "camp",
-        "camps",
-    ),
-    # settlements, surrenders and areas returning to government control by agreement
-    "reconciliation": (
-        "settl*",
-        "reconcil*",
-        "agreement*",
-        "agreed",
-        "agree",
-        "deal",
-        "deals",
-        "pact*",
-        "treaty",
-        "treaties",
-        "disarm*",
-        "surrender*",
-        "truce*",
-        "accord*",
-        "amnest*",
-        "ceasefire*",
-        "cease-fire*",
-        "hand* over",
-        "handover",
-        "lay* down",
-        "laid down",
-        "evacuat*",
-        "return*",
-        "pardon*",
-        "capitulat*",
-        "negotiat*",
-    ),
-}
+
+def trigger_forms() -> dict[str, tuple[str, ...]]:
+    """Raw-text forms per event type: those the pattern rows list in `prefilter`, and the context
+    forms of `extractors/lexicon.py`. A trailing `*` means "any word starting with this"; a space
+    matches any whitespace."""
+    from_patterns: dict[str, list[str]] = {t: [] for t in CONTEXT_FORMS}
+    for pattern in trigger_catalog():
+        from_patterns[pattern.event_type].extend(pattern.prefilter)
+    return {t: tuple(dict.fromkeys([*forms, *CONTEXT_FORMS[t]])) for t, forms in from_patterns.items()}
+
 
 # A sentence ends at . ! or ? (with closing quotes or brackets) before whitespace and a word
 # not in lower case, or at a line break: headlines and datelines often stand on their own
@@ -216,8 +110,9 @@ def _form_regex(form: str) -> str:
     return stem + (r"\w*" if form.endswith("*") else r"\b")
 
 
-def trigger_regex(triggers: dict[str, tuple[str, ...]] = TRIGGERS) -> re.Pattern[str]:
-    """One case-insensitive regex matching any trigger form at a word start."""
+def trigger_regex(triggers: dict[str, tuple[str, ...]] | None = None) -> re.Pattern[str]:
+    """One case-insensitive regex matching any trigger form at a word start (default: `trigger_forms()`)."""
+    triggers = trigger_forms() if triggers is None else triggers
     forms = sorted({f for fs in triggers.values() for f in fs}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(_form_regex(f) for f in forms) + ")", re.IGNORECASE)
 

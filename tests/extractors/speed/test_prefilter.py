@@ -11,12 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.events import TRIGGERS_KEY
-from extractors.pipeline import add_rulers, trigger_patterns
+from extractors.lexicon import CONTEXT_FORMS
+from extractors.pattern_catalog import trigger_catalog, trigger_ruler_patterns
+from extractors.pipeline import add_rulers
 from extractors.speed.prefilter import (
-    TRIGGERS,
     candidate_spans,
     pipe_prefiltered,
     sentence_spans,
+    trigger_forms,
     trigger_regex,
 )
 
@@ -49,12 +51,18 @@ def test_trigger_regex_table(sentence, triggered):
 
 def test_every_trigger_form_matches_itself_and_inflections_of_stems():
     regex = trigger_regex()
-    for forms in TRIGGERS.values():
+    for forms in trigger_forms().values():
         for form in forms:
             word = form.rstrip("*")
             assert regex.fullmatch(word) or regex.match(word), form
             if form.endswith("*"):
                 assert regex.match(word + "ing")
+
+
+def test_context_forms_are_no_pattern_forms():
+    """The lexicon's context forms are only those no pattern row lists: one home per form."""
+    pattern_forms = {f for p in trigger_catalog() for f in p.prefilter}
+    assert all(not set(forms) & pattern_forms for forms in CONTEXT_FORMS.values())
 
 
 def test_trigger_needs_a_word_start():
@@ -80,7 +88,7 @@ def test_every_word_a_trigger_pattern_matches_passes_the_prefilter():
     """A trigger the extractors' rulers would find must never sit outside the parsed windows."""
     nlp = add_rulers(spacy.blank("en"))
     regex = trigger_regex()
-    words = set().union(*(_words_in(p["pattern"]) for p in trigger_patterns()))
+    words = set().union(*(_words_in(p["pattern"]) for p in trigger_ruler_patterns()))
     missed = []
     for word in sorted(words):
         doc = nlp(f"Officials said {word} happened.")

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from bench.corpus import CorpusSpec, make_articles
 from extractors.events import TRIGGERS_KEY
-from extractors.pipeline import load_pipeline, trigger_patterns
+from extractors.pattern_catalog import trigger_ruler_patterns
+from extractors.pipeline import load_pipeline
 from extractors.speed.trigger_ruler import TRIGGER_RULER, TriggerRuler
 
 # Patterns of shapes the trigger files do not use (yet): '+', '{2}', '{1,}', two '*', a '*' after
@@ -97,7 +98,7 @@ def both(request) -> Language:
         "odd shapes": ODD_PATTERNS,
         "odd shapes, whole doc": [*ODD_PATTERNS, OPTIONAL_FIRST],
     }
-    return rulers(spacy.blank("en"), trigger_patterns() + odd[request.param])
+    return rulers(spacy.blank("en"), trigger_ruler_patterns() + odd[request.param])
 
 
 def run(nlp: Language, doc: Doc) -> Doc:
@@ -135,7 +136,7 @@ def test_same_spans_as_the_stock_ruler(both, text):
 WORDS = sorted(
     {
         w
-        for p in [*trigger_patterns(), *ODD_PATTERNS, OPTIONAL_FIRST]
+        for p in [*trigger_ruler_patterns(), *ODD_PATTERNS, OPTIONAL_FIRST]
         for token in p["pattern"]
         for w in (
             [token["LOWER"]] if isinstance(token.get("LOWER"), str) else token.get("LOWER", {}).get("IN", [])
@@ -153,14 +154,14 @@ def test_same_spans_on_any_word_sequence(both, words):
 
 
 def test_untagged_docs_take_the_stock_path():
-    nlp = rulers(spacy.blank("en"), trigger_patterns())
+    nlp = rulers(spacy.blank("en"), trigger_ruler_patterns())
     doc = nlp("Warplanes carried out air strikes and 12 people died.")
     assert spans(doc, "ours") == spans(doc, "stock")
     assert {"air_strike.compound_noun", "casualties.died"} <= {s[3] for s in spans(doc, "ours")}
 
 
 def test_trigger_files_need_no_whole_doc_match():
-    nlp = rulers(spacy.blank("en"), trigger_patterns())
+    nlp = rulers(spacy.blank("en"), trigger_ruler_patterns())
     ours = nlp.get_pipe("ours")
     assert isinstance(ours, TriggerRuler)
     assert spans(run(nlp, tagged(nlp, ["Jets", "struck", "."])), "ours")
@@ -168,7 +169,7 @@ def test_trigger_files_need_no_whole_doc_match():
 
 
 def test_patterns_added_later_are_used():
-    nlp = rulers(spacy.blank("en"), trigger_patterns())
+    nlp = rulers(spacy.blank("en"), trigger_ruler_patterns())
     ours = nlp.get_pipe("ours")
     assert isinstance(ours, TriggerRuler)
     words = ["the", "shelling", "went", "on"]
@@ -181,7 +182,7 @@ def test_patterns_added_later_are_used():
 def test_same_spans_on_the_benchmark_corpus():
     nlp = load_pipeline()
     nlp.add_pipe("span_ruler", name="stock", config={"spans_key": "stock", "validate": True}).add_patterns(  # type: ignore[attr-defined]
-        trigger_patterns()
+        trigger_ruler_patterns()
     )
     texts = [a.text for a in make_articles(CorpusSpec(100, 3, True))]
     docs = list(nlp.pipe(texts))
