@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from extractors.doc_state import state_of
 from extractors.layout import ArticleContext, build_context
 from extractors.schema import Article, Event, EventType
 from extractors.slots.clauses import evidence_bounds
@@ -14,10 +15,8 @@ from extractors.slots.when import When
 from extractors.slots.where import Where
 from extractors.speed.docviews import doc_sentences
 
-_CONTEXT_KEY = "sitrep_context"
 TRIGGERS_KEY = "sitrep_triggers"  # doc.spans key of the trigger ruler
 PLACES_KEY = "sitrep_places"  # doc.spans key of the place ruler
-STAMPS_KEY = "sitrep_stamps"  # doc.user_data key: char spans of publication stamps
 
 
 def places_of(doc: Doc) -> list[Span]:
@@ -35,12 +34,10 @@ def triggers_of(doc: Doc, event_type: str) -> list[Span]:
 
 def context_for(doc: Doc, article: Article) -> ArticleContext:
     """Article context, built once per doc and shared by the extractors."""
-    ctx = doc.user_data.get(_CONTEXT_KEY)
-    if ctx is None:
-        ctx = build_context(doc, article)
-        doc.user_data[_CONTEXT_KEY] = ctx
-        doc.user_data[STAMPS_KEY] = ctx.stamps
-    return ctx
+    state = state_of(doc)
+    if state.layout is None:
+        state.layout = build_context(doc, article)
+    return state.layout
 
 
 def sentences(doc: Doc, article: Article) -> list[Span]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from extractors.doc_state import state_of
 from extractors.lexicon import IRREALIS_AUX, IRREALIS_HEADS, NEGATING_HEADS, REPORTING_VERBS
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def evidence_bounds(sent: Span) -> tuple[int, int]:
 
 def in_stamp(token: Token) -> bool:
     """Whether a token is part of a publication stamp or dateline (not content of any event)."""
-    return any(s <= token.idx < e for s, e in token.doc.user_data.get("sitrep_stamps", ()))
+    return any(s <= token.idx < e for s, e in state_of(token.doc).stamps)
 
 
 def phrase(token: Token, max_tokens: int = 14) -> str | None:

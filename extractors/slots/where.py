@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.doc_state import is_parsed, state_of
 from extractors.lexicon import DIRECTION_WORDS, GROUP_NAME_HEADS, PLACE_TYPE_RANK
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
@@ -190,12 +191,6 @@ class Where:
     country: str | None
 
 
-_SENTENCE_PLACES_KEY = "sitrep_sentence_places"  # doc.user_data key: places found per sentence
-
-
-_ARTICLE_PLACE_KEY = "sitrep_article_place"  # doc.user_data key: the article's dominant place
-
-
 @dataclass(frozen=True)
 class PlaceMention:
     """A place name in a sentence: its text, specificity rank (0 = neighbourhood) and token range."""
@@ -212,14 +207,15 @@ def sentence_places(
     """Places named in a sentence, as written, each ranked by how specific its type word says it is.
 
     A name starting in a publication stamp is none: `stamps` (char spans), by default the doc's.
-    Kept per doc (`doc.user_data`): the article's place count and every event of a sentence ask
+    Kept in the doc's state: the article's place count and every event of a sentence ask
     again. The key holds all the answer depends on besides the doc: the sentence, its ruled spans
     and the stamps that overlap it.
     """
+    state = state_of(sent.doc)
     inside = tuple((s.start, s.end) for s in ruled if s.start >= sent.start and s.end <= sent.end)
-    all_stamps = sent.doc.user_data.get("sitrep_stamps", ()) if stamps is None else stamps
+    all_stamps = state.stamps if stamps is None else stamps
     overlapping = tuple((s, e) for s, e in all_stamps if s < sent.end_char and e > sent.start_char)
-    known = sent.doc.user_data.setdefault(_SENTENCE_PLACES_KEY, {})
+    known = state.sentence_places
     key = (sent.start, sent.end, inside, overlapping)
     if key not in known:
         known[key] = tuple(_sentence_places(sent, list(inside), overlapping))
@@ -406,11 +402,11 @@ def find_location(sent: Span, ruled: list[Span], ctx: ArticleContext, anchor: To
 
 def article_place(doc: Doc, ruled: list[Span], headline: tuple[int, int] | None) -> str | None:
     """The place the article names most (a name in the headline counts thrice), for events whose
-    sentence names none; counted once per doc (`doc.user_data`), and only when an event asks.
+    sentence names none; counted once per doc (kept in its state), and only when an event asks.
 
     Stamps are not left out of this count (`stamps=()`): it has always been taken that way.
     """
-    known = doc.user_data.setdefault(_ARTICLE_PLACE_KEY, {})
+    known = state_of(doc).article_places
     key = (tuple((s.start, s.end) for s in ruled), headline)
     if key not in known:
         counts: Counter[str] = Counter()
@@ -435,6 +431,8 @@ def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
     if sent.end >= len(doc) or any(_definite_place_noun(t) for t in sent):
         return None  # "in the city": the sentence refers to a place named before, not after
     nxt = doc[sent.end].sent
+    if not is_parsed(nxt):
+        return None  # a flat parse has no lemmas or heads to refer back with
     refers_back = any(
         t.lower_ in ("the", "this", "that") and t.head.lemma_.lower() in ANAPHORIC_EVENT_NOUNS for t in nxt
     )

@@ -9,6 +9,13 @@ a flat one-sentence-one-root structure, and the chosen rulers (e.g. a place gaze
 run over all of it. A Doc of the whole article comes back with the
 original text and offsets: extractors need no change, and evidence offsets stay
 offsets into the full article.
+
+The flat parse, the contract extractors read (`extractors/registry.py`): outside the windows
+each rough sentence (or preset sentence start) is one tree whose first token is the `ROOT` and
+every other token its child with `dep_ == "dep"`; tokens there have no POS, tag, lemma or
+morphology and are outside any entity. The doc's state records the windows as token ranges
+(`DocState.parsed_windows`, read by `doc_state.is_parsed`); when one window covers the whole
+doc, the whole doc is parsed and none are recorded.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from spacy.pipeline import EntityRuler, SpanRuler
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from extractors.doc_state import DocState, state_of
 from extractors.lexicon import CONTEXT_FORMS
 from extractors.pattern_catalog import trigger_catalog
 from extractors.speed.docviews import doc_text
@@ -175,6 +183,7 @@ class _Pending:
     layout: _Layout
     windows: list[tuple[int, int]]  # token ranges
     parsed: list[Doc]
+    state: DocState  # the doc's state, off the doc while it may travel to a worker process
 
 
 # Token attributes copied from parsed windows into the article's Doc.
@@ -226,6 +235,7 @@ def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc
     if item.windows == [(0, len(doc))]:
         doc = item.parsed[0]
     else:
+        item.state.parsed_windows = tuple(item.windows)
         array = numpy.zeros((len(doc), len(_ATTRS)), dtype="uint64")
         gap = numpy.ones(len(doc), dtype=bool)
         groups: dict[str, list[SpacySpan]] = {}
@@ -246,6 +256,7 @@ def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc
         doc.from_array(list(_ATTRS), array)  # type: ignore[arg-type]  # spaCy stubs: Ints2d is an ndarray
         for key, spans in groups.items():
             doc.spans[key] = spans
+    doc._.sitrep = item.state
     for name in whole_text_pipes:
         doc = nlp.get_pipe(name)(doc)
     return doc
@@ -280,7 +291,9 @@ def pipe_prefiltered(
             doc = item if isinstance(item, Doc) else nlp.make_doc(item)
             layout = _layout(doc)
             ranges = token_windows(doc, layout, before=before, after=after, lead=lead)
-            pending.append(_Pending(doc, context, layout, ranges, []))
+            state = state_of(doc)
+            doc._.sitrep = None  # kept apart: a whole-doc window may be serialized for a worker process
+            pending.append(_Pending(doc, context, layout, ranges, [], state))
             for first, last in ranges:
                 yield (doc if (first, last) == (0, len(doc)) else doc[first:last].as_doc()), 0
 
