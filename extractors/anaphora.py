@@ -14,15 +14,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extractors.lexicon import ANAPHORIC_ATTACK_NOUNS, DEFINITE
 from extractors.schema import Event
 from extractors.speed.docviews import doc_sentences
 
-# Nouns an air strike is referred back to by ("the raid", "this attack", "the blasts" it set off).
-ATTACK_NOUNS = frozenset(
-    {"raid", "strike", "airstrike", "attack", "bombing", "bombardment", "sortie", "blast", "explosion"}
-)
-# Determiners that make a noun refer to something already told.
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # How many sentences back a "the raid" may reach for its strike.
 MAX_SENTENCES_BACK = 2
 _DATE_SLOTS = ("event_date", "date_precision", "date_text", "event_date_end")
@@ -63,7 +58,7 @@ def _antecedent(doc: Doc, event: Event, strikes: list[Event], starts: list[int])
 def _points_back(span: Span) -> bool:
     """Whether the sentence names its attack by a definite noun that names nobody ("the raid")."""
     for t in span:
-        if t.lemma_.lower() not in ATTACK_NOUNS and t.lower_ not in ATTACK_NOUNS:
+        if t.lemma_.lower() not in ANAPHORIC_ATTACK_NOUNS and t.lower_ not in ANAPHORIC_ATTACK_NOUNS:
             continue
         mods = [c for c in t.children if c.i < t.i]
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in mods)
