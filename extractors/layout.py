@@ -74,11 +74,18 @@ class ArticleContext:
     link_lists: tuple[tuple[int, int], ...] = ()  # char spans of "Related" lists, skipped
 
 
-def find_dateline(text: str) -> tuple[int, str | None]:
-    """End offset of a leading publication stamp or wire dateline, and the dateline's place."""
+def wire_dateline(text: str) -> tuple[int, str, str | None] | None:
+    """A wire dateline opening the text: its end offset, its place and the region named after it, if any."""
     m = _WIRE.match(text)
     if m and m.group("place").strip().isupper():
-        return m.end(), m.group("place").strip().title()
+        return m.end(), m.group("place").strip().title(), m.group("region")
+    return None
+
+
+def find_dateline(text: str) -> tuple[int, str | None]:
+    """End offset of a leading publication stamp or wire dateline, and the dateline's place."""
+    if wire := wire_dateline(text):
+        return wire[0], wire[1]
     m = _STAMP.match(text)
     return (m.end(), None) if m else (0, None)
 
@@ -87,9 +94,9 @@ def find_paragraph_dateline(text: str) -> tuple[int, int, str] | None:
     """A wire dateline opening a paragraph after the first, near the top: its span and place."""
     for line in _PARAGRAPH_START.finditer(text, 0, DATELINE_WINDOW):
         start = line.end()
-        m = _WIRE.match(text[start : start + 120])  # `^` anchors at the string's start, not at pos
-        if m and m.group("place").strip().isupper():
-            return start, start + m.end(), m.group("place").strip().title()
+        wire = wire_dateline(text[start : start + 120])  # `^` anchors at the string's start, not at pos
+        if wire:
+            return start, start + wire[0], wire[1]
     return None
 
 
