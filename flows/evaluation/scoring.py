@@ -393,7 +393,7 @@ def build_report(result: ScoreResult) -> dict[str, Any]:
         per_slot[slot][1] += n
         slots[f"{etype}.{slot}"] = _accuracy(agree, n)
     slots.update({slot: _accuracy(agree, n) for slot, (agree, n) in per_slot.items()})
-    # Issue 5 (places): geocoding needs the article texts for context: `geo_report`, added by `run`.
+    # Geocoding needs the article texts for context: `geo_report` adds it (command.run).
     return {
         "types": {t: _type_report(c) for t, c in result.counts.items()},
         "slots": slots,
@@ -403,7 +403,7 @@ def build_report(result: ScoreResult) -> dict[str, Any]:
 
 
 def geo_report(gold: Mapping[str, GoldArticle], result: ScoreResult) -> dict[str, Any]:
-    """Geocoding of matched pairs (issue 5): gold and predicted locations resolved in their article's
+    """Geocoding of matched pairs: gold and predicted locations resolved in their article's
     context; shares of gold places in the gazetteer whose prediction is the same entry, or any entry."""
     from extractors.normalize.enrich import article_context
     from extractors.normalize.places import geocoding_report
