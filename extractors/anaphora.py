@@ -15,12 +15,12 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from extractors.lexicon import ANAPHORIC_ATTACK_NOUNS, DEFINITE
+from extractors.merge import DATE_SLOTS
 from extractors.schema import Event
 from extractors.speed.docviews import doc_sentences
 
 # How many sentences back a "the raid" may reach for its strike.
 MAX_SENTENCES_BACK = 2
-_DATE_SLOTS = ("event_date", "date_precision", "date_text", "event_date_end")
 _PLACE_SLOTS = ("location", "location_source", "country")
 
 
@@ -74,7 +74,7 @@ def _fill(event: Event, strike: Event, *, date_and_place: bool) -> Event:
     if event.actor is None and strike.actor is not None:
         slots["actor"] = strike.actor
     if date_and_place and event.date_text is None and strike.date_text is not None:
-        slots.update({k: getattr(strike, k) for k in _DATE_SLOTS})
+        slots.update({k: getattr(strike, k) for k in DATE_SLOTS})
     if date_and_place and event.location_source != "sentence" and strike.location_source == "sentence":
         slots.update({k: getattr(strike, k) for k in _PLACE_SLOTS})
     return dataclasses.replace(event, **slots) if slots else event

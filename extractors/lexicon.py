@@ -85,7 +85,7 @@ DATE_FILLER = _words(
     small wee
     """
 )
-# Vague counts of units ("the past few days"): the lower bounds of VAGUE_AMOUNTS, as in the guidelines.
+# Vague counts of units ("the past few days"): the lower bounds of VAGUE_AMOUNT_BOUNDS, as in the guidelines.
 VAGUE_UNIT_COUNTS = {"a": 1, "an": 1, "few": 3, "several": 3, "couple": 2}
 # A last word that anchors the expression to another time, not to publication ("a day earlier").
 ANCHORED_ELSEWHERE = _words("earlier later before after prior previously")
@@ -122,7 +122,7 @@ NUMBER_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billi
 # "two dozen" is 24: a dozen behaves like a scale after a number.
 MULTIPLIERS = {**NUMBER_SCALES, "dozen": 12}
 # Vague amounts and their conservative lower bounds (guidelines, after ACLED coding practice).
-VAGUE_AMOUNTS = {
+VAGUE_AMOUNT_BOUNDS = {
     "a few": 3,
     "several": 3,
     "many": 10,

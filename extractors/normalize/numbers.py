@@ -23,7 +23,7 @@ from extractors.lexicon import (
     NUMBER_SCALES,
     NUMBER_TENS,
     NUMBER_UNITS,
-    VAGUE_AMOUNTS,
+    VAGUE_AMOUNT_BOUNDS,
     VAGUE_OF,
     YEAR_CONTEXT,
     ZERO,
@@ -170,7 +170,7 @@ def _vague_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
     """A vague amount at i: (lower bound, tokens used, True)."""
     phrase = _starts(words, i, ("half a dozen", "a few", "a dozen"))
     length = len(phrase.split()) if phrase else 1
-    base = VAGUE_AMOUNTS.get(phrase or words[i])
+    base = VAGUE_AMOUNT_BOUNDS.get(phrase or words[i])
     if base is None:
         return None
     nxt = words[i + length : i + length + 2]
