@@ -14,18 +14,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extractors.lexicon import ANAPHORIC_ATTACK_NOUNS, DEFINITE
+from extractors.merge import DATE_SLOTS
 from extractors.schema import Event
 from extractors.speed.docviews import doc_sentences
 
-# Nouns an air strike is referred back to by ("the raid", "this attack", "the blasts" it set off).
-ATTACK_NOUNS = frozenset(
-    {"raid", "strike", "airstrike", "attack", "bombing", "bombardment", "sortie", "blast", "explosion"}
-)
-# Determiners that make a noun refer to something already told.
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # How many sentences back a "the raid" may reach for its strike.
 MAX_SENTENCES_BACK = 2
-_DATE_SLOTS = ("event_date", "date_precision", "date_text", "event_date_end")
 _PLACE_SLOTS = ("location", "location_source", "country")
 
 
@@ -63,7 +58,7 @@ def _antecedent(doc: Doc, event: Event, strikes: list[Event], starts: list[int])
 def _points_back(span: Span) -> bool:
     """Whether the sentence names its attack by a definite noun that names nobody ("the raid")."""
     for t in span:
-        if t.lemma_.lower() not in ATTACK_NOUNS and t.lower_ not in ATTACK_NOUNS:
+        if t.lemma_.lower() not in ANAPHORIC_ATTACK_NOUNS and t.lower_ not in ANAPHORIC_ATTACK_NOUNS:
             continue
         mods = [c for c in t.children if c.i < t.i]
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in mods)
@@ -79,7 +74,7 @@ def _fill(event: Event, strike: Event, *, date_and_place: bool) -> Event:
     if event.actor is None and strike.actor is not None:
         slots["actor"] = strike.actor
     if date_and_place and event.date_text is None and strike.date_text is not None:
-        slots.update({k: getattr(strike, k) for k in _DATE_SLOTS})
+        slots.update({k: getattr(strike, k) for k in DATE_SLOTS})
     if date_and_place and event.location_source != "sentence" and strike.location_source == "sentence":
         slots.update({k: getattr(strike, k) for k in _PLACE_SLOTS})
     return dataclasses.replace(event, **slots) if slots else event

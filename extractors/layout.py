@@ -12,24 +12,23 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractors.lexicon import AIR_CONTEXT_WORDS, MONTH_REGEX, NOT_PLACE_LEADS, WEEKDAY_REGEX
 from extractors.normalize.countries import country_of, demonym_country
 from extractors.schema import Article
 from extractors.speed.docviews import doc_entities, doc_text
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
 # Leading publication stamps outlets put before the body: "29-07-2016", "Date of publication 5 August
 # 2016", "Sun 05 Jul 2015", "Tuesday 26 April 2016 21:41", "Posted on July 2 2016", "Monday, May 2, 2016".
 _STAMP = re.compile(
     rf"^\s*(?:(?:Date of publication|Posted on|Published(?: on)?|Updated(?: on)?)\s*:?\s*)?"
-    rf"(?:{_WEEKDAY}\s+)?"
-    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"(?:{WEEKDAY_REGEX},?\s+)?"
+    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}\s+{MONTH_REGEX},?\s+\d{{4}}|{MONTH_REGEX}\s+\d{{1,2}},?\s+\d{{4}})"
     rf"(?:\s+\d{{1,2}}:\d{{2}})?\s*"
 )
 # Wire datelines: "DAMASCUS, March 3 (Reuters) -", "BEIRUT (AP) —", "ALEPPO, Syria -".
 _WIRE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'.\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z]+))?"
-    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([A-Za-z0-9 .,]+\))?\s*[-—–]+\s"
+    rf"(?:,?\s*{MONTH_REGEX}\s+\d{{1,2}})?\s*(?:\([A-Za-z0-9 .,]+\))?\s*[-—–]+\s"
 )
 # Pages put the headline and a byline before the body, so a wire dateline may open a later paragraph.
 DATELINE_WINDOW = 600
@@ -38,15 +37,14 @@ DATELINE_WINDOW = 600
 _PLACE_LEAD = re.compile(
     r"(?m)^[ \t]*(?:[A-Z][a-z']+(?:[ -](?:[A-Z][a-z']+|al|el|ez|ad|as|ar|an))*)[ \t]+[–—][ \t]+"
 )
-# Capitalised first words that open a sentence, not a place name ("The army – in a statement – said").
-_NOT_PLACE_LEADS = frozenset({"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "in", "on"})
 _PARAGRAPH_START = re.compile(r"\n\s*")
 
 # Agency name or weekday before a day-month-year date: a stamp an outlet put between headline and body.
 # After a preposition ("bombed ... on Monday 12 March 2017") the same date is the event's, not a stamp.
 _INLINE_STAMP = re.compile(
-    rf"\b(?:AFP|Reuters|AP|TRT World)\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
-    rf"|(?<![Oo]n )(?<!since )(?<!until )(?<!from )(?<!by )\b{_WEEKDAY}\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
+    rf"\b(?:AFP|Reuters|AP|TRT World)\s+(?:{WEEKDAY_REGEX},?\s+)?\d{{1,2}}\s+{MONTH_REGEX},?\s+\d{{4}}\b"
+    rf"|(?<![Oo]n )(?<!since )(?<!until )(?<!from )(?<!by )"
+    rf"\b{WEEKDAY_REGEX},?\s+\d{{1,2}}\s+{MONTH_REGEX},?\s+\d{{4}}\b"
 )
 # A line break: headlines, captions and list items stand on their own lines without a full stop.
 _LINE_START = re.compile(r"\n\s*(?=\S)")
@@ -59,6 +57,7 @@ _LINK_LIST = re.compile(
 )
 # Characters from the start of the text where such stamps appear; later dates are content.
 INLINE_STAMP_WINDOW = 400
+_AIR_WORD = re.compile(r"\b(?:" + "|".join(sorted(AIR_CONTEXT_WORDS)) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,11 +74,18 @@ class ArticleContext:
     link_lists: tuple[tuple[int, int], ...] = ()  # char spans of "Related" lists, skipped
 
 
-def find_dateline(text: str) -> tuple[int, str | None]:
-    """End offset of a leading publication stamp or wire dateline, and the dateline's place."""
+def wire_dateline(text: str) -> tuple[int, str, str | None] | None:
+    """A wire dateline opening the text: its end offset, its place and the region named after it, if any."""
     m = _WIRE.match(text)
     if m and m.group("place").strip().isupper():
-        return m.end(), m.group("place").strip().title()
+        return m.end(), m.group("place").strip().title(), m.group("region")
+    return None
+
+
+def find_dateline(text: str) -> tuple[int, str | None]:
+    """End offset of a leading publication stamp or wire dateline, and the dateline's place."""
+    if wire := wire_dateline(text):
+        return wire[0], wire[1]
     m = _STAMP.match(text)
     return (m.end(), None) if m else (0, None)
 
@@ -88,15 +94,15 @@ def find_paragraph_dateline(text: str) -> tuple[int, int, str] | None:
     """A wire dateline opening a paragraph after the first, near the top: its span and place."""
     for line in _PARAGRAPH_START.finditer(text, 0, DATELINE_WINDOW):
         start = line.end()
-        m = _WIRE.match(text[start : start + 120])  # `^` anchors at the string's start, not at pos
-        if m and m.group("place").strip().isupper():
-            return start, start + m.end(), m.group("place").strip().title()
+        wire = wire_dateline(text[start : start + 120])  # `^` anchors at the string's start, not at pos
+        if wire:
+            return start, start + wire[0], wire[1]
     return None
 
 
 def find_place_leads(text: str) -> list[tuple[int, int]]:
     """Spans of "Place – " leads at paragraph starts: a dateline, never part of the sentence after it."""
-    leads = [m for m in _PLACE_LEAD.finditer(text) if m.group().split()[0].lower() not in _NOT_PLACE_LEADS]
+    leads = [m for m in _PLACE_LEAD.finditer(text) if m.group().split()[0].lower() not in NOT_PLACE_LEADS]
     return [(m.start(), m.end()) for m in leads if len(m.group().split()) <= 5]
 
 
@@ -160,8 +166,7 @@ def build_context(doc: Doc, article: Article) -> ArticleContext:
                 countries[name] += 2
         elif ent.label_ == "NORP" and (name := demonym_country(ent.text)):
             countries[name] += 1
-    air_words = re.compile(r"\b(air|aerial|warplanes?|jets?|helicopters?|drones?|aircraft|planes?)\b", re.I)
-    air_context = bool(air_words.search(article.title or "")) or len(air_words.findall(text)) >= 2
+    air_context = bool(_AIR_WORD.search(article.title or "")) or len(_AIR_WORD.findall(text)) >= 2
     return ArticleContext(
         published=article.published,
         dateline_end=end,

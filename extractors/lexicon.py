@@ -1,487 +1,492 @@
-"""Word lists the extractors share, each with the reason it exists.
+"""Word lists the extractors and normalizers share, each with the reason it exists.
 
-These are lemmas (lower case) compared with `token.lemma_` or `token.lower_`; they describe
-language, not any article.
+Words are lower case, compared with `token.lemma_`, `token.lower_` or folded text; they describe
+the language of news, not any article. A list is written as one string of words (`_words`), so it
+reads as a paragraph rather than a column of one word a line.
 """
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text`."""
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    """The comma-separated phrases of `text`, in order."""
+    return tuple(p.strip() for p in text.split(",") if p.strip())
+
+
+def _numbered(text: str, first: int) -> dict[str, int]:
+    """Words grouped by "|", each group numbered from `first` on: "january jan | february feb"."""
+    return {word: n for n, group in enumerate(text.split("|"), first) for word in group.split()}
+
+
+# --- Calendar ---
+
+# Month names and abbreviations -> month number; every other list of months derives from it.
+MONTHS = _numbered(
+    """january jan | february feb | march mar | april apr | may | june jun | july jul | august aug
+    | september sep sept | october oct | november nov | december dec""",
+    first=1,
+)
+# Weekday names and abbreviations -> weekday number (Monday 0).
+WEEKDAYS = _numbered(
+    """monday mon | tuesday tue tues | wednesday wed | thursday thu thur thurs | friday fri
+    | saturday sat | sunday sun""",
+    first=0,
+)
+# An abbreviation is the start of its full name ("sept" of "september"); "may" is both.
+MONTH_ABBREVIATIONS = frozenset(a for a in MONTHS if any(m != a and m.startswith(a) for m in MONTHS))
+MONTH_NAMES = frozenset(MONTHS) - MONTH_ABBREVIATIONS
+WEEKDAY_NAMES = frozenset(d for d in WEEKDAYS if d.endswith("day"))
+MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# A month or weekday as stamps and datelines write it ("Sept.", "November", "Tue"): regex parts.
+MONTH_REGEX = (
+    "(?:" + "|".join(m.title() for m in MONTHS if m in MONTH_ABBREVIATIONS or m == "may") + r")[a-z]*\.?"
+)
+WEEKDAY_REGEX = "(?:" + "|".join(d.title() for d in WEEKDAYS if len(d) == 3) + r")[a-z]*\.?"
+
+# Words that date an event by themselves, besides month and day names.
+DATE_WORDS = MONTHS_AND_DAYS | _words("yesterday overnight today tonight")
+# Prepositions and modifiers that belong to the date they precede ("since Saturday", "late March").
+DATE_PREPS = _words("on in since over during earlier late early into until last")
+# Times of day: dropped after a day ("Sunday morning"), and they take "of" + their day ("the dawn of Sunday").
+TIMES_OF_DAY = _words(
+    """
+    morning afternoon evening night dawn dusk noon midday midnight hours daybreak nightfall sunset
+    sunrise overnight
+    """
+)
+# Time units after "every"/"each"/"per" that make a statement habitual.
+GENERIC_UNITS = _words("year month week day night decade time summer winter")
+# Time units of a counted period ("three days ago") -> the unit.
+TIME_UNITS = {
+    w: w.removesuffix("s") for w in _words("hour hours day days week weeks month months year years")
+}
+# Whole expressions that mean the publication day or the day before (guidelines, "Dates": Days).
+SAME_DAY = frozenset(
+    _phrases(
+        """
+    today, tonight, this morning, this afternoon, this evening, overnight, after midnight, midnight,
+    dawn, this dawn, daybreak, morning, this noon, noon
+    """
+    )
+)
+DAY_BEFORE = frozenset(_phrases("yesterday, last night, last evening, yesterday night"))
+TWO_DAYS_BEFORE = frozenset(_phrases("day before yesterday"))
+# Words that shade a time but do not move its unit: "late September", "earlier this month",
+# "the early hours of Tuesday", "more than two years ago", "the beginning of this week".
+DATE_FILLER = _words(
+    """
+    the of on in at early earlier late later mid middle beginning start end just only around about
+    approximately some roughly nearly almost more than over period and spring summer autumn fall winter
+    small wee
+    """
+)
+# Vague counts of units ("the past few days"): the lower bounds of VAGUE_AMOUNT_BOUNDS, as in the guidelines.
+VAGUE_UNIT_COUNTS = {"a": 1, "an": 1, "few": 3, "several": 3, "couple": 2}
+# A last word that anchors the expression to another time, not to publication ("a day earlier").
+ANCHORED_ELSEWHERE = _words("earlier later before after prior previously")
+# Words joining the two ends of a range of days or months ("Thursday to Saturday").
+RANGE_WORDS = _words("to through until till into -")
+# Ordinal words as days of a month ("the first of June"); read only next to a month name.
+ORDINAL_DAYS = _numbered(
+    """first | second | third | fourth | fifth | sixth | seventh | eighth | ninth | tenth | eleventh
+    | twelfth | thirteenth | fourteenth | fifteenth | sixteenth | seventeenth | eighteenth | nineteenth
+    | twentieth | twenty-first | twenty-second | twenty-third | twenty-fourth | twenty-fifth
+    | twenty-sixth | twenty-seventh | twenty-eighth | twenty-ninth | thirtieth | thirty-first""",
+    first=1,
+)
+# Parts of a month or year that leave it the finest unit holding them ("the first week of March").
+PART_WORDS = _words("first second third fourth final last half week weeks days part quarter few couple")
+# Words that move a weekday away from the latest one ("next Monday", "every Friday").
+NOT_THIS_WEEKDAY = _words("next coming following previous every each last ago after before")
+
+# --- Numbers ---
+
+NUMBER_UNITS = _numbered(
+    """zero | one | two | three | four | five | six | seven | eight | nine | ten | eleven | twelve
+    | thirteen | fourteen | fifteen | sixteen | seventeen | eighteen | nineteen""",
+    first=0,
+)
+NUMBER_TENS = {
+    word: 10 * n
+    for word, n in _numbered(
+        "twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety", first=2
+    ).items()
+}
+# Scale words multiply what precedes them ("two hundred", "3 million").
+NUMBER_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# "two dozen" is 24: a dozen behaves like a scale after a number.
+MULTIPLIERS = {**NUMBER_SCALES, "dozen": 12}
+# Vague amounts and their conservative lower bounds (guidelines, after ACLED coding practice).
+VAGUE_AMOUNT_BOUNDS = {
+    "a few": 3,
+    "several": 3,
+    "many": 10,
+    "tens": 10,
+    "dozens": 12,
+    "a dozen": 12,
+    "hundreds": 100,
+    "thousands": 1_000,
+    "millions": 1_000_000,
+    "half a dozen": 6,
+}
+# "tens of thousands": a vague amount of a larger scale multiplies it.
+VAGUE_OF = {"thousands": 1_000, "millions": 1_000_000, "hundreds": 100}
+# Phrases before a number that bound it. "including" too: in "civilians including three children"
+# the named part is a lower bound.
+AT_LEAST_PHRASES = _phrases(
+    """
+    no less than, not less than, no fewer than, not fewer than, at least, more than, over, upwards of,
+    in excess of, including
+    """
+)
+AT_MOST_PHRASES = _phrases(
+    "as many as, no more than, not more than, up to, at most, fewer than, less than, under"
+)
+APPROX_PHRASES = _phrases(
+    """
+    approximately, about, around, nearly, almost, some, roughly, close to, an estimated, estimated,
+    approx, circa
+    """
+)
+# Words that look like amounts but carry no count per the guidelines.
+NO_COUNT = _phrases("a number of, scores, a handful, numerous, a lot, lots")
+# Explicit zero ("no one was killed"): checked before "one" can be read as 1.
+ZERO = _phrases("no one, nobody, none, zero, no-one")
+# Words after a number that make it a duration, age, share or distance, not a count of things
+# ("two days of shelling killed 38", "a 12-year-old boy"): such numbers are skipped.
+NOT_COUNTED = _words(
+    """
+    second seconds minute minutes hour hours day days week weeks month months year years decade decades
+    year-old years-old year-olds percent per km kilometres kilometers miles metres meters am pm
+    """
+)
+# Nouns after "a" that name a group or a quantity, not one thing ("a group of fighters",
+# "a large number of people"): "a" then does not mean 1.
+COLLECTIVES = _words(
+    """
+    group groups number couple lot series wave batch handful host crowd convoy family unit squad band
+    bunch pair total majority minority string spate flurry barrage volley salvo round further few dozen
+    score multitude set team column brigade battalion contingent cell
+    """
+)
+# Words before a four-digit number that make it a year ("in 2015", "since 2011", "March 2016").
+YEAR_CONTEXT = _words("in since of year until by from") | MONTH_NAMES
+
+# --- Clauses ---
+
 # Verbs that report speech: a date or place governed by them dates the report, not the event,
 # and their subject is the source of the report.
-REPORTING_VERBS = frozenset(
-    {"say", "report", "tell", "state", "add", "announce", "confirm", "claim", "document", "estimate"}
-)
+REPORTING_VERBS = _words("say report tell state add announce confirm claim document estimate")
 
 # Modal or attitude heads that make the event unreal: threats, plans, hypotheticals, denials,
 # calls and failures. A trigger under one of them is not an event.
-IRREALIS_HEADS = frozenset(
-    {
-        "threaten",
-        "plan",
-        "vow",
-        "warn",
-        "promise",
-        "intend",
-        "prepare",
-        "aim",
-        "seek",
-        "want",
-        "urge",
-        "call",
-        "demand",
-        "propose",
-        "consider",
-        "discuss",
-        "negotiate",
-        "hope",
-        "fail",
-        "refuse",
-        "reject",
-        "deny",
-        "allow",
-        "ask",
-        "require",
-        "offer",
-        "push",
-        "expect",
-        "try",
-        "attempt",
-        "prevent",
-        "avoid",
-        "instruct",
-        "encourage",
-        "order",
-        "could",
-        "would",
-        "reduce",
-        "halt",
-        "suspend",
-        "stop",
-        "pause",
-        "cease",
-        "schedule",
-        "resist",
-        "might",
-        "may",
-        "will",
-        "shall",
-        "should",
-        "must",
-        "unless",
-    }
+IRREALIS_HEADS = _words(
+    """
+    threaten plan vow warn promise intend prepare aim seek want urge call demand propose consider
+    discuss negotiate hope fail refuse reject deny allow ask require offer push expect try attempt
+    prevent avoid instruct encourage order could would reduce halt suspend stop pause cease schedule
+    resist might may will shall should must unless
+    """
 )
-
 # Heads among these that negate even a finite clause under them ("denied that jets bombed",
 # "refused", "failed"); the others ("want", "plan", "hope") only govern what has not happened.
-NEGATING_HEADS = frozenset(
-    {
-        "deny",
-        "refuse",
-        "fail",
-        "reject",
-        "threaten",
-        "warn",
-        "prevent",
-        "avoid",
-        "halt",
-        "stop",
-        "suspend",
-        "pause",
-        "cease",
-        "reduce",
-        "resist",
-        "negotiate",
-        "discuss",
-        "consider",
-        "could",
-        "would",
-        "might",
-        "may",
-        "will",
-        "shall",
-        "should",
-        "must",
-        "unless",
-    }
+NEGATING_HEADS = _words(
+    """
+    deny refuse fail reject threaten warn prevent avoid halt stop suspend pause cease reduce resist
+    negotiate discuss consider could would might may will shall should must unless
+    """
 )
 # Auxiliaries and markers that put a clause in the future or the hypothetical.
-IRREALIS_AUX = frozenset(
-    {"will", "would", "could", "might", "may", "shall", "should", "must", "if", "unless"}
+IRREALIS_AUX = _words("will would could might may shall should must if unless")
+# Heads that deny a report under them ("denied reports that ...").
+DENIAL_HEADS = _words("deny refute dismiss reject disprove debunk")
+# Determiners that make a noun refer to something already told ("the raid", "this attack").
+DEFINITE = _words("the this that these those")
+# Nouns a later sentence refers back to a reported attack by ("The blast took place in X", "the raid killed").
+ANAPHORIC_ATTACK_NOUNS = _words(
+    "attack blast explosion strike airstrike raid bombing bombardment sortie incident shelling massacre"
 )
+
+# --- Who ---
+
+# Heads of a reporting subject that a later "it"/"its" can point back to ("the army said it struck").
+FORCE_HEADS = _words(
+    "regime government coalition army military ministry force forces command militia group navy corps"
+)
+# Reporting subjects that are sources, never the striking force ("the monitor said it was an air strike").
+SOURCE_HEADS = _words(
+    """
+    witness resident source activist observatory monitor official medic agency network reporter
+    correspondent media doctor rescuer helmets
+    """
+)
+# Nouns that make a nationality adjective an armed force: "Russian jets", "Turkish troops".
+# Without one, "Russian" alone still means that state's forces as an actor.
+FORCE_NOUNS = _words(
+    """
+    forces force army military troops soldiers jets warplanes planes aircraft airplanes drones drone
+    helicopters helicopter gunships navy personnel bombers fighter artillery police policemen officers
+    units positions base bases convoy checkpoint checkpoints marines guards
+    """
+)
+# Victims and objects that make a target civilian (people, homes, services).
+CIVILIAN_NOUNS = _words(
+    """
+    civilian civilians people person persons residents resident villagers child children kids boy boys
+    girl girls woman women family families infant infants baby babies elderly student students worker
+    workers staff doctor doctors nurse nurses medics paramedics journalist journalists teacher teachers
+    farmers shepherd passengers displaced refugees hostages volunteers rescuers protesters worshippers
+    hospital hospitals clinic school schools market markets mosque mosques church homes home house
+    houses bakery camp camps neighbourhood neighborhood neighbourhoods neighborhoods village villages
+    trucks convoys ambulance ambulances shelter buildings building assyrians yazidis christians kurds
+    alawites druze shiites sunnis
+    """
+)
+# Combatants and military objects that make a target fighters or military.
+FIGHTER_NOUNS = _words(
+    """
+    fighters fighter militants militant combatants soldiers soldier troops army military forces rebels
+    rebel terrorists terrorist jihadists gunmen recruits recruit conscripts members commander commanders
+    officers officer personnel militiamen militia militias policemen police guards positions position
+    base bases checkpoint checkpoints headquarters depot depots convoy tanks vehicles airbase barracks
+    regime government opposition insurgents leader leaders
+    """
+)
+
+# --- Where ---
 
 # Nouns naming a place type: "al-Bab town", "the village of Hass". They rank how specific a
 # place is (neighbourhood < town < province) and are stripped from the place name itself.
 PLACE_TYPE_RANK = {
-    "neighbourhood": 0,
-    "neighborhood": 0,
-    "district": 0,
-    "camp": 0,
-    "street": 0,
-    "square": 0,
-    "farms": 0,
-    "airport": 0,
-    "base": 0,
-    "crossing": 0,
-    "quarter": 0,
-    "shrine": 0.5,
-    "port": 0.5,
-    "village": 1,
-    "town": 1,
-    "suburb": 1,
-    "area": 1,
-    "township": 1,
-    "forest": 1,
-    "city": 2,
-    "valley": 2,
-    "countryside": 3,
-    "province": 3,
-    "governorate": 3,
-    "region": 3,
-    "state": 3,
-    "county": 3,
+    word: rank
+    for rank, words in (
+        (0, "neighbourhood neighborhood district camp street square farms airport base crossing quarter"),
+        (0.5, "shrine port"),
+        (1, "village town suburb area township forest"),
+        (2, "city valley"),
+        (3, "countryside province governorate region state county"),
+    )
+    for word in words.split()
 }
-
+# Prepositions that introduce a place ("in Aleppo", "near Idlib").
+PLACE_PREPS = _words("in near at on outside around into across over from")
 # First words of Arabic armed-group names ("Jaish al-Islam", "Ahrar al-Sham", "Liwa al-Fateh"):
 # the place ruler's "al-" pattern must not take these for towns.
-GROUP_NAME_HEADS = frozenset(
-    {
-        "jaish",
-        "jaysh",
-        "ahrar",
-        "liwa",
-        "jabhat",
-        "harakat",
-        "hayat",
-        "faylaq",
-        "katibat",
-        "kataeb",
-        "kata'ib",
-        "ansar",
-        "jund",
-        "saraya",
-        "fateh",
-        "fatah",
-        "tahrir",
-        "nour",
-        "hezbollah",
-        "hizballah",
-        "rami",
-        "abdel",
-        "abdul",
-        "abu",
-        "bashar",
-    }
+GROUP_NAME_HEADS = _words(
+    """
+    jaish jaysh ahrar liwa jabhat harakat hayat faylaq katibat kataeb kata'ib ansar jund saraya fateh
+    fatah tahrir nour hezbollah hizballah rami abdel abdul abu bashar
+    """
+)
+# Regional words that are not a place by themselves ("northern Syria" names the country).
+DIRECTION_WORDS = _words(
+    """
+    north south east west northern southern eastern western central northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern
+    """
+)
+# Words that start organisation names, not places ("Syrian Observatory", "Civil Defense").
+ORG_WORDS = _words(
+    """
+    observatory agency ministry council coalition committee news network forces army front group
+    organization organisation center centre defense defence command office corps legion party union
+    state staff tv press reuters afp sana department house nations court aid church helmets crescent
+    """
+)
+# Capitalised place-type words that end a region's own name ("Kachin State"); "state" is also in ORG_WORDS.
+ADMIN_TITLES = _words("state")
+# Titles before a person's name: what follows them is a person, not a place.
+PERSON_TITLES = _words("president minister general leader commander mr sheikh imam")
+# Verbs whose subject acts as a party: a capital that denies or signs is a government, not a place.
+AGENT_VERBS = _words(
+    """
+    deny say reject accuse announce agree sign demand call blame claim warn threaten support back send
+    launch carry urge vow insist refuse condemn respond retaliate strike attack order approve declare
+    offer
+    """
+)
+# Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").
+GEO_FEATURES = _words(
+    """
+    forest strip valley mountains mountain desert plain plains coast heights island islands bank delta
+    hills lake river gulf sea corridor
+    """
+)
+# Arabic definite article as transliterated in English, French and German styles, including the
+# assimilated forms before "sun letters" (ad-, ar-, as-, ash-, at-, az- ...). Match keys drop them.
+ARABIC_ARTICLES = _words("al el il ul ol ad ed ar er as es ash esh at et ath az ez adh an en ud ur us uz ut")
+# Lower-case parts of place names in running text ("Daraa al-Balad", "Bab al-Hawa"): the common
+# article forms and linking words only, as "us", "en" or "es" are words of their own in a sentence.
+NAME_PARTICLES = _words("al el ad ash as ar at az an adh - de of bin ibn")
+# Lower-case words that may stand inside a name the article's context counts ("Bab al-Hawa").
+NAME_CONNECTORS = ARABIC_ARTICLES | _words("of de du la")
+# Words that are also names in the gazetteer but mostly mean something else in conflict news:
+# English words ("Hit" in Iraq, "Van" and "Batman" in Turkey, "Bar" in Ukraine), generic parts of
+# Arabic place names (Bab, Tal, Ras, Abu), names of people, months and days, and words of armed
+# group names (Ahrar al-Sham, Jaish al-Islam). A phrase matcher of place names must not fire on
+# them. Lower-case stop words are excluded by rule; these are the capitalised ones.
+COMMON_WORDS = (
+    _words(
+        """
+        bar man hit van batman mar say sale nice bath reading split mobile union liberty hope paradise
+        eagle deal centre center nord est east west north south lac delta unity lakes plateau bay camp
+        wadi tell tal mount city town village independence victory peace freedom progress friendship
+        orange mission police army date male same had said sur bani beni ain ras abu bab deir kafr tall
+        jabal jebel umm bir khan qasr hama'a asia africa europe america ocean sea gulf island islands state
+        republic kingdom federation street road market station port airport university hospital school
+        mosque church bridge dam lake river valley hill hills mountain mountains desert forest park farm
+        farms garden gardens square new old great little upper lower central western eastern northern
+        southern saint san santa ward district zone area region province county council capital media
+        reuters obama trump putin assad allah islam christ marine sham sunna sunni shia tahrir jaish liwa
+        ahrar harakat ansar
+        """
+    )
+    | MONTH_NAMES
+    | WEEKDAY_NAMES
+)
+# Regions above the country level (as exact keys): never one gazetteer entry, though GeoNames
+# lists towns named "Africa" or "Europe" and historical names of cities include them.
+SUPRANATIONAL = _words(
+    """
+    africa westafrica northafrica eastafrica southernafrica centralafrica middleeast neareast europe
+    westerneurope easterneurope asia centralasia southasia levant gulf persiangulf arabiangulf
+    hornofafrica maghreb arabworld caucasus northcaucasus balkans latinamerica world
+    """
+)
+# Short forms news uses for countries that pycountry spells otherwise -> the country's short name.
+COUNTRY_SHORT_NAMES = {
+    "syria": "Syria",
+    "iran": "Iran",
+    "russia": "Russia",
+    "turkey": "Turkey",
+    "türkiye": "Turkey",
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "united states": "United States",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "palestine": "Palestine",
+    "libya": "Libya",
+    "yemen": "Yemen",
+    "iraq": "Iraq",
+    "lebanon": "Lebanon",
+    "jordan": "Jordan",
+    "afghanistan": "Afghanistan",
+}
+# Capitalised first words that open a sentence, not a place name ("The army – in a statement – said").
+NOT_PLACE_LEADS = _words("the a an this that it he she they we in on")
+
+# --- Strikes on several places ---
+
+# Prepositions whose object is what a strike reached ("raids on X", "barrels over X").
+STRUCK_PREPS = _words("on against over at targeting")
+# Attack verbs of a second clause that are no air strike ("while rebels shelled Y").
+GROUND_VERBS = _words("shell fire shoot kill")
+# Subjects of a second clause that stand for more strikes ("while others hit Y").
+MORE_STRIKES = _words("other another more strike raid airstrike bomb missile")
+# Nouns whose number counts strikes at one place ("six raids on Y").
+STRIKE_NOUNS = _words("strike raid airstrike air-strike bomb barrel missile sortie")
+# Words that make an article about aircraft, so a bare "raid" in it is an air raid.
+AIR_CONTEXT_WORDS = _words(
+    "air aerial warplane warplanes jet jets helicopter helicopters drone drones aircraft plane planes"
 )
 
-# Regional words that are not a place by themselves ("northern Syria" names the country).
-DIRECTION_WORDS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-    }
+# --- Sentence windows ---
+
+# Words whose full stop ends no sentence in news copy (titles, ranks, months, company forms);
+# a window cut after one would start mid-sentence and parse differently.
+ABBREVIATIONS = (
+    _words(
+        """
+        mr mrs ms dr st mt gen col lt sgt capt maj cpl adm gov sen rep prof rev no co corp inc ltd jr sr
+        vs etc
+        """
+    )
+    | MONTH_ABBREVIATIONS
 )
+
+# --- Event types ---
 
 # Words that show an armed party is involved: recruitment only counts for armed forces or groups,
 # so "a company recruits engineers" is not an event. Trigger words themselves are not evidence.
-ARMED_WORDS = frozenset(
-    {
-        "fighter",
-        "militant",
-        "rebel",
-        "army",
-        "militia",
-        "group",
-        "front",
-        "force",
-        "troop",
-        "soldier",
-        "fight",
-        "combat",
-        "battle",
-        "military",
-        "jihadist",
-        "jihadi",
-        "brigade",
-        "battalion",
-        "corps",
-        "legion",
-        "faction",
-        "insurgent",
-        "guerrilla",
-        "combatant",
-        "ranks",
-        "mercenary",
-        "isis",
-        "isil",
-        "daesh",
-        "nusra",
-        "qaeda",
-        "taliban",
-        "shabaab",
-        "ypg",
-        "sdf",
-        "hezbollah",
-        "conscription",
-        "militiaman",
-        "paramilitary",
-        "war",
-        "frontline",
-        "weapon",
-        "arm",
-        "terrorist",
-        "branch",
-        "unit",
-        "police",
-        "suicide",
-        "jihad",
-        "martyrdom",
-        # defence ministries, national guards and reserves take in recruits as armies do
-        "defence",
-        "defense",
-        "guard",
-        "reservist",
-        "conscript",
-    }
+# The last ones: defence ministries, national guards and reserves take in recruits as armies do.
+ARMED_WORDS = _words(
+    """
+    fighter militant rebel army militia group front force troop soldier fight combat battle military
+    jihadist jihadi brigade battalion corps legion faction insurgent guerrilla combatant ranks mercenary
+    isis isil daesh nusra qaeda taliban shabaab ypg sdf hezbollah conscription militiaman paramilitary
+    war frontline weapon arm terrorist branch unit police suicide jihad martyrdom
+    defence defense guard reservist conscript
+    """
 )
-
 # Objects of "join" that are not an armed force: joining a truce, talks or a deal is not recruitment.
-NOT_JOINED = frozenset(
-    {
-        "agreement",
-        "truce",
-        "ceasefire",
-        "cessation",
-        "reconciliation",
-        "talks",
-        "deal",
-        "protest",
-        "process",
-        "call",
-        "negotiation",
-        "effort",
-        "coalition",
-        "initiative",
-        "campaign",
-        "demonstration",
-        "strike",
-        "list",
-        "celebration",
-        "meeting",
-        "union",
-    }
+NOT_JOINED = _words(
+    """
+    agreement truce ceasefire cessation reconciliation talks deal protest process call negotiation
+    effort coalition initiative campaign demonstration strike list celebration meeting union
+    """
 )
-
 # Heads of deals that are truces, not settlements: a ceasefire alone ends no one's fight for good.
-TRUCE_WORDS = frozenset(
-    {"ceasefire", "cease", "truce", "cessation", "armistice", "hostility", "humanitarian"}
-)
-
+TRUCE_WORDS = _words("ceasefire cease truce cessation armistice hostility humanitarian")
 # Cues that a truce or deal removed fighters or handed an area over, which makes it a settlement.
-SETTLEMENT_CUES = frozenset(
-    {
-        "evacuate",
-        "evacuation",
-        "surrender",
-        "surrendering",
-        "reconciliation",
-        "reconcile",
-        "hand",
-        "leave",
-        "disarm",
-        "disarmament",
-        "control",
-        "passage",
-        "peace",
-        "settle",
-        "settlement",
-        "transfer",
-        "bus",
-    }
+SETTLEMENT_CUES = _words(
+    """
+    evacuate evacuation surrender surrendering reconciliation reconcile hand leave disarm disarmament
+    control passage peace settle settlement transfer bus
+    """
 )
-
 # Verbs that make a deal real: it was reached, signed, agreed, completed.
-DEAL_DONE_VERBS = frozenset(
-    {
-        "reach",
-        "sign",
-        "agree",
-        "finalise",
-        "finalize",
-        "conclude",
-        "complete",
-        "strike",
-        "seal",
-        "broker",
-        "accept",
-        "implement",
-        "announce",
-        "enter",
-        "approve",
-    }
+DEAL_DONE_VERBS = _words(
+    """
+    reach sign agree finalise finalize conclude complete strike seal broker accept implement announce
+    enter approve
+    """
 )
-
 # Parties that can settle: armed sides, governments, areas.
-PARTY_WORDS = frozenset(
-    {
-        "rebel",
-        "fighter",
-        "militant",
-        "government",
-        "regime",
-        "army",
-        "group",
-        "faction",
-        "opposition",
-        "farc",
-        "insurgent",
-        "guerrilla",
-        "side",
-        "party",
-        "force",
-        "leader",
-        "authority",
-        "militia",
-        "area",
-        "town",
-        "district",
-        "neighbourhood",
-        "neighborhood",
-        "village",
-        "city",
-        "suburb",
-    }
+PARTY_WORDS = _words(
+    """
+    rebel fighter militant government regime army group faction opposition farc insurgent guerrilla side
+    party force leader authority militia area town district neighbourhood neighborhood village city
+    suburb
+    """
 )
-
 # Aircraft: a "strike", "raid" or "bombing" is only an air strike when these or "air" are near.
-AIRCRAFT_WORDS = frozenset(
-    {
-        "warplane",
-        "jet",
-        "helicopter",
-        "chopper",
-        "drone",
-        "aircraft",
-        "plane",
-        "bomber",
-        "gunship",
-        "air",
-        "aerial",
-        "airstrike",
-        "airstrikes",
-        "sortie",
-        "war-plane",
-        "warplanes",
-    }
+AIRCRAFT_WORDS = _words(
+    """
+    warplane jet helicopter chopper drone aircraft plane bomber gunship air aerial airstrike airstrikes
+    sortie war-plane warplanes
+    """
 )
-
 # Attack verbs whose subject, when it is an aircraft, makes an air strike.
-ATTACK_VERBS = frozenset(
-    {
-        "strike",
-        "pound",
-        "bomb",
-        "hit",
-        "target",
-        "drop",
-        "raid",
-        "attack",
-        "shell",
-        "bombard",
-        "launch",
-        "carry",
-        "fire",
-        "kill",
-        "destroy",
-        "resume",
-        "fly",
-        "conduct",
-        "blast",
-        "rain",
-        "pummel",
-        "batter",
-        "hammer",
-        "shoot",
-    }
+ATTACK_VERBS = _words(
+    """
+    strike pound bomb hit target drop raid attack shell bombard launch carry fire kill destroy resume
+    fly conduct blast rain pummel batter hammer shoot
+    """
 )
-
 # Not air strikes even near an aircraft word: ground fire and labour or sports "strikes".
-NOT_AIR_HEADS = frozenset({"hunger", "labour", "labor", "general", "worker", "union", "penalty", "football"})
-
-# Victim nouns: who can be killed or wounded in a count.
-PEOPLE_WORDS = frozenset(
-    {
-        "people",
-        "person",
-        "civilian",
-        "child",
-        "woman",
-        "man",
-        "fighter",
-        "militant",
-        "soldier",
-        "member",
-        "rebel",
-        "resident",
-        "worker",
-        "police",
-        "policeman",
-        "officer",
-        "staff",
-        "student",
-        "family",
-        "other",
-        "jihadist",
-        "insurgent",
-        "troop",
-        "terrorist",
-        "martyr",
-        "citizen",
-        "syrians",
-        "hostage",
-        "volunteer",
-        "gunman",
-        "combatant",
-        "life",
-        "personnel",
-        "recruit",
-        "teenager",
-        "boy",
-        "girl",
-        "infant",
-        "baby",
-        "patient",
-        "doctor",
-        "journalist",
-        # armed men as military communiques name them ("bandits neutralised"), and rural victims
-        "bandit",
-        "assailant",
-        "attacker",
-        "farmer",
-        "villager",
-    }
+NOT_AIR_HEADS = _words("hunger labour labor general worker union penalty football")
+# Victim nouns: who can be killed or wounded in a count. The last ones: armed men as military
+# communiques name them ("bandits neutralised"), and rural victims.
+PEOPLE_WORDS = _words(
+    """
+    people person civilian child woman man fighter militant soldier member rebel resident worker police
+    policeman officer staff student family other jihadist insurgent troop terrorist martyr citizen
+    syrians hostage volunteer gunman combatant life personnel recruit teenager boy girl infant baby
+    patient doctor journalist
+    bandit assailant attacker farmer villager
+    """
 )
-
 # Causes of a whole war's toll: "the war, which has killed 300,000" is background, not an event.
-BACKGROUND_CAUSES = frozenset({"war", "conflict", "uprising", "crisis", "revolution", "insurgency"})
-
+BACKGROUND_CAUSES = _words("war conflict uprising crisis revolution insurgency")
 # Injury nouns and verbs.
-INJURY_LEMMAS = frozenset({"injure", "wound", "injury", "wounded", "injured", "wounding", "injuring"})
-
+INJURY_LEMMAS = _words("injure wound injury wounded injured wounding injuring")
 
 # --- Event-type vocabularies ---
 # Word lists of the four event-type modules (air_strike, casualties, recruitment, reconciliation).
@@ -517,83 +522,28 @@ CONTEXT_FORMS = {
 
 # air_strike
 # Modifiers that describe a strike without naming who struck ("heavy air strikes").
-STRIKE_GENERIC_MODIFIERS = frozenset(
-    {
-        "heavy",
-        "intensive",
-        "intense",
-        "fierce",
-        "new",
-        "several",
-        "suspected",
-        "deadly",
-        "further",
-        "fresh",
-        "more",
-        "many",
-        "renewed",
-        "massive",
-        "repeated",
-        "continued",
-        "significant",
-        "toxic",
-        "gas",
-        "chlorine",
-        "explosive",
-        "air",
-        "aerial",
-        "barrel",
-        "bomb",
-        "the",
-        "a",
-        "an",
-        "overnight",
-        "separate",
-        "other",
-        "such",
-        "these",
-        "those",
-        "multiple",
-        "waves",
-        "wave",
-        "indiscriminate",
-        "crude",
-    }
+STRIKE_GENERIC_MODIFIERS = _words(
+    "heavy intensive intense fierce new several suspected deadly further fresh more many renewed "
+    "massive repeated continued significant toxic gas chlorine explosive air aerial barrel bomb the a "
+    "an overnight separate other such these those multiple waves wave indiscriminate crude"
 )
 # Common nouns that name an attacking side when they modify a strike ("regime strikes").
-STRIKE_ATTACKER_NOUNS = frozenset({"regime", "government", "coalition", "army", "military"})
+STRIKE_ATTACKER_NOUNS = _words("regime government coalition army military")
 # Singular strike nouns that count one strike ("an air raid", "the airstrike").
-COUNTABLE_STRIKES = frozenset({"strike", "raid", "airstrike", "air-strike", "barrel", "bomb", "attack"})
+COUNTABLE_STRIKES = _words("strike raid airstrike air-strike barrel bomb attack")
 
 # casualties
 # Nouns for an attack: "killed in regime air strikes" names who attacked through their modifiers.
-DEADLY_ATTACK_NOUNS = frozenset(
-    {
-        "attack",
-        "strike",
-        "airstrike",
-        "raid",
-        "bombing",
-        "shelling",
-        "bombardment",
-        "explosion",
-        "blast",
-        "bomb",
-        "fire",
-        "clash",
-        "assault",
-        "offensive",
-        "shell",
-        "rocket",
-        "mortar",
-    }
+DEADLY_ATTACK_NOUNS = _words(
+    "attack strike airstrike raid bombing shelling bombardment explosion blast bomb fire clash "
+    "assault offensive shell rocket mortar"
 )
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
-TOLL_VERBS = frozenset({"be", "rise", "reach", "climb", "increase", "jump", "stand", "hit", "bring", "mount"})
+TOLL_VERBS = _words("be rise reach climb increase jump stand hit bring mount")
 # Prepositions that introduce the attack behind a toll ("rose to 12 after regime shelling").
-TOLL_CAUSE_PREPS = frozenset({"after", "following", "in", "from", "during"})
+TOLL_CAUSE_PREPS = _words("after following in from during")
 # Verbs of a toll that grew: its new value replaces the counts told before it.
-TOLL_RISE_VERBS = frozenset({"rise", "climb", "reach", "jump", "increase", "mount"})
+TOLL_RISE_VERBS = _words("rise climb reach jump increase mount")
 # Common nouns naming an attacking side when they modify an attack ("regime shelling").
 KILLER_SIDE_WORDS = frozenset(
     {"regime", "government", "coalition", "army", "terrorist", "rebel", "militant", "opposition"}
@@ -602,26 +552,12 @@ KILLER_SIDE_WORDS = frozenset(
 WEAPON_WORDS = DEADLY_ATTACK_NOUNS | AIRCRAFT_WORDS | {"barrel", "car", "suicide", "missile"}
 # Nouns that name the dead or their tally ("the toll of martyrs", "the number of dead"): victims, never the
 # killer, wherever the parser puts them.
-VICTIM_NOUNS = frozenset(
-    {
-        "martyr",
-        "dead",
-        "toll",
-        "number",
-        "death",
-        "casualty",
-        "fatality",
-        "victim",
-        "body",
-        "wounded",
-        "injured",
-    }
-)
+VICTIM_NOUNS = _words("martyr dead toll number death casualty fatality victim body wounded injured")
 # Trigger words that name a death only of people: "neutralised 12 insurgents" kills, "neutralised
 # three bombs" does not.
-PEOPLE_ONLY_LEMMAS = frozenset({"neutralise", "neutralize"})
+PEOPLE_ONLY_LEMMAS = _words("neutralise neutralize")
 # Vague amounts written without a number ("dozens injured"); the numbers module gives their value.
-VAGUE_AMOUNTS = frozenset({"dozens", "hundreds", "thousands", "several", "scores", "tens", "many"})
+VAGUE_AMOUNTS = _words("dozens hundreds thousands several scores tens many")
 # Anaphoric words showing a wounded-only sentence continues the previous report.
 WOUNDED_CONTINUATION_WORDS = frozenset(
     {"other", "others", "more", "another", "also", "attack", "blast", "explosion"}
@@ -639,59 +575,23 @@ NO_DEATH_PHRASES = (
 
 # recruitment
 # Verbs that make a draft real ("the draft took place"), unlike registering "for the draft".
-DRAFT_HAPPENED_VERBS = frozenset({"take", "begin", "start", "resume", "end", "happen", "occur"})
+DRAFT_HAPPENED_VERBS = _words("take begin start resume end happen occur")
 # Objects that make "draft"/"recruit" about texts or support, not people joining a force.
-DOCUMENT_WORDS = frozenset(
-    {
-        "resolution",
-        "law",
-        "bill",
-        "plan",
-        "letter",
-        "statement",
-        "proposal",
-        "constitution",
-        "text",
-        "report",
-        "budget",
-        "agreement",
-        "document",
-        "treaty",
-        "support",
-        "help",
-        "expertise",
-    }
+DOCUMENT_WORDS = _words(
+    "resolution law bill plan letter statement proposal constitution text report budget agreement "
+    "document treaty support help expertise"
 )
 # Who companies hire: with these, a named organisation recruiting is business, not an armed group.
-HIRING_WORDS = frozenset(
-    {
-        "employee",
-        "staff",
-        "engineer",
-        "worker",
-        "graduate",
-        "nurse",
-        "teacher",
-        "developer",
-        "talent",
-        "intern",
-        "executive",
-        "manager",
-        "analyst",
-        "candidate",
-        "job",
-        "hire",
-        "salary",
-        "company",
-        "firm",
-    }
+HIRING_WORDS = _words(
+    "employee staff engineer worker graduate nurse teacher developer talent intern executive manager "
+    "analyst candidate job hire salary company firm"
 )
 # Verbs whose object, not subject, does what the infinitive after them says ("forced them to enlist").
 OBJECT_CONTROL_VERBS = frozenset(
     {"force", "order", "ask", "allow", "urge", "push", "compel", "press", "encourage", "lead"}
 )
 # Verbs whose subject enlists itself: the force joined is their "in"/"into" object.
-SELF_ENLISTING_VERBS = frozenset({"enlist", "volunteer", "sign"})
+SELF_ENLISTING_VERBS = _words("enlist volunteer sign")
 # What recruits do once enlisted: "the recruits graduated / completed training" reports recruitment.
 TRAINED_VERBS = frozenset(
     {"graduate", "complete", "finish", "begin", "start", "commence", "undergo", "join", "arrive"}
@@ -704,28 +604,9 @@ RECRUIT_GAIN_VERBS = frozenset(
 )
 # People taken in to fight: "mobilise", "register", "call up" are recruitment only with these as
 # object ("mobilised fighters", "registering volunteers"), not votes, users or troops sent to a front.
-RECRUIT_NOUNS = frozenset(
-    {
-        "fighter",
-        "man",
-        "men",
-        "youth",
-        "young",
-        "volunteer",
-        "recruit",
-        "reservist",
-        "conscript",
-        "child",
-        "boy",
-        "teenager",
-        "tribesman",
-        "tribesmen",
-        "militiaman",
-        "mercenary",
-        "cadet",
-        "combatant",
-        "jihadist",
-    }
+RECRUIT_NOUNS = _words(
+    "fighter man men youth young volunteer recruit reservist conscript child boy teenager tribesman "
+    "tribesmen militiaman mercenary cadet combatant jihadist"
 )
 # Recruits whose naming alone says they are taken in to fight ("recruited 300 children", "3,000
 # men signed up"); volunteers and recruits also join charities and firms, so they are left out.
@@ -735,62 +616,32 @@ INSTITUTION_WORDS = HIRING_WORDS | frozenset(
     {"school", "choir", "university", "college", "church", "team", "orchestra", "program", "programme"}
 )
 # Who a force registers: registering children or voters is aid or elections, not recruitment.
-REGISTERED_RECRUITS = frozenset({"volunteer", "recruit", "conscript", "reservist", "fighter", "combatant"})
+REGISTERED_RECRUITS = _words("volunteer recruit conscript reservist fighter combatant")
 # Sports and business: a club signing a coach or a firm enrolling staff is no armed recruitment,
 # even when the club is a named organisation.
-CIVILIAN_WORDS = frozenset(
-    {
-        "coach",
-        "footballer",
-        "football",
-        "player",
-        "club",
-        "league",
-        "striker",
-        "midfielder",
-        "goalkeeper",
-        "tournament",
-        "championship",
-        "sport",
-        "stadium",
-        "referee",
-    }
+CIVILIAN_WORDS = _words(
+    "coach footballer football player club league striker midfielder goalkeeper tournament "
+    "championship sport stadium referee"
 )
 # Who companies or teams take on: such recruits make the sentence hiring, not recruitment.
-NOT_RECRUITS = frozenset({"coach", "player", "team", "staff", "employee", "manager"})
+NOT_RECRUITS = _words("coach player team staff employee manager")
 # Verbs that carry people to a place: "detained 40 men to take them to the training camps".
-MOVE_VERBS = frozenset({"take", "drive", "send", "transfer", "move", "lead", "transport", "bring", "deliver"})
+MOVE_VERBS = _words("take drive send transfer move lead transport bring deliver")
 # Nouns that stand for a group of people counted on their "of" object ("a batch of 900 recruits").
-COUNTED_GROUP_NOUNS = frozenset({"batch", "group", "class", "contingent", "wave", "number", "total"})
+COUNTED_GROUP_NOUNS = _words("batch group class contingent wave number total")
 
 # reconciliation
 # Prepositions that put an action under a deal: "evacuated under an agreement", "following a deal".
-DEAL_UNDER_PREPS = frozenset({"under", "following", "after", "by", "per"})
+DEAL_UNDER_PREPS = _words("under following after by per")
 # Nouns naming the agreement itself, never a party to it.
-DEAL_WORDS = frozenset({"deal", "agreement", "accord", "pact", "settlement", "treaty", "reconciliation"})
+DEAL_WORDS = _words("deal agreement accord pact settlement treaty reconciliation")
 # Nouns for armed or governing sides, which a later "they" can stand for.
-CONFLICT_SIDES = frozenset(
-    {
-        "rebel",
-        "fighter",
-        "militant",
-        "opposition",
-        "group",
-        "faction",
-        "force",
-        "militia",
-        "insurgent",
-        "guerrilla",
-        "government",
-        "regime",
-        "army",
-        "leader",
-        "gunman",
-        "jihadist",
-    }
+CONFLICT_SIDES = _words(
+    "rebel fighter militant opposition group faction force militia insurgent guerrilla government "
+    "regime army leader gunman jihadist"
 )
 # Verbs whose subject lived through a settlement: "the town witnessed a settlement last year".
-SETTLEMENT_WITNESS_VERBS = frozenset({"witness", "see", "experience", "undergo", "hold", "conduct", "carry"})
+SETTLEMENT_WITNESS_VERBS = _words("witness see experience undergo hold conduct carry")
 # Who can reconcile in a conflict: armed sides, governments, areas, wanted men, a "status".
 # Fans or clubs reconciling, or accounts reconciled, are not settlements.
 RECONCILING_PARTIES = PARTY_WORDS | CONFLICT_SIDES | frozenset({"gunman", "wanted", "status"})

@@ -31,7 +31,7 @@ _FILLABLE = (
     "source",
 )
 # A date travels with its precision, words and end: all or nothing.
-_DATE_SLOTS = ("event_date", "date_precision", "date_text", "event_date_end")
+DATE_SLOTS = ("event_date", "date_precision", "date_text", "event_date_end")
 
 
 def _norm(text: str | None) -> str:
@@ -104,7 +104,7 @@ def _fill(kept: Event, other: Event, *, take_date: bool = True) -> Event:
         changes.update(location=other.location, location_source="sentence")
     # explicit beats default; a finer date inside the kept one beats it ("in July 2018" of "in 2018")
     if take_date and other.date_text is not None and (kept.date_text is None or _finer(other, kept)):
-        changes.update({slot: getattr(other, slot) for slot in _DATE_SLOTS})
+        changes.update({slot: getattr(other, slot) for slot in DATE_SLOTS})
     return dataclasses.replace(kept, **changes) if changes else kept
 
 

@@ -130,6 +130,21 @@ class Reject:
     article_id: str | None = None
     run_id: str = ""
 
+    @classmethod
+    def now(
+        cls,
+        stage: str,
+        error_kind: str,
+        message: str,
+        *,
+        url: str | None = None,
+        source: str | None = None,
+        article_id: str | None = None,
+        run_id: str = "",
+    ) -> Reject:
+        """A reject stamped with the current UTC time."""
+        return cls(stage, error_kind, message, dt.datetime.now(dt.UTC), url, source, article_id, run_id)
+
 
 @dataclass(frozen=True)
 class Run:

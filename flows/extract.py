@@ -10,7 +10,6 @@ spaCy can take (events keep offsets into the whole text), runs
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -133,7 +132,15 @@ def extract_batch(
     articles = [dataclasses.replace(with_language(a), run_id=run_id) for a in articles]
     english = [a for a in articles if a.language in SUPPORTED_LANGUAGES]
     rejects = [
-        _reject(a, "language", "unsupported_language", f"language {a.language!r}", run_id)
+        Reject.now(
+            "language",
+            "unsupported_language",
+            f"language {a.language!r}",
+            url=a.url,
+            source=a.source,
+            article_id=a.article_id,
+            run_id=run_id,
+        )
         for a in articles
         if a.language not in SUPPORTED_LANGUAGES
     ]
@@ -142,7 +149,17 @@ def extract_batch(
     results = extract_safely(nlp, english, batch_size=batch_size, n_process=n_process, prefilter=prefilter)
     for result in results:
         if result.error:
-            rejects.append(_reject(result.article, "extract", "extractor_error", result.error, run_id))
+            rejects.append(
+                Reject.now(
+                    "extract",
+                    "extractor_error",
+                    result.error,
+                    url=result.article.url,
+                    source=result.article.source,
+                    article_id=result.article.article_id,
+                    run_id=run_id,
+                )
+            )
             continue
         extracted_ids.append(result.article.article_id)
         events.extend(dataclasses.replace(e, run_id=run_id) for e in result.events)
@@ -150,16 +167,3 @@ def extract_batch(
     writer.add_events(extracted_ids, events)
     writer.add_rejects(rejects)
     return BatchCounts(len(extracted_ids), len(rejects), dict(Counter(e.event_type for e in events)))
-
-
-def _reject(article: Article, stage: str, kind: str, message: str, run_id: str) -> Reject:
-    return Reject(
-        stage=stage,
-        error_kind=kind,
-        message=message,
-        at=dt.datetime.now(dt.UTC),
-        url=article.url,
-        source=article.source,
-        article_id=article.article_id,
-        run_id=run_id,
-    )

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,7 +40,7 @@ from flows.inputs.state import (
     save_raw,
     save_source_state,
 )
-from flows.storage.store import Store, write_batch
+from flows.storage.store import Store, new_run_id, write_batch
 
 BATCH_SIZE = 50  # pages per fetch/parse/store task: bounds memory (bodies) and task count
 LOCAL_BATCH_SIZE = 200  # articles + rejects of a local source written at once
@@ -184,7 +183,13 @@ def parse_listing(source: Source, results: Sequence[FetchResult]) -> ListingOutc
     for result in results:
         if not result.ok:
             rejects.append(
-                _reject(source, "fetch", result.error_kind or "fetch_failed", result.message, result.url)
+                Reject.now(
+                    "fetch",
+                    result.error_kind or "fetch_failed",
+                    result.message,
+                    url=result.url,
+                    source=source.name,
+                )
             )
             continue
         if result.not_modified:
@@ -195,7 +200,9 @@ def parse_listing(source: Source, results: Sequence[FetchResult]) -> ListingOutc
         else:
             listing = parse_feed(result.body, result.final_url, result.content_type)
         if listing.error_kind:
-            rejects.append(_reject(source, "parse", listing.error_kind, listing.message, result.url))
+            rejects.append(
+                Reject.now("parse", listing.error_kind, listing.message, url=result.url, source=source.name)
+            )
             continue
         items.extend(listing.items)
         sitemaps.extend(listing.sitemaps)
@@ -255,21 +262,31 @@ def _parse_safely(source: Source, planned: PlannedPage, result: FetchResult) -> 
     except Exception as exc:  # a page that trips a parser bug is a reject, not a failed batch
         message = f"{type(exc).__name__}: {exc}"
         return ParsedPage(
-            planned, result, reject=_reject(source, "parse", "parse_error", message, result.url)
+            planned,
+            result,
+            reject=Reject.now("parse", "parse_error", message, url=result.url, source=source.name),
         )
 
 
 def _parse_one(source: Source, planned: PlannedPage, result: FetchResult) -> ParsedPage:
     if not result.ok:
         kind = result.error_kind or "fetch_failed"
-        return ParsedPage(planned, result, reject=_reject(source, "fetch", kind, result.message, result.url))
+        return ParsedPage(
+            planned,
+            result,
+            reject=Reject.now("fetch", kind, result.message, url=result.url, source=source.name),
+        )
     if result.not_modified:
         return ParsedPage(planned, result)
     html, _charset = decode_html(result.body, result.charset)
     page = parse_page(html, result.final_url)
     if page is None:
         return ParsedPage(
-            planned, result, reject=_reject(source, "parse", "no_text", "no article text found", result.url)
+            planned,
+            result,
+            reject=Reject.now(
+                "parse", "no_text", "no article text found", url=result.url, source=source.name
+            ),
         )
     fetched_on = result.fetched_at.date()
     published, published_source = fetched_on, "fetch"
@@ -425,7 +442,7 @@ def publish_summary(summary: IngestSummary) -> None:
 def ingest_flow(sources: str | Path | SourcesConfig, out: str = "data", run_id: str = "") -> IngestSummary:
     """Fetch every enabled source into `out`; returns counts and the article ids to extract."""
     config = sources if isinstance(sources, SourcesConfig) else load_sources(sources)
-    run_id = run_id or new_run_id()
+    run_id = run_id or new_run_id(dt.datetime.now(dt.UTC))
     with Store(out).lock(run_id):
         state = read_state(out)
         counts: list[SourceCounts] = []
@@ -439,8 +456,12 @@ def ingest_flow(sources: str | Path | SourcesConfig, out: str = "data", run_id: 
                     for article_id, digest in batch.articles:
                         state.remember_article(article_id, digest)
             except Exception as exc:  # safety net: one broken source never stops the others
-                failure = _reject(
-                    source, "ingest", "source_error", f"{type(exc).__name__}: {exc}", source.url
+                failure = Reject.now(
+                    "ingest",
+                    "source_error",
+                    f"{type(exc).__name__}: {exc}",
+                    url=source.url,
+                    source=source.name,
                 )
                 record_rejects(out, run_id, [failure])
                 batch = StoredBatch(SourceCounts(source.name, failed=1))
@@ -495,12 +516,7 @@ def _local_records(source: Source) -> Iterator[Article | Reject]:
     try:
         yield from read_input(source.path or Path())
     except InputError as exc:
-        yield _reject(source, "read", "missing_input", str(exc), None)
-
-
-def new_run_id() -> str:
-    """Sortable, unique run id: UTC time plus a random suffix."""
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+        yield Reject.now("read", "missing_input", str(exc), source=source.name)
 
 
 def _classify(article: Article, state: IngestState, batch_hashes: dict[str, str]) -> str:
@@ -526,9 +542,3 @@ def _count_written(counts: SourceCounts, verdict: str, article: Article) -> None
 def _write(out: str, run_id: str, articles: list[Article], rejects: list[Reject]) -> None:
     if articles or rejects:
         write_batch(out, run_id=run_id, articles=articles, rejects=rejects)
-
-
-def _reject(source: Source, stage: str, kind: str, message: str, url: str | None) -> Reject:
-    return Reject(
-        stage=stage, error_kind=kind, message=message, at=dt.datetime.now(dt.UTC), url=url, source=source.name
-    )

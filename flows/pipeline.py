@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import uuid
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from extractors.schema import Article, Reject, Run
 from flows.config import ConfigError, Settings, load_settings
 from flows.extract import SUPPORTED_LANGUAGES, BatchCounts, extract_batch
 from flows.inputs.readers import read_input
-from flows.storage.store import RunWriter, Store
+from flows.storage.store import RunWriter, Store, new_run_id
 
 REJECTS_PER_WRITE = 500
 # Batches submitted to a Dask cluster ahead of their results: keeps the cluster busy while
@@ -95,11 +94,6 @@ class _Tally:
     read: int = 0
     rejected: int = 0
     ingest: str | None = None
-
-
-def new_run_id(now: dt.datetime) -> str:
-    """Sortable, unique run id: UTC start time plus a random suffix."""
-    return f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
 
 
 # Deployed runs (nightly, adhoc) retry a failed attempt: a source down, the output locked by a

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import csv
 import functools
+from pathlib import Path
+
+from extractors.lexicon import COUNTRY_SHORT_NAMES
+
+# Nationality adjectives per country (see the file's header); the actor tables read it too.
+DEMONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "demonyms.tsv"
 
 
 @functools.cache
 def country_names() -> dict[str, str]:
-    """Lower-cased country names, short names and demonyms -> English short name (pycountry)."""
+    """Lower-cased country names and short names -> English short name (pycountry)."""
     import pycountry
 
     names: dict[str, str] = {}
@@ -16,29 +23,7 @@ def country_names() -> dict[str, str]:
         short = short.split(",")[0]
         for n in {c.name, short, getattr(c, "official_name", c.name)}:
             names[n.lower()] = short
-    # Short forms news uses that pycountry spells otherwise, and demonyms used for countries.
-    names.update(
-        {
-            "syria": "Syria",
-            "iran": "Iran",
-            "russia": "Russia",
-            "turkey": "Turkey",
-            "türkiye": "Turkey",
-            "us": "United States",
-            "u.s.": "United States",
-            "usa": "United States",
-            "united states": "United States",
-            "uk": "United Kingdom",
-            "britain": "United Kingdom",
-            "palestine": "Palestine",
-            "libya": "Libya",
-            "yemen": "Yemen",
-            "iraq": "Iraq",
-            "lebanon": "Lebanon",
-            "jordan": "Jordan",
-            "afghanistan": "Afghanistan",
-        }
-    )
+    names.update(COUNTRY_SHORT_NAMES)
     return names
 
 
@@ -55,31 +40,19 @@ def country_of(word: str) -> str | None:
     return None
 
 
-# Demonyms of the countries conflict news names most; enough to say "Syrian city" is in Syria.
-_DEMONYMS = {
-    "syrian": "Syria",
-    "iraqi": "Iraq",
-    "yemeni": "Yemen",
-    "libyan": "Libya",
-    "afghan": "Afghanistan",
-    "lebanese": "Lebanon",
-    "turkish": "Turkey",
-    "russian": "Russia",
-    "iranian": "Iran",
-    "israeli": "Israel",
-    "palestinian": "Palestine",
-    "ukrainian": "Ukraine",
-    "sudanese": "Sudan",
-    "somali": "Somalia",
-    "malian": "Mali",
-    "nigerian": "Nigeria",
-    "colombian": "Colombia",
-    "pakistani": "Pakistan",
-    "egyptian": "Egypt",
-    "jordanian": "Jordan",
-}
+@functools.cache
+def _demonym_countries() -> dict[str, str]:
+    """Lower-cased nationality adjective -> country, from the rows of DEMONYMS_FILE that name a country."""
+    with DEMONYMS_FILE.open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {
+            adjective.lower(): row["country"]
+            for row in rows
+            if row["country"]
+            for adjective in row["adjectives"].split("|")
+        }
 
 
 def demonym_country(word: str) -> str | None:
     """Country of a nationality adjective (\"Syrian\" -> Syria), None when unknown."""
-    return _DEMONYMS.get(word.lower().strip())
+    return _demonym_countries().get(word.lower().strip())

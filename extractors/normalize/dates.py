@@ -18,6 +18,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from extractors.lexicon import (
+    ANCHORED_ELSEWHERE,
+    DATE_FILLER,
+    DAY_BEFORE,
+    MONTHS,
+    NOT_THIS_WEEKDAY,
+    ORDINAL_DAYS,
+    PART_WORDS,
+    RANGE_WORDS,
+    SAME_DAY,
+    TIME_UNITS,
+    TIMES_OF_DAY,
+    TWO_DAYS_BEFORE,
+    VAGUE_UNIT_COUNTS,
+    WEEKDAYS,
+)
 from extractors.normalize.numbers import number_value
 from extractors.schema import DatePrecision
 
@@ -52,197 +68,17 @@ class _Resolution:
     end: dt.date | None = None
 
 
-WEEKDAYS = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-UNITS = {
-    "hour": "hour",
-    "hours": "hour",
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-    "month": "month",
-    "months": "month",
-    "year": "year",
-    "years": "year",
-}
-
-# Whole expressions that mean the publication day or the day before (guidelines, "Dates": Days).
-SAME_DAY = {
-    "today",
-    "tonight",
-    "this morning",
-    "this afternoon",
-    "this evening",
-    "overnight",
-    "after midnight",
-    "midnight",
-    "dawn",
-    "this dawn",
-    "daybreak",
-    "morning",
-    "this noon",
-    "noon",
-}
-DAY_BEFORE = {"yesterday", "last night", "last evening", "yesterday night"}
-TWO_DAYS_BEFORE = {"day before yesterday"}
-
 # Leading words that only introduce the expression; "since" is kept as a flag (the period runs to now).
 _LEADING = re.compile(
     r"^(?:ever|since|from|on|in|during|at|the|over|for|into|by|until|till|as of|within|between|of|"
     r"around|about|just|only|throughout|through|after)\s+"
 )
-# Words that shade a time but do not move its unit: "late September", "earlier this month",
-# "the early hours of Tuesday", "more than two years ago", "the beginning of this week".
-_FILLER = {
-    "the",
-    "of",
-    "on",
-    "in",
-    "at",
-    "early",
-    "earlier",
-    "late",
-    "later",
-    "mid",
-    "middle",
-    "beginning",
-    "start",
-    "end",
-    "just",
-    "only",
-    "around",
-    "about",
-    "approximately",
-    "some",
-    "roughly",
-    "nearly",
-    "almost",
-    "more",
-    "than",
-    "over",
-    "period",
-    "and",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "small",
-    "wee",
-}
-# Times of day dropped after a day expression ("Sunday morning", "the early hours of Tuesday").
-_TIME_OF_DAY = {
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "dawn",
-    "dusk",
-    "noon",
-    "midday",
-    "midnight",
-    "hours",
-    "daybreak",
-    "nightfall",
-    "sunset",
-    "sunrise",
-    "overnight",
-}
-# Vague counts of units ("the past few days"); numbers.py's lower bounds, as in the guidelines.
-_VAGUE_COUNT = {"a": 1, "an": 1, "few": 3, "several": 3, "couple": 2}
 # How far back "recent days/weeks/months" reach: a judgement, chosen so "recent months" spans
 # more than one month (the guidelines resolve it to the year).
 _RECENT = {"day": ("day", 7), "week": ("day", 28), "month": ("month", 3)}
 # dateparser only sees what names a month (numeric dates are read by the grammar); on anything
 # else it tends to answer the reference date itself.
 _DATEPARSER_GATE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
-# A last word that anchors the expression to another time, not to publication ("a day earlier").
-_ANCHORED_ELSEWHERE = {"earlier", "later", "before", "after", "prior", "previously"}
-_RANGE_WORDS = {"to", "through", "until", "till", "into", "-"}
-# Ordinal words as days of a month ("the first of June"); read only next to a month name.
-_ORDINAL_DAYS = {
-    word: n
-    for n, word in enumerate(
-        (
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-            "twenty-first",
-            "twenty-second",
-            "twenty-third",
-            "twenty-fourth",
-            "twenty-fifth",
-            "twenty-sixth",
-            "twenty-seventh",
-            "twenty-eighth",
-            "twenty-ninth",
-            "thirtieth",
-            "thirty-first",
-        ),
-        start=1,
-    )
-}
 # Clock times say nothing about the day: "3:00 pm", "14:35", "10pm", "at 9 a.m. local time".
 _CLOCK_TIME = re.compile(
     r"\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\b\.?|z\b)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\b(?:gmt|utc|local time)\b"
@@ -250,23 +86,6 @@ _CLOCK_TIME = re.compile(
 _NAME_PAIR = re.compile(
     r"\b(" + "|".join([*WEEKDAYS, *MONTHS]) + r")-(" + "|".join([*WEEKDAYS, *MONTHS]) + r")\b"
 )
-# Parts of a month or year that leave it the finest unit holding them ("the first week of March").
-_PART_WORDS = {
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "final",
-    "last",
-    "half",
-    "week",
-    "weeks",
-    "days",
-    "part",
-    "quarter",
-    "few",
-    "couple",
-}
 
 
 def resolve_date(expression: str, published: dt.date) -> ResolvedDate | None:
@@ -320,15 +139,15 @@ def _resolve_normalized(s: str, published: dt.date) -> _Resolution | None:
 
 def _by_grammar(s: str, published: dt.date) -> _Resolution | None:
     words = s.split()
-    if not words or words[-1] in _ANCHORED_ELSEWHERE:
+    if not words or words[-1] in ANCHORED_ELSEWHERE:
         return None
-    tokens = [t for t in words if t not in _FILLER]
-    if len(tokens) > 1 and tokens[0] in ("a", "an") and tokens[1] in _VAGUE_COUNT:
+    tokens = [t for t in words if t not in DATE_FILLER]
+    if len(tokens) > 1 and tokens[0] in ("a", "an") and tokens[1] in VAGUE_UNIT_COUNTS:
         tokens = tokens[1:]  # "a few days", "a couple of days"
     if tokens[:2] == ["this", "past"]:
         tokens = tokens[1:]  # "this past week"
     tokens = _name_relative_year(tokens, published)
-    for candidate in (tokens, [t for t in tokens if t not in _TIME_OF_DAY]):
+    for candidate in (tokens, [t for t in tokens if t not in TIMES_OF_DAY]):
         if not candidate:
             continue
         phrase = " ".join(candidate)
@@ -353,27 +172,27 @@ def _counted_back(tokens: list[str], published: dt.date) -> _Resolution | None:
     head = ""
     if tokens and tokens[0] in ("past", "last", "previous", "recent"):
         head, tokens = tokens[0], tokens[1:]
-    if head == "recent" and len(tokens) == 1 and tokens[0] in UNITS:
-        unit, reach = _RECENT.get(UNITS[tokens[0]], ("", 0))
+    if head == "recent" and len(tokens) == 1 and tokens[0] in TIME_UNITS:
+        unit, reach = _RECENT.get(TIME_UNITS[tokens[0]], ("", 0))
         return _period_back(unit, reach, published) if reach else None
-    if len(tokens) == 2 and tokens[1] in UNITS:
+    if len(tokens) == 2 and tokens[1] in TIME_UNITS:
         count = _count(tokens[0])
         if count is None or count <= 0:
             return None
-        return _period_back(UNITS[tokens[1]], count, published)
-    if head == "past" and len(tokens) == 1 and tokens[0] in UNITS:
-        return _period_back(UNITS[tokens[0]], 1, published)  # "the past week": counted back
+        return _period_back(TIME_UNITS[tokens[1]], count, published)
+    if head == "past" and len(tokens) == 1 and tokens[0] in TIME_UNITS:
+        return _period_back(TIME_UNITS[tokens[0]], 1, published)  # "the past week": counted back
     return None
 
 
 def _ago(tokens: list[str], published: dt.date) -> _Resolution | None:
     """ "two days ago", "a week ago", "more than two years ago" (a point, at the unit's precision)."""
-    if len(tokens) != 3 or tokens[2] != "ago" or tokens[1] not in UNITS:
+    if len(tokens) != 3 or tokens[2] != "ago" or tokens[1] not in TIME_UNITS:
         return None
     count = _count(tokens[0])
     if count is None:
         return None
-    unit = UNITS[tokens[1]]
+    unit = TIME_UNITS[tokens[1]]
     if unit == "hour":
         return _Resolution(published - dt.timedelta(days=count // 24), DAY)
     if unit == "day":
@@ -433,7 +252,7 @@ def _named_period(tokens: list[str], published: dt.date) -> _Resolution | None:
 
 def _weekdays(tokens: list[str], published: dt.date) -> _Resolution | None:
     """ "Monday", "Saturday and Sunday", "Friday to Sunday" (a period of days)."""
-    days = [t for t in tokens if t not in _RANGE_WORDS]
+    days = [t for t in tokens if t not in RANGE_WORDS]
     if not days or any(t not in WEEKDAYS for t in days) or len(days) > 2:
         return None
     last = _weekday_on_or_before(WEEKDAYS[days[-1]], published, strictly_before=False)
@@ -458,7 +277,7 @@ def _calendar_date(tokens: list[str], published: dt.date) -> _Resolution | None:
     words = [t for t in tokens if t not in WEEKDAYS]  # "Monday, March 7": the date decides
     months = [t for t in words if t in MONTHS]
     if months:
-        words = [f"{_ORDINAL_DAYS[t]}th" if t in _ORDINAL_DAYS else t for t in words]
+        words = [f"{ORDINAL_DAYS[t]}th" if t in ORDINAL_DAYS else t for t in words]
     years = [t for t in words if _YEAR.fullmatch(t)]
     days = [m for t in words if (m := _DAY.fullmatch(t))]
     if (
@@ -495,7 +314,7 @@ def _calendar_date(tokens: list[str], published: dt.date) -> _Resolution | None:
 
 def _calendar_range(tokens: list[str], published: dt.date) -> _Resolution | None:
     """ "May 29 and 30", "29-30 May", "between May 20 and June 2": a period of days."""
-    words = [t for t in tokens if t not in WEEKDAYS and t not in _RANGE_WORDS]
+    words = [t for t in tokens if t not in WEEKDAYS and t not in RANGE_WORDS]
     day_at = [i for i, t in enumerate(words) if _DAY.fullmatch(t)]
     month_words = [t for t in words if t in MONTHS]
     year_at = [i for i, t in enumerate(words) if _YEAR.fullmatch(t)]
@@ -527,29 +346,14 @@ def _day_number(word: str) -> int:
 def _weekday_among_words(tokens: list[str], published: dt.date) -> _Resolution | None:
     """Last resort: one weekday among words that carry no other date ("Sunday, the fifth day")."""
     weekdays = [t for t in tokens if t in WEEKDAYS]
-    if len(weekdays) != 1 or any(t in _NOT_THIS_WEEKDAY or t in MONTHS or t[:1].isdigit() for t in tokens):
+    if len(weekdays) != 1 or any(t in NOT_THIS_WEEKDAY or t in MONTHS or t[:1].isdigit() for t in tokens):
         return None
     return _weekday_on_or_before(WEEKDAYS[weekdays[0]], published, strictly_before=False)
 
 
-# Words that move a weekday away from the latest one ("next Monday", "every Friday").
-_NOT_THIS_WEEKDAY = {
-    "next",
-    "coming",
-    "following",
-    "previous",
-    "every",
-    "each",
-    "last",
-    "ago",
-    "after",
-    "before",
-}
-
-
 def _month_range(tokens: list[str], published: dt.date) -> _Resolution | None:
     """ "March and April", "from March to May 2015": a period of months."""
-    words = [t for t in tokens if t not in _RANGE_WORDS]
+    words = [t for t in tokens if t not in RANGE_WORDS]
     months = [t for t in words if t in MONTHS]
     years = [t for t in words if _YEAR.fullmatch(t)]
     if len(months) != 2 or len(years) > 1 or len(months) + len(years) != len(words):
@@ -564,7 +368,7 @@ def _month_range(tokens: list[str], published: dt.date) -> _Resolution | None:
 
 def _part_of(tokens: list[str], published: dt.date) -> _Resolution | None:
     """ "the first week of March", "the second half of 2015": the month or year that holds the part."""
-    rest = [t for t in tokens if t not in _PART_WORDS]
+    rest = [t for t in tokens if t not in PART_WORDS]
     if len(rest) == len(tokens) or not rest or not any(t in MONTHS or _YEAR.fullmatch(t) for t in rest):
         return None
     found = _calendar_date(rest, published)
@@ -624,7 +428,7 @@ def _by_dateparser(s: str, published: dt.date) -> _Resolution | None:
 
 
 def _count(word: str) -> int | None:
-    return _VAGUE_COUNT.get(word, number_value(word))
+    return VAGUE_UNIT_COUNTS.get(word, number_value(word))
 
 
 def _period_back(unit: str, count: int, published: dt.date) -> _Resolution | None:

@@ -12,8 +12,10 @@ import functools
 import re
 from collections import Counter
 
+from extractors.layout import wire_dateline
+from extractors.lexicon import NAME_CONNECTORS
 from extractors.normalize.actors import canonical_actor, canonical_target, nationality_codes
-from extractors.normalize.placename import ARABIC_ARTICLES, exact_key
+from extractors.normalize.placename import exact_key
 from extractors.normalize.places import (
     FOCUS_COUNTRIES,
     Entry,
@@ -29,12 +31,6 @@ from extractors.schema import Article, Event
 CONTEXT_CITY_POPULATION = 100_000
 _MAX_NAME_WORDS = 4
 _WORD = re.compile(r"[^\W\d_][\w'’‘`-]*")
-# Wire datelines: "DAMASCUS, Syria (AP) —", "BEIRUT (Reuters) -", "ALEPPO, Syria:".
-_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
-    r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2}))?"
-    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–:\-]"
-)
 
 
 @functools.cache
@@ -71,8 +67,7 @@ def _written_as_name(words: list[str]) -> bool:
     """Capitalised words (Arabic articles and "of" may be lower case), not a shouted acronym."""
     if len(words) == 1 and len(words[0]) > 3 and words[0].isupper():
         return False  # agency names: SANA, AFP
-    connectors = ARABIC_ARTICLES | {"of", "de", "du", "la"}
-    capitalised = all(w[:1].isupper() or w.lower().split("-")[0] in connectors for w in words)
+    capitalised = all(w[:1].isupper() or w.lower().split("-")[0] in NAME_CONNECTORS for w in words)
     return capitalised and words[-1][:1].isupper()
 
 
@@ -111,10 +106,11 @@ def _named_places(text: str) -> list[tuple[str, str]]:
 
 def dateline_country(text: str) -> str | None:
     """Country code of a wire dateline at the start of the text ("BEIRUT (AP) —"), if any."""
-    match = _DATELINE.match(text)
-    if not match:
+    dateline = wire_dateline(text)
+    if dateline is None:
         return None
-    for name in (match.group("region"), match.group("place")):
+    _, place_name, region = dateline
+    for name in (region, place_name):
         place = resolve_place(name.title()) if name else None
         if place:
             return place.country_code

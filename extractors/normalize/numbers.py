@@ -12,6 +12,23 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractors.lexicon import (
+    APPROX_PHRASES,
+    AT_LEAST_PHRASES,
+    AT_MOST_PHRASES,
+    COLLECTIVES,
+    MULTIPLIERS,
+    NO_COUNT,
+    NOT_COUNTED,
+    NUMBER_SCALES,
+    NUMBER_TENS,
+    NUMBER_UNITS,
+    VAGUE_AMOUNT_BOUNDS,
+    VAGUE_OF,
+    YEAR_CONTEXT,
+    ZERO,
+)
+
 EXACT, AT_LEAST, AT_MOST, APPROX = "exact", "at_least", "at_most", "approx"
 
 
@@ -23,177 +40,12 @@ class Amount:
     qualifier: str  # exact | at_least | at_most | approx
 
 
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-# Scale words multiply what precedes them ("two hundred", "3 million").
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-# "two dozen" is 24: a dozen behaves like a scale after a number.
-MULTIPLIERS = {**SCALES, "dozen": 12}
-
-# Vague amounts and their conservative lower bounds (guidelines, after ACLED coding practice).
-VAGUE = {
-    "a few": 3,
-    "several": 3,
-    "many": 10,
-    "tens": 10,
-    "dozens": 12,
-    "a dozen": 12,
-    "hundreds": 100,
-    "thousands": 1_000,
-    "millions": 1_000_000,
-    "half a dozen": 6,
-}
-# "tens of thousands": a vague amount of a larger scale multiplies it.
-VAGUE_OF = {"thousands": 1_000, "millions": 1_000_000, "hundreds": 100}
-
-# Qualifier phrases (matched longest first).
+# Qualifier phrases and the bound each gives (matched longest first).
 QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("no less than", AT_LEAST),
-    ("not less than", AT_LEAST),
-    ("no fewer than", AT_LEAST),
-    ("not fewer than", AT_LEAST),
-    ("at least", AT_LEAST),
-    ("more than", AT_LEAST),
-    ("over", AT_LEAST),
-    ("upwards of", AT_LEAST),
-    ("in excess of", AT_LEAST),
-    ("including", AT_LEAST),  # "civilians including three children": the named part is a lower bound
-    ("as many as", AT_MOST),
-    ("no more than", AT_MOST),
-    ("not more than", AT_MOST),
-    ("up to", AT_MOST),
-    ("at most", AT_MOST),
-    ("fewer than", AT_MOST),
-    ("less than", AT_MOST),
-    ("under", AT_MOST),
-    ("approximately", APPROX),
-    ("about", APPROX),
-    ("around", APPROX),
-    ("nearly", APPROX),
-    ("almost", APPROX),
-    ("some", APPROX),
-    ("roughly", APPROX),
-    ("close to", APPROX),
-    ("an estimated", APPROX),
-    ("estimated", APPROX),
-    ("approx", APPROX),
-    ("circa", APPROX),
+    *((phrase, AT_LEAST) for phrase in AT_LEAST_PHRASES),
+    *((phrase, AT_MOST) for phrase in AT_MOST_PHRASES),
+    *((phrase, APPROX) for phrase in APPROX_PHRASES),
 )
-# Words that look like amounts but carry no count per the guidelines.
-NO_COUNT = ("a number of", "scores", "a handful", "numerous", "a lot", "lots")
-# Words after a number that make it a duration, age, share or distance, not a count of things
-# ("two days of shelling killed 38", "a 12-year-old boy"): such numbers are skipped.
-NOT_COUNTED = frozenset(
-    {
-        "second",
-        "seconds",
-        "minute",
-        "minutes",
-        "hour",
-        "hours",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "decade",
-        "decades",
-        "year-old",
-        "years-old",
-        "year-olds",
-        "percent",
-        "per",
-        "km",
-        "kilometres",
-        "kilometers",
-        "miles",
-        "metres",
-        "meters",
-        "am",
-        "pm",
-    }
-)
-# Nouns after "a" that name a group or a quantity, not one thing ("a group of fighters",
-# "a large number of people"): "a" then does not mean 1.
-COLLECTIVES = frozenset(
-    {
-        "group",
-        "groups",
-        "number",
-        "couple",
-        "lot",
-        "series",
-        "wave",
-        "batch",
-        "handful",
-        "host",
-        "crowd",
-        "convoy",
-        "family",
-        "unit",
-        "squad",
-        "band",
-        "bunch",
-        "pair",
-        "total",
-        "majority",
-        "minority",
-        "string",
-        "spate",
-        "flurry",
-        "barrage",
-        "volley",
-        "salvo",
-        "round",
-        "further",
-        "few",
-        "dozen",
-        "score",
-        "multitude",
-        "set",
-        "team",
-        "column",
-        "brigade",
-        "battalion",
-        "contingent",
-        "cell",
-    }
-)
-# Explicit zero ("no one was killed"): checked before "one" can be read as 1.
-ZERO = ("no one", "nobody", "none", "zero", "no-one")
 # Longest first, so "no more than" is not read as "more than".
 _QUALIFIERS_LONGEST_FIRST = sorted(QUALIFIERS, key=lambda pq: -len(pq[0].split()))
 _QUALIFIER_PHRASES = tuple(phrase for phrase, _ in _QUALIFIERS_LONGEST_FIRST)
@@ -206,20 +58,6 @@ _NUMERIC_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)\s*-\s*(\d[\d,]*)(?![\d-])")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _DECIMAL = re.compile(r"\d+\.\d+")
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)")
-_YEAR_CONTEXT = {"in", "since", "of", "year", "until", "by", "from"} | {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
 
 
 def number_value(word: str) -> int | None:
@@ -227,15 +65,15 @@ def number_value(word: str) -> int | None:
     w = word.strip().lower()
     if _DIGITS.fullmatch(w):
         return int(w.replace(",", ""))
-    if w in UNITS:
-        return UNITS[w]
-    if w in TENS:
-        return TENS[w]
-    if w in SCALES:
-        return SCALES[w]
+    if w in NUMBER_UNITS:
+        return NUMBER_UNITS[w]
+    if w in NUMBER_TENS:
+        return NUMBER_TENS[w]
+    if w in NUMBER_SCALES:
+        return NUMBER_SCALES[w]
     tens, _, unit = w.partition("-")
-    if tens in TENS and unit in UNITS and 0 < UNITS[unit] < 10:
-        return TENS[tens] + UNITS[unit]
+    if tens in NUMBER_TENS and unit in NUMBER_UNITS and 0 < NUMBER_UNITS[unit] < 10:
+        return NUMBER_TENS[tens] + NUMBER_UNITS[unit]
     return None
 
 
@@ -332,7 +170,7 @@ def _vague_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
     """A vague amount at i: (lower bound, tokens used, True)."""
     phrase = _starts(words, i, ("half a dozen", "a few", "a dozen"))
     length = len(phrase.split()) if phrase else 1
-    base = VAGUE.get(phrase or words[i])
+    base = VAGUE_AMOUNT_BOUNDS.get(phrase or words[i])
     if base is None:
         return None
     nxt = words[i + length : i + length + 2]
@@ -349,8 +187,8 @@ def _number_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
     if _ORDINAL_DIGITS.fullmatch(first):
         return None
     if _DECIMAL.fullmatch(first):
-        if i + 1 < len(words) and words[i + 1] in SCALES:
-            return int(float(first) * SCALES[words[i + 1]]), 2, False
+        if i + 1 < len(words) and words[i + 1] in NUMBER_SCALES:
+            return int(float(first) * NUMBER_SCALES[words[i + 1]]), 2, False
         return None
     if _looks_like_year(words, i):
         return None
@@ -364,11 +202,11 @@ def _number_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
             current = max(current, 1) * MULTIPLIERS[w]
             if MULTIPLIERS[w] >= 1_000:
                 done, current = done + current, 0
-        elif w == "a" and not seen and i + 1 < len(words) and words[i + 1] in SCALES:
+        elif w == "a" and not seen and i + 1 < len(words) and words[i + 1] in NUMBER_SCALES:
             current, seen = 1, True  # "a hundred"
-        elif w == "and" and seen and i + 1 < len(words) and words[i - 1] in SCALES:
+        elif w == "and" and seen and i + 1 < len(words) and words[i - 1] in NUMBER_SCALES:
             pass  # "two hundred and fifty"
-        elif value is not None and w not in SCALES and (not seen or _can_follow(words[i - 1], w)):
+        elif value is not None and w not in NUMBER_SCALES and (not seen or _can_follow(words[i - 1], w)):
             current += value
             seen = True
         else:
@@ -381,7 +219,9 @@ def _number_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
 
 def _can_follow(previous: str, word: str) -> bool:
     """Number words combine only after a scale or a tens word ("hundred five", "twenty five")."""
-    return (previous in MULTIPLIERS or previous in TENS or previous == "and") and not _DIGITS.fullmatch(word)
+    return (
+        previous in MULTIPLIERS or previous in NUMBER_TENS or previous == "and"
+    ) and not _DIGITS.fullmatch(word)
 
 
 def _looks_like_year(words: list[str], i: int) -> bool:
@@ -389,7 +229,7 @@ def _looks_like_year(words: list[str], i: int) -> bool:
     w = words[i]
     if not (len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100):
         return False
-    return (i > 0 and words[i - 1] in _YEAR_CONTEXT) or any(
+    return (i > 0 and words[i - 1] in YEAR_CONTEXT) or any(
         number_value(x) is not None for x in words[i + 1 :]
     )
 

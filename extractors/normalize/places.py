@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from extractors.lexicon import SUPRANATIONAL
 from extractors.normalize.placename import exact_key, fold, is_common_word, is_matchable_name, loose_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -94,38 +95,6 @@ _PLACE_TYPE = re.compile(
 _TRAILING_TYPE = re.compile(r"\s+(?:city|town|village|neighbou?rhood|district|area)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _MAX_NAME_WORDS = 5  # longest name looked for inside a longer phrase
-# Regions above the country level: never one gazetteer entry, though GeoNames lists towns
-# named "Africa" or "Europe" and historical names of cities include them.
-SUPRANATIONAL = frozenset(
-    {
-        "africa",
-        "westafrica",
-        "northafrica",
-        "eastafrica",
-        "southernafrica",
-        "centralafrica",
-        "middleeast",
-        "neareast",
-        "europe",
-        "westerneurope",
-        "easterneurope",
-        "asia",
-        "centralasia",
-        "southasia",
-        "levant",
-        "gulf",
-        "persiangulf",
-        "arabiangulf",
-        "hornofafrica",
-        "maghreb",
-        "arabworld",
-        "caucasus",
-        "northcaucasus",
-        "balkans",
-        "latinamerica",
-        "world",
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
-from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
-from extractors.slots.clauses import MONTHS_AND_DAYS, child, in_stamp
+from extractors.lexicon import COLLECTIVES, MONTHS_AND_DAYS
+from extractors.normalize.numbers import Amount, parse_amount
+from extractors.slots.clauses import child, in_stamp
 from extractors.speed.docviews import doc_entities
-
-if TYPE_CHECKING:
-    pass
 
 
 def amount_of(noun: Token) -> Amount | None:

@@ -8,68 +8,17 @@ fallback when a sentence is silent. The questions themselves live beside this mo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Span, Token
 
 from extractors.doc_state import state_of
-from extractors.lexicon import IRREALIS_AUX, IRREALIS_HEADS, NEGATING_HEADS, REPORTING_VERBS
-
-if TYPE_CHECKING:
-    pass
-
-
-MONTHS_AND_DAYS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-    }
+from extractors.lexicon import (
+    DENIAL_HEADS,
+    GENERIC_UNITS,
+    IRREALIS_AUX,
+    IRREALIS_HEADS,
+    NEGATING_HEADS,
+    REPORTING_VERBS,
 )
-
-
-# Heads that deny a report under them ("denied reports that ...").
-DENIAL_HEADS = frozenset({"deny", "refute", "dismiss", "reject", "disprove", "debunk"})
-
-
-# Time units after "every"/"each"/"per" that make a statement habitual.
-GENERIC_UNITS = frozenset({"year", "month", "week", "day", "night", "decade", "time", "summer", "winter"})
-
 
 # Subtree parts that leave a noun phrase: clauses and appositions describe, they do not name.
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "ccomp", "parataxis", "mark", "cc:preconj"})

@@ -15,22 +15,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractors.lexicon import AIRCRAFT_WORDS, ATTACK_VERBS, PLACE_TYPE_RANK
+from extractors.lexicon import (
+    AIRCRAFT_WORDS,
+    ATTACK_VERBS,
+    GROUND_VERBS,
+    MORE_STRIKES,
+    NAME_PARTICLES,
+    PLACE_TYPE_RANK,
+    STRIKE_NOUNS,
+    STRUCK_PREPS,
+)
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
 from extractors.normalize.numbers import Amount, parse_amount
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child
-from extractors.slots.where import NAME_PARTICLES, PlaceMention
-
-# Prepositions whose object is what a strike reached ("raids on X", "barrels over X").
-STRUCK_PREPS = frozenset({"on", "against", "over", "at", "targeting"})
-# Attack verbs of a second clause that are no air strike ("while rebels shelled Y").
-GROUND_VERBS = frozenset({"shell", "fire", "shoot", "kill"})
-# Subjects of a second clause that stand for more strikes ("while others hit Y").
-MORE_STRIKES = frozenset({"other", "another", "more", "strike", "raid", "airstrike", "bomb", "missile"})
-# Nouns whose number counts strikes at one place ("six raids on Y").
-STRIKE_NOUNS = frozenset({"strike", "raid", "airstrike", "air-strike", "bomb", "barrel", "missile", "sortie"})
+from extractors.slots.where import PlaceMention
 
 
 @dataclass(frozen=True)

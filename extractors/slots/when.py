@@ -9,26 +9,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from extractors.lexicon import REPORTING_VERBS
+from extractors.lexicon import DATE_PREPS, DATE_WORDS, MONTHS_AND_DAYS, REPORTING_VERBS, TIMES_OF_DAY
 from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
-from extractors.slots.clauses import MONTHS_AND_DAYS, in_stamp
+from extractors.slots.clauses import in_stamp
 from extractors.speed.docviews import span_entities
 
 if TYPE_CHECKING:
     from extractors.layout import ArticleContext
-
-
-DATE_WORDS = MONTHS_AND_DAYS | {"yesterday", "overnight", "today", "tonight"}
-
-
-DATE_PREPS = frozenset(
-    {"on", "in", "since", "over", "during", "earlier", "late", "early", "into", "until", "last"}
-)
-
-
-# Times of day that take "of" + the day they belong to ("the dawn of Sunday").
-TIMES_OF_DAY = frozenset({"dawn", "morning", "afternoon", "evening", "night", "hours", "midnight", "dusk"})
 
 
 # Tokens between a trigger and its date beyond which the date belongs to another clause.

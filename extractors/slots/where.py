@@ -9,169 +9,36 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from extractors.doc_state import is_parsed, state_of
-from extractors.lexicon import DIRECTION_WORDS, GROUP_NAME_HEADS, PLACE_TYPE_RANK
+from extractors.lexicon import (
+    ADMIN_TITLES,
+    AGENT_VERBS,
+    ANAPHORIC_ATTACK_NOUNS,
+    DIRECTION_WORDS,
+    GEO_FEATURES,
+    GROUP_NAME_HEADS,
+    MONTHS_AND_DAYS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_PREPS,
+    PLACE_TYPE_RANK,
+)
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
 from extractors.normalize.places import is_known_place
 from extractors.schema import LocationSource
-from extractors.slots.clauses import MONTHS_AND_DAYS
 from extractors.speed.docviews import doc_sentences, span_entities
 
 if TYPE_CHECKING:
     from extractors.layout import ArticleContext
 
 
-PLACE_PREPS = frozenset({"in", "near", "at", "on", "outside", "around", "into", "across", "over", "from"})
-
-
-# Words that start organisation names, not places ("Syrian Observatory", "Civil Defense").
-ORG_WORDS = frozenset(
-    {
-        "observatory",
-        "agency",
-        "ministry",
-        "council",
-        "coalition",
-        "committee",
-        "news",
-        "network",
-        "forces",
-        "army",
-        "front",
-        "group",
-        "organization",
-        "organisation",
-        "center",
-        "centre",
-        "defense",
-        "defence",
-        "command",
-        "office",
-        "corps",
-        "legion",
-        "party",
-        "union",
-        "state",
-        "staff",
-        "tv",
-        "press",
-        "reuters",
-        "afp",
-        "sana",
-        "department",
-        "house",
-        "nations",
-        "court",
-        "aid",
-        "church",
-        "helmets",
-        "crescent",
-    }
-)
-
-
-# Lower-case parts of place names: Arabic articles and linking words ("Daraa al-Balad", "Bab al-Hawa").
-NAME_PARTICLES = frozenset(
-    {"al", "el", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "-", "de", "of", "bin", "ibn"}
-)
-
-
 # Dependencies of a name in object position ("struck Aleppo", "in Aleppo").
 OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
 
 
-# Nouns by which a next sentence refers back to the event just reported ("The blast took place in X").
-ANAPHORIC_EVENT_NOUNS = frozenset(
-    {
-        "attack",
-        "blast",
-        "explosion",
-        "strike",
-        "airstrike",
-        "raid",
-        "bombing",
-        "incident",
-        "shelling",
-        "massacre",
-    }
-)
-
-
-# Verbs whose subject acts as a party: a capital that denies or signs is a government, not a place.
-AGENT_VERBS = frozenset(
-    {
-        "deny",
-        "say",
-        "reject",
-        "accuse",
-        "announce",
-        "agree",
-        "sign",
-        "demand",
-        "call",
-        "blame",
-        "claim",
-        "warn",
-        "threaten",
-        "support",
-        "back",
-        "send",
-        "launch",
-        "carry",
-        "urge",
-        "vow",
-        "insist",
-        "refuse",
-        "condemn",
-        "respond",
-        "retaliate",
-        "strike",
-        "attack",
-        "order",
-        "approve",
-        "declare",
-        "offer",
-    }
-)
-
-
 # Actor-table types of non-state armed groups, whose names can look like places ("al-Shabaab").
 ARMED_GROUP_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
-
-
-# Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").
-GEO_FEATURES = frozenset(
-    {
-        "forest",
-        "strip",
-        "valley",
-        "mountains",
-        "mountain",
-        "desert",
-        "plain",
-        "plains",
-        "coast",
-        "heights",
-        "island",
-        "islands",
-        "bank",
-        "delta",
-        "hills",
-        "lake",
-        "river",
-        "gulf",
-        "sea",
-        "corridor",
-    }
-)
-
-
-# Capitalised place-type words that end a region's own name ("Kachin State"); "state" is also in ORG_WORDS.
-ADMIN_TITLES = frozenset({"state"})
-
-
-# Titles before a person's name: what follows them is a person, not a place.
-PERSON_TITLES = frozenset({"president", "minister", "general", "leader", "commander", "mr", "sheikh", "imam"})
 
 
 # Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
@@ -434,7 +301,7 @@ def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
     if not is_parsed(nxt):
         return None  # a flat parse has no lemmas or heads to refer back with
     refers_back = any(
-        t.lower_ in ("the", "this", "that") and t.head.lemma_.lower() in ANAPHORIC_EVENT_NOUNS for t in nxt
+        t.lower_ in ("the", "this", "that") and t.head.lemma_.lower() in ANAPHORIC_ATTACK_NOUNS for t in nxt
     )
     if not refers_back:
         return None

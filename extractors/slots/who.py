@@ -2,58 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Span, Token
 
-from extractors.lexicon import REPORTING_VERBS
+from extractors.lexicon import FORCE_HEADS, REPORTING_VERBS, SOURCE_HEADS
 from extractors.slots.clauses import child, phrase, reporting_verb
-
-if TYPE_CHECKING:
-    pass
-
-
-# Heads of a reporting subject that a later "it"/"its" can point back to ("the army said it struck").
-FORCE_HEADS = frozenset(
-    {
-        "regime",
-        "government",
-        "coalition",
-        "army",
-        "military",
-        "ministry",
-        "force",
-        "forces",
-        "command",
-        "militia",
-        "group",
-        "navy",
-        "corps",
-    }
-)
-
-
-# Reporting subjects that are sources, never the striking force ("the monitor said it was an air strike").
-SOURCE_HEADS = frozenset(
-    {
-        "witness",
-        "resident",
-        "source",
-        "activist",
-        "observatory",
-        "monitor",
-        "official",
-        "medic",
-        "agency",
-        "network",
-        "reporter",
-        "correspondent",
-        "media",
-        "doctor",
-        "rescuer",
-        "helmets",
-    }
-)
 
 
 def reporting_force(verb: Token) -> str | None:

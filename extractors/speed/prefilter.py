@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from extractors.doc_state import DocState, state_of
-from extractors.lexicon import CONTEXT_FORMS
+from extractors.lexicon import ABBREVIATIONS, CONTEXT_FORMS
 from extractors.pattern_catalog import trigger_catalog
 from extractors.speed.docviews import doc_text
 
@@ -56,52 +56,6 @@ def trigger_forms() -> dict[str, tuple[str, ...]]:
 # not in lower case, or at a line break: headlines and datelines often stand on their own
 # line without a full stop.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?![a-z])|\s*\n\s*")
-# Words whose full stop ends no sentence in news copy (titles, ranks, months, company forms);
-# a window cut after one would start mid-sentence and parse differently.
-ABBREVIATIONS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "mt",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "maj",
-        "cpl",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "prof",
-        "rev",
-        "no",
-        "co",
-        "corp",
-        "inc",
-        "ltd",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    }
-)
 
 
 def _ends_abbreviation(text: str, stop: int) -> bool:

@@ -63,8 +63,7 @@ def extract_gold(gold_path: Path, out: str, model: str) -> ExtractionRun:
     """Extract the gold file's articles into `out` as `sitrep extract` would, without Prefect."""
     from flows.extract import extract_batch
     from flows.inputs.readers import read_input
-    from flows.pipeline import new_run_id
-    from flows.storage.store import Store
+    from flows.storage.store import Store, new_run_id
 
     clock = time.monotonic()
     started = dt.datetime.now(dt.UTC)

@@ -393,7 +393,7 @@ def build_report(result: ScoreResult) -> dict[str, Any]:
         per_slot[slot][1] += n
         slots[f"{etype}.{slot}"] = _accuracy(agree, n)
     slots.update({slot: _accuracy(agree, n) for slot, (agree, n) in per_slot.items()})
-    # Geocoding needs the article texts for context: `geo_report`, added by `run`.
+    # Geocoding needs the article texts for context: `geo_report` adds it (command.run).
     return {
         "types": {t: _type_report(c) for t, c in result.counts.items()},
         "slots": slots,

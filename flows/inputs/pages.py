@@ -157,21 +157,31 @@ def decode_html(body: bytes, declared: str | None = None) -> tuple[str, str]:
     return body.decode("cp1252", errors="replace"), "cp1252"
 
 
+def extract_document(html: str | bytes, url: str | None = None) -> Document | None:
+    """Trafilatura's main text and metadata of a page (fetched or read from a file); None if it finds none.
+
+    Comments and tables are not the article's report. The date comes from the page's own markup
+    (no extensive search of the text) and is the original publication, not the last update.
+    """
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    return doc if isinstance(doc, Document) else None
+
+
 def parse_page(html: str, url: str) -> Page | None:
     """Main text and metadata of an article page; None when it has (almost) no text."""
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        doc = extract_document(html, url)
     except (ValueError, TypeError, etree.LxmlError):
         return None
-    text = (doc.text or "") if isinstance(doc, Document) else ""
-    if not isinstance(doc, Document) or len(text.strip()) < MIN_ARTICLE_CHARS:
+    text = (doc.text or "") if doc is not None else ""
+    if doc is None or len(text.strip()) < MIN_ARTICLE_CHARS:
         return None
     return Page(
         text=text.replace("\x00", " "),

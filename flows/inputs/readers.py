@@ -42,10 +42,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-from trafilatura.settings import Document
-
+from extractors.lexicon import MONTH_REGEX, MONTHS
 from extractors.schema import Article, Reject
+from flows.inputs.pages import extract_document
 
 # Long texts are extracted in chunks (flows.extract); beyond this a record is a data error.
 MAX_TEXT_CHARS = 20_000_000
@@ -62,17 +61,10 @@ TXT_HEADERS = ("title", "published", "url")
 # A dateline sits in the first lines; a date deep in the body is an event date, not the publication's.
 DATELINE_CHARS = 300
 MAX_HEADLINE_CHARS = 200
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE_DATE = re.compile(
     r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2})"
-    rf"|(?P<month1>{_MONTH})\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}),?\s+(?P<year2>\d{{4}}))\b",
+    rf"|(?P<month1>{MONTH_REGEX})\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_REGEX}),?\s+(?P<year2>\d{{4}}))\b",
     re.IGNORECASE,
 )
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z]+):[ \t]*(?P<value>.*)$")
@@ -138,7 +130,8 @@ def _first_of_each_id(records: Iterator[Record]) -> Iterator[Record]:
     for record in records:
         if isinstance(record, Article):
             if record.article_id in seen:
-                yield _reject(
+                yield Reject.now(
+                    "read",
                     "duplicate_id",
                     f"article id {record.article_id!r} already read earlier in this input",
                     url=record.url,
@@ -154,7 +147,7 @@ def read_jsonl(path: Path, *, today: dt.date) -> Iterator[Record]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield _reject("unreadable", f"{path}: {exc}")
+        yield Reject.now("read", "unreadable", f"{path}: {exc}")
         return
     with handle:
         for number, raw in enumerate(handle, 1):
@@ -162,17 +155,19 @@ def read_jsonl(path: Path, *, today: dt.date) -> Iterator[Record]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield _reject("invalid_utf8", f"{where}: {exc}")
+                yield Reject.now("read", "invalid_utf8", f"{where}: {exc}")
                 continue
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield _reject("bad_json", f"{where}: {exc}")
+                yield Reject.now("read", "bad_json", f"{where}: {exc}")
                 continue
             if not isinstance(row, dict):
-                yield _reject("bad_record", f"{where}: expected a JSON object, got {type(row).__name__}")
+                yield Reject.now(
+                    "read", "bad_record", f"{where}: expected a JSON object, got {type(row).__name__}"
+                )
                 continue
             yield _build(_jsonl_fields(row, where), today)
 
@@ -205,7 +200,7 @@ def _read_folder(root: Path, today: dt.date) -> Iterator[Record]:
         elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
             yield _read_document(path, relative.as_posix(), today)
         else:
-            yield _reject("unsupported_file", f"{path}: not .jsonl, .txt or .html; skipped")
+            yield Reject.now("read", "unsupported_file", f"{path}: not .jsonl, .txt or .html; skipped")
 
 
 def _read_document(path: Path, relative: str, today: dt.date) -> Record:
@@ -213,7 +208,7 @@ def _read_document(path: Path, relative: str, today: dt.date) -> Record:
         data = path.read_bytes()
         mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()
     except OSError as exc:
-        return _reject("unreadable", f"{path}: {exc}")
+        return Reject.now("read", "unreadable", f"{path}: {exc}")
     if path.suffix.lower() in HTML_SUFFIXES:
         fields = _html_fields(data, str(path))
     else:
@@ -275,17 +270,15 @@ def dateline_date(head: str) -> str | None:
                 return dt.date.fromisoformat(parts["iso"]).isoformat()
             day = parts["day1"] or parts["day2"]
             month = (parts["month1"] or parts["month2"])[:3].lower()
-            return dt.date(int(parts["year1"] or parts["year2"]), _MONTHS[month], int(day)).isoformat()
+            return dt.date(int(parts["year1"] or parts["year2"]), MONTHS[month], int(day)).isoformat()
         except (KeyError, ValueError):
             continue
     return None
 
 
 def _html_fields(data: bytes, where: str) -> _Fields:
-    doc = trafilatura.bare_extraction(
-        data, with_metadata=True, date_extraction_params={"extensive_search": False, "original_date": True}
-    )
-    if not isinstance(doc, Document):
+    doc = extract_document(data)
+    if doc is None:
         return _Fields(where=where, text="")
     return _Fields(
         where=where,
@@ -307,16 +300,18 @@ def _build(fields: _Fields, today: dt.date) -> Record:
     """Validate one record's fields into an Article, or say why not in a Reject."""
     url = _optional_str(fields.url)
     if fields.text is None:
-        return _reject("missing_text", f"{fields.where}: no text field", url=url)
+        return Reject.now("read", "missing_text", f"{fields.where}: no text field", url=url)
     if not isinstance(fields.text, str):
-        return _reject("missing_text", f"{fields.where}: text is not a string", url=url)
+        return Reject.now("read", "missing_text", f"{fields.where}: text is not a string", url=url)
     text = _SURROGATE.sub("\ufffd", fields.text.replace("\x00", " "))
     if not text.strip():
-        return _reject("empty_text", f"{fields.where}: text is empty", url=url)
+        return Reject.now("read", "empty_text", f"{fields.where}: text is empty", url=url)
     if len(text) > MAX_TEXT_CHARS:
-        return _reject("too_long", f"{fields.where}: {len(text)} characters > {MAX_TEXT_CHARS}", url=url)
+        return Reject.now(
+            "read", "too_long", f"{fields.where}: {len(text)} characters > {MAX_TEXT_CHARS}", url=url
+        )
     if junk_share(text) > MAX_JUNK_SHARE:
-        return _reject("binary", f"{fields.where}: looks like binary data, not text", url=url)
+        return Reject.now("read", "binary", f"{fields.where}: looks like binary data, not text", url=url)
     raw_id = fields.article_id
     article_id = _optional_str(raw_id) or (str(raw_id) if isinstance(raw_id, int) else None)
     article_id = article_id or Article.derive_id(url, text)
@@ -370,14 +365,3 @@ def parse_published(value: object) -> dt.date | None:
 
 def _optional_str(value: object) -> str | None:
     return (_SURROGATE.sub("\ufffd", value).strip() or None) if isinstance(value, str) else None
-
-
-def _reject(kind: str, message: str, *, url: str | None = None, article_id: str | None = None) -> Reject:
-    return Reject(
-        stage="read",
-        error_kind=kind,
-        message=message,
-        at=dt.datetime.now(dt.UTC),
-        url=url,
-        article_id=article_id,
-    )

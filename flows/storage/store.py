@@ -111,6 +111,11 @@ class LockHeld(StoreError):
         )
 
 
+def new_run_id(now: dt.datetime) -> str:
+    """Sortable, unique run id: UTC start time plus a random suffix; it names the run's staging and lock."""
+    return f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+
+
 def bucket_of(article_id: str) -> int:
     """Stable bucket of an article (and of its events): not Python's salted hash()."""
     return int.from_bytes(hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).digest()[:4]) % BUCKETS
