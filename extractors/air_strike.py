@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import build_event, context_for, places_of, sentences_with_triggers
-from extractors.layout import ArticleContext
+from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
+from extractors.layout import ArticleLayout
 from extractors.lexicon import (
     AIRCRAFT_WORDS,
     ATTACK_VERBS,
@@ -43,25 +43,25 @@ class Reader(NamedTuple):
     """How triggers of one pattern kind are read: whether one reports an air strike in its
     sentence, who struck, how many strikes."""
 
-    accepts: Callable[[Span, Span, ArticleContext], bool]
+    accepts: Callable[[Span, Span, ArticleLayout], bool]
     actor: Callable[[Span], str | None]
     strikes: Callable[[Span], Amount | None]
 
 
 def extract(doc: Doc, article: Article) -> list[Event]:
     """Events of this type in one parsed article."""
-    ctx = context_for(doc, article)
+    layout = layout_of(doc, article)
     places = places_of(doc)
     events: list[Event] = []
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
-        accepted = [s for s in spans if _accept(s, sent, ctx)]
+        accepted = [s for s in spans if _accept(s, sent, layout)]
         if not accepted or is_generic(sent):
             continue
         main = accepted[0]
         actor = next((a for s in accepted if (a := READERS[kind_of(s)].actor(s)) is not None), None)
         count = next((c for s in accepted if (c := READERS[kind_of(s)].strikes(s)) is not None), None)
-        when = find_date(sent, main.root, ctx)
-        where = find_location(sent, places, ctx, main.root)
+        when = find_date(sent, main.root, layout)
+        where = find_location(sent, places, layout, main.root)
         target, source = _target(accepted), find_source(sent, main.root)
         struck = struck_places(main.root, sentence_places(sent, places))
         if not struck:
@@ -102,17 +102,17 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     return events
 
 
-def _accept(span: Span, sent: Span, ctx: ArticleContext) -> bool:
+def _accept(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """Whether a trigger reports a real air strike in this sentence."""
-    return not is_irrealis(span.root) and READERS[kind_of(span)].accepts(span, sent, ctx)
+    return not is_irrealis(span.root) and READERS[kind_of(span)].accepts(span, sent, layout)
 
 
-def _reports_by_itself(span: Span, sent: Span, ctx: ArticleContext) -> bool:
+def _reports_by_itself(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """ "air strikes", "airstrike", "barrel bombs": an air strike whatever else the sentence says."""
     return True
 
 
-def _aircraft_attacks(span: Span, sent: Span, ctx: ArticleContext) -> bool:
+def _aircraft_attacks(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """An aircraft word reports a strike as the subject or `by` agent of an attack verb, or its instrument."""
     head = span.root
     verb = head.head
@@ -123,7 +123,7 @@ def _aircraft_attacks(span: Span, sent: Span, ctx: ArticleContext) -> bool:
     return _instrument_of_attack(head) is not None
 
 
-def _strike_from_the_air(span: Span, sent: Span, ctx: ArticleContext) -> bool:
+def _strike_from_the_air(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """A bare "strikes", "raids", "bombing": an aircraft word in the sentence, or an article about
     aircraft and a named attacker ("Russian raids"); never a labour or hunger strike."""
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
@@ -131,7 +131,7 @@ def _strike_from_the_air(span: Span, sent: Span, ctx: ArticleContext) -> bool:
         return False
     if words & AIRCRAFT_WORDS:
         return True
-    return ctx.air_context and _named_attacker(span.root) is not None
+    return layout.air_context and _named_attacker(span.root) is not None
 
 
 def _conjoined_attack(verb: Token) -> bool:

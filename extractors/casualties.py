@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import build_event, context_for, places_of, sentences_with_triggers
+from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.lexicon import (
     BACKGROUND_CAUSES,
     DEADLY_ATTACK_NOUNS,
@@ -59,7 +59,7 @@ class Reader(NamedTuple):
 
 def extract(doc: Doc, article: Article) -> list[Event]:
     """Events of this type in one parsed article."""
-    ctx = context_for(doc, article)
+    layout = layout_of(doc, article)
     places = places_of(doc)
     events: list[Event] = []
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
@@ -79,8 +79,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 continue
             if victims is not None and count is None and not _is_people(victims):
                 continue
-            when = find_date(sent, head, ctx)
-            where = find_location(sent, places, ctx, head)
+            when = find_date(sent, head, layout)
+            where = find_location(sent, places, layout, head)
             events.append(
                 build_event(
                     article,
@@ -112,7 +112,7 @@ def _wounded_only(
     if events and words & WOUNDED_CONTINUATION_WORDS and events[-1].injured is None:
         events[-1] = dataclasses.replace(events[-1], injured=injured.value)
         return []
-    ctx = context_for(doc, article)
+    layout = layout_of(doc, article)
     text = sent.text.lower()
     count = 0 if any(w in text for w in NO_DEATH_PHRASES) else None
     return [
@@ -121,8 +121,8 @@ def _wounded_only(
             EVENT_TYPE,
             sent,
             trig,
-            find_date(sent, trig.root, ctx),
-            find_location(sent, places_of(doc), ctx, trig.root),
+            find_date(sent, trig.root, layout),
+            find_location(sent, places_of(doc), layout, trig.root),
             count=count,
             count_qualifier="exact" if count == 0 else None,
             injured=injured.value,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 if TYPE_CHECKING:
-    from extractors.layout import ArticleContext
+    from extractors.layout import ArticleLayout
     from extractors.slots.where import PlaceMention
 
 EXTENSION = "sitrep"  # `doc._.sitrep`
@@ -43,7 +43,7 @@ class DocState:
     sentences: tuple[Span, ...] | None = None  # `tuple(doc.sents)`
     entities: tuple[Span, ...] | None = None  # `doc.ents`
     entity_starts: list[int] = field(default_factory=list)  # token start of each entity, for bisecting
-    layout: ArticleContext | None = None  # the article's layout (`events.context_for`)
+    layout: ArticleLayout | None = None  # the article's layout (`events.layout_of`)
     # Token ranges the statistical model parsed; None: the whole doc (no pre-filter, or nothing left out).
     parsed_windows: TokenRanges | None = None
     sentence_places: dict[SentencePlacesKey, tuple[PlaceMention, ...]] = field(default_factory=dict)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from extractors.doc_state import state_of
-from extractors.layout import ArticleContext, build_context
+from extractors.layout import ArticleLayout, read_layout
 from extractors.schema import Article, Event, EventType
 from extractors.slots.clauses import evidence_bounds
 from extractors.slots.when import When
@@ -32,11 +32,11 @@ def triggers_of(doc: Doc, event_type: str) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, -len(s)))
 
 
-def context_for(doc: Doc, article: Article) -> ArticleContext:
+def layout_of(doc: Doc, article: Article) -> ArticleLayout:
     """Article context, built once per doc and shared by the extractors."""
     state = state_of(doc)
     if state.layout is None:
-        state.layout = build_context(doc, article)
+        state.layout = read_layout(doc, article)
     return state.layout
 
 
@@ -45,11 +45,11 @@ def sentences(doc: Doc, article: Article) -> list[Span]:
 
     Sentences inside a "Related coverage:" list of links are left out: they are other articles.
     """
-    ctx = context_for(doc, article)
-    headline = ctx.headline
+    layout = layout_of(doc, article)
+    headline = layout.headline
     out: list[Span] = []
     for sent in doc_sentences(doc):
-        if any(s <= sent.start_char < e for s, e in ctx.link_lists):
+        if any(s <= sent.start_char < e for s, e in layout.link_lists):
             continue
         if headline and sent.start_char < headline[1] < sent.end_char:
             cut = next((t.i for t in sent if t.idx >= headline[1]), sent.end)

@@ -61,7 +61,7 @@ _AIR_WORD = re.compile(r"\b(?:" + "|".join(sorted(AIR_CONTEXT_WORDS)) + r")\b", 
 
 
 @dataclass(frozen=True)
-class ArticleContext:
+class ArticleLayout:
     """What the whole article says about where and when, for sentences that say nothing."""
 
     published: dt.date | None
@@ -148,8 +148,8 @@ def structural_boundaries(text: str, title: str | None) -> list[int]:
     return sorted(o for o in offsets if 0 < o < len(text))
 
 
-def build_context(doc: Doc, article: Article) -> ArticleContext:
-    """Context of one parsed article, from its text, title and entities.
+def read_layout(doc: Doc, article: Article) -> ArticleLayout:
+    """Layout of one parsed article (stamps, datelines, headline, link lists) from its text and entities.
 
     The article's dominant place is counted apart (`slots.article_place`), only when an event needs it.
     """
@@ -167,7 +167,7 @@ def build_context(doc: Doc, article: Article) -> ArticleContext:
         elif ent.label_ == "NORP" and (name := demonym_country(ent.text)):
             countries[name] += 1
     air_context = bool(_AIR_WORD.search(article.title or "")) or len(_AIR_WORD.findall(text)) >= 2
-    return ArticleContext(
+    return ArticleLayout(
         published=article.published,
         dateline_end=end,
         stamps=(

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.anaphora import borrow_from_strikes
-from extractors.events import PLACES_KEY, TRIGGERS_KEY, context_for
+from extractors.events import PLACES_KEY, TRIGGERS_KEY, layout_of
 from extractors.layout import structural_boundaries
 from extractors.merge import merge_mentions
 from extractors.model_name import DEFAULT_MODEL
@@ -160,7 +160,7 @@ def _extract_here(
             for extract in EXTRACTORS.values():
                 events.extend(extract(doc, article))
             events = borrow_from_strikes(doc, events)  # "the raid killed nine": the strike's slots
-            events = merge_mentions(events, context_for(doc, article).headline)
+            events = merge_mentions(events, layout_of(doc, article).headline)
             events = [e.with_id() for e in enrich_article_events(events, article)]  # places and actors
         except Exception as exc:  # one bad article must not stop the batch
             yield Extracted(article, [], f"{type(exc).__name__}: {exc}")

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import build_event, context_for, places_of, sentences_with_triggers
-from extractors.layout import ArticleContext
+from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
+from extractors.layout import ArticleLayout
 from extractors.lexicon import (
     CONFLICT_SIDES,
     DEAL_DONE_VERBS,
@@ -49,7 +49,7 @@ Reader = Callable[[Span, set[str]], Read | None]  # (trigger, the sentence's lem
 
 def extract(doc: Doc, article: Article) -> list[Event]:
     """Events of this type in one parsed article."""
-    ctx = context_for(doc, article)
+    layout = layout_of(doc, article)
     places = places_of(doc)
     events: list[Event] = []
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
@@ -75,8 +75,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     EVENT_TYPE,
                     sent,
                     span,
-                    find_date(sent, span.root, ctx),
-                    _where(sent, places, ctx, span.root, who),
+                    find_date(sent, span.root, layout),
+                    _where(sent, places, layout, span.root, who),
                     actor=actor,
                     target=_other_party(span),
                     count=count.value if count else None,
@@ -165,9 +165,9 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
     return None
 
 
-def _where(sent: Span, places: list[Span], ctx: ArticleContext, trigger: Token, who: Token | None) -> Where:
+def _where(sent: Span, places: list[Span], layout: ArticleLayout, trigger: Token, who: Token | None) -> Where:
     """A named place that reconciled ("Al-Tall reconciled with the government") is where it happened."""
-    where = find_location(sent, places, ctx, trigger)
+    where = find_location(sent, places, layout, trigger)
     if who is None or who.pos_ != "PROPN":
         return where
     name = who.doc[who.left_edge.i : who.i + 1].text

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.events import build_event, context_for, places_of, sentences_with_triggers
+from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.lexicon import (
     ARMED_SPEAKERS,
     ARMED_WORDS,
@@ -56,7 +56,7 @@ Reader = Callable[[Span], Read | None]
 
 def extract(doc: Doc, article: Article) -> list[Event]:
     """Events of this type in one parsed article."""
-    ctx = context_for(doc, article)
+    layout = layout_of(doc, article)
     places = places_of(doc)
     events: list[Event] = []
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
@@ -89,8 +89,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     EVENT_TYPE,
                     sent,
                     span,
-                    find_date(sent, span.root, ctx),
-                    find_location(sent, places, ctx, span.root),
+                    find_date(sent, span.root, layout),
+                    find_location(sent, places, layout, span.root),
                     actor=actor or _reporting_party(span.root),
                     target=phrase(recruits) if recruits is not None else None,
                     count=count.value if count else None,

@@ -1,8 +1,8 @@
 """Fill an event's normalized place and actor columns from its raw slots and the article.
 
-`article_context` reads the countries and provinces an article names (and its dateline) with
+`place_hints` reads the countries and provinces an article names (and its dateline) with
 plain gazetteer look-ups, no statistical model; `enrich_event` geocodes the event's raw
-`location` against that context and canonicalizes `actor` and `target`. Raw slots are kept.
+`location` against those hints and canonicalizes `actor` and `target`. Raw slots are kept.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from extractors.normalize.placename import exact_key
 from extractors.normalize.places import (
     FOCUS_COUNTRIES,
     Entry,
-    PlaceContext,
+    PlaceHints,
     gazetteer,
     is_matchable_name,
     resolve_place,
@@ -117,13 +117,13 @@ def dateline_country(text: str) -> str | None:
     return None
 
 
-def article_context(text: str, title: str | None = None) -> PlaceContext:
+def place_hints(text: str, title: str | None = None) -> PlaceHints:
     """Countries and provinces the article names, its main country and its dateline's country."""
     named = _named_places(f"{title}\n{text}" if title else text)
     votes = Counter(cc for cc, _ in named)
     dateline = dateline_country(text)
     primary = votes.most_common(1)[0][0] if votes else dateline
-    return PlaceContext(
+    return PlaceHints(
         countries=frozenset(votes),
         admin1=frozenset((cc, a1) for cc, a1 in named if a1),
         dateline=dateline,
@@ -136,18 +136,18 @@ def _country_code(name: str | None) -> str | None:
     return place.country_code if place and place.entry_id.startswith("C:") else None
 
 
-def enrich_event(event: Event, context: PlaceContext) -> Event:
+def enrich_event(event: Event, hints: PlaceHints) -> Event:
     """The event with location_name, admin1, country, country_code, coordinates, geo_precision,
     actor_name/type and target_name/type filled where they resolve; raw slots unchanged."""
     stated = _country_code(event.country)
     if stated:  # the event's own country outranks the article's
-        context = dataclasses.replace(context, primary=stated, countries=context.countries | {stated})
-    place = resolve_place(event.location, context) if event.location else None
+        hints = dataclasses.replace(hints, primary=stated, countries=hints.countries | {stated})
+    place = resolve_place(event.location, hints) if event.location else None
     if place is None and event.location is None and stated:
         place = resolve_place(event.country)
     # "government forces" belong to the country the article (or the event) is about, even when
     # the event's place lies across a border
-    country = context.primary or (place.country_code if place else None)
+    country = hints.primary or (place.country_code if place else None)
     actor = canonical_actor(event.actor, country)
     target = canonical_target(event.target, country)
     return dataclasses.replace(
@@ -167,8 +167,8 @@ def enrich_event(event: Event, context: PlaceContext) -> Event:
 
 
 def enrich_article_events(events: list[Event], article: Article) -> list[Event]:
-    """Every event of one article enriched against that article's context, built once."""
+    """Every event of one article enriched against that article's place hints, read once."""
     if not events:
         return events
-    context = article_context(article.text, article.title)
-    return [enrich_event(event, context) for event in events]
+    hints = place_hints(article.text, article.title)
+    return [enrich_event(event, hints) for event in events]

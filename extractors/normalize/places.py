@@ -1,4 +1,4 @@
-"""Offline geocoding: a place name as written, plus article context, to one gazetteer entry.
+"""Offline geocoding: a place name as written, plus the article's place hints, to one gazetteer entry.
 
 The gazetteer (`extractors/data/gazetteer.tsv.gz`, built by `scripts/build_gazetteer.py`) and
 the curated table (`extractors/data/places_curated.tsv`) are read once per process, on first
@@ -127,7 +127,7 @@ class Place:
 
 
 @dataclass(frozen=True)
-class PlaceContext:
+class PlaceHints:
     """What the article says about where it is: ISO alpha-2 countries and admin1 areas it names.
 
     `countries` and `admin1` (pairs of country code and GeoNames admin1 code) come from the text;
@@ -273,12 +273,12 @@ def _queries(text: str) -> Iterator[_Query]:
 _KIND_RANK = {"country": 0, "admin1": 1, "place": 2}
 
 
-def _choose(entries: list[Entry], query: _Query, context: PlaceContext, exact: bool) -> Entry | None:
+def _choose(entries: list[Entry], query: _Query, hints: PlaceHints, exact: bool) -> Entry | None:
     """Pick one entry: the article's countries first, then the kind asked for, then size."""
-    in_context = [e for e in entries if e.country_code in context.country_codes()]
-    if in_context:
-        pool = in_context
-    elif not context.country_codes():
+    in_hinted = [e for e in entries if e.country_code in hints.country_codes()]
+    if in_hinted:
+        pool = in_hinted
+    elif not hints.country_codes():
         pool = entries
     else:  # only outside the article's countries: trust countries and big cities by their own name
         key = exact_key(query.name)
@@ -299,9 +299,9 @@ def _choose(entries: list[Entry], query: _Query, context: PlaceContext, exact: b
 
     def rank(e: Entry) -> tuple[bool, bool, bool, int, bool]:
         return (
-            (e.country_code, e.admin1_code) in context.admin1,
-            e.country_code == context.primary,
-            e.country_code in context.countries,
+            (e.country_code, e.admin1_code) in hints.admin1,
+            e.country_code == hints.primary,
+            e.country_code in hints.countries,
             e.population,
             e.entry_id.startswith("X:"),
         )
@@ -349,7 +349,7 @@ def _proper_subspans(name: str) -> Iterator[str]:
 
 
 def _resolve_one(
-    gaz: Gazetteer, query: _Query, context: PlaceContext, *, loose: bool = True
+    gaz: Gazetteer, query: _Query, hints: PlaceHints, *, loose: bool = True
 ) -> Place | None | Literal[False]:
     """The place for one query; None if the query names something unsure, False if nothing."""
     if exact_key(query.name) in SUPRANATIONAL:
@@ -357,9 +357,9 @@ def _resolve_one(
     entries, exact = gaz.candidates(query.name)
     if not entries or not (exact or loose):
         return False
-    chosen = _choose(entries, query, context, exact)
+    chosen = _choose(entries, query, hints, exact)
     if chosen is None and exact and loose:  # "Jora" is a town abroad; "Joura" the district here
-        chosen = _choose(gaz.loose_candidates(query.name), query, context, exact=False)
+        chosen = _choose(gaz.loose_candidates(query.name), query, hints, exact=False)
     if chosen is None:
         return None
     if query.vague and chosen.kind == "place":
@@ -367,7 +367,7 @@ def _resolve_one(
     return gaz.to_place(chosen)
 
 
-def resolve_place(name: str | None, context: PlaceContext = PlaceContext()) -> Place | None:  # noqa: B008
+def resolve_place(name: str | None, hints: PlaceHints = PlaceHints()) -> Place | None:  # noqa: B008
     """The gazetteer entry a place name refers to in this article, or None when unsure.
 
     Tried in order: the name as written; without place-type words and vague qualifiers; the
@@ -379,13 +379,13 @@ def resolve_place(name: str | None, context: PlaceContext = PlaceContext()) -> P
     gaz = gazetteer()
     queries = list(_queries(name))
     for query in queries:
-        found = _resolve_one(gaz, query, context)
+        found = _resolve_one(gaz, query, hints)
         if found is not False:
             return found
     for span in _proper_subspans(queries[0].name):
         for query in _queries(span):
             # only a confident answer counts; one word must be spelled exactly ("Syrian" is no Suran)
-            found = _resolve_one(gaz, query, context, loose=" " in query.name)
+            found = _resolve_one(gaz, query, hints, loose=" " in query.name)
             if found:
                 return found
     return None
@@ -416,23 +416,23 @@ def place_names() -> list[str]:
     return sorted(n for n in names if n and is_matchable_name(n))
 
 
-def geocoding_report(pairs: Iterable[tuple[str | None, str | None, PlaceContext]]) -> dict[str, object]:
-    """Geocoding accuracy over matched (gold location, predicted location, context) triples.
+def geocoding_report(pairs: Iterable[tuple[str | None, str | None, PlaceHints]]) -> dict[str, object]:
+    """Geocoding accuracy over matched (gold location, predicted location, place hints) triples.
 
     `in_gazetteer`: gold locations that resolve at all; over those, `same_entry` is the share
     whose predicted location resolves to the same gazetteer entry and `resolved` the share whose
     predicted location resolves to any entry.
     """
     located = in_gazetteer = same = resolved = 0
-    for gold, pred, context in pairs:
+    for gold, pred, hints in pairs:
         if not gold:
             continue
         located += 1
-        gold_place = resolve_place(gold, context)
+        gold_place = resolve_place(gold, hints)
         if gold_place is None:
             continue
         in_gazetteer += 1
-        pred_place = resolve_place(pred, context)
+        pred_place = resolve_place(pred, hints)
         resolved += pred_place is not None
         same += pred_place is not None and pred_place.entry_id == gold_place.entry_id
 

@@ -16,7 +16,7 @@ from extractors.slots.clauses import in_stamp
 from extractors.speed.docviews import span_entities
 
 if TYPE_CHECKING:
-    from extractors.layout import ArticleContext
+    from extractors.layout import ArticleLayout
 
 
 # Tokens between a trigger and its date beyond which the date belongs to another clause.
@@ -49,9 +49,9 @@ class When:
     end: dt.date | None = None
 
 
-def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
+def find_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When:
     """The sentence's date expression nearest the trigger, resolved against publication; else published."""
-    if ctx.published is None:
+    if layout.published is None:
         return When(None, None, None)
     candidates: list[tuple[int, str, Token]] = []
     seen: set[int] = set()
@@ -62,7 +62,7 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
             continue
         start, text = _with_preposition(ent.start, ent.end, sent)
         candidates.append((start, text, ent.root))
-        whole = resolve_date(text, ctx.published) is not None  # "on Monday 12 March 2017": no "Monday 12"
+        whole = resolve_date(text, layout.published) is not None  # "on Monday 12 March 2017": no "Monday 12"
         seen.update(t.i for t in ent if whole or t.lower_ not in DATE_WORDS)  # "overnight days": "overnight"
     for t in sent:
         fresh = t.lower_ in DATE_WORDS and t.i not in seen and not in_stamp(t)
@@ -81,13 +81,13 @@ def find_date(sent: Span, anchor: Token, ctx: ArticleContext) -> When:
         too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
         if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
             continue  # another clause's date, or a duration ("a lull of several days")
-        resolved = resolve_date(text, ctx.published)
+        resolved = resolve_date(text, layout.published)
         if resolved is None:
             continue
         if distance < best_distance:
             best_distance = distance
             best = When(resolved.start, resolved.precision, text, resolved.end)
-    return best or When(ctx.published, "day", None)
+    return best or When(layout.published, "day", None)
 
 
 def _dates_the_report(token: Token) -> bool:

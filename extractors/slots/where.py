@@ -30,7 +30,7 @@ from extractors.schema import LocationSource
 from extractors.speed.docviews import doc_sentences, span_entities
 
 if TYPE_CHECKING:
-    from extractors.layout import ArticleContext
+    from extractors.layout import ArticleLayout
 
 
 # Dependencies of a name in object position ("struck Aleppo", "in Aleppo").
@@ -244,7 +244,7 @@ def _names_a_party(toks: list[Token]) -> bool:
     return inside_person and not is_known_place(root.doc[toks[0].i : toks[-1].i + 1].text)
 
 
-def find_location(sent: Span, ruled: list[Span], ctx: ArticleContext, anchor: Token | None = None) -> Where:
+def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: Token | None = None) -> Where:
     """Most specific place near the trigger; else the dateline's; else the article's dominant place."""
     mentions = sentence_places(sent, ruled)
     if anchor is not None:
@@ -256,15 +256,15 @@ def find_location(sent: Span, ruled: list[Span], ctx: ArticleContext, anchor: To
         if any(_coordinated(best, m, sent.doc) for m in mentions if m is not best):
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
             best = next((m for m in ranked if m.rank > best.rank + 0.5), best)
-        return Where(best.name, "sentence", country or ctx.country)
+        return Where(best.name, "sentence", country or layout.country)
     follow_up = _follow_up_place(sent, ruled)
     if follow_up is not None:
-        return Where(follow_up, "sentence", country or ctx.country)
-    if ctx.dateline_place:
-        return Where(ctx.dateline_place, "dateline", country or ctx.country)
-    if place := article_place(sent.doc, ruled, ctx.headline):
-        return Where(place, "article", country or ctx.country)
-    return Where(None, None, country or ctx.country)
+        return Where(follow_up, "sentence", country or layout.country)
+    if layout.dateline_place:
+        return Where(layout.dateline_place, "dateline", country or layout.country)
+    if place := article_place(sent.doc, ruled, layout.headline):
+        return Where(place, "article", country or layout.country)
+    return Where(None, None, country or layout.country)
 
 
 def article_place(doc: Doc, ruled: list[Span], headline: tuple[int, int] | None) -> str | None:

@@ -38,7 +38,7 @@ from extractors.lexicon import ABBREVIATIONS, CONTEXT_FORMS
 from extractors.pattern_catalog import trigger_catalog
 from extractors.speed.docviews import doc_text
 
-Context = TypeVar("Context")
+Payload = TypeVar("Payload")  # what travels with each text through nlp.pipe (as_tuples)
 Span = tuple[int, int]
 
 
@@ -218,7 +218,7 @@ def _assemble(nlp: Language, item: _Pending, whole_text_pipes: list[str]) -> Doc
 
 def pipe_prefiltered(
     nlp: Language,
-    pairs: Iterable[tuple[str | Doc, Context]],
+    pairs: Iterable[tuple[str | Doc, Payload]],
     *,
     batch_size: int = 64,
     n_process: int = 1,
@@ -226,7 +226,7 @@ def pipe_prefiltered(
     after: int = 1,
     lead: int = 1,
     whole_text_pipes: Sequence[str] | None = None,
-) -> Iterator[tuple[Doc, Context]]:
+) -> Iterator[tuple[Doc, Payload]]:
     """Like `nlp.pipe(pairs, as_tuples=True)`, but the model sees only candidate windows.
 
     Takes texts or tokenized Docs (preset sentence starts are kept, in windows and out).

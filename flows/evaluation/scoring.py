@@ -393,7 +393,7 @@ def build_report(result: ScoreResult) -> dict[str, Any]:
         per_slot[slot][1] += n
         slots[f"{etype}.{slot}"] = _accuracy(agree, n)
     slots.update({slot: _accuracy(agree, n) for slot, (agree, n) in per_slot.items()})
-    # Geocoding needs the article texts for context: `geo_report` adds it (command.run).
+    # Geocoding needs the article texts for their place hints: `geo_report` adds it (command.run).
     return {
         "types": {t: _type_report(c) for t, c in result.counts.items()},
         "slots": slots,
@@ -404,13 +404,13 @@ def build_report(result: ScoreResult) -> dict[str, Any]:
 
 def geo_report(gold: Mapping[str, GoldArticle], result: ScoreResult) -> dict[str, Any]:
     """Geocoding of matched pairs: gold and predicted locations resolved in their article's
-    context; shares of gold places in the gazetteer whose prediction is the same entry, or any entry."""
-    from extractors.normalize.enrich import article_context
+    place hints; shares of gold places in the gazetteer whose prediction is the same entry, or any entry."""
+    from extractors.normalize.enrich import place_hints
     from extractors.normalize.places import geocoding_report
 
-    contexts = {aid: article_context(gold[aid].text) for aid in {m.pred.article_id for m in result.matches}}
+    hints = {aid: place_hints(gold[aid].text) for aid in {m.pred.article_id for m in result.matches}}
     return geocoding_report(
-        (m.gold.location, m.pred.location, contexts[m.pred.article_id]) for m in result.matches
+        (m.gold.location, m.pred.location, hints[m.pred.article_id]) for m in result.matches
     )
 
 

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.doc_state import DocState, is_parsed, state_of
-from extractors.events import context_for
+from extractors.events import layout_of
 from extractors.schema import Article
 from extractors.slots.clauses import in_stamp
 from extractors.slots.where import article_place, sentence_places
@@ -46,8 +46,8 @@ def test_one_state_per_doc_shared_by_views_layout_and_place_caches():
     assert doc_text(doc) == STAMPED and doc_sentences(doc) is state.sentences and doc_entities(doc) == ()
     jets = next(t for t in doc if t.text == "Jets")
     assert not in_stamp(doc[0])  # no layout built yet: no stamps known
-    layout = context_for(doc, Article(article_id="a", text=STAMPED))
-    assert state.layout is layout and context_for(doc, Article(article_id="a", text=STAMPED)) is layout
+    layout = layout_of(doc, Article(article_id="a", text=STAMPED))
+    assert state.layout is layout and layout_of(doc, Article(article_id="a", text=STAMPED)) is layout
     assert state.stamps == layout.stamps and in_stamp(doc[0]) and not in_stamp(jets)
     aleppo = doc[jets.i + 2 : jets.i + 3]
     assert [m.name for m in sentence_places(doc_sentences(doc)[0], [aleppo])] == ["Aleppo"]

@@ -1,4 +1,4 @@
-"""Article context from plain text, and events enriched with places and canonical actors."""
+"""Place hints from plain text, and events enriched with places and canonical actors."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from extractors.normalize.enrich import article_context, dateline_country, enrich_article_events, enrich_event
-from extractors.normalize.places import PlaceContext
+from extractors.normalize.enrich import dateline_country, enrich_article_events, enrich_event, place_hints
+from extractors.normalize.places import PlaceHints
 from extractors.schema import Article, Event
 
 SYRIA_STORY = (
@@ -42,20 +42,20 @@ def make_event(**slots: object) -> Event:
     ],
 )
 def test_article_context_names_countries(text: str, countries: set[str], primary: str | None) -> None:
-    context = article_context(text)
+    context = place_hints(text)
     assert context.countries == frozenset(countries)
     if primary:
         assert context.primary == primary
 
 
 def test_article_context_collects_provinces_named_by_areas_and_cities() -> None:
-    context = article_context(SYRIA_STORY + " Clashes also hit Aleppo.")
+    context = place_hints(SYRIA_STORY + " Clashes also hit Aleppo.")
     areas = {a for a in context.admin1 if a[0] == "SY"}
     assert len(areas) == 2  # Daraa province and Aleppo city's province
 
 
 def test_title_counts_toward_context() -> None:
-    assert article_context("Shelling went on overnight.", title="Fighting in Idlib").primary == "SY"
+    assert place_hints("Shelling went on overnight.", title="Fighting in Idlib").primary == "SY"
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def test_dateline_country(text: str, country: str | None) -> None:
 
 
 def test_enrich_event_fills_place_and_actor_columns_and_keeps_raw_slots() -> None:
-    context = article_context(SYRIA_STORY)
+    context = place_hints(SYRIA_STORY)
     raw = make_event(location="Deraa", actor="Russian jets", target="civilians including children")
     event = enrich_event(raw, context)
     assert (event.location, event.actor, event.target) == (raw.location, raw.actor, raw.target)
@@ -90,24 +90,24 @@ def test_enrich_event_fills_place_and_actor_columns_and_keeps_raw_slots() -> Non
 
 def test_enrich_event_leaves_unresolved_columns_null() -> None:
     raw = make_event(location="the old market", actor="a spokesman")
-    event = enrich_event(raw, article_context(SYRIA_STORY))
+    event = enrich_event(raw, place_hints(SYRIA_STORY))
     assert event.location_name is None and event.latitude is None and event.geo_precision is None
     assert event.actor_name is None and event.target_name is None
     assert event.country_code == "SY" or event.country_code is None
 
 
 def test_event_country_outranks_article_context() -> None:
-    event = enrich_event(make_event(location="Tripoli", country="Lebanon"), PlaceContext(frozenset({"LY"})))
+    event = enrich_event(make_event(location="Tripoli", country="Lebanon"), PlaceHints(frozenset({"LY"})))
     assert event.country_code == "LB" and event.country == "Lebanon"
 
 
 def test_country_only_event_is_geocoded_at_country_precision() -> None:
-    event = enrich_event(make_event(country="Syria"), PlaceContext())
+    event = enrich_event(make_event(country="Syria"), PlaceHints())
     assert (event.location_name, event.country_code, event.geo_precision) == ("Syria", "SY", 3)
 
 
 def test_government_forces_follow_the_event_country() -> None:
-    event = enrich_event(make_event(location="Mosul", actor="government forces"), article_context(IRAQ_STORY))
+    event = enrich_event(make_event(location="Mosul", actor="government forces"), place_hints(IRAQ_STORY))
     assert event.actor_name == "Military Forces of Iraq"
 
 
@@ -125,6 +125,6 @@ def test_enrich_article_events_uses_one_context_and_is_fast() -> None:
 
 
 def test_government_forces_are_the_article_country_s_even_across_a_border() -> None:
-    context = article_context(SYRIA_STORY + " Shells also landed in Turkey.")
+    context = place_hints(SYRIA_STORY + " Shells also landed in Turkey.")
     event = enrich_event(make_event(location="Kilis", actor="regime warplanes"), context)
     assert (event.country_code, event.actor_name) == ("TR", "Military Forces of Syria")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from extractors.normalize.placename import exact_key, is_matchable_name, loose_key
 from extractors.normalize.places import (
     GAZETTEER_FILE,
-    PlaceContext,
+    PlaceHints,
     gazetteer,
     gazetteer_rows,
     geocoding_report,
@@ -23,11 +23,11 @@ from extractors.normalize.places import (
     resolve_place,
 )
 
-SYRIA = PlaceContext(countries=frozenset({"SY"}), primary="SY")
-IRAQ = PlaceContext(countries=frozenset({"IQ"}), primary="IQ")
-LEBANON = PlaceContext(countries=frozenset({"LB"}), primary="LB")
-LIBYA = PlaceContext(countries=frozenset({"LY"}), primary="LY")
-NONE = PlaceContext()
+SYRIA = PlaceHints(countries=frozenset({"SY"}), primary="SY")
+IRAQ = PlaceHints(countries=frozenset({"IQ"}), primary="IQ")
+LEBANON = PlaceHints(countries=frozenset({"LB"}), primary="LB")
+LIBYA = PlaceHints(countries=frozenset({"LY"}), primary="LY")
+NONE = PlaceHints()
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_different_places_keep_different_keys(a: str, b: str) -> None:
         ("Moscow", SYRIA, ("RU", 1, None)),
     ],
 )
-def test_resolve_place(name: str, context: PlaceContext, expected: tuple[str, int, str | None]) -> None:
+def test_resolve_place(name: str, context: PlaceHints, expected: tuple[str, int, str | None]) -> None:
     place = resolve_place(name, context)
     assert place is not None
     assert (place.country_code, place.geo_precision) == expected[:2]
@@ -149,7 +149,7 @@ def test_resolve_place(name: str, context: PlaceContext, expected: tuple[str, in
         ("northern villages held by the militants", SYRIA),
     ],
 )
-def test_unknown_or_unsure_names_resolve_to_none(name: str | None, context: PlaceContext) -> None:
+def test_unknown_or_unsure_names_resolve_to_none(name: str | None, context: PlaceHints) -> None:
     assert resolve_place(name, context) is None
 
 
@@ -277,7 +277,7 @@ def test_sitrep_eval_geo_report_resolves_pairs_in_their_article(tmp_path: Path) 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80), st.sampled_from([SYRIA, IRAQ, NONE]))
-def test_resolve_place_never_raises(text: str, context: PlaceContext) -> None:
+def test_resolve_place_never_raises(text: str, context: PlaceHints) -> None:
     place = resolve_place(text, context)
     assert place is None or (place.country_code and 1 <= place.geo_precision <= 3)
 
