@@ -31,7 +31,7 @@ from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_generic, is_irrealis, phrase
-from extractors.slots.struck_places import struck_places
+from extractors.slots.struck_places import StruckPlace, struck_places
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location, sentence_places
 from extractors.slots.who import agent_of, find_source, reporting_force
@@ -63,26 +63,10 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         when = find_date(sent, main.root, layout)
         where = find_location(sent, places, layout, main.root)
         target, source = _target(accepted), find_source(sent, main.root)
-        struck = struck_places(main.root, sentence_places(sent, places))
-        if not struck:
-            events.append(
-                build_event(
-                    article,
-                    EVENT_TYPE,
-                    sent,
-                    main,
-                    when,
-                    where,
-                    actor=actor,
-                    target=target,
-                    count=count.value if count else None,
-                    count_qualifier=count.qualifier if count else None,
-                    source=source,
-                )
-            )
-        for place in struck:  # distinct strikes on distinct places are distinct events
-            at = dataclasses.replace(where, name=place.name, source="sentence")
-            n = place.count
+        struck: list[StruckPlace | None] = [*struck_places(main.root, sentence_places(sent, places))]
+        # distinct strikes on distinct places are distinct events, each with its own count
+        for place in struck or [None]:
+            at = where if place is None else dataclasses.replace(where, name=place.name, source="sentence")
             events.append(
                 build_event(
                     article,
@@ -91,11 +75,10 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     main,
                     when,
                     at,
-                    shares_span=True,
+                    shares_span=place is not None,
                     actor=actor,
                     target=target,
-                    count=n.value if n else None,
-                    count_qualifier=n.qualifier if n else None,
+                    count=count if place is None else place.count,
                     source=source,
                 )
             )

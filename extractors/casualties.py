@@ -91,8 +91,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     where,
                     actor=_actor(trig),
                     target=phrase(victims) if victims is not None else None,
-                    count=count.value if count else None,
-                    count_qualifier=count.qualifier if count else None,
+                    count=count,
                     injured=injured.value if injured else None,
                     source=find_source(sent, head),
                 )
@@ -114,7 +113,7 @@ def _wounded_only(
         return []
     layout = layout_of(doc, article)
     text = sent.text.lower()
-    count = 0 if any(w in text for w in NO_DEATH_PHRASES) else None
+    count = Amount(0, "exact") if any(w in text for w in NO_DEATH_PHRASES) else None
     return [
         build_event(
             article,
@@ -124,7 +123,6 @@ def _wounded_only(
             find_date(sent, trig.root, layout),
             find_location(sent, places_of(doc), layout, trig.root),
             count=count,
-            count_qualifier="exact" if count == 0 else None,
             injured=injured.value,
             actor=_actor(trig),
             target=None,

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.doc_state import state_of
 from extractors.layout import ArticleLayout, read_layout
+from extractors.normalize.numbers import Amount
 from extractors.schema import Article, Event, EventType
 from extractors.slots.clauses import evidence_bounds
 from extractors.slots.when import When
@@ -83,9 +84,10 @@ def build_event(
     where: Where,
     *,
     shares_span: bool = False,
+    count: Amount | None = None,
     **slots: object,
 ) -> Event:
-    """An Event whose evidence is the sentence, with the given slots.
+    """An Event whose evidence is the sentence, with the given slots (`count` with its qualifier).
 
     `shares_span`: the sentence reports other events of this type too (strikes on two places),
     so the place joins the id key (`Event.id_part`) to keep ids apart. The id itself is made
@@ -112,5 +114,7 @@ def build_event(
         published=article.published,
         url=article.url,
         pattern_id=trigger.id_ or trigger.label_,
+        count=count.value if count else None,
+        count_qualifier=count.qualifier if count else None,
         **slots,  # type: ignore[arg-type]
     )

@@ -79,8 +79,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     _where(sent, places, layout, span.root, who),
                     actor=actor,
                     target=_other_party(span),
-                    count=count.value if count else None,
-                    count_qualifier=count.qualifier if count else None,
+                    count=count,
                     source=find_source(sent, span.root),
                 )
             )

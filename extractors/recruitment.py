@@ -93,8 +93,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     find_location(sent, places, layout, span.root),
                     actor=actor or _reporting_party(span.root),
                     target=phrase(recruits) if recruits is not None else None,
-                    count=count.value if count else None,
-                    count_qualifier=count.qualifier if count else None,
+                    count=count,
                     source=find_source(sent, span.root),
                 )
             )

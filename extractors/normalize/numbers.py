@@ -28,8 +28,12 @@ from extractors.lexicon import (
     YEAR_CONTEXT,
     ZERO,
 )
+from extractors.schema import CountQualifier
 
-EXACT, AT_LEAST, AT_MOST, APPROX = "exact", "at_least", "at_most", "approx"
+EXACT: CountQualifier = "exact"
+AT_LEAST: CountQualifier = "at_least"
+AT_MOST: CountQualifier = "at_most"
+APPROX: CountQualifier = "approx"
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,11 @@ class Amount:
     """A normalized count: an integer and how the text bounds it."""
 
     value: int
-    qualifier: str  # exact | at_least | at_most | approx
+    qualifier: CountQualifier
 
 
 # Qualifier phrases and the bound each gives (matched longest first).
-QUALIFIERS: tuple[tuple[str, str], ...] = (
+QUALIFIERS: tuple[tuple[str, CountQualifier], ...] = (
     *((phrase, AT_LEAST) for phrase in AT_LEAST_PHRASES),
     *((phrase, AT_MOST) for phrase in AT_MOST_PHRASES),
     *((phrase, APPROX) for phrase in APPROX_PHRASES),
@@ -156,7 +160,7 @@ def _starts(words: list[str], i: int, phrases: tuple[str, ...]) -> str | None:
     return None
 
 
-def _qualifier_before(words: list[str], i: int) -> str | None:
+def _qualifier_before(words: list[str], i: int) -> CountQualifier | None:
     for phrase, qualifier in _QUALIFIERS_LONGEST_FIRST:
         parts = phrase.split()
         if i >= len(parts) and words[i - len(parts) : i] == parts:
