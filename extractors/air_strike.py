@@ -19,11 +19,14 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
+    AIR_ATTACK_NOUNS,
+    AIR_FORCE_WORDS,
     AIRCRAFT_WORDS,
     ATTACK_VERBS,
     COUNTABLE_STRIKES,
     NOT_AIR_HEADS,
     STRIKE_ATTACKER_NOUNS,
+    STRIKE_CONDUCT_VERBS,
     STRIKE_GENERIC_MODIFIERS,
 )
 from extractors.normalize.numbers import Amount
@@ -103,6 +106,8 @@ def _aircraft_attacks(span: Span, sent: Span, layout: ArticleLayout) -> bool:
         return True
     if head.dep_ == "nsubj" and _conjoined_attack(verb):
         return True  # "Warplanes, believed to be Russian, bombed": parsed "believed ... and bombed"
+    if head.dep_ in ("compound", "amod", "nmod") and verb.lemma_.lower() in AIR_ATTACK_NOUNS:
+        return True  # "a drone attack", "helicopter raids"
     return _instrument_of_attack(head) is not None
 
 
@@ -112,9 +117,28 @@ def _strike_from_the_air(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     if words & NOT_AIR_HEADS:
         return False
-    if words & AIRCRAFT_WORDS:
+    if words & AIRCRAFT_WORDS or _by_an_air_force(span):
         return True
-    return layout.air_context and _named_attacker(span.root) is not None
+    return layout.air_context and (_named_attacker(span.root) is not None or _carried_out(span))
+
+
+def _carried_out(span: Span) -> bool:
+    """ "U.S. forces conducted precision strikes": a force carried the strikes out (its subject named)."""
+    head = span.root
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in STRIKE_CONDUCT_VERBS:
+        return False
+    subject = child(verb, "nsubj")
+    return subject is not None and subject.pos_ != "PRON"
+
+
+def _by_an_air_force(span: Span) -> bool:
+    """Strikes by a force that strikes only from the air ("the coalition's strikes", "air force raids")."""
+    actor = _strike_actor(span)
+    if actor is None:
+        return False
+    words = actor.lower().replace("-", " ").split()
+    return bool(set(words) & AIR_FORCE_WORDS) or "air force" in " ".join(words)
 
 
 def _conjoined_attack(verb: Token) -> bool:

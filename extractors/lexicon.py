@@ -496,7 +496,7 @@ INJURY_LEMMAS = _words("injure wound injury wounded injured wounding injuring")
 # need parsed, e.g. "warplanes struck X", a toll's "victims", a truce "negotiated". Recall matters
 # more than precision: a false hit costs one parsed sentence, a miss can lose an event.
 # `*` means any ending, a space any whitespace (`extractors/speed/prefilter.py`).
-AIR_STRIKE_CONTEXT_FORMS = ("struck", "sortie*", "air force*", "uav*", "missile*", "rocket*", "shell*")
+AIR_STRIKE_CONTEXT_FORMS = ("struck", "sortie*", "uav*", "missile*", "rocket*", "shell*")
 CASUALTIES_CONTEXT_FORMS = ("hurt", "assassinat*", "perish*", "victim*")
 RECRUITMENT_CONTEXT_FORMS = ("induct*",)
 RECONCILIATION_CONTEXT_FORMS = (
@@ -525,10 +525,17 @@ CONTEXT_FORMS = {
 STRIKE_GENERIC_MODIFIERS = _words(
     "heavy intensive intense fierce new several suspected deadly further fresh more many renewed "
     "massive repeated continued significant toxic gas chlorine explosive air aerial barrel bomb the a "
-    "an overnight separate other such these those multiple waves wave indiscriminate crude"
+    "an overnight separate other such these those multiple waves wave indiscriminate crude precision "
+    "targeted discrete retaliatory surgical limited additional unilateral"
 )
 # Common nouns that name an attacking side when they modify a strike ("regime strikes").
 STRIKE_ATTACKER_NOUNS = _words("regime government coalition army military")
+# Forces that strike only from the air: their strikes are air strikes ("coalition strikes hit Raqqa").
+AIR_FORCE_WORDS = _words("coalition aviation airforce")
+# Nouns of an attack an aircraft word can modify ("a drone attack", "helicopter raids").
+AIR_ATTACK_NOUNS = _words("attack strike raid assault bombing bombardment")
+# Verbs of carrying strikes out: in an article about aircraft, "forces conducted strikes" were air strikes.
+STRIKE_CONDUCT_VERBS = _words("conduct carry launch execute perform make")
 # Singular strike nouns that count one strike ("an air raid", "the airstrike").
 COUNTABLE_STRIKES = _words("strike raid airstrike air-strike barrel bomb attack")
 

@@ -86,6 +86,30 @@ def test_strike_and_casualties_in_one_sentence():
     assert contains(strike.location, "Saraqib")
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "actor"),
+    [
+        ("The Jordanian air force hit weapons depots near Suwayda on Friday.", None, "Jordanian air force"),
+        ("A drone attack on the airport in Erbil wounded two guards on Monday.", None, None),
+        ("An unmanned aerial system attacked the patrol base near Tanf.", None, "unmanned aerial system"),
+        ("Coalition strikes destroyed two bridges near Hajin, the alliance said.", None, "Coalition"),
+        (
+            "American forces conducted precision strikes against two depots near Mayadin.",
+            "Warplanes and drones over eastern Syria",
+            "American forces",
+        ),
+    ],
+)
+def test_air_strikes_named_by_their_force_or_instrument(text, title, actor):
+    (event,) = of_type(run(text, title=title), "air_strike")
+    if actor:
+        assert contains(event.actor, actor)
+
+
+def test_strikes_carried_out_need_an_article_about_aircraft():
+    assert of_type(run("Police conducted raids on three houses in Mosul on Monday."), "air_strike") == []
+
+
 def test_raid_needs_aircraft_context():
     (event,) = of_type(
         run("Russian raids killed 14 people in Ariha, the monitor said.", title="Jets pound Idlib"),

@@ -101,6 +101,8 @@ EXAMPLES = [
     ("The aerial bombardment lasted all night.", "air_strike.aircraft_bombing"),
     ("Warplanes pounded the district.", "air_strike.aircraft_verb"),
     ("Strikes hit the market.", "air_strike.strike_noun"),
+    ("The air force hit targets near the border.", "air_strike.air_force"),
+    ("An unmanned aerial system attacked the base.", "air_strike.unmanned_aerial"),
     ("Dozens were killed in the raid.", "casualties.kill_verb"),
     ("Two guards died in hospital.", "casualties.died"),
     ("Officials counted 12 dead.", "casualties.dead_adj"),
