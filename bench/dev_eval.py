@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def run(gold: Path, out: Path) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
-    ap.add_argument("--out", type=Path, default=Path("/tmp/sitrep_dev_pred.jsonl"))
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "sitrep_dev_pred.jsonl")
     ap.add_argument("--errors", type=int, default=0)
     a = ap.parse_args()
     seconds = run(a.gold, a.out)
