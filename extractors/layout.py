@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extractors.lexicon import AIR_CONTEXT_WORDS, MONTH_REGEX, NOT_PLACE_LEADS, WEEKDAY_REGEX
 from extractors.normalize.countries import country_of, demonym_country
@@ -148,6 +148,14 @@ def structural_boundaries(text: str, title: str | None) -> list[int]:
     return sorted(o for o in offsets if 0 < o < len(text))
 
 
+def names_its_country(token: Token) -> bool:
+    """Whether a country name can say where things happen: not when it only says who backs or
+    leads a side ("Iran-backed", "US-led", "Turkey's proxies")."""
+    doc = token.doc
+    modifier = token.i + 1 < len(doc) and (doc[token.i + 1].text == "-" or doc[token.i + 1].tag_ == "POS")
+    return token.pos_ == "PROPN" and not modifier
+
+
 def read_layout(doc: Doc, article: Article) -> ArticleLayout:
     """Layout of one parsed article (stamps, datelines, headline, link lists) from its text and entities.
 
@@ -162,7 +170,7 @@ def read_layout(doc: Doc, article: Article) -> ArticleLayout:
     countries: Counter[str] = Counter()
     for ent in doc_entities(doc):
         if ent.label_ in ("GPE", "LOC"):
-            if name := country_of(ent.text):
+            if names_its_country(ent[-1]) and (name := country_of(ent.text)):
                 countries[name] += 2
         elif ent.label_ == "NORP" and (name := demonym_country(ent.text)):
             countries[name] += 1

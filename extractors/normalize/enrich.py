@@ -154,7 +154,7 @@ def enrich_event(event: Event, hints: PlaceHints) -> Event:
         event,
         location_name=place.name if place else None,
         admin1=place.admin1 if place else None,
-        country=event.country or (place.country if place else None),
+        country=place.country if place else event.country,  # the place's own country, once it resolves
         country_code=place.country_code if place else stated,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,

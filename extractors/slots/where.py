@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from extractors.doc_state import is_parsed, state_of
+from extractors.layout import ArticleLayout, names_its_country
 from extractors.lexicon import (
     ADMIN_TITLES,
     AGENT_VERBS,
@@ -28,10 +28,6 @@ from extractors.normalize.countries import country_of, demonym_country
 from extractors.normalize.places import is_known_place
 from extractors.schema import LocationSource
 from extractors.speed.docviews import doc_sentences, span_entities
-
-if TYPE_CHECKING:
-    from extractors.layout import ArticleLayout
-
 
 # Dependencies of a name in object position ("struck Aleppo", "in Aleppo").
 OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
@@ -249,7 +245,7 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     mentions = sentence_places(sent, ruled)
     if anchor is not None:
         mentions = [m for m in mentions if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE]
-    country = next((c for t in sent if t.pos_ == "PROPN" and (c := country_of(t.text))), None)
+    country = next((c for t in sent if names_its_country(t) and (c := country_of(t.text))), None)
     if mentions:
         ranked = sorted(mentions, key=lambda m: (m.rank, m.start))
         best = ranked[0]

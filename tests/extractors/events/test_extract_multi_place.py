@@ -105,3 +105,15 @@ def test_id_part_keeps_single_ids_and_separates_shared_spans() -> None:
     moved = dataclasses.replace(shared, evidence_start=13, evidence_end=50).with_id()
     assert moved.event_id == Event.make_id("a", "air_strike", 13, 50, "Saraqeb")
     assert "id_part" not in to_row(moved)  # a key part, not a column
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran-backed fighters killed four civilians in Mayadin on Monday.",
+        "Turkey's proxies killed three farmers in the village of Tal Tamr on Sunday.",
+    ],
+)
+def test_country_follows_the_place_not_the_backer(text: str) -> None:
+    (event,) = of_type(run(text), "casualties")
+    assert (event.country, event.country_code) == ("Syria", "SY")
