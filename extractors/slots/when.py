@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -9,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from extractors.doc_state import is_parsed
 from extractors.lexicon import DATE_PREPS, DATE_WORDS, MONTHS_AND_DAYS, REPORTING_VERBS, TIMES_OF_DAY
 from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
 from extractors.slots.clauses import in_stamp
-from extractors.speed.docviews import span_entities
+from extractors.speed.docviews import doc_sentences, span_entities
 
 if TYPE_CHECKING:
     from extractors.layout import ArticleLayout
@@ -50,9 +52,38 @@ class When:
 
 
 def find_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When:
-    """The sentence's date expression nearest the trigger, resolved against publication; else published."""
+    """The sentence's date expression nearest the trigger, resolved against publication; else the
+    date the paragraph's previous sentence gives; else the publication date."""
     if layout.published is None:
         return When(None, None, None)
+    return (
+        _own_date(sent, anchor, layout)
+        or _narrative_date(sent, layout)
+        or When(layout.published, "day", None)
+    )
+
+
+def _narrative_date(sent: Span, layout: ArticleLayout) -> When | None:
+    """The day or month the sentence before says, in the same paragraph: a report that tells
+    "On 12 March, the army entered X. Rebels surrendered ..." dates what follows by what precedes."""
+    sentences = doc_sentences(sent.doc)
+    i = bisect.bisect_left([s.start for s in sentences], sent.start)
+    if i == 0 or i >= len(sentences) or sentences[i].start != sent.start:
+        return None
+    j = i - 1
+    while j > 0 and not sentences[j].text.strip():
+        j -= 1  # a line break the parser made a sentence of its own
+    before = sentences[j]
+    between = sent.doc.text[before.start_char : sent.start_char]
+    if "\n" in between[len(between.rstrip()) :] or not is_parsed(before):
+        return None  # a paragraph ends in between, or the sentence before has no parse
+    when = _own_date(before, before.root, layout)
+    return when if when is not None and when.precision in ("day", "month") else None
+
+
+def _own_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When | None:
+    """The sentence's date expression nearest the trigger, resolved against publication."""
+    assert layout.published is not None
     candidates: list[tuple[int, str, Token]] = []
     seen: set[int] = set()
     for ent in span_entities(sent):
@@ -87,7 +118,7 @@ def find_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When:
         if distance < best_distance:
             best_distance = distance
             best = When(resolved.start, resolved.precision, text, resolved.end)
-    return best or When(layout.published, "day", None)
+    return best
 
 
 def _dates_the_report(token: Token) -> bool:

@@ -85,3 +85,21 @@ def test_report_date_alone_bounds_the_event():
     text = "The ministry said on Monday that at least 14 soldiers had been killed in an ambush near Diffa."
     (event,) = of_type(run(text), "casualties")
     assert event.event_date == D(2021, 3, 8)
+
+
+def test_an_undated_sentence_takes_the_date_of_the_sentence_before_it():
+    events = run(
+        "On 2 March, government forces entered the town of Kafr Nabl after a week of shelling. "
+        "Forty rebel fighters surrendered to the army and handed over their weapons."
+    )
+    (deal,) = of_type(events, "reconciliation")
+    assert (deal.event_date, deal.date_precision, deal.date_text) == (D(2021, 3, 2), "day", "On 2 March")
+
+
+def test_a_paragraph_break_ends_the_narrative_date():
+    events = run(
+        "On 2 March, government forces entered the town of Kafr Nabl after a week of shelling.\n\n"
+        "Forty rebel fighters surrendered to the army and handed over their weapons."
+    )
+    (deal,) = of_type(events, "reconciliation")
+    assert (deal.event_date, deal.date_text) == (PUBLISHED, None)
