@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.lexicon import (
     BACKGROUND_CAUSES,
+    COMBAT_NOUNS,
     DEADLY_ATTACK_NOUNS,
     INJURY_LEMMAS,
     KILLER_SIDE_WORDS,
@@ -378,7 +379,9 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
     node = t
     for _ in range(6):
         agent = agent_of(node)
-        if agent is not None:
+        conjoined = (c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB")
+        agent = agent or next((a for c in conjoined if (a := agent_of(c)) is not None), None)
+        if agent is not None:  # "killed and two injured by an ISIL attack": the agent of both
             return _attacker_in(agent)
         subj = child(node, "nsubj")
         if subj is not None and subj.pos_ != "PRON" and not (node == t and victim_side) and not _victim(subj):
@@ -423,7 +426,12 @@ def _attacker_in(noun: Token) -> str | None:
     an attack that names nobody ("the raid") has none."""
     if noun.lemma_.lower() not in DEADLY_ATTACK_NOUNS:
         return phrase(noun)
-    links = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "between")]
+    linking = (
+        ("by", "from", "between", "with")
+        if noun.lemma_.lower() in COMBAT_NOUNS
+        else ("by", "from", "between")
+    )
+    links = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in linking]
     for acl in (c for c in noun.children if c.dep_ == "acl"):  # "a shell fired by X", "belonging to X"
         links += [g for g in acl.children if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "to")]
     for link in links:

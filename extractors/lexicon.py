@@ -541,8 +541,10 @@ COUNTABLE_STRIKES = _words("strike raid airstrike air-strike barrel bomb attack"
 
 # casualties
 # Nouns for an attack: "killed in regime air strikes" names who attacked through their modifiers.
-DEADLY_ATTACK_NOUNS = _words(
-    "attack strike airstrike raid bombing shelling bombardment explosion blast bomb fire clash "
+# Fights between two sides: "killed in a firefight with X" names the other side, X, as the killer.
+COMBAT_NOUNS = _words("clash firefight gunfight skirmish shootout ambush")
+DEADLY_ATTACK_NOUNS = COMBAT_NOUNS | _words(
+    "attack strike airstrike raid bombing shelling bombardment explosion blast bomb fire "
     "assault offensive shell rocket mortar"
 )
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".

@@ -83,3 +83,19 @@ def test_no_actor(text, event_type):
 def test_place_lead_is_a_dateline_only_for_a_place_and_a_spaced_dash():
     text = "Raqqa – Four dead.\nThe army – in a statement – spoke.\nDeir ez-Zor — Two hurt."
     assert [text[a:b] for a, b in find_place_leads(text)] == ["Raqqa – ", "Deir ez-Zor — "]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "A Kurdish fighter was killed and two British troops were injured by an ISIL attack near Hajin.",
+            "ISIL",
+        ),
+        ("A rebel fighter was killed in a firefight with the NDF near the village of Kafraya.", "NDF"),
+        ("Two soldiers died in an ambush by al-Shabaab fighters outside Baidoa on Monday.", "al-Shabaab"),
+    ],
+)
+def test_the_attacker_of_an_attack_or_a_fight(text: str, actor: str) -> None:
+    (event,) = of_type(run(text), "casualties")
+    assert contains(event.actor, actor)
