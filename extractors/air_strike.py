@@ -137,8 +137,8 @@ def _by_an_air_force(span: Span) -> bool:
     actor = _strike_actor(span)
     if actor is None:
         return False
-    words = actor.lower().replace("-", " ").split()
-    return bool(set(words) & AIR_FORCE_WORDS) or "air force" in " ".join(words)
+    text = actor.lower().replace("-", " ")
+    return bool(set(text.split()) & AIR_FORCE_WORDS) or "air force" in text
 
 
 def _conjoined_attack(verb: Token) -> bool:

@@ -54,20 +54,19 @@ class When:
 def find_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When:
     """The sentence's date expression nearest the trigger, resolved against publication; else the
     date the paragraph's previous sentence gives; else the publication date."""
-    if layout.published is None:
+    published = layout.published
+    if published is None:
         return When(None, None, None)
     return (
-        _own_date(sent, anchor, layout)
-        or _narrative_date(sent, layout)
-        or When(layout.published, "day", None)
+        _own_date(sent, anchor, published) or _narrative_date(sent, published) or When(published, "day", None)
     )
 
 
-def _narrative_date(sent: Span, layout: ArticleLayout) -> When | None:
+def _narrative_date(sent: Span, published: dt.date) -> When | None:
     """The day or month the sentence before says, in the same paragraph: a report that tells
     "On 12 March, the army entered X. Rebels surrendered ..." dates what follows by what precedes."""
     sentences = doc_sentences(sent.doc)
-    i = bisect.bisect_left([s.start for s in sentences], sent.start)
+    i = bisect.bisect_left(sentences, sent.start, key=lambda s: s.start)
     if i == 0 or i >= len(sentences) or sentences[i].start != sent.start:
         return None
     j = i - 1
@@ -77,13 +76,12 @@ def _narrative_date(sent: Span, layout: ArticleLayout) -> When | None:
     between = sent.doc.text[before.start_char : sent.start_char]
     if "\n" in between[len(between.rstrip()) :] or not is_parsed(before):
         return None  # a paragraph ends in between, or the sentence before has no parse
-    when = _own_date(before, before.root, layout)
+    when = _own_date(before, before.root, published)
     return when if when is not None and when.precision in ("day", "month") else None
 
 
-def _own_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When | None:
+def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
     """The sentence's date expression nearest the trigger, resolved against publication."""
-    assert layout.published is not None
     candidates: list[tuple[int, str, Token]] = []
     seen: set[int] = set()
     for ent in span_entities(sent):
@@ -93,7 +91,7 @@ def _own_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When | None:
             continue
         start, text = _with_preposition(ent.start, ent.end, sent)
         candidates.append((start, text, ent.root))
-        whole = resolve_date(text, layout.published) is not None  # "on Monday 12 March 2017": no "Monday 12"
+        whole = resolve_date(text, published) is not None  # "on Monday 12 March 2017": no "Monday 12"
         seen.update(t.i for t in ent if whole or t.lower_ not in DATE_WORDS)  # "overnight days": "overnight"
     for t in sent:
         fresh = t.lower_ in DATE_WORDS and t.i not in seen and not in_stamp(t)
@@ -112,7 +110,7 @@ def _own_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When | None:
         too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
         if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
             continue  # another clause's date, or a duration ("a lull of several days")
-        resolved = resolve_date(text, layout.published)
+        resolved = resolve_date(text, published)
         if resolved is None:
             continue
         if distance < best_distance:
