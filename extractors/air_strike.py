@@ -24,10 +24,13 @@ from extractors.lexicon import (
     AIRCRAFT_WORDS,
     ATTACK_VERBS,
     COUNTABLE_STRIKES,
+    FORCE_HEADS,
     NOT_AIR_HEADS,
     STRIKE_ATTACKER_NOUNS,
     STRIKE_CONDUCT_VERBS,
     STRIKE_GENERIC_MODIFIERS,
+    STRIKE_HIT_VERBS,
+    STRIKE_OUTCOME_VERBS,
 )
 from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
@@ -117,9 +120,28 @@ def _strike_from_the_air(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     if words & NOT_AIR_HEADS:
         return False
-    if words & AIRCRAFT_WORDS or _by_an_air_force(span):
+    if words & AIRCRAFT_WORDS or _by_an_air_force(span) or _military_strike(span.root, layout):
         return True
     return layout.air_context and (_named_attacker(span.root) is not None or _carried_out(span))
+
+
+def _military_strike(head: Token, layout: ArticleLayout) -> bool:
+    """A "strike" (not a raid: troops raid on foot) that a force conducted or that destroyed or killed:
+    "U.S. forces conducted precision strikes", "one strike destroyed a vehicle"; in an article about
+    aircraft also one that struck, hit or targeted."""
+    if head.lemma_.lower() != "strike":
+        return False
+    verb = head.head
+    if head.dep_ == "nsubj":
+        hits = STRIKE_OUTCOME_VERBS | (STRIKE_HIT_VERBS if layout.air_context else frozenset())
+        return verb.lemma_.lower() in hits
+    subject = child(verb, "nsubj")
+    return (
+        head.dep_ == "dobj"
+        and verb.lemma_.lower() in STRIKE_CONDUCT_VERBS
+        and subject is not None
+        and (subject.lemma_.lower() in FORCE_HEADS or subject.ent_type_ in ("GPE", "NORP"))
+    )
 
 
 def _carried_out(span: Span) -> bool:
@@ -206,6 +228,7 @@ def _strike_actor(span: Span) -> str | None:
         if c.lower_ not in STRIKE_GENERIC_MODIFIERS
         and c.lemma_.lower() not in AIRCRAFT_WORDS
         and not c.like_num
+        and not (c.pos_ == "ADJ" and not c.ent_type_)  # "the last strike", "more aggressive strikes"
     ]
     if mods:
         end = head.i  # "a U.S.-led coalition air strike" -> "U.S.-led coalition": the strike words go

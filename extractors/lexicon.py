@@ -275,6 +275,8 @@ PLACE_TYPE_RANK = {
 }
 # Prepositions that introduce a place ("in Aleppo", "near Idlib").
 PLACE_PREPS = _words("in near at on outside around into across over from")
+# Prepositions that place an event inside a country ("in Syria"), not merely at it or from it.
+COUNTRY_PREPS = _words("in across inside throughout")
 # First words of Arabic armed-group names ("Jaish al-Islam", "Ahrar al-Sham", "Liwa al-Fateh"):
 # the place ruler's "al-" pattern must not take these for towns.
 GROUP_NAME_HEADS = _words(
@@ -536,6 +538,10 @@ AIR_FORCE_WORDS = _words("coalition aviation airforce")
 AIR_ATTACK_NOUNS = _words("attack strike raid assault bombing bombardment")
 # Verbs of carrying strikes out: in an article about aircraft, "forces conducted strikes" were air strikes.
 STRIKE_CONDUCT_VERBS = _words("conduct carry launch execute perform make")
+# What a military "strike" as subject does: a labour strike neither kills nor destroys.
+STRIKE_OUTCOME_VERBS = _words("kill destroy")
+# ... and, in an article about aircraft, where it lands ("two strikes struck ISIL units").
+STRIKE_HIT_VERBS = _words("strike hit target")
 # Singular strike nouns that count one strike ("an air raid", "the airstrike").
 COUNTABLE_STRIKES = _words("strike raid airstrike air-strike barrel bomb attack")
 

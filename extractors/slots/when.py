@@ -37,6 +37,18 @@ REPORT_DATE_PENALTY = 1000
 UNLINKED_DATE_PENALTY = 12
 
 
+# A list item: a line that starts with a bullet.
+LIST_ITEM = re.compile(r"^\s*[*•·\u2022\u25aa-]\s")
+
+
+# Lines this short between list items are headings ("Syria", "Iraq"), not sentences.
+LIST_HEADING_TOKENS = 4
+
+
+# Sentences before a list's introduction that may date it ("On Nov. 1, ... In Syria, ... The following:").
+LIST_INTRO_REACH = 4
+
+
 # Sentences this short are one clause: any date in them dates the event.
 SHORT_SENTENCE = 50
 
@@ -64,20 +76,61 @@ def find_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When:
 
 def _narrative_date(sent: Span, published: dt.date) -> When | None:
     """The day or month the sentence before says, in the same paragraph: a report that tells
-    "On 12 March, the army entered X. Rebels surrendered ..." dates what follows by what precedes."""
+    "On 12 March, the army entered X. Rebels surrendered ..." dates what follows by what precedes.
+
+    A list item ("*  Near Mosul, three strikes ...") continues the sentence that introduces its
+    list ("... a summary of the strikes conducted:"), which is dated the same way.
+    """
     sentences = doc_sentences(sent.doc)
     i = bisect.bisect_left(sentences, sent.start, key=lambda s: s.start)
     if i == 0 or i >= len(sentences) or sentences[i].start != sent.start:
         return None
+    if LIST_ITEM.match(sent.text):
+        return _list_date(sentences, i, published)
+    return _date_before(sentences, i, published, across_paragraphs=False, reach=len(sentences))
+
+
+def _date_before(
+    sentences: list[Span], i: int, published: dt.date, *, across_paragraphs: bool, reach: int
+) -> When | None:
+    """The day or month of the nearest dated sentence among the `reach` sentences before sentence i
+    in its paragraph (or, when `across_paragraphs`, in the paragraph before); None at a sentence
+    without a parse."""
+    j = first = i - 1
+    j = i
+    while j > 0 and reach > 0:
+        reach -= 1
+        j -= 1
+        while j > 0 and not sentences[j].text.strip():
+            j -= 1  # a line break the parser made a sentence of its own
+        before, after = sentences[j], sentences[i]
+        between = after.doc.text[before.start_char : after.start_char]
+        if "\n" in between[len(between.rstrip()) :]:
+            if not across_paragraphs:
+                return None  # a paragraph ends in between
+            across_paragraphs = False
+        if not is_parsed(before):
+            return None
+        when = _own_date(before, before.root, published)
+        if when is not None:
+            # a month said further back may be the background, not this event's
+            return when if when.precision == "day" or (when.precision == "month" and j == first) else None
+        i = j
+    return None
+
+
+def _list_date(sentences: list[Span], i: int, published: dt.date) -> When | None:
+    """The date of the sentence that introduces a list ("... since the last press release:"),
+    found past the list's earlier items and its headings ("Syria", "Iraq")."""
     j = i - 1
-    while j > 0 and not sentences[j].text.strip():
-        j -= 1  # a line break the parser made a sentence of its own
-    before = sentences[j]
-    between = sent.doc.text[before.start_char : sent.start_char]
-    if "\n" in between[len(between.rstrip()) :] or not is_parsed(before):
-        return None  # a paragraph ends in between, or the sentence before has no parse
-    when = _own_date(before, before.root, published)
-    return when if when is not None and when.precision in ("day", "month") else None
+    while j > 0 and (LIST_ITEM.match(sentences[j].text) or len(sentences[j]) <= LIST_HEADING_TOKENS):
+        j -= 1
+    intro = sentences[j]
+    if not intro.text.rstrip().endswith(":") or not is_parsed(intro):
+        return None
+    return _own_date(intro, intro.root, published) or _date_before(
+        sentences, j, published, across_paragraphs=True, reach=LIST_INTRO_REACH
+    )
 
 
 def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:

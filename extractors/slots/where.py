@@ -13,6 +13,7 @@ from extractors.lexicon import (
     ADMIN_TITLES,
     AGENT_VERBS,
     ANAPHORIC_ATTACK_NOUNS,
+    COUNTRY_PREPS,
     DIRECTION_WORDS,
     GEO_FEATURES,
     GROUP_NAME_HEADS,
@@ -25,7 +26,7 @@ from extractors.lexicon import (
 )
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
-from extractors.normalize.places import is_known_place
+from extractors.normalize.places import is_known_place, resolve_place
 from extractors.schema import LocationSource
 from extractors.speed.docviews import doc_sentences, span_entities
 
@@ -131,6 +132,8 @@ def _mention(
     """Name and rank of a candidate span; False for a group or person name; None otherwise."""
     toks = list(doc[start:end])
     types: list[float] = []  # ranks of the place-type words around the name
+    while len(toks) > 1 and toks[0].lower_ in PLACE_PREPS:
+        toks = toks[1:]  # "Near Al Hawl" at the start of a line: the model took "Near" into the name
     while toks and (toks[0].lower_ in ("the", "a", "of") or toks[0].lower_ in PLACE_TYPE_RANK):
         if toks[0].lower_ in PLACE_TYPE_RANK:
             types.append(PLACE_TYPE_RANK[toks[0].lower_])
@@ -141,8 +144,11 @@ def _mention(
         toks = toks[:-1]
     while toks and (toks[0].text in DIRECTION_WORDS or (len(toks) > 1 and _possessive_country(toks[0]))):
         toks = toks[1:]  # "eastern Aleppo" is Aleppo ("Eastern Ghouta" stays); "Syrias Homs" is Homs
-    if toks and toks[0].lower_ in NAME_PARTICLES and (len(toks) == 1 or toks[1].text != "-"):
-        toks = toks[1:]  # "as France": a particle is only an article when hyphenated to the name
+    # "as France": a particle is only an article when hyphenated or capitalised ("Al Hawl")
+    capital_article = len(toks) > 1 and toks[0].text in ("Al", "El") and toks[1].is_title
+    hyphenated = len(toks) > 1 and toks[1].text == "-"
+    if toks and toks[0].lower_ in NAME_PARTICLES and not hyphenated and not capital_article:
+        toks = toks[1:]
     if not toks or any(s <= toks[0].idx < e for s, e in stamps):
         return None
     after = toks[-1].i + 1
@@ -174,17 +180,17 @@ def _mention(
         words -= ADMIN_TITLES  # "Kachin State", "Borno State": a named state, unless a group's name
     if toks[0].lower_ in GROUP_NAME_HEADS or (words & ORG_WORDS and len(toks) > 1):
         return False
-    if words & ORG_WORDS or words & MONTHS_AND_DAYS:
+    if words & ORG_WORDS or {w.rstrip(".") for w in words} & MONTHS_AND_DAYS:
         return None
     if any(not (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.is_punct) for t in toks):
         return None  # "Dead as Rival": a place name is capitalised words and Arabic articles
     name = doc[toks[0].i : toks[-1].i + 1].text
     if country_of(name) or demonym_country(name):
         return None
-    if _names_a_party(toks):
-        return False
+    if not _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS - {"from"}) and _names_a_party(toks):
+        return False  # after "near", "in": a place whatever the parse says ("Near Sinjar, strikes hit")
     geographic = toks[-1].lower_ in GEO_FEATURES  # "in the Sambisa Forest" is a place; "on the Embassy" not
-    after_preposition = _preceded_by(doc, first, PLACE_PREPS | {"of"}, across_the=geographic)
+    after_preposition = _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS | {"of"}, across_the=geographic)
     introduced = _preceded_by(doc, start, PLACE_PREPS)  # "in (Syrias) Homs", "in the Sambisa Forest"
     if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:
         return None  # "opponents of Assad": a person, whatever the gazetteer holds
@@ -197,6 +203,14 @@ def _mention(
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _name_start(token: Token) -> int:
+    """Where a name begins with its Arabic article ("Al Hawl" for "Hawl")."""
+    i = token.i
+    while i > 0 and token.doc[i - 1].lower_ in NAME_PARTICLES and token.doc[i - 1].is_title:
+        i -= 1
+    return i
 
 
 def _preceded_by(doc: Doc, i: int, words: frozenset[str], *, across_the: bool = True) -> bool:
@@ -256,11 +270,31 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     follow_up = _follow_up_place(sent, ruled)
     if follow_up is not None:
         return Where(follow_up, "sentence", country or layout.country)
-    if layout.dateline_place:
+    named = _country_in(sent)  # "In Syria, the coalition conducted 10 strikes"
+    if layout.dateline_place and (named is None or _lies_in(layout.dateline_place, named)):
         return Where(layout.dateline_place, "dateline", country or layout.country)
+    if named is not None and layout.dateline_place:
+        return Where(named, "sentence", country or layout.country)  # a regional dateline: "SOUTHWEST ASIA —"
     if place := article_place(sent.doc, ruled, layout.headline):
         return Where(place, "article", country or layout.country)
-    return Where(None, None, country or layout.country)
+    return Where(named, "sentence" if named else None, country or layout.country)
+
+
+def _lies_in(place: str, country: str) -> bool:
+    """Whether the gazetteer puts a place in the country named."""
+    found = resolve_place(place)
+    return found is not None and found.country == country_of(country)
+
+
+def _country_in(sent: Span) -> str | None:
+    """A country the sentence places things in ("in Syria", "across Iraq"), as written: the most
+    specific place it names when it names no finer one, finer than a regional dateline."""
+    for ent in span_entities(sent):
+        before = ent.start - 1
+        placed = before >= sent.start and sent.doc[before].lower_ in COUNTRY_PREPS
+        if ent.label_ in ("GPE", "LOC") and placed and names_its_country(ent[-1]) and country_of(ent.text):
+            return ent.text
+    return None
 
 
 def article_place(doc: Doc, ruled: list[Span], headline: tuple[int, int] | None) -> str | None:

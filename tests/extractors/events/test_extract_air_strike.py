@@ -106,8 +106,51 @@ def test_air_strikes_named_by_their_force_or_instrument(text, title, actor):
         assert contains(event.actor, actor)
 
 
-def test_strikes_carried_out_need_an_article_about_aircraft():
+def test_raids_carried_out_need_an_article_about_aircraft():
     assert of_type(run("Police conducted raids on three houses in Mosul on Monday."), "air_strike") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        ("On 4 May, Dutch forces conducted targeted strikes against a depot in Hit.", "Dutch forces", None),
+        ("The last strike killed two insurgent commanders in April.", None, 1),
+        ("France carried out a strike against a training camp near Kidal.", "France", 1),
+    ],
+)
+def test_military_strikes_without_an_aircraft_word(text, actor, count):
+    """A "strike" a force conducted, or one that killed or destroyed, is one from the air."""
+    (event,) = of_type(run(text), "air_strike")
+    assert contains(event.actor, actor)
+    assert event.count == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers conducted a strike against the new pay scale in Basra.",
+        "The strike hit oil exports from the southern ports for a week.",
+    ],
+)
+def test_strikes_of_workers_are_not_air_strikes(text):
+    assert of_type(run(text), "air_strike") == []
+
+
+def test_list_of_strikes_by_place_dated_by_its_introduction():
+    text = (
+        "On Dec. 3, coalition forces continued to attack the militants.\n"
+        "The coalition conducted 4 strikes using fighter aircraft. "
+        "The following is a summary of the strikes conducted:\n"
+        "North\n"
+        "*  Near Tal Abyad, one strike destroyed a militant vehicle.\n"
+        "*  Near Al Hawl, three strikes struck two tactical units.\n"
+    )
+    strikes = of_type(
+        run(text, title="Coalition aircraft strike militants", published=D(2021, 12, 4)), "air_strike"
+    )
+    listed = {e.location: e for e in strikes if e.evidence.startswith("*")}
+    assert set(listed) == {"Tal Abyad", "Al Hawl"}
+    assert {(e.event_date, e.count) for e in listed.values()} == {(D(2021, 12, 3), 1), (D(2021, 12, 3), 3)}
 
 
 def test_raid_needs_aircraft_context():
@@ -140,6 +183,7 @@ def test_day_and_month_date():
         ("Jets struck targets near the Syrian town of al-Bab last night.", "al-Bab"),
         ("Warplanes hit a depot in the Faj Attan district of Sanaa early on Tuesday.", "Faj Attan"),
         ("An air strike killed five al-Shabaab fighters near Jilib in Middle Juba region.", "Jilib"),
+        ("Near Ruwayshid, two air strikes struck a fuel depot.", "Ruwayshid"),
     ],
 )
 def test_most_specific_place(text, location):
