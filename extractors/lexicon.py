@@ -266,8 +266,9 @@ PLACE_TYPE_RANK = {
     word: rank
     for rank, words in (
         (0, "neighbourhood neighborhood district camp street square farms airport base crossing quarter"),
+        (0, "neighbourhoods neighborhoods districts quarters"),
         (0.5, "shrine port"),
-        (1, "village town suburb area township forest"),
+        (1, "village town suburb area township forest villages towns suburbs areas"),
         (2, "city valley"),
         (3, "countryside province governorate region state county"),
     )
@@ -312,6 +313,8 @@ AGENT_VERBS = _words(
     offer
     """
 )
+# Last words of buildings and sites named as landmarks ("the Omari Mosque"): a spot in a place, not one.
+LANDMARK_WORDS = _words("mosque church hospital school market bakery university stadium prison hotel clinic")
 # Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").
 GEO_FEATURES = _words(
     """
@@ -327,6 +330,10 @@ ARABIC_ARTICLES = _words("al el il ul ol ad ed ar er as es ash esh at et ath az 
 NAME_PARTICLES = _words("al el ad ash as ar at az an adh - de of bin ibn")
 # Lower-case words that may stand inside a name the article's context counts ("Bab al-Hawa").
 NAME_CONNECTORS = ARABIC_ARTICLES | _words("of de du la")
+# Lower-case words and marks inside one place name, between its capitalised parts: Persian and Pashto
+# "i", "e", "ye", "wa" ("Qala i Naw", "Keran wa Menjan", "Nawa-e Barakzayi"), an Arabic article
+# ("Tal al-Abyad").
+NAME_JOINERS = ARABIC_ARTICLES | _words("i e ye wa -")
 # Words that are also names in the gazetteer but mostly mean something else in conflict news:
 # English words ("Hit" in Iraq, "Van" and "Batman" in Turkey, "Bar" in Ukraine), generic parts of
 # Arabic place names (Bab, Tal, Ras, Abu), names of people, months and days, and words of armed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,7 +18,9 @@ from extractors.lexicon import (
     DIRECTION_WORDS,
     GEO_FEATURES,
     GROUP_NAME_HEADS,
+    LANDMARK_WORDS,
     MONTHS_AND_DAYS,
+    NAME_JOINERS,
     NAME_PARTICLES,
     ORG_WORDS,
     PERSON_TITLES,
@@ -40,6 +43,16 @@ ARMED_GROUP_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
 
 # Labels the small model gives transliterated place names ("in Daraa" as WORK_OF_ART or PERSON).
 MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
+
+
+# Words that may stand between a place and its parent ("X area of Y", "X (Y", "X, Y"), besides type words.
+CHAIN_WORDS = frozenset({"of", "in", "near", ",", "(", "the"})
+MAX_CHAIN_WORDS = 4
+MAX_BRACKET_WORDS = 6
+# How much finer a place named before its parent ranks than that parent.
+CHAIN_STEP = 0.01
+# Type words this wide make the place they follow a parent in "X, Y province".
+WIDE_TYPE_RANK = 2
 
 
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
@@ -106,10 +119,20 @@ def _sentence_places(
         else:
             continue
         j = first
-        while j < sent.end and doc[j].is_title and (doc[j].pos_ == "PROPN" or t.lower_ in PLACE_PREPS):
-            j += 1  # after "in", title-case words are a name whatever the tagger says ("in Syrias Homs")
+        while j < sent.end:
+            if doc[j].is_title and (doc[j].pos_ == "PROPN" or t.lower_ in PLACE_PREPS):
+                j += 1  # after "in", title-case words are a name whatever the tagger says ("in Syrias Homs")
+                continue
+            k = j
+            while k < sent.end and doc[k].lower_ in NAME_JOINERS and not doc[k].is_title:
+                k += 1
+            if j == first or k == j or k >= sent.end or not doc[k].is_title:
+                break
+            j = k  # "Qala i Naw", "Keran wa Menjan", "Nawa-e Barakzayi": one name
         behind_the = first > 0 and doc[first - 1].lower_ == "the"
-        if behind_the and not (doc[j - 1].lower_ in GEO_FEATURES or is_known_place(doc[first:j].text)):
+        typed = j < sent.end and doc[j].lower_ in PLACE_TYPE_RANK  # "in the Ghaith neighbourhood"
+        named = doc[j - 1].lower_ in GEO_FEATURES or typed or is_known_place(doc[first:j].text)
+        if behind_the and not named:
             continue  # "in the Arab country", "on the United States Embassy": not a place name
         if j > first:
             spans.append((first, j))
@@ -178,11 +201,16 @@ def _mention(
         return False  # "al-Shabaab fighters", "surrendered to the Taliban": a party, not a place
     if state_name and not words & ORG_WORDS - ADMIN_TITLES:
         words -= ADMIN_TITLES  # "Kachin State", "Borno State": a named state, unless a group's name
-    if toks[0].lower_ in GROUP_NAME_HEADS or (words & ORG_WORDS and len(toks) > 1):
+    # "Abu Kamal", "in Abu Salim": a place, though "Abu" also starts people's names
+    place_like = is_known_place(doc[toks[0].i : toks[-1].i + 1].text) or (
+        toks[0].lower_ == "abu" and _preceded_by(doc, toks[0].i, PLACE_PREPS - {"from"})
+    )
+    if (toks[0].lower_ in GROUP_NAME_HEADS and not place_like) or (words & ORG_WORDS and len(toks) > 1):
         return False
     if words & ORG_WORDS or {w.rstrip(".") for w in words} & MONTHS_AND_DAYS:
         return None
-    if any(not (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.is_punct) for t in toks):
+    inside_names = NAME_PARTICLES | NAME_JOINERS
+    if any(not (t.text[:1].isupper() or t.lower_ in inside_names or t.is_punct) for t in toks):
         return None  # "Dead as Rival": a place name is capitalised words and Arabic articles
     name = doc[toks[0].i : toks[-1].i + 1].text
     if country_of(name) or demonym_country(name):
@@ -261,11 +289,13 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
         mentions = [m for m in mentions if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE]
     country = next((c for t in sent if names_its_country(t) and (c := country_of(t.text))), None)
     if mentions:
-        ranked = sorted(mentions, key=lambda m: (m.rank, m.start))
+        ranked = sorted(_inner_places_first(mentions, sent.doc), key=lambda m: (m.rank, m.start))
         best = ranked[0]
-        if any(_coordinated(best, m, sent.doc) for m in mentions if m is not best):
+        group = [m for m in mentions if m is not best and _coordinated(best, m, sent.doc)]
+        if group:
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
-            best = next((m for m in ranked if m.rank > best.rank + 0.5), best)
+            first = best
+            best = next((m for m in ranked if m.rank > first.rank + 0.5 and m not in group), first)
         return Where(best.name, "sentence", country or layout.country)
     follow_up = _follow_up_place(sent, ruled)
     if follow_up is not None:
@@ -284,6 +314,43 @@ def _lies_in(place: str, country: str) -> bool:
     """Whether the gazetteer puts a place in the country named."""
     found = resolve_place(place)
     return found is not None and found.country == country_of(country)
+
+
+def _inner_places_first(mentions: list[PlaceMention], doc: Doc) -> list[PlaceMention]:
+    """A place named just before its parent is inside it, so it ranks finer whatever their type words
+    say: "X area of Y district", "X (Y, Z)", "X village in Y", "X near Y", "X city, Y province"."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i in range(len(ordered) - 2, -1, -1):  # right to left: "X area of Y district, Z" chains
+        inner, outer = ordered[i], ordered[i + 1]
+        landmark = doc[inner.end - 1].lower_ in LANDMARK_WORDS  # "near the X Mosque in Y neighbourhood": Y
+        if inner.rank >= outer.rank and not landmark and _parent_follows(inner, outer, doc):
+            ordered[i] = dataclasses.replace(inner, rank=outer.rank - CHAIN_STEP)
+    return ordered
+
+
+def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
+    """Whether the words between two places make the second the first's parent."""
+    between = [t.lower_ for t in doc[inner.end : outer.start]]
+    if between[:1] == ["("] and ")" not in between and len(between) <= MAX_BRACKET_WORDS:
+        return True  # "Sienso (San, Segou)": the bracket after a place holds its parents
+    if not 0 < len(between) <= MAX_CHAIN_WORDS or any(
+        w not in PLACE_TYPE_RANK and w not in CHAIN_WORDS for w in between
+    ):
+        return False
+    if "(" in between or "near" in between or "in" in between:
+        return True  # "X (Y)", "X near Y", "X village in Y"
+    if "of" in between:  # "X area of Y"
+        return between.index("of") > 0 and between[between.index("of") - 1] in PLACE_TYPE_RANK
+    # "X, Y": a list, unless Y is a wider unit ("Jalawla, Diyala province", "Mingajik city, Jowzjan")
+    after = doc[outer.end].lower_ if outer.end < len(doc) else ""
+    wider_word = PLACE_TYPE_RANK.get(after, 0) >= WIDE_TYPE_RANK
+    return wider_word or _is_region(outer.name)
+
+
+def _is_region(name: str) -> bool:
+    """Whether the gazetteer knows a name as a district or province rather than a town."""
+    found = resolve_place(name)
+    return found is not None and found.geo_precision >= 2
 
 
 def _country_in(sent: Span) -> str | None:
@@ -340,7 +407,8 @@ def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
 
 
 def _coordinated(a: PlaceMention, b: PlaceMention, doc: Doc) -> bool:
-    """Two places joined by "and"/"or"/a comma, as in "X and Y neighbourhoods"."""
+    """Two places joined by "and"/"or", as in "X and Y neighbourhoods", "X, and Y"."""
     first, second = (a, b) if a.start < b.start else (b, a)
-    between = doc[first.end : second.start]
-    return 0 < len(between) <= 2 and all(t.lower_ in ("and", "or", ",") for t in between)
+    between = [t.lower_ for t in doc[first.end : second.start]]
+    joined = "and" in between or "or" in between  # "X, Y" alone is a place and its parent ("Jalawla, Diyala")
+    return joined and len(between) <= 2 and all(t in ("and", "or", ",") for t in between)

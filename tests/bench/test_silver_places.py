@@ -320,7 +320,7 @@ def test_notes_are_read_per_text_with_their_dates_and_event_types(tmp_path: Path
 def test_a_run_on_an_invented_export_extracts_and_classifies_every_note(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([str(_export(tmp_path)), "--json", "--examples", "2"]) == 0
+    assert main([str(_export(tmp_path)), "--json", "--examples", "4"]) == 0
     report = json.loads(capsys.readouterr().out)
     overall = report["overall"]
     assert overall["notes"] == 4
@@ -330,4 +330,5 @@ def test_a_run_on_an_invented_export_extracts_and_classifies_every_note(
     assert overall["right_or_finer"] == pytest.approx((overall["right"] + overall["finer"]) / 3, abs=1e-4)
     right_ids = {e["id"] for e in report["examples"]["right"]}
     assert {"TST1", "TST5"} <= right_ids  # "Saraqib" for coded "Saraqab"; a shared note
+    assert "TST2" in right_ids  # "Sangesar village of Zhari district": the village, not its district
     assert report["countries"]["Ukraine"]["right"] == 1

@@ -1,0 +1,36 @@
+"""The place of an event is the most specific one named: a place written before its parent ("X area
+of Y district", "X (Y, Z)", "X, Y province") wins over the parent whatever their type words say."""
+
+from __future__ import annotations
+
+import pytest
+from extract_cases import contains, run
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "On 2 June, gunmen killed three farmers in the Sorkh Dara area of Zindajan district, Herat.",
+            "Sorkh Dara",
+        ),
+        (
+            "On 2 June, two soldiers were killed by a sniper in Bandar Kalay village of Arghistan district.",
+            "Bandar Kalay",
+        ),
+        ("On 2 June, militants killed four villagers in Kumbaru (Tambura, Gbudwe).", "Kumbaru"),
+        ("On 2 June, shelling killed two civilians in Tajoura (Tripoli).", "Tajoura"),
+        ("On 2 June, a sniper wounded two policemen and killed one in Saadiya, Diyala province.", "Saadiya"),
+        ("On 2 June, a roadside bomb killed five soldiers near Gundey, east of Mahaday.", "Gundey"),
+        ("On 2 June, a bomb killed two guards in Qala i Kah district, Farah.", "Qala i Kah"),
+        ("On 2 June, shells killed one civilian in Abu Sitta (Benghazi).", "Abu Sitta"),
+        ("A bomb near the Omari Mosque in the Ghaith neighbourhood of Homs killed five people.", "Ghaith"),
+        ("Jets struck the Bustan and Qaterji neighbourhoods of Aleppo city, killing eight people.", "Aleppo"),
+    ],
+)
+def test_the_place_named_before_its_parent_wins(text, location):
+    events = [e for e in run(text) if e.event_type == "casualties"]
+    assert events, text
+    assert contains(events[0].location, location), (events[0].location, location)
