@@ -17,6 +17,7 @@ from extractors.events import build_event, layout_of, places_of, sentences_with_
 from extractors.lexicon import (
     ARMED_SPEAKERS,
     ARMED_WORDS,
+    CALLED_UP_NOUNS,
     CIVILIAN_WORDS,
     COUNTED_GROUP_NOUNS,
     DOCUMENT_WORDS,
@@ -24,6 +25,7 @@ from extractors.lexicon import (
     FIGHTING_AGE_NOUNS,
     HIRING_WORDS,
     INSTITUTION_WORDS,
+    MOBILISATION_VERBS,
     MOVE_VERBS,
     NOT_JOINED,
     NOT_RECRUITS,
@@ -32,8 +34,11 @@ from extractors.lexicon import (
     RECRUIT_NOUNS,
     REGISTERED_RECRUITS,
     SELF_ENLISTING_VERBS,
+    STRENGTH_VERBS,
     TRAINED_VERBS,
+    TRAINING_BEGUN_VERBS,
 )
+from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
@@ -46,7 +51,7 @@ from extractors.speed.docviews import span_entities
 EVENT_TYPE: EventType = "recruitment"
 # Trigger kinds whose own words name the armed structure ("summoned to the army", "to the
 # training camps"), so the sentence needs no other armed word.
-ARMED_TRIGGER_KINDS = frozenset({"call_up", "camp"})
+ARMED_TRIGGER_KINDS = frozenset({"call_up", "camp", "mobilisation"})
 # Trigger kinds whose recruits, when of fighting age ("recruited 300 children"), make the sentence
 # armed on their own; a volunteer or someone joining needs an armed word.
 FIGHTING_AGE_KINDS = frozenset({"recruit", "sign_up", "ranks_of", "into_ranks"})
@@ -82,7 +87,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         ]
         reads.sort(key=lambda sr: sr[1][0] is None)  # a trigger that names the group first
         for span, (actor, recruits) in reads[:1]:
-            count = amount_of(recruits) if recruits is not None else None
+            # "100 fighters started training to join the YPG": group and recruits from two triggers
+            recruits = recruits or next((r for _, (_, r) in reads if r is not None), None)
+            count = _strength(recruits) if recruits is not None else None
             events.append(
                 build_event(
                     article,
@@ -98,6 +105,17 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 )
             )
     return events
+
+
+def _strength(recruits: Token) -> Amount | None:
+    """How many joined: a unit's own strength when it is given ("a brigade consisting of 250
+    fighters"), else the number on the recruits."""
+    for acl in recruits.children:
+        of = next((c for c in acl.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        members = child(of, "pobj") if of is not None else None
+        if acl.dep_ == "acl" and acl.lemma_.lower() in STRENGTH_VERBS and members is not None:
+            return amount_of(members)
+    return amount_of(recruits)
 
 
 def _reporting_party(t: Token) -> str | None:
@@ -289,6 +307,44 @@ def _read_people_object(span: Span) -> Read | None:
     return _taken_in(span, recruits_named=True)
 
 
+def _read_mobilisation(span: Span) -> Read | None:
+    """ "Putin announced a partial mobilisation", "the mobilisation of 300,000 reservists began": a
+    call-up declared or under way; not the mobilisation of funds or of support."""
+    t = span.root
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    called = child(of, "pobj") if of is not None else None
+    if of is not None and not _is_recruit(called, CALLED_UP_NOUNS):
+        return None
+    verb = t.head
+    declared = t.dep_ == "dobj" and verb.lemma_.lower() in MOBILISATION_VERBS
+    happened = t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in DRAFT_HAPPENED_VERBS
+    if not (declared or happened):
+        return None
+    subj = _subject(verb) if declared else None
+    return (phrase(subj) if subj is not None else None), (_people(called) if called is not None else None)
+
+
+def _read_train(span: Span) -> Read | None:
+    """Counted fighters trained for a force: "the rebels trained 300 new fighters", "3,000 fighters
+    were training with US forces", "200 fighters began training"."""
+    t = span.root
+    actor: Token | None = None
+    if t.pos_ == "NOUN":
+        if t.dep_ not in ("dobj", "xcomp") or t.head.lemma_.lower() not in TRAINING_BEGUN_VERBS:
+            return None  # "a training camp", "military training": no one taken in
+        recruits = _subject(t.head)
+    elif (recruits := child(t, "nsubjpass")) is not None:
+        by = next((c for c in t.children if c.dep_ == "agent"), None)
+        actor = child(by, "pobj") if by is not None else None
+    elif (obj := child(t, "dobj")) is not None:
+        recruits, actor = obj, _subject(t)
+    else:
+        recruits = _subject(t)  # "3,000 fighters were training"
+    if recruits is None or amount_of(recruits) is None or not _is_recruit(recruits, CALLED_UP_NOUNS):
+        return None
+    return (phrase(actor) if actor is not None and actor.pos_ != "PRON" else None), _people(recruits)
+
+
 def _read_register(span: Span) -> Read | None:
     """ "registered 500 volunteers", "volunteers registered with the guard"; not children or voters."""
     return _taken_in(span, recruits_named=True, registers=True)
@@ -329,7 +385,7 @@ def _taken_in(
         actor = phrase(subj) if subj is not None else None
     if recruits is not None and recruits.lemma_.lower() in NOT_RECRUITS:
         return None
-    if recruits_named and not _is_recruit(recruits):
+    if recruits_named and not _is_recruit(recruits, CALLED_UP_NOUNS):
         return None
     if registers and not _is_recruit(recruits, REGISTERED_RECRUITS):
         return None
@@ -404,6 +460,8 @@ READERS: dict[str, Reader] = {
     "volunteer": _read_volunteer,
     "draft": _read_draft,
     "people_object": _not_as_modifier(_read_people_object),
+    "mobilisation": _read_mobilisation,
+    "train": _read_train,
     "register": _not_as_modifier(_read_register),
     "call_up": _not_as_modifier(_read_call_up),
     "graduate": _not_as_modifier(_read_graduate),

@@ -162,3 +162,32 @@ def test_civilian_reconciling_is_not_reconciliation(text):
 def test_recruits_are_the_target_never_the_actor(text, actor, target):
     (event,) = of_type(run(text), "recruitment")
     assert contains(event.actor, actor) and contains(event.target, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        ("On 3 March, the president declared a general mobilisation.", "the president", None),
+        ("The mobilisation of 50,000 reservists began on Monday.", None, 50_000),
+        ("The rebels trained 300 new fighters in a camp near Idlib.", "The rebels", 300),
+        ("About 400 tribal fighters began training with the coalition last week.", None, 400),
+        ("A battalion consisting of 600 fighters joined the Southern Front in May.", "Southern Front", 600),
+        ("200 volunteers started training to join the militia.", "the militia", 200),
+    ],
+)
+def test_call_ups_training_and_unit_strength(text, actor, count):
+    (event,) = of_type(run(text), "recruitment")
+    assert contains(event.actor, actor)
+    assert event.count == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mobilisation of funds for the flood victims began in May.",
+        "The army is training its soldiers for the parade.",
+        "The club trained 30 young players over the summer.",
+    ],
+)
+def test_not_call_ups_or_training_of_recruits(text):
+    assert of_type(run(text), "recruitment") == []

@@ -128,6 +128,8 @@ EXAMPLES = [
     ("The corps took 500 men into its ranks.", "recruitment.into_ranks"),
     ("The militia enrolled 200 boys.", "recruitment.enrol"),
     ("The army mobilised 2,000 reservists.", "recruitment.mobilise"),
+    ("The president declared a general mobilisation.", "recruitment.mobilisation"),
+    ("The rebels trained 300 new fighters.", "recruitment.train"),
     ("The guard registered 500 volunteers.", "recruitment.register"),
     ("The army called up 3,000 reservists.", "recruitment.call_up"),
     ("Students were summoned to military service.", "recruitment.summon_service"),
