@@ -670,6 +670,8 @@ CONFLICT_SIDES = _words(
     "rebel fighter militant opposition group faction force militia insurgent guerrilla government "
     "regime army leader gunman jihadist"
 )
+# Heads that name the state's side of a settlement ("the government and the rebels agreed").
+STATE_SIDE_WORDS = _words("government regime president army military state authority ministry kingdom")
 # Verbs whose subject lived through a settlement: "the town witnessed a settlement last year".
 SETTLEMENT_WITNESS_VERBS = _words("witness see experience undergo hold conduct carry")
 # Who can reconcile in a conflict: armed sides, governments, areas, wanted men, a "status".

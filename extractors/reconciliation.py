@@ -28,6 +28,7 @@ from extractors.lexicon import (
     SETTLEMENT_CUES,
     SETTLEMENT_WITNESS_VERBS,
     SETTLING_PEOPLE,
+    STATE_SIDE_WORDS,
     TRUCE_WORDS,
 )
 from extractors.normalize.countries import country_of
@@ -64,6 +65,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         for span, (actor, who) in reads[:1]:
             if who is not None and _is_place(who):  # "the town returned ... under a deal between A and B"
                 actor, who = _deal_parties(sent) or (actor, who)
+            if who is not None and (side := _armed_side(who)) is not None:
+                actor, who = phrase(side), side  # "the government and FARC rebels signed": FARC settled
             count = amount_of(who) if who is not None and _countable(who) else None
             part = _partitive(sent) if who is not None else None
             if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
@@ -180,6 +183,22 @@ def _deal_parties(sent: Span) -> tuple[str | None, Token | None] | None:
     deals = [t for t in sent if t.lemma_.lower() in DEAL_WORDS]
     deals = [t for t in deals if not any(c.lower_ == "with" for c in t.children)]  # "with X": place settled
     return next(filter(None, map(_between, deals)), None)
+
+
+def _armed_side(parties: Token) -> Token | None:
+    """The other side of a state in "the government and the rebels", "Colombia and the FARC": the
+    party that settles with the state; None unless one conjunct is a state and one is not."""
+    conjuncts = [parties, *parties.conjuncts]
+    states = [t for t in conjuncts if _is_state(t)]
+    others = [t for t in conjuncts if not _is_state(t)]
+    return others[0] if len(conjuncts) == 2 and len(states) == 1 and others else None
+
+
+def _is_state(token: Token) -> bool:
+    """A government side: its government, president or army, or the country itself."""
+    return token.lemma_.lower() in STATE_SIDE_WORDS or (
+        token.ent_type_ == "GPE" and bool(country_of(token.text))
+    )
 
 
 def _is_place(token: Token) -> bool:

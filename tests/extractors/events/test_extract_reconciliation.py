@@ -106,3 +106,16 @@ def test_wanted_men_who_settled_are_a_settlement():
     (event,) = of_type(run(text), "reconciliation")
     assert (event.count, event.location) == (250, "Rastan")
     assert of_type(run("The rebels want to settle their status before the deadline."), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Philippine government and the Moro Islamic Liberation Front signed a peace deal in Manila.", "Moro"),
+        ("Colombia and the country's main rebel group signed a peace agreement in Havana.", "main rebel group"),
+    ],
+)
+def test_the_party_that_settles_with_the_state_is_the_actor(text, actor):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor)
+    assert "government" not in event.actor and "Colombia and" not in event.actor
