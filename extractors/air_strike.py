@@ -293,6 +293,8 @@ def _target(spans: list[Span]) -> str | None:
     for span in spans:
         for c in span.root.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "against") and (obj := child(c, "pobj")) is not None:
+                if obj.ent_type_ in ("DATE", "TIME"):
+                    continue  # "strikes on 20 September": when, not what
                 return phrase(obj)
         verb = span.root.head
         if span.root.dep_ == "nsubj" and (obj := child(verb, "dobj")) is not None:

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from extractors.doc_state import is_parsed
-from extractors.lexicon import DATE_PREPS, DATE_WORDS, MONTHS_AND_DAYS, REPORTING_VERBS, TIMES_OF_DAY
+from extractors.lexicon import (
+    DATE_PREPS,
+    DATE_WORDS,
+    MONTHS_AND_DAYS,
+    NUMBER_UNITS,
+    REPORTING_VERBS,
+    TIMES_OF_DAY,
+)
 from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
 from extractors.slots.clauses import in_stamp
@@ -35,6 +42,27 @@ REPORT_DATE_PENALTY = 1000
 
 # Extra distance charged to a date in another clause than the trigger's.
 UNLINKED_DATE_PENALTY = 12
+
+
+# Relative expressions that move from the day a story last named, in days (n: a count of days).
+_N = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+STORY_SHIFTS = (
+    (re.compile(r"\b(?:the|on the)\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b"), 1),
+    (re.compile(r"\b(?:the\s+day\s+(?:before|prior)|the\s+previous\s+day|a\s+day\s+earlier)\b"), -1),
+    (re.compile(r"\b" + _N + r"\s+days?\s+later\b"), 1),
+    (re.compile(r"\b" + _N + r"\s+days?\s+earlier\b"), -1),
+    (
+        re.compile(
+            r"\b(?:(?:later\s+)?that\s+(?:day|morning|afternoon|evening|night)|(?:on\s+)?the\s+same\s+day"
+            r"|by\s+nightfall|later\s+in\s+the\s+day)\b"
+        ),
+        0,
+    ),
+)
+# How many relative expressions may chain ("The next day ... Two days later ..."), and how many
+# sentences back the day they count from may be.
+STORY_DEPTH = 3
+STORY_REACH = 8
 
 
 # A list item: a line that starts with a bullet.
@@ -70,8 +98,64 @@ def find_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When:
     if published is None:
         return When(None, None, None)
     return (
-        _own_date(sent, anchor, published) or _narrative_date(sent, published) or When(published, "day", None)
+        _own_date(sent, anchor, published)
+        or _day_after_story(sent, published)
+        or _narrative_date(sent, published)
+        or When(published, "day", None)
     )
+
+
+def _story_shift(sent: Span) -> tuple[int, str] | None:
+    """Days a sentence moves from the day its story last named, and the words that say so: "The
+    next day" +1, "three days later" +3, "the day before" -1, "that afternoon" 0."""
+    text = sent.text.lower()
+    for pattern, days in STORY_SHIFTS:
+        if (m := pattern.search(text)) is not None:
+            counted = m.groupdict().get("n")
+            if counted is not None:
+                n = int(counted) if counted.isdigit() else NUMBER_UNITS.get(counted, 0)
+                days *= n
+            return (days, sent.text[m.start() : m.end()]) if days or counted is None else None
+    return None
+
+
+def _day_after_story(sent: Span, published: dt.date) -> When | None:
+    """The day a relative expression gives from the day the story last named ("On 12 March the
+    army entered X. The next day rebels surrendered": 13 March), not from the publication date."""
+    shift = _story_shift(sent)
+    if shift is None:
+        return None
+    sentences = doc_sentences(sent.doc)
+    i = bisect.bisect_left(sentences, sent.start, key=lambda s: s.start)
+    if i >= len(sentences) or sentences[i].start != sent.start:
+        return None
+    day = _story_day(sentences, i, published, STORY_DEPTH)
+    if day is None:
+        return None
+    shifted = day + dt.timedelta(days=shift[0])
+    # a day after publication means the story's day was misread: the publication date bounds it
+    return When(shifted, "day", shift[1]) if shifted <= published else When(published, "day", None)
+
+
+def _story_day(sentences: list[Span], i: int, published: dt.date, depth: int) -> dt.date | None:
+    """The last day named before sentence i: its paragraph's or the one before, through relative
+    expressions ("The next day ... Two days later ...") up to `depth` of them."""
+    breaks = 0
+    for j in range(i - 1, max(i - 1 - STORY_REACH, -1), -1):
+        before, after = sentences[j], sentences[j + 1]
+        gap = after.doc.text[before.end_char : after.start_char] + before.text[len(before.text.rstrip()) :]
+        breaks += "\n" in gap
+        if breaks > 1 or not is_parsed(before):
+            return None
+        if not before.text.strip():
+            continue
+        own = _own_date(before, before.root, published)
+        if own is not None:
+            return own.date if own.precision == "day" else None
+        if (shift := _story_shift(before)) is not None and depth > 0:
+            day = _story_day(sentences, j, published, depth - 1)
+            return day + dt.timedelta(days=shift[0]) if day is not None else None
+    return None
 
 
 def _narrative_date(sent: Span, published: dt.date) -> When | None:
@@ -225,6 +309,11 @@ def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
         end += 2  # "May last year": the month of that year
     elif after[:1] == ["of"] and after[1:2] and after[1] in MONTHS_AND_DAYS:
         end += 2  # "the dawn of Sunday", "the night of Friday": the day the time of day belongs to
+        if end < sent.end and _day_number(doc[end]) and doc[end - 1].lower_ in MONTHS_AND_DAYS:
+            end += 1  # "the night of October 26"
+        rest = [t.text for t in doc[end : min(end + 2, sent.end)]]
+        if rest[:1] == [","] and _year_number(rest[1:2]):
+            end += 2  # "the night of October 26, 2023"
     while start - 2 >= sent.start and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TIMES_OF_DAY:
         start = doc[start - 2].left_edge.i  # "in the night of Sunday" when the model tagged only "Sunday"
     if start - 2 >= sent.start and doc[start - 1].lower_ in ("and", "to") and _day_number(doc[start - 2]):

@@ -103,3 +103,40 @@ def test_a_paragraph_break_ends_the_narrative_date():
     )
     (deal,) = of_type(events, "reconciliation")
     assert (deal.event_date, deal.date_text) == (PUBLISHED, None)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "date", "words"),
+    [
+        ("The next day, forty rebel fighters surrendered to the army.", D(2021, 3, 3), "The next day"),
+        (
+            "Three days later, forty rebel fighters surrendered to the army.",
+            D(2021, 3, 5),
+            "Three days later",
+        ),
+        ("That afternoon, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "That afternoon"),
+    ],
+)
+def test_a_relative_day_counts_from_the_day_the_story_last_named(follow_up, date, words):
+    events = run(f"On 2 March, government forces entered the town of Kafr Nabl.\n\n{follow_up}")
+    (deal,) = of_type(events, "reconciliation")
+    assert (deal.event_date, deal.date_precision, deal.date_text) == (date, "day", words)
+
+
+def test_relative_days_chain_and_stop_at_the_publication_date():
+    events = run(
+        "On 2 March, government forces entered the town of Kafr Nabl. The next day, jets struck Hass. "
+        "Two days later, forty rebel fighters surrendered to the army."
+    )
+    (deal,) = of_type(events, "reconciliation")
+    assert deal.event_date == D(2021, 3, 5)
+    (late,) = of_type(
+        run("On 9 March, troops entered Hass. Three days later, rebels surrendered."), "reconciliation"
+    )
+    assert late.event_date == PUBLISHED  # 12 March would lie after publication
+
+
+def test_a_time_of_night_keeps_its_day_and_year():
+    text = "On the night of March 4, 2021, jets struck a depot near Hass."
+    (strike,) = of_type(run(text), "air_strike")
+    assert (strike.event_date, strike.date_precision) == (D(2021, 3, 4), "day")
