@@ -36,11 +36,11 @@ from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, is_generic, is_irrealis, phrase
+from extractors.slots.clauses import child, is_generic, is_irrealis, is_list_item, phrase
 from extractors.slots.struck_places import StruckPlace, struck_places
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location, sentence_places
-from extractors.slots.who import agent_of, find_source, reporting_force
+from extractors.slots.who import agent_of, as_actor, find_source, reporting_force
 
 EVENT_TYPE: EventType = "air_strike"
 
@@ -59,12 +59,17 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     layout = layout_of(doc, article)
     places = places_of(doc)
     events: list[Event] = []
+    lead_actor: str | None = None  # who struck, as the text before a list of strikes says
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         accepted = [s for s in spans if _accept(s, sent, layout)]
         if not accepted or is_generic(sent):
             continue
         main = accepted[0]
-        actor = next((a for s in accepted if (a := READERS[kind_of(s)].actor(s)) is not None), None)
+        actor = next((a for s in accepted if (a := as_actor(READERS[kind_of(s)].actor(s))) is not None), None)
+        if is_list_item(sent):
+            actor = actor or lead_actor  # "*  Near Mosul, three strikes struck ...": the lead's force
+        else:
+            lead_actor = actor or lead_actor
         count = next((c for s in accepted if (c := READERS[kind_of(s)].strikes(s)) is not None), None)
         when = find_date(sent, main.root, layout)
         where = find_location(sent, places, layout, main.root)

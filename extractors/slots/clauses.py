@@ -8,6 +8,8 @@ fallback when a sentence is silent. The questions themselves live beside this mo
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from extractors.doc_state import state_of
@@ -112,3 +114,12 @@ def is_generic(sent: Span) -> bool:
 
 def reporting_verb(token: Token) -> bool:
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+# A list item: a line that starts with a bullet.
+_LIST_ITEM = re.compile(r"^\s*[*•·\u2022\u25aa-]\s")
+
+
+def is_list_item(sent: Span) -> bool:
+    """Whether a sentence is an item of a bulleted list ("*  Near Mosul, three strikes ...")."""
+    return _LIST_ITEM.match(sent.text) is not None

@@ -21,7 +21,7 @@ from extractors.lexicon import (
 )
 from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
-from extractors.slots.clauses import in_stamp
+from extractors.slots.clauses import in_stamp, is_list_item
 from extractors.speed.docviews import doc_sentences, span_entities
 
 if TYPE_CHECKING:
@@ -63,10 +63,6 @@ STORY_SHIFTS = (
 # sentences back the day they count from may be.
 STORY_DEPTH = 3
 STORY_REACH = 8
-
-
-# A list item: a line that starts with a bullet.
-LIST_ITEM = re.compile(r"^\s*[*•·\u2022\u25aa-]\s")
 
 
 # Lines this short between list items are headings ("Syria", "Iraq"), not sentences.
@@ -169,7 +165,7 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
     i = bisect.bisect_left(sentences, sent.start, key=lambda s: s.start)
     if i == 0 or i >= len(sentences) or sentences[i].start != sent.start:
         return None
-    if LIST_ITEM.match(sent.text):
+    if is_list_item(sent):
         return _list_date(sentences, i, published)
     return _date_before(sentences, i, published, across_paragraphs=False, reach=len(sentences))
 
@@ -207,7 +203,7 @@ def _list_date(sentences: list[Span], i: int, published: dt.date) -> When | None
     """The date of the sentence that introduces a list ("... since the last press release:"),
     found past the list's earlier items and its headings ("Syria", "Iraq")."""
     j = i - 1
-    while j > 0 and (LIST_ITEM.match(sentences[j].text) or len(sentences[j]) <= LIST_HEADING_TOKENS):
+    while j > 0 and (is_list_item(sentences[j]) or len(sentences[j]) <= LIST_HEADING_TOKENS):
         j -= 1
     intro = sentences[j]
     if not intro.text.rstrip().endswith(":") or not is_parsed(intro):

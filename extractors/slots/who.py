@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from extractors.lexicon import FORCE_HEADS, REPORTING_VERBS, SOURCE_HEADS
+from extractors.lexicon import FORCE_HEADS, PLACE_PREPS, REPORTING_VERBS, SOURCE_HEADS
 from extractors.slots.clauses import child, phrase, reporting_verb
 
 
@@ -46,3 +46,10 @@ def find_source(sent: Span, trigger: Token) -> str | None:
             if subj is not None and subj.pos_ != "PRON":
                 return phrase(subj)
     return None
+
+
+def as_actor(text: str | None) -> str | None:
+    """An actor phrase, or None for a place the parser took for a subject ("Near Mosul, strikes hit")."""
+    if text is None or text.split(maxsplit=1)[0].lower() in PLACE_PREPS:
+        return None
+    return text

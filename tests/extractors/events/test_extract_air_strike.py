@@ -136,7 +136,7 @@ def test_strikes_of_workers_are_not_air_strikes(text):
     assert of_type(run(text), "air_strike") == []
 
 
-def test_list_of_strikes_by_place_dated_by_its_introduction():
+def test_list_of_strikes_by_place_dated_and_attributed_by_its_introduction():
     text = (
         "On Dec. 3, coalition forces continued to attack the militants.\n"
         "The coalition conducted 4 strikes using fighter aircraft. "
@@ -151,6 +151,7 @@ def test_list_of_strikes_by_place_dated_by_its_introduction():
     listed = {e.location: e for e in strikes if e.evidence.startswith("*")}
     assert set(listed) == {"Tal Abyad", "Al Hawl"}
     assert {(e.event_date, e.count) for e in listed.values()} == {(D(2021, 12, 3), 1), (D(2021, 12, 3), 3)}
+    assert {e.actor for e in listed.values()} == {"The coalition"}  # the force the lead names
 
 
 def test_raid_needs_aircraft_context():
