@@ -206,13 +206,19 @@ def _aircraft_actor(span: Span) -> str | None:
     if attack is not None and (subj := child(attack, "nsubj")) is not None:
         return phrase(subj)  # "Russia attacked Kyiv with drones"
     verb = head.head
+    if head.dep_ in ("compound", "amod", "nmod") and verb.lemma_.lower() in AIR_ATTACK_NOUNS:
+        launched = verb.head  # "Iran launched a drone attack": who launched the attack
+        subj = child(launched, "nsubj") if verb.dep_ == "dobj" else None
+        if subj is not None and subj.pos_ != "PRON":
+            return phrase(subj)
     if (owner := child(head, "poss")) is not None and owner.pos_ == "PRON":
         return reporting_force(verb)  # "the army said its jets struck": "its" is the army
     if head.dep_ == "nsubj" and 0 < verb.i - head.i <= 6:  # "Warplanes either Russian or Syrian struck"
         cut = ("aux", "auxpass", "neg", "advmod")  # "Regime helicopters also dropped": no adverb
         aux = [c.i for c in verb.children if c.dep_ in cut and c.i > head.i]
         return head.doc[head.left_edge.i : min([verb.i, *aux])].text.strip(" ,") or None
-    return phrase(head)
+    # "Russian jets", "regime helicopters" name who flew them; a bare "drone" names nobody
+    return phrase(head) if _named_attacker(head) is not None else None
 
 
 def _strike_actor(span: Span) -> str | None:

@@ -197,3 +197,15 @@ def test_aircraft_as_instrument_of_an_attack():
     (event,) = of_type(run(text), "air_strike")
     assert contains(event.actor, "Russia")
     assert contains(event.location, "Kharkiv")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Iran launched a drone and missile attack on the base, killing two guards.", "Iran"),
+        ("A drone attack hit a market in Marib on Sunday.", None),
+    ],
+)
+def test_who_launched_an_aircraft_attack(text, actor):
+    (event,) = of_type(run(text), "air_strike")
+    assert contains(event.actor, actor)
