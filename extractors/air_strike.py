@@ -110,7 +110,8 @@ def _aircraft_attacks(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """An aircraft word reports a strike as the subject or `by` agent of an attack verb, or its instrument."""
     head = span.root
     verb = head.head
-    if head.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {"by"}:
+    # an aircraft as passive subject was hit itself ("the helicopter was shot down")
+    if head.dep_ in ("nsubj", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {"by"}:
         return True
     if head.dep_ == "nsubj" and _conjoined_attack(verb):
         return True  # "Warplanes, believed to be Russian, bombed": parsed "believed ... and bombed"

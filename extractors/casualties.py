@@ -74,6 +74,11 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             victims, count = _victims(trig)
             if count is None and victims is None:
                 continue
+            if count is not None and count.value == 0 and not (injured and injured.value):
+                found = True  # "no civilians were killed or injured": nothing to report
+                continue
+            if count is None and victims is not None and _anyone(victims):
+                continue  # "we mourn every civilian lost", "the families of those killed"
             head = trig.root
             if is_irrealis(head) or is_generic(sent) or _background(trig, count):
                 found = True  # the sentence's wounded belong to this unreal or background toll
@@ -99,7 +104,14 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             )
             found = True
         background = injured is not None and injured.value >= BACKGROUND_TOLL
-        if not found and injured is not None and not background and not is_irrealis(injuries[0].root):
+        wounded = injured is not None and injured.value > 0  # "no troops were injured" is no event
+        if (
+            not found
+            and injured is not None
+            and wounded
+            and not background
+            and not is_irrealis(injuries[0].root)
+        ):
             events.extend(_wounded_only(doc, article, sent, injuries[0], injured, events))
     return _one_per_count(events)
 
@@ -144,6 +156,12 @@ def _one_per_count(events: list[Event]) -> list[Event]:
         if twin is None:
             out.append(e)
     return out
+
+
+def _anyone(victims: Token) -> bool:
+    """Victims named by a quantifier rather than counted: "those killed", "every civilian lost"."""
+    quantified = any(c.dep_ == "det" and c.lower_ in ("every", "any", "all") for c in victims.children)
+    return quantified or victims.lower_ in ("those", "anyone", "everyone")
 
 
 def _is_people(token: Token) -> bool:

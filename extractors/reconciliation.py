@@ -123,6 +123,8 @@ def _read_reconciled(span: Span, lemmas: set[str]) -> Read | None:
     named_side = any(e.label_ in ("NORP", "ORG") for e in span_entities(span.sent))
     if not (lemmas & RECONCILING_PARTIES or named_side):
         return None  # "fans of both clubs reconciled", "she reconciled the accounts"
+    if span.root.dep_ == "amod":
+        return None  # "a reconciled commander was killed": who someone is, not a settlement now
     return _read_settled(span, lemmas)
 
 

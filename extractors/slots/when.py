@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -133,7 +134,7 @@ def _day_after_story(sent: Span, published: dt.date) -> When | None:
     return When(shifted, "day", shift[1]) if shifted <= published else When(published, "day", None)
 
 
-def _story_day(sentences: list[Span], i: int, published: dt.date, depth: int) -> dt.date | None:
+def _story_day(sentences: Sequence[Span], i: int, published: dt.date, depth: int) -> dt.date | None:
     """The last day named before sentence i: its paragraph's or the one before, through relative
     expressions ("The next day ... Two days later ...") up to `depth` of them."""
     breaks = 0
@@ -171,7 +172,7 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
 
 
 def _date_before(
-    sentences: list[Span], i: int, published: dt.date, *, across_paragraphs: bool, reach: int
+    sentences: Sequence[Span], i: int, published: dt.date, *, across_paragraphs: bool, reach: int
 ) -> When | None:
     """The day or month of the nearest dated sentence among the `reach` sentences before sentence i
     in its paragraph (or, when `across_paragraphs`, in the paragraph before); None at a sentence
@@ -199,7 +200,7 @@ def _date_before(
     return None
 
 
-def _list_date(sentences: list[Span], i: int, published: dt.date) -> When | None:
+def _list_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | None:
     """The date of the sentence that introduces a list ("... since the last press release:"),
     found past the list's earlier items and its headings ("Syria", "Iraq")."""
     j = i - 1

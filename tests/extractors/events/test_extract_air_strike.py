@@ -71,6 +71,7 @@ def test_air_strikes(text, count, actor, location, date):
         "Moscow denied that its jets had bombed the hospital.",
         "Commandos carried out a night raid on a farm outside Kandahar.",
         "The striker scored twice as the home side won 3-1.",
+        "Rebels said the army helicopter was shot down over the valley.",
     ],
 )
 def test_not_air_strikes(text):

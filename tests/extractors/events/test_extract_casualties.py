@@ -191,3 +191,16 @@ def test_toll_far_from_its_number_and_planes_shot_down():
     (event,) = of_type(run(text), "casualties")
     assert (event.count, event.event_date) == (38, D(2021, 3, 9))
     assert of_type(run("Rebels shot down a transport plane near Luhansk on Monday."), "casualties") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said no civilians were killed or injured in the operation.",
+        "No soldiers were injured in the attack on the convoy.",
+        "Our thoughts are with the families of those killed in the attack.",
+        "We mourn every civilian lost in this war.",
+    ],
+)
+def test_nobody_hurt_and_condolences_are_no_casualties(text):
+    assert of_type(run(text), "casualties") == []

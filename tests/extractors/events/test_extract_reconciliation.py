@@ -119,3 +119,8 @@ def test_the_party_that_settles_with_the_state_is_the_actor(text, actor):
     (event,) = of_type(run(text), "reconciliation")
     assert contains(event.actor, actor)
     assert "government" not in event.actor and "Colombia and" not in event.actor
+
+
+def test_a_reconciled_fighter_killed_is_no_settlement():
+    text = "On 20 August, shelling killed a reconciled commander of the local militia in Tafas."
+    assert of_type(run(text), "reconciliation") == []
