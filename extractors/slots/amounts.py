@@ -36,7 +36,7 @@ def _own_amount(noun: Token) -> Amount | None:
     start = noun.left_edge.i
     for t in doc[start : noun.i]:
         cut = t.lower_ in ("including", "among", "most", "from", "and") or t.dep_ == "relcl"
-        if cut or _in_calendar_date(t) or in_stamp(t):
+        if cut or in_calendar_date(t) or in_stamp(t):
             start = t.i + 1
     amount = parse_amount(doc[start : noun.i + 1].text)
     if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
@@ -47,10 +47,21 @@ def _own_amount(noun: Token) -> Amount | None:
     return amount
 
 
-def _in_calendar_date(token: Token) -> bool:
+def in_calendar_date(token: Token) -> bool:
     """Whether a token belongs to a real date ("25 August 2016"), not a number the model called DATE."""
-    if token.ent_type_ not in ("DATE", "TIME"):
+    if token.ent_type_ not in ("DATE", "TIME") or counted_after_date(token):
         return False
     ent = next((e for e in doc_entities(token.doc) if e.start <= token.i < e.end), None)
     words = [t.lower_ for t in ent] if ent is not None else [token.lower_]
     return any(w in MONTHS_AND_DAYS or (w.isdigit() and len(w) == 4) for w in words)
+
+
+def counted_after_date(token: Token) -> bool:
+    """A number right after a full day and month, which counts what follows: "On 16 July 12
+    soldiers were killed" (the model reads "16 July 12" as one date)."""
+    doc = token.doc
+    i = token.i
+    if not token.like_num or (token.text.isdigit() and len(token.text) == 4) or i < 2:
+        return False
+    month, day = doc[i - 1], doc[i - 2]
+    return month.lower_ in MONTHS_AND_DAYS and day.text.isdigit() and int(day.text) <= 31

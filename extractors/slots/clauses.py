@@ -18,6 +18,7 @@ from extractors.lexicon import (
     GENERIC_UNITS,
     IRREALIS_AUX,
     IRREALIS_HEADS,
+    MONTHS_AND_DAYS,
     NEGATING_HEADS,
     REPORTING_VERBS,
 )
@@ -70,8 +71,18 @@ def phrase(token: Token, max_tokens: int = 14) -> str | None:
 
 
 def child(token: Token, *deps: str) -> Token | None:
-    """First child of a token with one of the dependency labels."""
-    return next((c for c in token.children if c.dep_ in deps), None)
+    """First child of a token with one of the dependency labels; never the day of a date the
+    parser attached as an argument ("On 16 July 2016, soldiers were killed": "16" is no subject)."""
+    return next((c for c in token.children if c.dep_ in deps and not _day_of_date(c)), None)
+
+
+def _day_of_date(token: Token) -> bool:
+    """A day number written next to its month ("16 July", "July 16")."""
+    if not token.like_num or token.ent_type_ != "DATE":
+        return False
+    doc = token.doc
+    around = doc[max(token.i - 1, 0) : token.i + 2]
+    return any(t.lower_ in MONTHS_AND_DAYS for t in around if t.i != token.i)
 
 
 def is_irrealis(token: Token) -> bool:

@@ -22,6 +22,7 @@ from extractors.lexicon import (
 )
 from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
+from extractors.slots.amounts import counted_after_date
 from extractors.slots.clauses import in_stamp, is_list_item
 from extractors.speed.docviews import doc_sentences, span_entities
 
@@ -223,7 +224,8 @@ def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
             continue
         if "old" in ent.text or "-long" in ent.text or ent.root.head.lemma_.lower() in REPORTING_VERBS:
             continue
-        start, text = _with_preposition(ent.start, ent.end, sent)
+        end = ent.end - 1 if counted_after_date(ent[-1]) else ent.end  # "On 16 July 12 soldiers"
+        start, text = _with_preposition(ent.start, end, sent)
         candidates.append((start, text, ent.root))
         whole = resolve_date(text, published) is not None  # "on Monday 12 March 2017": no "Monday 12"
         seen.update(t.i for t in ent if whole or t.lower_ not in DATE_WORDS)  # "overnight days": "overnight"

@@ -204,3 +204,16 @@ def test_toll_far_from_its_number_and_planes_shot_down():
 )
 def test_nobody_hurt_and_condolences_are_no_casualties(text):
     assert of_type(run(text), "casualties") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "date"),
+    [
+        ("On 16 July 12 soldiers were killed when their truck was attacked.", 12, dt.date(2020, 7, 16)),
+        ("On 16 July 2019, soldiers were killed when their truck was attacked.", None, dt.date(2019, 7, 16)),
+        ("On 16 July 2019, 12 soldiers were killed when their truck was attacked.", 12, dt.date(2019, 7, 16)),
+    ],
+)
+def test_a_number_after_a_date_counts_and_a_day_is_no_victim(text, count, date):
+    (event,) = of_type(run(text, published=dt.date(2021, 1, 5)), "casualties")
+    assert (event.count, event.event_date) == (count, date)
