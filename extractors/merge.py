@@ -13,6 +13,8 @@ import dataclasses
 import datetime as dt
 import re
 
+from extractors.normalize.countries import country_of
+from extractors.normalize.places import resolve_place
 from extractors.schema import Event
 
 # A toll at least this large, told twice in one article with compatible places, is one event.
@@ -43,6 +45,18 @@ def _compatible_text(a: str | None, b: str | None) -> bool:
     return not x or not y or x in y or y in x
 
 
+def _compatible_place(a: str | None, b: str | None) -> bool:
+    """Places that can be one: compatible names, or a country and a place the gazetteer puts in it."""
+    if _compatible_text(a, b):
+        return True
+    for country, place in ((a, b), (b, a)):
+        name = country_of(country) if country else None
+        found = resolve_place(place) if name else None
+        if found is not None and found.country == name:
+            return True
+    return False
+
+
 def _within(inner: Event, outer: Event) -> bool:
     """Whether one date lies in the other's period ("on Sunday" in "July"; equal dates too)."""
     if inner.event_date is None or outer.event_date is None:
@@ -67,7 +81,7 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     if not ignore_date and not same_date and not undated:
         return False
     same_source = kept.location_source == other.location_source == "sentence"
-    if not ignore_date and same_source and not _compatible_text(kept.location, other.location):
+    if not ignore_date and same_source and not _compatible_place(kept.location, other.location):
         return False
     for slot in ("count", "injured"):
         a, b = getattr(kept, slot), getattr(other, slot)

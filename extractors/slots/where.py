@@ -303,11 +303,11 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     named = _country_in(sent)  # "In Syria, the coalition conducted 10 strikes"
     if layout.dateline_place and (named is None or _lies_in(layout.dateline_place, named)):
         return Where(layout.dateline_place, "dateline", country or layout.country)
-    if named is not None and layout.dateline_place:
-        return Where(named, "sentence", country or layout.country)  # a regional dateline: "SOUTHWEST ASIA —"
+    if named is not None:  # the sentence's own country beats a regional dateline and a guess
+        return Where(named, "sentence", country or layout.country)
     if place := article_place(sent.doc, ruled, layout.headline):
         return Where(place, "article", country or layout.country)
-    return Where(named, "sentence" if named else None, country or layout.country)
+    return Where(None, None, country or layout.country)
 
 
 def _lies_in(place: str, country: str) -> bool:
@@ -358,6 +358,8 @@ def _country_in(sent: Span) -> str | None:
     specific place it names when it names no finer one, finer than a regional dateline."""
     for ent in span_entities(sent):
         before = ent.start - 1
+        if before > sent.start and sent.doc[before].text in DIRECTION_WORDS:
+            before -= 1  # "in eastern Syria"
         placed = before >= sent.start and sent.doc[before].lower_ in COUNTRY_PREPS
         if ent.label_ in ("GPE", "LOC") and placed and names_its_country(ent[-1]) and country_of(ent.text):
             return ent.text

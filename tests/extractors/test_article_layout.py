@@ -117,6 +117,16 @@ def test_different_tolls_and_places_stay_apart():
     assert len(merged) == 2
 
 
+@pytest.mark.parametrize(
+    ("place", "other", "merged"),
+    [("Syria", "Aleppo", 1), ("Aleppo", "Syria", 1), ("Iraq", "Aleppo", 2), ("Hama", "Aleppo", 2)],
+)
+def test_a_country_holds_the_towns_the_gazetteer_puts_in_it(place, other, merged):
+    a = event(0, location=place, date_text="on Monday")
+    b = event(50, location=other, date_text="on Monday")
+    assert len(merge_mentions([a, b])) == merged
+
+
 def test_dated_mentions_of_different_days_stay_apart():
     a = event(0, location="Hama", date=dt.date(2020, 5, 1), date_text="on Friday")
     b = event(50, location="Hama", date=dt.date(2020, 4, 1), date_text="in April")

@@ -34,3 +34,23 @@ def test_the_place_named_before_its_parent_wins(text, location):
     events = [e for e in run(text) if e.event_type == "casualties"]
     assert events, text
     assert contains(events[0].location, location), (events[0].location, location)
+
+
+def test_the_country_the_sentence_names_beats_a_guess_from_the_article():
+    text = (
+        "Officials said fighting continued near Manbij on Monday.\n\n"
+        "On 4 May, coalition forces conducted precision strikes against a depot in eastern Syria."
+    )
+    (strike,) = [e for e in run(text) if e.event_type == "air_strike"]
+    assert contains(strike.location, "Syria")
+
+
+def test_a_country_and_a_town_in_it_are_one_place_when_mentions_merge():
+    text = (
+        "Jets strike Syria, killing 12 civilians\n\n"
+        "Jets struck the town of Saraqib on Monday, killing 12 civilians, a monitor said."
+    )
+    events = [
+        e for e in run(text, title="Jets strike Syria, killing 12 civilians") if e.event_type == "casualties"
+    ]
+    assert len(events) == 1 and contains(events[0].location, "Saraqib")
