@@ -12,8 +12,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractors.lexicon import AIR_CONTEXT_WORDS, MONTH_REGEX, NOT_PLACE_LEADS, WEEKDAY_REGEX
+from extractors.lexicon import (
+    AIR_CONTEXT_WORDS,
+    MONTH_REGEX,
+    NEWSROOM_DATELINES,
+    NOT_PLACE_LEADS,
+    WEEKDAY_REGEX,
+)
 from extractors.normalize.countries import country_of, demonym_country
+from extractors.normalize.places import is_known_place
 from extractors.schema import Article
 from extractors.speed.docviews import doc_entities, doc_text
 
@@ -156,6 +163,12 @@ def names_its_country(token: Token) -> bool:
     return token.pos_ == "PROPN" and not modifier
 
 
+def _a_place(dateline: str) -> bool:
+    """Whether a dateline names a place the gazetteer knows, not a newsroom beat."""
+    name = dateline.lower()
+    return name not in NEWSROOM_DATELINES and (is_known_place(dateline) or country_of(dateline) is not None)
+
+
 def read_layout(doc: Doc, article: Article) -> ArticleLayout:
     """Layout of one parsed article (stamps, datelines, headline, link lists) from its text and entities.
 
@@ -166,6 +179,8 @@ def read_layout(doc: Doc, article: Article) -> ArticleLayout:
     later = find_paragraph_dateline(text)
     if later and not dateline_place:
         dateline_place = later[2]
+    if dateline_place and not _a_place(dateline_place):
+        dateline_place = None  # "PENTAGON —", "SOUTHWEST ASIA —": a newsroom or a region, no event place
     headline = find_headline(text, article.title, end)
     countries: Counter[str] = Counter()
     for ent in doc_entities(doc):

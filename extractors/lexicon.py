@@ -274,6 +274,15 @@ PLACE_TYPE_RANK = {
     )
     for word in words.split()
 }
+# Nouns naming an event, never a place, even capitalised in a headline ("Killed in Airstrike").
+EVENT_NOUNS = _words(
+    "airstrike airstrikes strike strikes attack attacks raid raids bombing bombings clash clashes ambush "
+    "explosion blast shelling fighting offensive operation"
+)
+# Datelines of newsroom beats, where the reporter sits, not where things happen ("PENTAGON —").
+NEWSROOM_DATELINES = frozenset(
+    _phrases("white house, state department, pentagon, united nations, capitol hill")
+)
 # Prepositions that introduce a place ("in Aleppo", "near Idlib").
 PLACE_PREPS = _words("in near at on outside around into across over from")
 # Prepositions that place an event inside a country ("in Syria"), not merely at it or from it.

@@ -16,6 +16,7 @@ from extractors.lexicon import (
     ANAPHORIC_ATTACK_NOUNS,
     COUNTRY_PREPS,
     DIRECTION_WORDS,
+    EVENT_NOUNS,
     GEO_FEATURES,
     GROUP_NAME_HEADS,
     LANDMARK_WORDS,
@@ -207,8 +208,8 @@ def _mention(
     )
     if (toks[0].lower_ in GROUP_NAME_HEADS and not place_like) or (words & ORG_WORDS and len(toks) > 1):
         return False
-    if words & ORG_WORDS or {w.rstrip(".") for w in words} & MONTHS_AND_DAYS:
-        return None
+    if words & ORG_WORDS or {w.rstrip(".") for w in words} & MONTHS_AND_DAYS or words & EVENT_NOUNS:
+        return None  # "... Militant in Airstrike": a headline's capitalised event word is no place
     inside_names = NAME_PARTICLES | NAME_JOINERS
     if any(not (t.text[:1].isupper() or t.lower_ in inside_names or t.is_punct) for t in toks):
         return None  # "Dead as Rival": a place name is capitalised words and Arabic articles

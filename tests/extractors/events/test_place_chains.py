@@ -54,3 +54,13 @@ def test_a_country_and_a_town_in_it_are_one_place_when_mentions_merge():
         e for e in run(text, title="Jets strike Syria, killing 12 civilians") if e.event_type == "casualties"
     ]
     assert len(events) == 1 and contains(events[0].location, "Saraqib")
+
+
+def test_a_newsroom_dateline_and_a_capitalised_event_word_are_no_places():
+    text = "PENTAGON — Jets struck a convoy on Sunday, killing four militants, officials said."
+    (toll,) = [e for e in run(text) if e.event_type == "casualties"]
+    assert toll.location is None or "pentagon" not in toll.location.lower()
+    title = "Militant Commander Killed in Airstrike"
+    body = "A militant commander was killed in an airstrike in Jilib on Sunday."
+    events = run(f"{title}\n\n{body}", title=title)
+    assert all(e.location != "Airstrike" for e in events)
