@@ -459,6 +459,8 @@ SETTLEMENT_CUES = _words(
     control passage peace settle settlement transfer bus
     """
 )
+# Armed men whose evacuation, once under way, is by terms ("300 rebels were evacuated to Idlib").
+EVACUATED_FIGHTERS = _words("rebel fighter militant gunman jihadist insurgent")
 # Verbs that make a deal real: it was reached, signed, agreed, completed.
 DEAL_DONE_VERBS = _words(
     """

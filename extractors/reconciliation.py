@@ -21,6 +21,8 @@ from extractors.lexicon import (
     DEAL_DONE_VERBS,
     DEAL_UNDER_PREPS,
     DEAL_WORDS,
+    DRAFT_HAPPENED_VERBS,
+    EVACUATED_FIGHTERS,
     PARTY_WORDS,
     PEOPLE_WORDS,
     PLACE_TYPE_RANK,
@@ -102,13 +104,28 @@ def _read_evacuation(span: Span, lemmas: set[str]) -> Read | None:
     """An evacuation under terms between parties: who was evacuated or left."""
     t = span.root
     cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
-    if not (cue and lemmas & PARTY_WORDS):
+    fighters_left = bool(lemmas & EVACUATED_FIGHTERS) and _happened(t)  # "300 rebels were evacuated"
+    if not (cue and lemmas & PARTY_WORDS) and not fighters_left:
         return None
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     evacuated = child(of, "pobj") if of is not None else None
     if t.pos_ == "NOUN" and evacuated is not None:  # "the evacuation of the last group of rebels"
         return phrase(evacuated), evacuated
+    if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
+        return None, None  # "the evacuation began": the evacuation is no party
     return _party(t if t.pos_ == "VERB" else t.head)
+
+
+def _happened(t: Token) -> bool:
+    """An evacuation under way or done: "were evacuated", "the evacuation began"; not one planned,
+    nor one that only dates another event ("a day after the suburb was evacuated")."""
+    anchors = ("after", "before", "since", "until")
+    marked = any(c.dep_ == "mark" and c.lower_ in anchors for c in t.children)
+    if marked or any(a.lower_ in anchors for a in t.ancestors):
+        return False
+    if t.pos_ == "VERB":
+        return t.tag_ in ("VBD", "VBN") and child(t, "aux") is None
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in DRAFT_HAPPENED_VERBS
 
 
 def _read_deal(span: Span, lemmas: set[str]) -> Read | None:
@@ -164,6 +181,8 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
             action = _governing_verb(action)
         party = _party(action)
         return party if party[0] is not None else (_between(t) or party)  # "a deal involving X and Y"
+    if t.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lemma_.lower() in DEAL_DONE_VERBS:
+        return _party(verb.head)  # "the insurgents agreed to a deal"
     if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
         return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
     return None

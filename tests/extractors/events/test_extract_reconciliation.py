@@ -124,3 +124,29 @@ def test_the_party_that_settles_with_the_state_is_the_actor(text, actor):
 def test_a_reconciled_fighter_killed_is_no_settlement():
     text = "On 20 August, shelling killed a reconciled commander of the local militia in Tafas."
     assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Around 300 rebel fighters and their families were evacuated from Qadam to Idlib.", 300),
+        ("The evacuation began on Sunday, with rebels leaving for Jarablus.", None),
+        ("On 5 May, the insurgents agreed to a deal under which 60 militants handed over their weapons.", 60),
+    ],
+)
+def test_fighters_evacuated_and_deals_agreed_to(text, count):
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.count == count
+    assert event.actor is None or "evacuation" not in event.actor.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents were evacuated from the flooded village.",
+        "The rebels threatened to evacuate their wounded.",
+        "The shelling came a day after the suburb was evacuated by rebels.",
+    ],
+)
+def test_evacuations_without_fighters_leaving_now_are_no_settlements(text):
+    assert of_type(run(text), "reconciliation") == []
