@@ -139,24 +139,31 @@ def _incidents(store: Store) -> pd.DataFrame:
         table = table.filter(pc.is_null(table["merged_into"]))
     rows = table.to_pandas()
     evidence = _evidence_by_incident(store)
+
+    def column(name: str) -> pd.Series:  # a column this version of the dataset may lack: nulls
+        return rows[name] if name in rows else pd.Series([None] * len(rows), index=rows.index, dtype=object)
+
+    def number(name: str) -> pd.Series:
+        return pd.to_numeric(column(name), errors="coerce")
+
     frame = pd.DataFrame(
         {
             "incident_id": rows["incident_id"],
             "event_type": rows["event_type"],
-            "event_date": pd.to_datetime(rows["event_date"]),
-            "place": rows["location_name"],
-            "admin1": rows["admin1"],
-            "country_code": rows["country_code"],
-            "latitude": rows["latitude"].astype("float64"),
-            "longitude": rows["longitude"].astype("float64"),
-            "geo_precision": pd.to_numeric(rows["geo_precision"], errors="coerce"),
-            "actor": rows["actor_name"],
-            "count_best": pd.to_numeric(rows["count_best"], errors="coerce"),
-            "count_low": pd.to_numeric(rows["count_low"], errors="coerce"),
-            "count_high": pd.to_numeric(rows["count_high"], errors="coerce"),
-            "n_reports": pd.to_numeric(rows["n_reports"], errors="coerce").fillna(1).astype("int64"),
-            "urls": [list(u) if u is not None else [] for u in rows["urls"]],
-            "sources": [list(s) if s is not None else [] for s in rows["sources"]],
+            "event_date": pd.to_datetime(column("event_date")),
+            "place": column("location_name"),
+            "admin1": column("admin1"),
+            "country_code": column("country_code"),
+            "latitude": number("latitude").astype("float64"),
+            "longitude": number("longitude").astype("float64"),
+            "geo_precision": number("geo_precision"),
+            "actor": column("actor_name"),
+            "count_best": number("count_best"),
+            "count_low": number("count_low"),
+            "count_high": number("count_high"),
+            "n_reports": number("n_reports").fillna(1).astype("int64"),
+            "urls": [list(u) if u is not None else [] for u in column("urls")],
+            "sources": [list(s) if s is not None else [] for s in column("sources")],
             "evidence": rows["incident_id"].map(evidence.get("evidence", {})),
             "extractor_version": rows["incident_id"].map(evidence.get("extractor_version", {})),
         }
