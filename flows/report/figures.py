@@ -259,7 +259,8 @@ def quality(data: ReportData) -> dict[str, Any]:
         "geo_precision": {str(k): int(v) for k, v in precision.value_counts().items()},
         "rejects": {str(k): int(v) for k, v in data.rejects["error_kind"].value_counts().items()},
         "extractor_versions": {
-            str(k): int(v) for k, v in frame["extractor_version"].astype(object).fillna("unknown").value_counts().items()
+            str(k): int(v)
+            for k, v in frame["extractor_version"].astype(object).fillna("unknown").value_counts().items()
         },
     }
 
