@@ -36,6 +36,7 @@ from flows import artifacts
 from flows.config import ConfigError, Settings, load_settings
 from flows.extract import SUPPORTED_LANGUAGES, BatchCounts, extract_batch
 from flows.inputs.readers import read_input
+from flows.progress import Progress, count_records
 from flows.storage.store import RunWriter, Store, new_run_id
 
 REJECTS_PER_WRITE = 500
@@ -177,8 +178,13 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
         store.write_run(record)
         writer = store.stage(run_id)
         try:
-            for batch_counts in _extract_batches(_article_batches(settings, writer, tally), writer, settings):
-                counts += batch_counts
+            total = count_records(settings.input) if settings.input is not None else None
+            with Progress(f"{flow_name} {run_id}", total, get_run_logger().info) as progress:
+                for batch_counts in _extract_batches(
+                    _article_batches(settings, writer, tally), writer, settings
+                ):
+                    counts += batch_counts
+                    progress.update(tally.rejected + counts.processed + counts.rejected)
             writer.commit()
         except BaseException as exc:
             writer.abort()
@@ -236,6 +242,10 @@ def _extract_batches(
     }
 
     in_flight: deque[PrefectFuture[BatchCounts]] = deque()
+    get_run_logger().info(
+        "connecting to the Dask cluster at %s; workers load the model before their first batch",
+        settings.dask_address,
+    )
     with DaskTaskRunner(address=settings.dask_address) as runner:
         for batch in batches:
             in_flight.append(runner.submit(extract_batch, parameters={"articles": batch, **options}))
