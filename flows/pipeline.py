@@ -179,7 +179,7 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
         writer = store.stage(run_id)
         try:
             total = count_records(settings.input) if settings.input is not None else None
-            with Progress(f"{flow_name} {run_id}", total, get_run_logger().info) as progress:
+            with Progress(flow_name, total, get_run_logger().info) as progress:
                 for batch_counts in _extract_batches(
                     _article_batches(settings, writer, tally), writer, settings
                 ):
