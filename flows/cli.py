@@ -27,6 +27,7 @@ PLUGGED_COMMANDS = {
         "score the extraction of a gold file (GOLD.jsonl [--json] [--errors N])",
     ),
     "serve": ("flows.serve", "serve the pipeline as a nightly and an ad-hoc Prefect deployment"),
+    "report": ("flows.report.command", "write one self-contained HTML report of an output root"),
 }
 
 

@@ -2,8 +2,9 @@
 
 Both run one extract task per batch of `articles_per_task` articles, stage each
 batch under the output root and commit once at the end, holding the root's lock
-for the whole run. Every run leaves a row in `OUT/runs` and a markdown artifact
-with its summary; counts add up: read = processed + rejected.
+for the whole run. Every run leaves a row in `OUT/runs`, `OUT/report.html` (the HTML
+report of the whole root) and Prefect artifacts (`flows/artifacts.py`: its summary, its new
+events, a link to the report); counts add up: read = processed + rejected.
 
 Without `PREFECT_API_URL` Prefect runs them in its ephemeral mode (no server to
 start); with it, against that server.
@@ -24,16 +25,18 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger
-from prefect.artifacts import create_markdown_artifact
 from prefect.futures import PrefectFuture
 
 from extractors.pipeline import DEFAULT_MODEL
 from extractors.schema import Article, Reject, Run
+from flows import artifacts
 from flows.config import ConfigError, Settings, load_settings
 from flows.extract import SUPPORTED_LANGUAGES, BatchCounts, extract_batch
 from flows.inputs.readers import read_input
+from flows.progress import Progress, count_records
 from flows.storage.store import RunWriter, Store, new_run_id
 
 REJECTS_PER_WRITE = 500
@@ -57,6 +60,8 @@ class RunSummary:
     events_by_type: dict[str, int] = field(default_factory=dict)
     message: str | None = None
     ingest: str | None = None  # the ingest summary line, for `[[sources]]` runs
+    rejects_by_kind: dict[str, int] = field(default_factory=dict)  # this run's rejects by error_kind
+    sources: dict[str, int] = field(default_factory=dict)  # this run's articles by source or domain
 
     @property
     def events(self) -> int:
@@ -77,13 +82,18 @@ class RunSummary:
         )
 
     def markdown(self) -> str:
-        rows = "\n".join(f"| {k} | {v} |" for k, v in sorted(self.events_by_type.items()))
+        def table(header: str, counts: dict[str, int]) -> str:
+            rows = "\n".join(f"| {k} | {v} |" for k, v in counts.items()) or "| (none) | 0 |"
+            return f"| {header} |\n|---|---|\n{rows}\n"
+
         return (
             f"# sitrep run `{self.run_id}`: {self.status}\n\n"
             f"* input: `{self.input or '-'}`\n* output: `{self.out}`\n"
             f"* articles read: {self.articles_read} = processed {self.processed}"
             f" + rejected {self.rejected}\n\n"
-            f"| event type | events |\n|---|---|\n{rows or '| (none) | 0 |'}\n"
+            f"{table('event type | events', dict(sorted(self.events_by_type.items())))}\n"
+            f"{table('rejected as | articles', self.rejects_by_kind)}\n"
+            f"{table('source | articles', self.sources)}"
         )
 
 
@@ -168,8 +178,13 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
         store.write_run(record)
         writer = store.stage(run_id)
         try:
-            for batch_counts in _extract_batches(_article_batches(settings, writer, tally), writer, settings):
-                counts += batch_counts
+            total = count_records(settings.input) if settings.input is not None else None
+            with Progress(flow_name, total, get_run_logger().info) as progress:
+                for batch_counts in _extract_batches(
+                    _article_batches(settings, writer, tally), writer, settings
+                ):
+                    counts += batch_counts
+                    progress.update(tally.rejected + counts.processed + counts.rejected)
             writer.commit()
         except BaseException as exc:
             writer.abort()
@@ -179,12 +194,31 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
             store.write_run(_finished(record, failed))
             raise
         summary = _summary(run_id, flow_name, "completed", settings, source, tally, counts, None)
+        summary = dataclasses.replace(
+            summary,
+            rejects_by_kind=artifacts.rejects_by_kind(store, run_id),
+            sources=artifacts.sources(store, run_id),
+        )
         store.write_run(_finished(record, summary))
-    get_run_logger().info("%s", summary.text())
-    create_markdown_artifact(
-        markdown=summary.markdown(), key=f"sitrep-{flow_name}-summary", description=f"sitrep run {run_id}"
-    )
+    logger = get_run_logger()
+    logger.info("%s", summary.text())
+    report = _write_report(settings.out, logger)
+    artifacts.publish(flow_name, run_id, summary.markdown(), store, report)
     return summary
+
+
+def _write_report(out: str, logger: Any) -> str | None:
+    """OUT/report.html of the whole output root; a failure is logged, never fails the run."""
+    from flows.report.command import REPORT_NAME, write_report
+
+    path = f"{out.rstrip('/')}/{REPORT_NAME}"
+    try:
+        result = write_report(out, path)
+    except Exception as exc:  # the data is committed: a report that cannot be made is only a warning
+        logger.warning("report not written: %s: %s", type(exc).__name__, exc)
+        return None
+    logger.info("%s", result.text())
+    return path
 
 
 def _extract_batches(
@@ -208,6 +242,10 @@ def _extract_batches(
     }
 
     in_flight: deque[PrefectFuture[BatchCounts]] = deque()
+    get_run_logger().info(
+        "connecting to the Dask cluster at %s; workers load the model before their first batch",
+        settings.dask_address,
+    )
     with DaskTaskRunner(address=settings.dask_address) as runner:
         for batch in batches:
             in_flight.append(runner.submit(extract_batch, parameters={"articles": batch, **options}))

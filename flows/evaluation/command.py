@@ -39,6 +39,13 @@ from flows.evaluation.scoring import (
     score,
 )
 
+# Articles per progress step; each article is extracted on its own, so batching changes no result.
+EVAL_BATCH = 32
+
+
+def _stderr_line(text: str) -> None:
+    print(text, file=sys.stderr)
+
 
 @dataclass(frozen=True)
 class ExtractionRun:
@@ -61,8 +68,9 @@ class ExtractionRun:
 
 def extract_gold(gold_path: Path, out: str, model: str) -> ExtractionRun:
     """Extract the gold file's articles into `out` as `sitrep extract` would, without Prefect."""
-    from flows.extract import extract_batch
+    from flows.extract import BatchCounts, extract_batch
     from flows.inputs.readers import read_input
+    from flows.progress import Progress
     from flows.storage.store import Store, new_run_id
 
     clock = time.monotonic()
@@ -76,7 +84,12 @@ def extract_gold(gold_path: Path, out: str, model: str) -> ExtractionRun:
         writer = store.stage(run_id)
         try:
             writer.add_rejects(rejects)
-            counts = extract_batch.fn(articles, writer, model)
+            counts = BatchCounts()
+            with Progress("eval", len(records), _stderr_line) as progress:
+                progress.update(len(rejects))
+                for start in range(0, len(articles), EVAL_BATCH):
+                    counts += extract_batch.fn(articles[start : start + EVAL_BATCH], writer, model)
+                    progress.update(len(rejects) + counts.processed + counts.rejected)
             writer.commit()
         except BaseException:
             writer.abort()
