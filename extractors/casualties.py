@@ -26,6 +26,7 @@ from extractors.lexicon import (
     NO_DEATH_PHRASES,
     PEOPLE_ONLY_LEMMAS,
     PEOPLE_WORDS,
+    REACTION_VERBS,
     REPORTING_VERBS,
     TOLL_CAUSE_PREPS,
     TOLL_RISE_VERBS,
@@ -169,8 +170,12 @@ def _is_people(token: Token) -> bool:
     members = child(of, "pobj") if of is not None else None
     if members is not None and token.lemma_.lower() not in PEOPLE_WORDS and token.pos_ != "PROPN":
         token = members  # "scores of bandits", "a family of six": who they are is in the "of" phrase
+    person = token.lower_ in ("he", "she")  # "He was killed last week by an airstrike": one named before
     return (
-        token.lemma_.lower() in PEOPLE_WORDS or token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "NORP")
+        token.lemma_.lower() in PEOPLE_WORDS
+        or token.pos_ == "PROPN"
+        or token.ent_type_ in ("PERSON", "NORP")
+        or person
     )
 
 
@@ -423,8 +428,8 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
                     return _attacker_in(s)
                 if c.i < node.i and (by := agent_of(c)) is not None:
                     return _attacker_in(by)  # "Shelling by X on the city killed three", "Shelling" as a verb
-        if node.head == node or node.head.lemma_.lower() in REPORTING_VERBS:
-            break  # the subject of "said" is the source, not the killer
+        if node.head == node or node.head.lemma_.lower() in REPORTING_VERBS | REACTION_VERBS:
+            break  # the subject of "said" is the source, of "condemned" a bystander, not the killer
         node = node.head
     return None
 

@@ -217,3 +217,21 @@ def test_nobody_hurt_and_condolences_are_no_casualties(text):
 def test_a_number_after_a_date_counts_and_a_day_is_no_victim(text, count, date):
     (event,) = of_type(run(text, published=dt.date(2021, 1, 5)), "casualties")
     assert (event.count, event.event_date) == (count, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "actor"),
+    [
+        ("The US condemned the horrific killings of three aid workers in Tigray today.", 3, None),
+        ("On 14 February, the group announced the execution of 150 prisoners of war.", 150, None),
+        ("He was killed last week by a drone strike in Jilib, officials said.", None, None),
+    ],
+)
+def test_killings_executions_and_one_man_killed(text, count, actor):
+    (event,) = of_type(run(text), "casualties")
+    assert event.count == count
+    assert contains(event.actor, actor)
+
+
+def test_the_killing_of_a_bill_is_no_casualty():
+    assert of_type(run("The killing of the bill angered lawmakers."), "casualties") == []

@@ -107,6 +107,7 @@ EXAMPLES = [
     ("Two guards died in hospital.", "casualties.died"),
     ("Officials counted 12 dead.", "casualties.dead_adj"),
     ("They confirmed the death of three workers.", "casualties.death_of"),
+    ("They condemned the killing of three workers.", "casualties.death_of"),
     ("Rescuers recovered the bodies of four men.", "casualties.bodies_of"),
     ("The death toll rose to 12.", "casualties.death_toll"),
     ("Four people lost their lives.", "casualties.lost_lives"),
