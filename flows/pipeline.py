@@ -166,7 +166,7 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
     with store.lock(run_id):
         _record_dead_runs(store)
         store.write_run(record)
-        writer = store.stage(run_id)
+        writer = store.stage(run_id, merging=settings.merge)
         try:
             for batch_counts in _extract_batches(_article_batches(settings, writer, tally), writer, settings):
                 counts += batch_counts
