@@ -1,8 +1,11 @@
 """Reports to incidents: blocking, joining, bridging; one pass in publication order.
 
-Blocking: an incident is filed under (event type, country, day) for each day its window
-covers, and a report looks only at the incidents filed under its type, its country and the
-days its window allows (± the day tolerance): never all pairs. A report joins the oldest
+Blocking: an incident is filed under (event type, country, province, day) for each day its
+window covers and each province its reports name, and a report looks only at the incidents filed
+under its type, country and province (or no province) on the days its window allows (± the day
+tolerance): never all pairs. A report that names no province (a country, or a place the gazetteer
+gives no province) looks at every incident of its country on those days. So two places in
+neighbouring provinces, however close, are never compared. A report joins the oldest
 incident whose every report agrees with it on type, article, date, place and actor, and one
 of whose reports agrees with its figures (`rules.ONE_REPORT_SLOTS`). If it could also join
 younger incidents, each whose reports could all join the first is absorbed into it: the
@@ -24,7 +27,8 @@ from dataclasses import dataclass, field
 from extractors.incidents.reports import Report
 from extractors.incidents.rules import ONE_REPORT_SLOTS, MergeTuning, Rule, compare, load_rules
 
-BlockKey = tuple[str, str, dt.date]
+BlockKey = tuple[str, str, str, dt.date]  # type, country, province ("" unknown, "*" any), day
+ANY_PROVINCE = "*"
 
 
 @dataclass(eq=False)
@@ -134,10 +138,12 @@ class Clusterer:
         assert report.earliest is not None and report.latest is not None and report.country_code
         found: dict[int, Cluster] = {}
         tolerance = dt.timedelta(days=self.tuning.day_tolerance)
+        provinces = (report.admin1, "") if report.admin1 else (ANY_PROVINCE,)
         day, last = report.earliest - tolerance, report.latest + tolerance
         while day <= last:
-            for cluster in self._index.get((report.event_type, report.country_code, day), ()):
-                found[cluster.seq] = cluster
+            for province in provinces:
+                for cluster in self._index.get((report.event_type, report.country_code, province, day), ()):
+                    found[cluster.seq] = cluster
             day += dt.timedelta(days=1)
         return [found[seq] for seq in sorted(found)]
 
@@ -146,17 +152,18 @@ class Clusterer:
         self._file(cluster)
 
     def _file(self, cluster: Cluster) -> None:
-        """File the cluster under every day its reports allow, and note when it can close."""
+        """File the cluster under every day and province its reports allow, and note when it can close."""
         founder = cluster.founder
         assert founder.country_code is not None
         for member in cluster.members:
             assert member.earliest is not None and member.latest is not None
             day, last = member.earliest, member.latest
             while day <= last:
-                key = (founder.event_type, founder.country_code, day)
-                if key not in cluster.filed_under:
-                    cluster.filed_under.add(key)
-                    self._index.setdefault(key, []).append(cluster)
+                for province in (member.admin1 or "", ANY_PROVINCE):
+                    key = (founder.event_type, founder.country_code, province, day)
+                    if key not in cluster.filed_under:
+                        cluster.filed_under.add(key)
+                        self._index.setdefault(key, []).append(cluster)
                 day += dt.timedelta(days=1)
         heapq.heappush(self._by_end, (cluster.window_end, cluster.seq, cluster))
 

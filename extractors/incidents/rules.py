@@ -208,11 +208,18 @@ class PairVerdict:
 
 
 def compare(a: Report, b: Report, tuning: MergeTuning, rules: Sequence[Rule]) -> PairVerdict:
-    """Per slot, the first rule (in file order) that holds for the two reports."""
+    """Per slot, the first rule (in file order) that holds for the two reports.
+
+    Stops at the first slot that must agree with every report and has no rule holding: most
+    candidates of a block differ in place or day, and nothing after that can change the verdict.
+    """
     held: dict[str, Rule | None] = {}
-    for rule in rules:
+    for index, rule in enumerate(rules):
         if held.get(rule.slot) is None:
             held[rule.slot] = rule if CHECKS[rule.check](a, b, tuning) else None
+        slot_done = index + 1 == len(rules) or rules[index + 1].slot != rule.slot
+        if slot_done and held[rule.slot] is None and rule.slot not in ONE_REPORT_SLOTS:
+            break
     return PairVerdict(held)
 
 
