@@ -165,9 +165,13 @@ def measure_run_share(n_articles: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--events", type=int, action="append", help="synthetic events (repeatable)")
-    parser.add_argument("--run-articles", type=int, default=0, help="also time merging in a run of N articles")
+    parser.add_argument(
+        "--run-articles", type=int, default=0, help="also time merging in a run of N articles"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)  # one size, this process
     args = parser.parse_args(argv)

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from flows.storage.store import Store
 
 UNDATED = "undated"
+# Windows per event type in the filter that finds stored incidents: more are joined (reading a few
+# more incidents costs less than a filter of thousands of clauses).
+MAX_WINDOWS = 64
 Window = tuple[dt.date, dt.date]
 Row = dict[str, Any]  # a stored row, as `pyarrow.Table.to_pylist` gives it
 
@@ -136,14 +139,27 @@ def _windows(
             by_type[event_type].append((earliest - pad, latest + pad))
     merged: dict[str, list[Window]] = {}
     for event_type, found in by_type.items():
-        joined: list[Window] = []
-        for start, end in sorted(found):
-            if joined and start <= joined[-1][1] + dt.timedelta(days=1):
-                joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
-            else:
-                joined.append((start, end))
-        merged[event_type] = joined
+        merged[event_type] = _join_close(sorted(found), gap=dt.timedelta(days=1))
+        while len(merged[event_type]) > MAX_WINDOWS:  # a short filter: close windows become one
+            merged[event_type] = _join_close(merged[event_type], gap=_smallest_gaps(merged[event_type]))
     return merged
+
+
+def _join_close(windows: list[Window], gap: dt.timedelta) -> list[Window]:
+    """Sorted windows with those at most `gap` apart joined."""
+    joined: list[Window] = []
+    for start, end in windows:
+        if joined and start <= joined[-1][1] + gap:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _smallest_gaps(windows: list[Window]) -> dt.timedelta:
+    """The gap below which joining leaves at most `MAX_WINDOWS` windows."""
+    gaps = sorted(b[0] - a[1] for a, b in zip(windows, windows[1:], strict=False))
+    return gaps[len(windows) - MAX_WINDOWS - 1]
 
 
 def _affected_incidents(

@@ -181,3 +181,15 @@ def test_incident_lists_read_back_as_lists(tmp_path: Path) -> None:
     assert len(table) == 3
     for column in ("event_ids", "urls", "sources", "merge_reasons"):
         assert pa.types.is_list(table[column].dtype.pyarrow_dtype)
+
+
+def test_a_run_over_many_days_still_finds_every_incident_it_touches(tmp_path: Path) -> None:
+    days = [STRIKE_DAY + dt.timedelta(days=3 * i) for i in range(100)]  # more windows than one filter holds
+    night = [strike(f"a{i}", 5, day, event_date=day) for i, day in enumerate(days)]
+    commit(tmp_path, "run-1", night)
+    stored = set(incidents(tmp_path)["incident_id"])
+    update = plan_incidents(
+        Store(str(tmp_path)), to_table(night, EVENT_SCHEMA), {e.article_id for e in night}, MergeTuning()
+    )
+    assert update.replaced == stored and len(stored) == 100
+    assert {r.incident_id for r in update.rows} == stored
