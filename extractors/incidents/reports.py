@@ -98,11 +98,8 @@ def outlet_of(url: str | None, article_id: str) -> str:
 
 def report_of(row: Mapping[str, object]) -> Report:
     """A report from one events row (as `pyarrow.Table.to_pylist` gives it)."""
-    start = row.get("event_date")
-    end = row.get("event_date_end")
+    start, end, published = (_date(row.get(k)) for k in ("event_date", "event_date_end", "published"))
     precision = row.get("date_precision")
-    assert start is None or isinstance(start, dt.date)
-    assert end is None or isinstance(end, dt.date)
     earliest, latest = date_window(start, precision if isinstance(precision, str) else None, end)
     is_day = start is not None and earliest == latest and precision in ("day", None)
     article_id = str(row["article_id"])
@@ -125,10 +122,14 @@ def report_of(row: Mapping[str, object]) -> Report:
         target_name=_text(row.get("target_name")),
         count=_integer(row.get("count")),
         injured=_integer(row.get("injured")),
-        published=row.get("published") if isinstance(row.get("published"), dt.date) else None,  # type: ignore[arg-type]
+        published=published,
         url=url if isinstance(url, str) else None,
         outlet=outlet_of(url if isinstance(url, str) else None, article_id),
     )
+
+
+def _date(value: object) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
 
 
 def _text(value: object) -> str | None:

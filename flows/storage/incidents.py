@@ -15,6 +15,7 @@ stored id reaches takes its founding report's id. Re-running the same input chan
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import time
 from collections import Counter, defaultdict
@@ -36,9 +37,6 @@ if TYPE_CHECKING:
     from flows.storage.store import Store
 
 UNDATED = "undated"
-# Windows per event type in the filter that finds stored incidents: more are joined (reading a few
-# more incidents costs less than a filter of thousands of clauses).
-MAX_WINDOWS = 64
 Window = tuple[dt.date, dt.date]
 Row = dict[str, Any]  # a stored row, as `pyarrow.Table.to_pylist` gives it
 
@@ -139,27 +137,19 @@ def _windows(
             by_type[event_type].append((earliest - pad, latest + pad))
     merged: dict[str, list[Window]] = {}
     for event_type, found in by_type.items():
-        merged[event_type] = _join_close(sorted(found), gap=dt.timedelta(days=1))
-        while len(merged[event_type]) > MAX_WINDOWS:  # a short filter: close windows become one
-            merged[event_type] = _join_close(merged[event_type], gap=_smallest_gaps(merged[event_type]))
+        merged[event_type] = _join_close(sorted(found))
     return merged
 
 
-def _join_close(windows: list[Window], gap: dt.timedelta) -> list[Window]:
-    """Sorted windows with those at most `gap` apart joined."""
+def _join_close(windows: list[Window]) -> list[Window]:
+    """Sorted windows with overlapping or adjacent ones joined."""
     joined: list[Window] = []
     for start, end in windows:
-        if joined and start <= joined[-1][1] + gap:
+        if joined and start <= joined[-1][1] + dt.timedelta(days=1):
             joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
         else:
             joined.append((start, end))
     return joined
-
-
-def _smallest_gaps(windows: list[Window]) -> dt.timedelta:
-    """The gap below which joining leaves at most `MAX_WINDOWS` windows."""
-    gaps = sorted(b[0] - a[1] for a, b in zip(windows, windows[1:], strict=False))
-    return gaps[len(windows) - MAX_WINDOWS - 1]
 
 
 def _affected_incidents(
@@ -176,20 +166,25 @@ def _affected_incidents(
     if not wanted:
         return []
     files = [store.path("incidents", f, "part-0.parquet") for f in sorted(set(wanted))]
-    data = pads.dataset(files, schema=INCIDENT_SCHEMA, format="parquet", filesystem=store.fs)
-    matches = pc.field("incident_id").isin(sorted(losing)) if losing else None
-    for event_type, spans in windows.items():
-        for start, end in spans:
-            overlap = (
-                (pc.field("event_type") == event_type)
-                & (pc.field("date_earliest") <= end)
-                & (pc.field("date_latest") >= start)
-            )
-            matches = overlap if matches is None else matches | overlap
-    if matches is None:
-        return []
-    live = data.to_table(filter=matches & pc.field("merged_into").is_null()).to_pylist()
+    stored = pads.dataset(files, schema=INCIDENT_SCHEMA, format="parquet", filesystem=store.fs).to_table()
+    keys = stored.select(["incident_id", "event_type", "date_earliest", "date_latest", "merged_into"])
+    ends = {event_type: [end for _, end in spans] for event_type, spans in windows.items()}
+    matching = [
+        index
+        for index, row in enumerate(keys.to_pylist())
+        if row["merged_into"] is None
+        and (row["incident_id"] in losing or _overlaps(row, windows.get(row["event_type"], []), ends))
+    ]
+    live = stored.take(pa.array(matching, pa.int64())).to_pylist()
     return sorted(live, key=lambda row: (row["first_reported"] or dt.date.min, row["incident_id"]))
+
+
+def _overlaps(row: Row, spans: list[Window], ends: dict[str, list[dt.date]]) -> bool:
+    """Whether the incident's window overlaps one of `spans` (sorted and disjoint)."""
+    if row["date_earliest"] is None or not spans:
+        return False
+    first = bisect.bisect_left(ends[row["event_type"]], row["date_earliest"])
+    return first < len(spans) and spans[first][0] <= row["date_latest"]
 
 
 def _partition_folders(store: Store) -> list[str]:
