@@ -38,8 +38,6 @@ class Cluster:
     seq: int
     members: list[Report]
     reasons: list[str] = field(default_factory=list)
-    absorbed: list[Cluster] = field(default_factory=list)
-    absorbed_into: Cluster | None = None
     filed_under: set[BlockKey] = field(default_factory=set)
 
     @property
@@ -171,8 +169,6 @@ class Clusterer:
         target.members.extend(other.members)
         target.reasons.extend(other.reasons)
         target.reasons.append(f"{bridge.event_id}: bridges the incident of {other.founder.event_id}")
-        target.absorbed.append(other)
-        other.absorbed_into = target
         self._unfile(other)
         del self._open[other.seq]
 

@@ -84,10 +84,9 @@ def _dates(
         return min(days), max(days), best, "day"
     if not coarse:
         return None, None, None, None
+    # the windows overlap pairwise (rule date-coarse-overlap), so they share these days
     earliest = max(m.earliest for m in coarse if m.earliest is not None)
     latest = min(m.latest for m in coarse if m.latest is not None)
-    if earliest > latest:  # windows that only touch at the tolerance: keep the widest span
-        earliest, latest = latest, earliest
     finest = min(coarse, key=lambda m: _PRECISION_RANK.get(m.precision or "", 3))
     return earliest, latest, earliest, finest.precision
 
