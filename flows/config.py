@@ -19,7 +19,7 @@ Keys (all optional; see `examples/sitrep.toml`):
     day_tolerance = 1                 # days between two day-dated reports of one incident
     place_km = 10.0                   # kilometres between two named places of one incident
     count_factor = 3.0                # the larger toll at most this many times the smaller
-    report_lag_days = 60              # a report joins incidents that ended at most this long before it
+    report_lag_days = 365             # a report joins incidents that ended at most this long before it
 
 Unknown keys and wrong types raise `ConfigError` naming the key, so a typo is never ignored.
 """

@@ -7,9 +7,10 @@ tolerance): never all pairs. A report that names no province (a country, or a pl
 gives no province) looks at every incident of its country on those days. So two places in
 neighbouring provinces, however close, are never compared. A report joins the oldest
 incident whose every report agrees with it on type, article, date, place and actor, and one
-of whose reports agrees with its figures (`rules.ONE_REPORT_SLOTS`). If it could also join
-younger incidents, each whose reports could all join the first is absorbed into it: the
-report bridges them. A report with no country or no date is an incident of its own.
+of whose reports agrees with its count (`rules.ONE_REPORT_SLOTS`); of several, the one it agrees
+with best (`_fit`). If it could also join others, each whose reports could all join that one is
+merged with it, the oldest keeping the rest: the report bridges them. A report with no country
+or no date is an incident of its own.
 
 Memory stays bounded: reports come in publication order, and an incident whose window ended
 more than `report_lag_days` before the current publication date can gain no report; it is
@@ -56,8 +57,8 @@ class Cluster:
 
 def join_reasons(
     report: Report, cluster: Cluster, tuning: MergeTuning, rules: Sequence[Rule]
-) -> list[str] | None:
-    """The rule ids that let `report` join `cluster` (as compared with its founder), or None."""
+) -> list[Rule] | None:
+    """The rules that let `report` join `cluster` (as compared with its founder), or None."""
     if report.article_id in cluster.articles:
         return None
     if report.published is not None and cluster.window_end + dt.timedelta(days=tuning.report_lag_days) < (
@@ -66,7 +67,7 @@ def join_reasons(
         return None
     agreed: set[str] = set()
     disagreed: set[str] = set()
-    reasons: list[str] | None = None
+    reasons: list[Rule] | None = None
     for member in cluster.members:
         verdict = compare(report, member, tuning, rules)
         for slot, rule in verdict.held.items():
@@ -78,7 +79,7 @@ def join_reasons(
             elif not verdict.agrees(slot):
                 return None
         if reasons is None:
-            reasons = verdict.reasons()
+            reasons = verdict.rules()
     if disagreed - agreed:
         return None
     return reasons
@@ -111,12 +112,13 @@ class Clusterer:
         if not joinable:
             self._open_cluster(Cluster(next(self._seq), [report]))
             return
+        joinable.sort(key=lambda found: (_fit(found[1]), found[0].seq))
         target, reasons = joinable[0]
         target.members.append(report)
-        target.reasons.append(f"{report.event_id}: {' '.join(reasons)}")
+        target.reasons.append(f"{report.event_id}: {' '.join(rule.id for rule in reasons)}")
         for other, _ in joinable[1:]:
             if all(join_reasons(m, target, self.tuning, self.rules) is not None for m in other.members):
-                self._absorb(target, other, bridge=report)
+                target = self._absorb(target, other, bridge=report)
         self._file(target)
 
     def finished(self) -> Iterator[Cluster]:
@@ -165,12 +167,15 @@ class Clusterer:
                 day += dt.timedelta(days=1)
         heapq.heappush(self._by_end, (cluster.window_end, cluster.seq, cluster))
 
-    def _absorb(self, target: Cluster, other: Cluster, bridge: Report) -> None:
-        target.members.extend(other.members)
-        target.reasons.extend(other.reasons)
-        target.reasons.append(f"{bridge.event_id}: bridges the incident of {other.founder.event_id}")
-        self._unfile(other)
-        del self._open[other.seq]
+    def _absorb(self, target: Cluster, other: Cluster, bridge: Report) -> Cluster:
+        """Merge two clusters a report bridges; the older keeps the other's reports. Returns it."""
+        keep, gone = (target, other) if target.seq < other.seq else (other, target)
+        keep.members.extend(gone.members)
+        keep.reasons.extend(gone.reasons)
+        keep.reasons.append(f"{bridge.event_id}: bridges the incident of {gone.founder.event_id}")
+        self._unfile(gone)
+        del self._open[gone.seq]
+        return keep
 
     def _unfile(self, cluster: Cluster) -> None:
         for key in cluster.filed_under:
@@ -188,6 +193,12 @@ class Clusterer:
             self._unfile(cluster)
             del self._open[seq]
             self._done.append(cluster)
+
+
+def _fit(rules: Sequence[Rule]) -> tuple[int, int]:
+    """How well a report agrees with an incident (smaller is better): fewest rules that need a
+    strong agreement, then most strong rules. "Same town, same toll" beats "same province"."""
+    return sum(rule.needs_strong for rule in rules), -sum(rule.strong for rule in rules)
 
 
 def cluster_reports(

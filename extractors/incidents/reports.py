@@ -68,7 +68,9 @@ class Report:
 
     @property
     def is_area(self) -> bool:
-        """Whether the report names only a province or a country."""
+        """Whether the report names only a province or a country (or only knows the country)."""
+        if self.location_name is None:
+            return self.country_code is not None
         return self.geo_precision is not None and self.geo_precision >= AREA_PRECISION
 
 

@@ -11,6 +11,7 @@ a `vacuous` rule holds only because a value is missing. The numbers are `MergeTu
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import math
@@ -22,9 +23,12 @@ from extractors.incidents.reports import Report
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "incident_rules.jsonl"
 EARTH_RADIUS_KM = 6371.0
+# A period longer than a year ("since 2006") is a tally of many events, never one incident.
+LONGEST_INCIDENT = dt.timedelta(days=366)
 # Tolls rise from report to report ("rose to 40"): a figure must agree with one other report
 # that gives a figure, not with all of them, so a middle report links the first and the last.
-ONE_REPORT_SLOTS = frozenset({"count", "injured"})
+# (Numbers of injured are not compared at all: they vary too much between reports of one event.)
+ONE_REPORT_SLOTS = frozenset({"count"})
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class MergeTuning:
     day_tolerance: int = 1  # days between two day-dated reports of one event
     place_km: float = 10.0  # kilometres between two named places of one event
     count_factor: float = 3.0  # the larger toll at most this many times the smaller
-    report_lag_days: int = 60  # a report joins incidents whose window ended at most this long before
+    report_lag_days: int = 365  # a report joins incidents whose window ended at most this long before
 
 
 Check = Callable[[Report, Report, MergeTuning], bool]
@@ -72,6 +76,8 @@ def coarse_windows_overlap(a: Report, b: Report, tuning: MergeTuning) -> bool:
     if a.earliest is None or b.earliest is None or (a.day is not None and b.day is not None):
         return False
     assert a.latest is not None and b.latest is not None
+    if max(a.latest - a.earliest, b.latest - b.earliest) > LONGEST_INCIDENT:
+        return False
     return a.earliest <= b.latest and b.earliest <= a.latest
 
 
@@ -115,14 +121,6 @@ def count_unknown(a: Report, b: Report, tuning: MergeTuning) -> bool:
     return a.count is None or b.count is None
 
 
-def injured_within_factor(a: Report, b: Report, tuning: MergeTuning) -> bool:
-    return within_factor(a.injured, b.injured, tuning.count_factor)
-
-
-def injured_unknown(a: Report, b: Report, tuning: MergeTuning) -> bool:
-    return a.injured is None or b.injured is None
-
-
 CHECKS: dict[str, Check] = {
     check.__name__: check
     for check in (
@@ -137,8 +135,6 @@ CHECKS: dict[str, Check] = {
         actor_unknown,
         counts_within_factor,
         count_unknown,
-        injured_within_factor,
-        injured_unknown,
     )
 }
 
@@ -203,8 +199,11 @@ class PairVerdict:
         rule = self.held[slot]
         return rule is not None and (not rule.needs_strong or self.strong)
 
+    def rules(self) -> list[Rule]:
+        return [rule for rule in self.held.values() if rule is not None]
+
     def reasons(self) -> list[str]:
-        return [rule.id for rule in self.held.values() if rule is not None]
+        return [rule.id for rule in self.rules()]
 
 
 def compare(a: Report, b: Report, tuning: MergeTuning, rules: Sequence[Rule]) -> PairVerdict:

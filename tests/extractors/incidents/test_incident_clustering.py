@@ -114,16 +114,16 @@ def test_a_middle_toll_bridges_two_incidents_and_the_older_absorbs_the_younger()
 
 
 def test_a_report_long_after_the_event_starts_an_incident_of_its_own() -> None:
-    reports = [report("e1", "a1", MARCH_5), report("e2", "a2", MARCH_5, published=D(2024, 6, 1))]
+    reports = [report("e1", "a1", MARCH_5), report("e2", "a2", MARCH_5, published=D(2025, 6, 1))]
     assert groups(cluster_reports(reports, TUNING)) == [["e1"], ["e2"]]
-    assert groups(cluster_reports(reports, MergeTuning(report_lag_days=120))) == [["e1", "e2"]]
+    assert groups(cluster_reports(reports, MergeTuning(report_lag_days=500))) == [["e1", "e2"]]
 
 
 def test_finished_incidents_are_handed_out_while_reports_stream() -> None:
     clusterer = Clusterer(TUNING)
     clusterer.add(report("old", "a1", D(2024, 1, 2)))
     assert list(clusterer.finished()) == []
-    clusterer.add(report("new", "a2", D(2024, 6, 1)))
+    clusterer.add(report("new", "a2", D(2025, 6, 1)))
     assert [c.founder.event_id for c in clusterer.finished()] == ["old"]
     assert [c.founder.event_id for c in clusterer.close()] == ["new"]
 
@@ -148,6 +148,20 @@ def test_month_dated_report_joins_only_with_a_strong_agreement() -> None:
     )
 
 
+def test_a_tally_over_years_never_joins_an_incident() -> None:
+    strike = report("day", "a1", MARCH_5, count=5)
+    tally = report("since-2006", "a2", D(2006, 1, 1), precision="year", event_date_end=MARCH_5, count=5)
+    assert groups(cluster_reports([strike, tally], TUNING)) == [["day"], ["since-2006"]]
+
+
+def test_a_report_that_knows_only_the_country_joins_with_a_strong_agreement() -> None:
+    town = report("town", "a1", MARCH_5, count=100)
+    country_only = ("", None, "SY", None, None, None)
+    vague = report("vague", "a2", MARCH_5, place=country_only, published=D(2024, 3, 6))
+    tolled = report("tolled", "a3", MARCH_5, place=country_only, count=120, published=D(2024, 3, 6))
+    assert groups(cluster_reports([town, vague, tolled], TUNING)) == [["tolled", "town"], ["vague"]]
+
+
 def test_the_most_precise_place_and_the_most_told_names_win() -> None:
     members = [
         report("e1", "a1", MARCH_5, place=NORTH_PROVINCE, actor_name="Air Force", target_name="a market"),
@@ -158,3 +172,14 @@ def test_the_most_precise_place_and_the_most_told_names_win() -> None:
     assert (incident.location_name, incident.geo_precision) == ("Tell Sabkha", 1)
     assert (incident.actor_name, incident.target_name) == ("Air Force", "a market")
     assert incident.count_best is None and incident.injured_low is None
+
+
+def test_a_report_joins_the_incident_it_agrees_with_best_not_the_oldest() -> None:
+    country_only = ("", None, "SY", None, None, None)
+    tally = report("a-country-wide-tally", "a1", MARCH_5, place=country_only, count=2)
+    strike = report("b-the-strike", "a1", MARCH_5, count=5)  # the same article: two incidents
+    retold = report("c-retold", "a2", MARCH_5, count=5, published=D(2024, 3, 6))
+    assert groups(cluster_reports([tally, strike, retold], TUNING)) == [
+        ["a-country-wide-tally"],
+        ["b-the-strike", "c-retold"],
+    ]
