@@ -1,9 +1,10 @@
 """Incremental merging at commit: which stored incidents a run's events touch, and their new rows.
 
 Layout: `OUT/incidents/<event_type>-<YYYY-MM>/part-0.parquet`, one folder per type and month of
-`date_earliest` (`<event_type>-undated` for incidents without a date). An incident's window lies
-within one year, so the incidents a window can match sit in the folders of that type from January
-of its year to its last month: merging reads those, and only the rows whose window overlaps.
+`date_earliest` (`<event_type>-undated` for incidents without a date). An incident that can gain a
+report spans at most `LONGEST_INCIDENT`, so the incidents a window can match sit in the folders of
+that type from that long before its first day to its last month: merging reads those, and takes
+only the rows whose window overlaps.
 
 A commit re-merges the affected neighbourhood from scratch, deterministically: the run's events,
 stored events still without an incident (datasets written before merging existed), and every
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,7 +29,7 @@ import pyarrow.dataset as pads
 
 from extractors.incidents.clustering import Cluster, cluster_reports
 from extractors.incidents.reports import REPORT_COLUMNS, Report, date_window, report_of
-from extractors.incidents.rules import MergeTuning
+from extractors.incidents.rules import LONGEST_INCIDENT, MergeTuning
 from extractors.incidents.summary import absorbed_incident, build_incident, incident_id_of
 from extractors.schema import INCIDENT_SCHEMA, Incident
 
@@ -51,7 +51,6 @@ class IncidentUpdate:
     incident_of_event: dict[str, str]  # event_id -> incident_id, for every re-merged event
     stored_changes: dict[str, str]  # the same, for stored events (not re-extracted) whose id changed
     stored_articles: dict[str, str]  # event_id -> article_id of those stored events (for their bucket)
-    seconds: float
 
 
 def partition_of(event_type: str, earliest: dt.date | None) -> str:
@@ -63,7 +62,6 @@ def plan_incidents(
     store: Store, new_events: pa.Table, re_extracted: set[str], tuning: MergeTuning
 ) -> IncidentUpdate:
     """The incident rows a commit writes for `new_events` (of the articles `re_extracted`)."""
-    clock = time.monotonic()
     events = store.dataset("events")
     new_reports = [report_of(row) for row in new_events.select(list(REPORT_COLUMNS)).to_pylist()]
     removed: list[Row] = []
@@ -115,7 +113,6 @@ def plan_incidents(
         incident_of_event=incident_of_event,
         stored_changes=changes,
         stored_articles={e: articles[e] for e in changes},
-        seconds=time.monotonic() - clock,
     )
 
 
@@ -159,7 +156,7 @@ def _affected_incidents(
     folders = _partition_folders(store)
     wanted: list[str] = []
     for event_type, spans in windows.items():
-        first = dt.date(spans[0][0].year, 1, 1).strftime("%Y-%m")
+        first = (spans[0][0] - LONGEST_INCIDENT).strftime("%Y-%m")
         last = spans[-1][1].strftime("%Y-%m")
         wanted += [f for f in folders if _in_months(f, event_type, first, last)]
     wanted += [f for f in folders if f.rsplit("-", 1)[-1] == UNDATED and f.rsplit("-", 1)[0] in undated]
