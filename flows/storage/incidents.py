@@ -97,8 +97,10 @@ def plan_incidents(
         stored_members = events.to_table(
             columns=[*REPORT_COLUMNS, "incident_id"], filter=pc.field("event_id").isin(sorted(members))
         ).to_pylist()
-    reports = [report_of(r) for r in stored_members] + arriving
-    clusters = cluster_reports(reports, tuning)
+    # one report per event, the arriving version winning (a commit killed halfway can leave an
+    # event both listed by an incident and without an incident of its own)
+    reports = {r.event_id: r for r in [*(report_of(row) for row in stored_members), *arriving]}
+    clusters = cluster_reports(reports.values(), tuning)
     rows, incident_of_event = _carry_ids(clusters, affected)
     stored_ids = {str(r["event_id"]): r["incident_id"] for r in stored_members}
     stored_ids.update({r.event_id: None for r in backlog})
