@@ -94,6 +94,7 @@ def _reports_of_incident(rng: random.Random, places: list[Town], day: dt.date, k
             article_id=f"{key}-{n}",
             event_type=event_type,
             day=None if month else day,
+            period=False,
             earliest=day.replace(day=1) if month else day,
             latest=(day.replace(day=28) if month else day),
             precision="month" if month else "day",

@@ -19,6 +19,7 @@ Keys (all optional; see `examples/sitrep.toml`):
     day_tolerance = 1                 # days between two day-dated reports of one incident
     place_km = 10.0                   # kilometres between two named places of one incident
     count_factor = 3.0                # the larger toll at most this many times the smaller
+    close_count_factor = 1.5          # tolls this close are one toll told twice (a strong agreement)
     report_lag_days = 365             # a report joins incidents that ended at most this long before it
 
 Unknown keys and wrong types raise `ConfigError` naming the key, so a typo is never ignored.
@@ -58,7 +59,7 @@ _TOP_KEYS = {
 _TABLES = {
     "schedule": {"cron", "timezone"},
     "dask": {"address"},
-    "merge": {"day_tolerance", "place_km", "count_factor", "report_lag_days"},
+    "merge": {"day_tolerance", "place_km", "count_factor", "close_count_factor", "report_lag_days"},
 }
 
 
@@ -158,10 +159,20 @@ def _merge_tuning(where: str, table: dict[str, Any]) -> MergeTuning:
         for key in ("day_tolerance", "report_lag_days")
     }
     place_km = _positive_number(where, "merge.place_km", table.get("place_km", defaults.place_km))
-    factor = _positive_number(where, "merge.count_factor", table.get("count_factor", defaults.count_factor))
-    if factor < 1:
-        raise ConfigError(f"{where}: merge.count_factor must be at least 1, got {factor!r}")
-    return MergeTuning(place_km=place_km, count_factor=factor, **days)
+    factors = {
+        key: _positive_number(where, f"merge.{key}", table.get(key, getattr(defaults, key)))
+        for key in ("count_factor", "close_count_factor")
+    }
+    for key, factor in factors.items():
+        if factor < 1:
+            raise ConfigError(f"{where}: merge.{key} must be at least 1, got {factor!r}")
+    return MergeTuning(
+        day_tolerance=days["day_tolerance"],
+        place_km=place_km,
+        count_factor=factors["count_factor"],
+        close_count_factor=factors["close_count_factor"],
+        report_lag_days=days["report_lag_days"],
+    )
 
 
 def _non_negative(where: str, key: str, value: object) -> int:

@@ -44,6 +44,7 @@ class Report:
     article_id: str
     event_type: str
     day: dt.date | None  # the day, for a report dated to the day; None for a month, year or period
+    period: bool  # dated by a reported period ("since March", "last week"): a tally over it
     earliest: dt.date | None
     latest: dt.date | None
     precision: str | None
@@ -111,6 +112,7 @@ def report_of(row: Mapping[str, object]) -> Report:
         article_id=article_id,
         event_type=str(row["event_type"]),
         day=start if is_day else None,
+        period=end is not None and start is not None and end > start,
         earliest=earliest,
         latest=latest,
         precision="day" if is_day else (precision if isinstance(precision, str) else None),

@@ -4,7 +4,7 @@ The rules are data (`extractors/data/incident_rules.jsonl`), one row per way a s
 each with an `id`, the `slot` it decides and the `check` (a pure function below) that applies.
 Two reports agree on a slot when one of its rules holds; the rule's id is the reason recorded
 with the merge. A rule marked `needs_strong` (a month-dated report, a province-level place)
-holds only when a `strong` rule (same actor, counts within the factor) holds for the same pair;
+holds only when a `strong` rule (same actor, the same toll told twice) holds for the same pair;
 a `vacuous` rule holds only because a value is missing. The numbers are `MergeTuning`
 (`[merge]` in sitrep.toml).
 """
@@ -23,7 +23,8 @@ from extractors.incidents.reports import Report
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "incident_rules.jsonl"
 EARTH_RADIUS_KM = 6371.0
-# A period longer than a year ("since 2006") is a tally of many events, never one incident.
+# The longest window an incident that can gain a report has: a year (month- or year-dated reports
+# join day-dated ones; reported periods join nothing).
 LONGEST_INCIDENT = dt.timedelta(days=366)
 # Tolls rise from report to report ("rose to 40"): a figure must agree with one other report
 # that gives a figure, not with all of them, so a middle report links the first and the last.
@@ -38,6 +39,7 @@ class MergeTuning:
     day_tolerance: int = 1  # days between two day-dated reports of one event
     place_km: float = 10.0  # kilometres between two named places of one event
     count_factor: float = 3.0  # the larger toll at most this many times the smaller
+    close_count_factor: float = 1.5  # tolls this close are the same toll told twice: a strong agreement
     report_lag_days: int = 365  # a report joins incidents whose window ended at most this long before
 
 
@@ -72,13 +74,15 @@ def days_within_tolerance(a: Report, b: Report, tuning: MergeTuning) -> bool:
     return a.day is not None and b.day is not None and abs((a.day - b.day).days) <= tuning.day_tolerance
 
 
-def coarse_windows_overlap(a: Report, b: Report, tuning: MergeTuning) -> bool:
-    if a.earliest is None or b.earliest is None or (a.day is not None and b.day is not None):
+def day_inside_coarse_window(a: Report, b: Report, tuning: MergeTuning) -> bool:
+    # two reports dated only to a month can never be told to be one incident: one must give the day
+    if (a.day is None) == (b.day is None):
         return False
-    assert a.latest is not None and b.latest is not None
-    if max(a.latest - a.earliest, b.latest - b.earliest) > LONGEST_INCIDENT:
+    dated, coarse = (a, b) if a.day is not None else (b, a)
+    if coarse.period or coarse.earliest is None or coarse.latest is None:
         return False
-    return a.earliest <= b.latest and b.earliest <= a.latest
+    assert dated.day is not None
+    return coarse.earliest <= dated.day <= coarse.latest
 
 
 def same_place_entry(a: Report, b: Report, tuning: MergeTuning) -> bool:
@@ -113,6 +117,10 @@ def actor_unknown(a: Report, b: Report, tuning: MergeTuning) -> bool:
     return a.actor_name is None or b.actor_name is None
 
 
+def counts_close(a: Report, b: Report, tuning: MergeTuning) -> bool:
+    return within_factor(a.count, b.count, tuning.close_count_factor)
+
+
 def counts_within_factor(a: Report, b: Report, tuning: MergeTuning) -> bool:
     return within_factor(a.count, b.count, tuning.count_factor)
 
@@ -127,12 +135,13 @@ CHECKS: dict[str, Check] = {
         same_type,
         different_articles,
         days_within_tolerance,
-        coarse_windows_overlap,
+        day_inside_coarse_window,
         same_place_entry,
         places_within_km,
         place_inside_area,
         same_actor,
         actor_unknown,
+        counts_close,
         counts_within_factor,
         count_unknown,
     )

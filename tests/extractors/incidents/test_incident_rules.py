@@ -141,17 +141,34 @@ def test_haversine_km() -> None:
         (report(), other(day=D(2024, 3, 4)), "days_within_tolerance", True),
         (report(), other(day=D(2024, 3, 7)), "days_within_tolerance", False),
         (report(), other(day=D(2024, 3, 1), precision="month"), "days_within_tolerance", False),
-        (report(), other(day=D(2024, 3, 1), precision="month"), "coarse_windows_overlap", True),
-        (report(), other(day=D(2024, 2, 1), precision="month"), "coarse_windows_overlap", False),
-        (report(), other(day=D(2024, 1, 1), precision="year"), "coarse_windows_overlap", True),
-        (report(), other(day=D(2024, 3, 6)), "coarse_windows_overlap", False),
+        (report(), other(day=D(2024, 3, 1), precision="month"), "day_inside_coarse_window", True),
+        (report(), other(day=D(2024, 2, 1), precision="month"), "day_inside_coarse_window", False),
+        (report(), other(day=D(2024, 1, 1), precision="year"), "day_inside_coarse_window", True),
+        (report(), other(day=D(2024, 3, 6)), "day_inside_coarse_window", False),
         (
             report(),
             other(day=D(2006, 1, 1), precision="year", event_date_end=MARCH_5),
-            "coarse_windows_overlap",
+            "day_inside_coarse_window",
             False,
         ),
-        (report(), other(day=D(2023, 6, 1), event_date_end=D(2024, 5, 31)), "coarse_windows_overlap", True),
+        (
+            report(),
+            other(day=D(2024, 3, 1), event_date_end=D(2024, 3, 10)),
+            "day_inside_coarse_window",
+            False,
+        ),
+        (
+            report(),
+            other(day=D(2024, 3, 1), precision="month", event_date_end=MARCH_5),
+            "day_inside_coarse_window",
+            False,
+        ),
+        (
+            report(day=D(2024, 3, 1), precision="month"),
+            other(day=D(2024, 3, 1), precision="month"),
+            "day_inside_coarse_window",
+            False,
+        ),
         (report(), other(day=None), "days_within_tolerance", False),
         # places
         (report(), other(), "same_place_entry", True),
@@ -176,6 +193,9 @@ def test_haversine_km() -> None:
         (report(actor_name="Air Force"), other(), "actor_unknown", True),
         (report(actor_name="Air Force"), other(actor_name="Rebels"), "actor_unknown", False),
         (report(count=9), other(count=12), "counts_within_factor", True),
+        (report(count=9), other(count=12), "counts_close", True),
+        (report(count=9), other(count=14), "counts_close", False),
+        (report(count=10), other(count=30), "counts_close", False),
         (report(count=9), other(count=40), "counts_within_factor", False),
         (report(count=9), other(), "count_unknown", True),
         # one article
@@ -193,19 +213,18 @@ def test_checks(a: Report, b: Report, check: str, expected: bool) -> None:
     [
         (other(url="https://b.example/1"), ["date-day-within", "place-same-entry", "actor-unknown"]),
         (other(day=D(2024, 3, 6), place=KAFR_NUR, count=11), ["date-day-within", "place-within-km"]),
-        (other(count=12, actor_name="Air Force"), ["actor-same", "count-within-factor"]),
+        (other(count=12, actor_name="Air Force"), ["actor-same", "count-close"]),
+        (other(count=20), ["count-within-factor"]),
         (other(day=D(2024, 3, 7)), None),  # two days apart
         (other(place=AIN_HALWA), None),  # a neighbouring town
         (other(actor_name="Rebels"), None),
         (other(count=40), None),  # a toll beyond the factor
         (report(event_id="e2"), None),  # the same article
         (other(event_type="casualties"), None),
-        # a month-dated or province-level report needs a strong agreement: same actor or figures
+        # a month-dated or province-level report needs a strong agreement: same actor or the same toll
         (other(day=D(2024, 3, 1), precision="month"), None),
-        (
-            other(day=D(2024, 3, 1), precision="month", count=10),
-            ["date-coarse-overlap", "count-within-factor"],
-        ),
+        (other(day=D(2024, 3, 1), precision="month", count=10), ["date-day-in-window", "count-close"]),
+        (other(day=D(2024, 3, 1), precision="month", count=25), None),  # tolls agree, but not closely
         (other(place=NORTH_PROVINCE), None),
         (other(place=NORTH_PROVINCE, actor_name="Air Force"), ["place-inside-area", "actor-same"]),
         (other(place=SOUTH_PROVINCE, actor_name="Air Force"), None),

@@ -195,12 +195,10 @@ def test_a_run_over_many_days_still_finds_every_incident_it_touches(tmp_path: Pa
     assert {r.incident_id for r in update.rows} == stored
 
 
-def test_a_period_that_began_last_year_is_found_by_tonights_reports(tmp_path: Path) -> None:
-    autumn = D(2023, 10, 1)
-    campaign = strike("campaign", 40, D(2024, 2, 20), event_date=autumn, event_date_end=D(2024, 2, 20))
-    commit(tmp_path, "run-1", [dataclasses.replace(campaign, actor_name="Air Force")])
-    tonight = strike("tonight", 50, D(2024, 2, 21), event_date=D(2024, 2, 10), actor_name="Air Force")
-    commit(tmp_path, "run-2", [tonight])
+def test_an_incident_of_last_year_is_found_by_tonights_reports(tmp_path: Path) -> None:
+    new_year_eve = strike("eve", 7, D(2024, 1, 1), event_date=D(2023, 12, 31))
+    commit(tmp_path, "run-1", [new_year_eve])
+    commit(tmp_path, "run-2", [strike("morning", 8, D(2024, 1, 1), event_date=D(2024, 1, 1))])
     table = incidents(tmp_path)
-    assert table["n_reports"].tolist() == [2]
-    assert table["incident_id"][0] == incident_id_of(campaign.event_id)
+    assert table[["incident_id", "n_reports"]].values.tolist() == [[incident_id_of(new_year_eve.event_id), 2]]
+    assert sorted(p.name for p in (tmp_path / "incidents").iterdir() if p.is_dir()) == ["air_strike-2023-12"]
