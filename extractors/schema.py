@@ -17,7 +17,7 @@ from typing import Literal
 import pyarrow as pa
 
 EXTRACTOR_VERSION = "0.1.0"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: events gained incident_id; the incidents dataset
 
 EVENT_TYPES = ("air_strike", "casualties", "recruitment", "reconciliation")
 EventType = Literal["air_strike", "casualties", "recruitment", "reconciliation"]
@@ -91,6 +91,8 @@ class Event:
     pattern_id: str | None = None
     extractor_version: str = EXTRACTOR_VERSION
     run_id: str = ""
+    # the real-world incident this report belongs to (`Incident.incident_id`); set when stored
+    incident_id: str | None = None
     # Not a column: what tells apart the ids of several events of one type citing one span
     # (strikes on two places in one sentence: each its place); None for a span's only event.
     id_part: str | None = dataclasses.field(default=None, metadata={"column": False})
@@ -115,6 +117,46 @@ class Event:
     def with_id(self) -> Event:
         """This event with its `event_id` made from its final evidence offsets."""
         return dataclasses.replace(self, event_id=Event.make_id(*self.id_key))
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One real-world event: every report of it in different articles (see docs/merging.md).
+
+    Counts: `*_low`/`*_high` are the lowest and highest figures reported; `*_best` is the
+    figure of the latest report (tolls rise as bodies are found). An id absorbed when a
+    bridging report joined two incidents stays as a row with `merged_into` set and no reports.
+    """
+
+    incident_id: str
+    event_type: EventType
+    n_reports: int
+    n_sources: int
+    event_date: dt.date | None = None
+    date_precision: DatePrecision | None = None
+    date_earliest: dt.date | None = None
+    date_latest: dt.date | None = None
+    location_name: str | None = None
+    admin1: str | None = None
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    actor_name: str | None = None
+    target_name: str | None = None
+    count_best: int | None = None
+    count_low: int | None = None
+    count_high: int | None = None
+    injured_best: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
+    first_reported: dt.date | None = None
+    last_reported: dt.date | None = None
+    event_ids: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # distinct outlets (web domains), in order of first report
+    merge_reasons: tuple[str, ...] = ()  # per joining report: its event id and the rule ids that held
+    merged_into: str | None = None
 
 
 @dataclass(frozen=True)
@@ -179,6 +221,9 @@ _ARROW_TYPES: dict[object, pa.DataType] = {
 
 _REQUIRED = {
     "event_id",
+    "incident_id",
+    "n_reports",
+    "n_sources",
     "article_id",
     "event_type",
     "evidence",
@@ -194,6 +239,8 @@ _REQUIRED = {
 
 def _arrow_type(annotation: object) -> tuple[pa.DataType, bool]:
     """Map a (resolved) annotation to an Arrow type and whether it may be null."""
+    if typing.get_origin(annotation) is tuple:  # tuple[str, ...]: a list column, empty rather than null
+        return pa.list_(_arrow_type(typing.get_args(annotation)[0])[0]), False
     nullable = False
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -204,7 +251,7 @@ def _arrow_type(annotation: object) -> tuple[pa.DataType, bool]:
     return _ARROW_TYPES[annotation], nullable
 
 
-def columns(record: type | Article | Event | Reject | Run) -> list[dataclasses.Field[object]]:
+def columns(record: type | Article | Event | Incident | Reject | Run) -> list[dataclasses.Field[object]]:
     """The fields of a record that are stored as columns, in schema order."""
     return [f for f in dataclasses.fields(record) if f.metadata.get("column", True)]
 
@@ -222,9 +269,10 @@ def arrow_schema(record: type) -> pa.Schema:
 EVENT_SCHEMA = arrow_schema(Event)
 ARTICLE_SCHEMA = arrow_schema(Article)
 REJECT_SCHEMA = arrow_schema(Reject)
+INCIDENT_SCHEMA = arrow_schema(Incident)
 RUN_SCHEMA = arrow_schema(Run)
 
 
-def to_row(record: Article | Event | Reject | Run) -> dict[str, object]:
+def to_row(record: Article | Event | Incident | Reject | Run) -> dict[str, object]:
     """Plain dict of a record's stored columns, in schema order."""
     return {f.name: getattr(record, f.name) for f in columns(record)}

@@ -15,6 +15,12 @@ Keys (all optional; see `examples/sitrep.toml`):
     timezone = "UTC"                  # IANA name, always explicit
     [dask]
     address = ""                      # empty: no Dask cluster
+    [merge]                           # reports of one event in different articles (docs/merging.md)
+    day_tolerance = 1                 # days between two day-dated reports of one incident
+    place_km = 10.0                   # kilometres between two named places of one incident
+    count_factor = 3.0                # the larger toll at most this many times the smaller
+    close_count_factor = 1.5          # tolls this close are one toll told twice (a strong agreement)
+    report_lag_days = 365             # a report joins incidents that ended at most this long before it
 
 Unknown keys and wrong types raise `ConfigError` naming the key, so a typo is never ignored.
 """
@@ -29,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractors.incidents.rules import MergeTuning
 from extractors.model_name import DEFAULT_MODEL
 from flows.inputs.sources import SourcesConfig, SourcesError, load_sources, sources_from_tables
 
@@ -49,7 +56,11 @@ _TOP_KEYS = {
     "n_process",
     "prefilter",
 }
-_TABLES = {"schedule": {"cron", "timezone"}, "dask": {"address"}}
+_TABLES = {
+    "schedule": {"cron", "timezone"},
+    "dask": {"address"},
+    "merge": {"day_tolerance", "place_km", "count_factor", "close_count_factor", "report_lag_days"},
+}
 
 
 def gold_dir() -> Path:
@@ -83,6 +94,7 @@ class Settings:
     prefilter: bool = True
     schedule: Schedule = field(default_factory=Schedule)
     dask_address: str | None = None
+    merge: MergeTuning = field(default_factory=MergeTuning)
     config_path: Path | None = None
 
 
@@ -134,8 +146,45 @@ def settings_from_dict(data: dict[str, Any], *, base_dir: Path, config_path: Pat
         prefilter=_boolean(where, "prefilter", data.get("prefilter", Settings.prefilter)),
         schedule=schedule,
         dask_address=address or None,
+        merge=_merge_tuning(where, data.get("merge", {})),
         config_path=config_path,
     )
+
+
+def _merge_tuning(where: str, table: dict[str, Any]) -> MergeTuning:
+    """The `[merge]` table: whole days, a positive distance, a factor of at least 1."""
+    defaults = MergeTuning()
+    days = {
+        key: _non_negative(where, f"merge.{key}", table.get(key, getattr(defaults, key)))
+        for key in ("day_tolerance", "report_lag_days")
+    }
+    place_km = _positive_number(where, "merge.place_km", table.get("place_km", defaults.place_km))
+    factors = {
+        key: _positive_number(where, f"merge.{key}", table.get(key, getattr(defaults, key)))
+        for key in ("count_factor", "close_count_factor")
+    }
+    for key, factor in factors.items():
+        if factor < 1:
+            raise ConfigError(f"{where}: merge.{key} must be at least 1, got {factor!r}")
+    return MergeTuning(
+        day_tolerance=days["day_tolerance"],
+        place_km=place_km,
+        count_factor=factors["count_factor"],
+        close_count_factor=factors["close_count_factor"],
+        report_lag_days=days["report_lag_days"],
+    )
+
+
+def _non_negative(where: str, key: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{where}: {key} must be a whole number of 0 or more, got {value!r}")
+    return value
+
+
+def _positive_number(where: str, key: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ConfigError(f"{where}: {key} must be a number above 0, got {value!r}")
+    return float(value)
 
 
 def _sources(where: str, data: dict[str, Any], base_dir: Path) -> SourcesConfig | None:

@@ -176,7 +176,7 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
     with store.lock(run_id):
         _record_dead_runs(store)
         store.write_run(record)
-        writer = store.stage(run_id)
+        writer = store.stage(run_id, merging=settings.merge)
         try:
             total = count_records(settings.input) if settings.input is not None else None
             with Progress(flow_name, total, get_run_logger().info) as progress:

@@ -24,7 +24,7 @@ from extractors.schema import EVENT_SCHEMA, Event, to_row  # noqa: E402
 from flows.storage.store import PART_NAME, bucket_of  # noqa: E402
 
 PREVIOUS_SCHEMA_VERSION = "0"
-COLUMNS_ADDED_SINCE = ("event_date_end", "geo_precision")
+COLUMNS_ADDED_SINCE = ("event_date_end", "geo_precision", "incident_id")
 FIXTURE_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "schema_v0"
 # sentences written for this fixture, not taken from any article
 TEXTS = (

@@ -6,7 +6,8 @@ Extraction is that of `sitrep extract` (its readers, its extract task's function
 store), called directly rather than through Prefect: no API server to start, so a dev run
 takes seconds. The events go to `--out` (default: a temporary folder, removed afterwards);
 `--pred` scores an existing events output (dataset folder, Parquet or JSON Lines) instead.
-The scoring itself is `flows/evaluation/scoring.py`.
+The scoring itself is `flows/evaluation/scoring.py`; when the gold events carry `incident`
+labels it also reports how well the extracted events were merged into incidents across articles.
 """
 
 from __future__ import annotations

@@ -9,7 +9,10 @@ as the reference `score.py` beside the gold files (tests compare the two):
   slots, then by overlap (ties: later gold, then later prediction first, as the reference);
 - a strict match also gets `date`, `count`, `location` and `actor` right wherever gold
   states them; dates compare at the prediction's precision; places and actors match when
-  one contains the other after lower-casing and removing quotes and a leading article.
+  one contains the other after lower-casing and removing quotes and a leading article;
+- merging (when gold events carry `incident` labels): pairwise precision and recall over the
+  matched events of different articles; a predicted pair is merged when both events carry one
+  `incident_id` (or `cluster_id`), a gold pair when both carry one label.
 """
 
 from __future__ import annotations
@@ -40,7 +43,10 @@ PRED_COLUMNS = (
     "injured",
     "location",
     "actor",
+    "incident_id",
 )
+# Another pipeline's name for the incident column, read when `incident_id` is absent (as the reference).
+CLUSTER_COLUMN = "cluster_id"
 
 Span = tuple[int, int]
 
@@ -62,6 +68,7 @@ class GoldEvent:
     injured: int | None
     location: str | None
     actor: str | None
+    incident: str | None = None  # same label in different articles: one real-world event
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ class PredEvent:
     injured: int | None
     location: str | None
     actor: str | None
+    incident_id: str | None = None
 
     def span(self, text: str) -> Span | None:
         """The offsets if stored, else where the evidence occurs in the article text."""
@@ -194,6 +202,7 @@ def load_gold(path: Path) -> dict[str, GoldArticle]:
                     injured=ev.get("injured"),
                     location=ev.get("location"),
                     actor=ev.get("actor"),
+                    incident=ev.get("incident"),
                 )
                 for ev in record.get("events", [])
             )
@@ -206,6 +215,8 @@ def load_gold(path: Path) -> dict[str, GoldArticle]:
 def pred_event(row: Mapping[str, Any]) -> PredEvent:
     """A prediction from one output row (Parquet or JSON), whatever null flavour it carries."""
     get = {name: _null(row.get(name)) for name in PRED_COLUMNS}
+    if "incident_id" not in row:
+        get["incident_id"] = _null(row.get(CLUSTER_COLUMN))
 
     def number(name: str) -> int | None:
         return None if get[name] is None else int(get[name])
@@ -222,6 +233,7 @@ def pred_event(row: Mapping[str, Any]) -> PredEvent:
         injured=number("injured"),
         location=get["location"],
         actor=get["actor"],
+        incident_id=None if get["incident_id"] is None else str(get["incident_id"]),
     )
 
 
@@ -233,7 +245,7 @@ def load_predictions(path: Path) -> list[PredEvent]:
     import pyarrow.dataset as ds
 
     dataset = ds.dataset(path, format="parquet", partitioning="hive")
-    columns = [c for c in PRED_COLUMNS if c in dataset.schema.names]
+    columns = [c for c in (*PRED_COLUMNS, CLUSTER_COLUMN) if c in dataset.schema.names]
     return [pred_event(row) for row in dataset.to_table(columns=columns).to_pylist()]
 
 
@@ -394,11 +406,41 @@ def build_report(result: ScoreResult) -> dict[str, Any]:
         slots[f"{etype}.{slot}"] = _accuracy(agree, n)
     slots.update({slot: _accuracy(agree, n) for slot, (agree, n) in per_slot.items()})
     # Geocoding needs the article texts for their place hints: `geo_report` adds it (command.run).
-    return {
+    report: dict[str, Any] = {
         "types": {t: _type_report(c) for t, c in result.counts.items()},
         "slots": slots,
         "unknown_article_ids": result.unknown_article_ids,
         "overall": _type_report(total),
+    }
+    merging = merging_report(result.matches)
+    if merging is not None:
+        report["merging"] = merging
+    return report
+
+
+def merging_report(matches: Iterable[Match]) -> dict[str, Any] | None:
+    """Pairwise merge P/R/F1 over matched events of different articles; None without gold labels."""
+    labelled = [(m.pred.article_id, m.gold.incident, m.pred.incident_id) for m in matches if m.gold.incident]
+    if not labelled:
+        return None
+    both = predicted = gold = 0
+    for i, (article, gold_label, pred_label) in enumerate(labelled):
+        for other_article, other_gold, other_pred in labelled[i + 1 :]:
+            if article == other_article:
+                continue  # one article's events are never two reports of one incident
+            same_gold = gold_label == other_gold
+            same_pred = pred_label is not None and pred_label == other_pred
+            gold += same_gold
+            predicted += same_pred
+            both += same_gold and same_pred
+    precision, recall, f1 = prf(both, predicted, gold)
+    return {
+        "gold_pairs": gold,
+        "pred_pairs": predicted,
+        "both": both,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
     }
 
 
@@ -427,6 +469,13 @@ def format_report(report: Mapping[str, Any]) -> str:
         s = report["slots"].get(slot)
         if s and s["n"]:
             lines.append(f"  {slot:<16}{s['accuracy']:>7.3f}  (n={s['n']})")
+    merging = report.get("merging")
+    if merging is not None:
+        lines.append(
+            f"merging across articles: P {merging['precision']:.3f} R {merging['recall']:.3f} "
+            f"F1 {merging['f1']:.3f} (gold pairs {merging['gold_pairs']}, "
+            f"predicted pairs {merging['pred_pairs']})"
+        )
     geo = report.get("geo")
     if geo and geo["in_gazetteer"]:
         lines.append(

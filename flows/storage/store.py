@@ -4,6 +4,7 @@ Layout of `OUT` (e.g. `data`, `file:///srv/sitrep`, `s3://bucket/prefix`):
 
     OUT/articles/bucket-NN/part-0.parquet   one file per bucket, rows sorted by article_id
     OUT/events/bucket-NN/part-0.parquet     one file per bucket, sorted by event_type, event_date
+    OUT/incidents/<type>-<YYYY-MM>/part-0.parquet  reports of one real-world event merged (incidents.py)
     OUT/rejects/<run_id>-<writer>-NNNNN.parquet  append-only log of what could not be used
     OUT/runs/<run_id>.parquet               one row per run (`extractors.schema.Run`)
     OUT/_staging/<run_id>/<writer>/...      a run's batches until it commits (ignored by readers)
@@ -25,8 +26,10 @@ Guarantees:
   `sitrep_schema_version` in its Parquet metadata; files of an older version are
   upgraded (new columns null) when their bucket is next rewritten.
 * staged, atomic commit: a run writes batches under `_staging/<run_id>/`; `commit()`
-  merges them bucket by bucket, each new file written under a `_tmp-` name (pyarrow and
-  pandas skip names starting with `_` or `.`) and renamed into place. Memory is bounded
+  merges the incidents its events touch (`flows/storage/incidents.py`), then merges the
+  batches bucket by bucket, each event with its `incident_id`, then the incident folders;
+  each new file is written under a `_tmp-` name (pyarrow and pandas skip names starting
+  with `_` or `.`) and renamed into place. Memory is bounded
   by one bucket, never the whole corpus.
 * idempotent, replace by article: a committed article replaces every earlier row of the
   same article_id (articles) and every earlier event of that article (events), even when
@@ -45,7 +48,7 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,25 +59,36 @@ import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
+from extractors.incidents.rules import MergeTuning
 from extractors.schema import (
     ARTICLE_SCHEMA,
     EVENT_SCHEMA,
+    INCIDENT_SCHEMA,
     REJECT_SCHEMA,
     RUN_SCHEMA,
     SCHEMA_VERSION,
     Article,
     Event,
+    Incident,
     Reject,
     Run,
     to_row,
 )
+from flows.storage.incidents import IncidentUpdate, partition_of, plan_incidents
 
 BUCKETS = 16  # fixed: changing it would move articles between buckets and break replace-by-article
 PART_NAME = "part-0.parquet"
-SCHEMAS = {"articles": ARTICLE_SCHEMA, "events": EVENT_SCHEMA, "rejects": REJECT_SCHEMA, "runs": RUN_SCHEMA}
+SCHEMAS = {
+    "articles": ARTICLE_SCHEMA,
+    "events": EVENT_SCHEMA,
+    "incidents": INCIDENT_SCHEMA,
+    "rejects": REJECT_SCHEMA,
+    "runs": RUN_SCHEMA,
+}
 SORT_KEYS = {
     "articles": [("article_id", "ascending")],
     "events": [("event_type", "ascending"), ("event_date", "ascending"), ("event_id", "ascending")],
+    "incidents": [("date_earliest", "ascending"), ("incident_id", "ascending")],
 }
 _PYTHON_TYPES: dict[int, type | tuple[type, ...]] = {
     pa.string().id: str,
@@ -83,6 +97,7 @@ _PYTHON_TYPES: dict[int, type | tuple[type, ...]] = {
     pa.bool_().id: bool,
     pa.date32().id: dt.date,
     pa.timestamp("us", tz="UTC").id: dt.datetime,
+    pa.list_(pa.string()).id: (list, tuple),
 }
 _NOT_ACCEPTED: dict[int, type | tuple[type, ...]] = {
     pa.int64().id: bool,
@@ -121,7 +136,7 @@ def bucket_of(article_id: str) -> int:
     return int.from_bytes(hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).digest()[:4]) % BUCKETS
 
 
-def to_table(records: Iterable[Article | Event | Reject | Run], schema: pa.Schema) -> pa.Table:
+def to_table(records: Iterable[Article | Event | Incident | Reject | Run], schema: pa.Schema) -> pa.Table:
     """Records as an Arrow table of `schema`, refusing wrong types and nulls in required columns."""
     rows = [to_row(r) for r in records]
     for row in rows:
@@ -263,20 +278,22 @@ class Store:
             if entry.rstrip("/").rsplit("/", 1)[-1] != keep:
                 self.fs.rm(entry, recursive=True)
 
-    def stage(self, run_id: str) -> RunWriter:
-        """A writer collecting one run's batches; nothing is visible before `commit()`."""
+    def stage(self, run_id: str, merging: MergeTuning | None = None) -> RunWriter:
+        """A writer collecting one run's batches; nothing is visible before `commit()`.
+
+        `merging` tunes how its events are merged into incidents (`[merge]` of sitrep.toml).
+        """
         if not run_id:
             raise StoreError("a run_id is needed to stage writes")
-        return RunWriter(self, run_id)
+        return RunWriter(self, run_id, merging or MergeTuning())
 
     def ensure_datasets(self) -> None:
         """Give every dataset at least one (possibly empty) file, so it can be read before it has rows."""
         for name, schema in SCHEMAS.items():
             if name == "runs" or (self.fs.exists(self.path(name)) and self.fs.find(self.path(name))):
                 continue
-            first = (
-                self.path(name, PART_NAME) if name == "rejects" else self.path(name, "bucket-00", PART_NAME)
-            )
+            at_top = name in ("rejects", "incidents")  # no buckets: a file of their own at the top
+            first = self.path(name, PART_NAME) if at_top else self.path(name, "bucket-00", PART_NAME)
             self.write_file(schema.empty_table(), first)
 
     def write_run(self, run: Run) -> None:
@@ -332,9 +349,13 @@ class Store:
 class RunWriter:
     """One run's staged writes: `add_*` per batch, then `commit()` (or `abort()`)."""
 
-    def __init__(self, store: Store, run_id: str) -> None:
+    def __init__(self, store: Store, run_id: str, merging: MergeTuning) -> None:
         self.store = store
         self.run_id = run_id
+        self.merging = merging
+        # time the last commit spent on incidents: planning, their folders, buckets rewritten only
+        # because stored events changed incident (bench/merge.py)
+        self.merge_seconds = 0.0
         # own folder per writer: an inner writer of the same run (e.g. ingest) never touches ours
         self.folder = store.path(STAGING, run_id, uuid.uuid4().hex[:12])
 
@@ -361,9 +382,14 @@ class RunWriter:
         with self.store.lock(self.run_id):
             for bucket in self._staged_buckets("articles"):
                 self._merge("articles", bucket, replace_ids=None)
-            for bucket in self._staged_buckets("extracted"):
-                replaced = self._read_staged("extracted", bucket).column("article_id")
-                self._merge("events", bucket, replace_ids=replaced)
+            clock = time.monotonic()
+            update = self._plan_incidents()
+            if update is not None:
+                planned = time.monotonic() - clock
+                only_for_incidents = self._merge_events(update)
+                clock = time.monotonic()
+                self._write_incidents(update)
+                self.merge_seconds = planned + only_for_incidents + time.monotonic() - clock
             for path in self._staged_files("rejects", "all"):
                 table = upgrade(pq.read_table(path, filesystem=self.store.fs), REJECT_SCHEMA)
                 name = path.rsplit("/", 1)[-1]
@@ -382,6 +408,62 @@ class RunWriter:
         for folder in (run_folder, self.store.path(STAGING)):  # the run's, then the root's, if empty
             if fs.exists(folder) and not fs.ls(folder, detail=False):
                 fs.rm(folder, recursive=True)
+
+    def _plan_incidents(self) -> IncidentUpdate | None:
+        """The incidents the staged events make or change; None when no events were staged."""
+        extracted = self._staged_buckets("extracted")
+        if not extracted:
+            return None
+        staged = [self._read_staged("events", b) for b in self._staged_buckets("events")]
+        events = _last_per_key(
+            upgrade(pa.concat_tables(staged), EVENT_SCHEMA) if staged else EVENT_SCHEMA.empty_table(),
+            "event_id",
+        )
+        articles = {
+            a for b in extracted for a in self._read_staged("extracted", b).column("article_id").to_pylist()
+        }
+        return plan_incidents(self.store, events, articles, self.merging)
+
+    def _merge_events(self, update: IncidentUpdate) -> float:
+        """Merge every staged events bucket, and rewrite those whose stored events change incident;
+        returns the seconds spent on buckets rewritten only for that."""
+        replaced_by_bucket = {
+            b: self._read_staged("extracted", b).column("article_id")
+            for b in self._staged_buckets("extracted")
+        }
+        changed = {f"bucket-{bucket_of(a):02d}" for a in update.stored_articles.values()}
+        nothing = pa.chunked_array([], pa.string())
+        ids = {**update.stored_changes, **update.incident_of_event}
+        only_for_incidents = 0.0
+        for bucket in sorted(set(replaced_by_bucket) | changed):
+            clock = time.monotonic()
+            replaced = replaced_by_bucket.get(bucket, nothing)
+            self._merge("events", bucket, replace_ids=replaced, incident_ids=ids)
+            if bucket not in replaced_by_bucket:
+                only_for_incidents += time.monotonic() - clock
+        return only_for_incidents
+
+    def _write_incidents(self, update: IncidentUpdate) -> None:
+        """Rewrite each touched incident folder: its stored rows minus the replaced ones, plus the new."""
+        fresh: dict[str, list[Incident]] = {p: [] for p in update.partitions}
+        for row in update.rows:
+            fresh[partition_of(row.event_type, row.date_earliest)].append(row)
+        dropped = pa.array(sorted(update.replaced | {r.incident_id for r in update.rows}), pa.string())
+        for partition, rows in sorted(fresh.items()):
+            final = self.store.path("incidents", partition, PART_NAME)
+            parts = [to_table(rows, INCIDENT_SCHEMA)]
+            if self.store.fs.exists(final):
+                stored = upgrade(pq.read_table(final, filesystem=self.store.fs), INCIDENT_SCHEMA)
+                parts.insert(
+                    0, stored.filter(pc.invert(pc.is_in(stored.column("incident_id"), value_set=dropped)))
+                )
+            merged = (
+                pa.concat_tables(parts)
+                .sort_by(SORT_KEYS["incidents"])
+                .replace_schema_metadata(INCIDENT_SCHEMA.metadata)
+            )
+            validate(merged, INCIDENT_SCHEMA)
+            self.store.write_file(merged, final)
 
     def _stage_by_bucket(self, name: str, table: pa.Table) -> None:
         if not len(table):
@@ -412,8 +494,15 @@ class RunWriter:
         tables = [pq.read_table(p, filesystem=self.store.fs) for p in self._staged_files(name, bucket)]
         return pa.concat_tables(tables)
 
-    def _merge(self, name: str, bucket: str, replace_ids: pa.ChunkedArray | None) -> None:
-        """Rewrite one bucket file: stored rows minus replaced articles, plus the staged rows."""
+    def _merge(
+        self,
+        name: str,
+        bucket: str,
+        replace_ids: pa.ChunkedArray | None,
+        incident_ids: Mapping[str, str] | None = None,
+    ) -> None:
+        """Rewrite one bucket file: stored rows minus replaced articles, plus the staged rows;
+        events named in `incident_ids` take that incident."""
         schema = SCHEMAS[name]
         staged = (
             upgrade(self._read_staged(name, bucket), schema) if self._staged_files(name, bucket) else None
@@ -430,8 +519,20 @@ class RunWriter:
             mask = pc.invert(pc.is_in(stored.column("article_id"), value_set=replace_ids.combine_chunks()))
             parts.insert(0, stored.filter(mask))
         merged = pa.concat_tables(parts).sort_by(SORT_KEYS[name]).replace_schema_metadata(schema.metadata)
+        if incident_ids:
+            merged = _with_incidents(merged, incident_ids)
         validate(merged, schema)
         self.store.write_file(merged, final)
+
+
+def _with_incidents(events: pa.Table, incident_ids: Mapping[str, str]) -> pa.Table:
+    """`events` with `incident_id` set from `incident_ids` where it names the event."""
+    current = events.column("incident_id").to_pylist()
+    ids = [
+        incident_ids.get(e, c) for e, c in zip(events.column("event_id").to_pylist(), current, strict=True)
+    ]
+    index = events.schema.get_field_index("incident_id")
+    return events.set_column(index, events.schema.field(index), pa.array(ids, pa.string()))
 
 
 def _last_per_key(table: pa.Table, key: str) -> pa.Table:

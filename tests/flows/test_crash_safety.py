@@ -109,6 +109,7 @@ def test_extract_killed_then_rerun_equals_one_clean_run(
     assert time.monotonic() - started < RUN_TIMEOUT  # the dead run's lock did not block this one
     assert_whole(out)
     assert snapshot(out) == clean
+    assert clean.incidents and frozenset(e for group in clean.incidents for e in group) == clean.event_ids
     assert not locked(out)
     assert_runs_logged(out, killed=1)
     assert not files(out / "_staging", "*.parquet")

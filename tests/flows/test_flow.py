@@ -107,10 +107,15 @@ def test_extract_flow_stores_counts_and_replaces(tmp_path: Path, prefect_harness
         assert texts[row.article_id][row.evidence_start : row.evidence_end] == row.evidence
     assert "s-1" in set(events["article_id"])
 
+    incidents = pd.read_parquet(out / "incidents")
+    assert events["incident_id"].notna().all()
+    assert set(events["incident_id"]) == set(incidents["incident_id"])
+
     again = sitrep_extract(input=str(corpus), out=str(out))
     repeated = events_of(out)
     assert again.events_by_type == first.events_by_type
     assert sorted(repeated["event_id"]) == sorted(events["event_id"])
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "incidents"), incidents)
 
     small_corpus(tmp_path / "in", strike_text=QUIET + " Nothing else was reported.")
     sitrep_extract(input=str(corpus), out=str(out))
@@ -120,6 +125,33 @@ def test_extract_flow_stores_counts_and_replaces(tmp_path: Path, prefect_harness
     assert sorted(runs["status"]) == ["completed"] * 3
     assert (runs["articles_read"] == runs["articles_processed"] + runs["articles_rejected"]).all()
     assert not (out / "_lock.json").exists() and not (out / "_staging").exists()
+
+
+# two outlets' reports of one (invented) strike on a real town, and a strike elsewhere that day
+OUTLET_ONE = "Warplanes bombed the market of Saraqib in Idlib province on Monday, killing nine civilians."
+OUTLET_TWO = "An air strike hit Saraqib in Idlib province on Monday, killing 11 people, rescuers said."
+ELSEWHERE = "Warplanes bombed the market of Jisr al-Shughur in Idlib province on Monday, killing four people."
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_two_outlets_reports_of_one_strike_become_one_incident(tmp_path: Path, prefect_harness: None) -> None:
+    from flows.pipeline import sitrep_extract
+
+    published = "2025-03-05"
+    rows: list[dict[str, object] | str] = [
+        {"id": f"o-{i}", "url": f"https://outlet{i}.example/a", "published": published, "text": text}
+        for i, text in enumerate((OUTLET_ONE, OUTLET_TWO, ELSEWHERE))
+    ]
+    corpus = jsonl(tmp_path / "wire.jsonl", rows)
+    sitrep_extract(input=str(corpus), out=str(tmp_path / "out"))
+    incidents = pd.read_parquet(tmp_path / "out" / "incidents", filters=[("event_type", "==", "air_strike")])
+    merged = incidents[incidents["n_reports"] == 2]
+    assert len(merged) == 1 and merged["location_name"].iloc[0] == "Saraqib"
+    assert sorted(merged["sources"].iloc[0]) == ["outlet0.example", "outlet1.example"]
+    events = events_of(tmp_path / "out")
+    strikes = events[events["event_type"] == "air_strike"].set_index("article_id")["incident_id"]
+    assert strikes["o-0"] == strikes["o-1"] != strikes["o-2"]
 
 
 @pytest.mark.slow

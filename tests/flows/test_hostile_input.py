@@ -170,7 +170,8 @@ def test_hostile_article_ids_never_become_paths(tmp_path: Path) -> None:
     outside = [p for p in tmp_path.rglob("*") if out not in p.parents and p != out and p != out.parent]
     assert outside == []
     folders = {p.parent.relative_to(out).as_posix() for p in out.rglob("*.parquet")}
-    assert folders <= {f"{d}/bucket-{b:02d}" for d in ("articles", "events") for b in range(16)} | {"rejects"}
+    buckets = {f"{d}/bucket-{b:02d}" for d in ("articles", "events") for b in range(16)}
+    assert folders <= buckets | {"rejects", "incidents"}  # incident folders are named by type and month
     assert set(pd.read_parquet(out / "articles")["article_id"]) == set(HOSTILE_IDS)
 
 

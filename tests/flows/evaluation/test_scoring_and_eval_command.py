@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import subprocess
@@ -544,3 +545,184 @@ def test_dev_eval_equals_reference_on_its_output(tmp_path: Path) -> None:
     extraction = printed["extraction"]
     assert extraction["articles_read"] == extraction["processed"] + extraction["rejected"] == 83
     assert extraction["events"] == reference["overall"]["pred"] > 0
+
+
+# ---- merging across articles -----------------------------------------------------------------
+
+# Invented reports of one strike on Tell Sabkha by three outlets, a strike on Ain Halwa the same day,
+# and (in the third article) a second, separate strike on Tell Sabkha two days later.
+REPORTS = {
+    "inc-1": "Warplanes struck Tell Sabkha on Tuesday, killing 9 people.",
+    "inc-2": "An air raid on Tell Sabkha on Tuesday killed 11 civilians, medics said.",
+    "inc-3": (
+        "At least 12 people died when jets bombed Tell Sabkha on Tuesday. "
+        "Jets also bombed Tell Sabkha on Thursday, killing 2."
+    ),
+    "inc-4": "Drones struck Ain Halwa on Tuesday, killing 4 people.",
+}
+MERGE_GOLD = [
+    _gold_line(
+        "inc-1",
+        REPORTS["inc-1"],
+        "2024-03-06",
+        [_gold_event("air_strike", "Warplanes struck Tell Sabkha on Tuesday", incident="sabkha-tue")],
+    ),
+    _gold_line(
+        "inc-2",
+        REPORTS["inc-2"],
+        "2024-03-06",
+        [_gold_event("air_strike", "An air raid on Tell Sabkha on Tuesday", incident="sabkha-tue")],
+    ),
+    _gold_line(
+        "inc-3",
+        REPORTS["inc-3"],
+        "2024-03-08",
+        [
+            _gold_event("air_strike", "jets bombed Tell Sabkha on Tuesday", incident="sabkha-tue"),
+            _gold_event("air_strike", "Jets also bombed Tell Sabkha on Thursday", incident="sabkha-thu"),
+        ],
+    ),
+    _gold_line(
+        "inc-4",
+        REPORTS["inc-4"],
+        "2024-03-06",
+        [_gold_event("air_strike", "Drones struck Ain Halwa on Tuesday", incident="halwa-tue")],
+    ),
+]
+PLACES = {
+    "Tell Sabkha": {"location_name": "Tell Sabkha", "admin1": "North", "country_code": "SY"},
+    "Ain Halwa": {"location_name": "Ain Halwa", "admin1": "North", "country_code": "SY"},
+}
+COORDINATES = {"Tell Sabkha": (36.0, 37.0), "Ain Halwa": (36.25, 37.0)}
+
+
+def _report(aid: str, evidence: str, place: str, day: dt.date, count: int, published: dt.date) -> Event:
+    latitude, longitude = COORDINATES[place]
+    return _event(
+        aid,
+        "air_strike",
+        REPORTS[aid],
+        evidence,
+        event_date=day,
+        date_precision="day",
+        count=count,
+        location=place,
+        published=published,
+        url=f"https://{aid}.example/1",
+        latitude=latitude,
+        longitude=longitude,
+        geo_precision=1,
+        **PLACES[place],
+    )
+
+
+def _merge_predictions() -> list[Event]:
+    tuesday, thursday = dt.date(2024, 3, 5), dt.date(2024, 3, 7)
+    return [
+        _report(
+            "inc-1", "Warplanes struck Tell Sabkha on Tuesday", "Tell Sabkha", tuesday, 9, dt.date(2024, 3, 6)
+        ),
+        _report(
+            "inc-2", "An air raid on Tell Sabkha on Tuesday", "Tell Sabkha", tuesday, 11, dt.date(2024, 3, 6)
+        ),
+        _report(
+            "inc-3", "jets bombed Tell Sabkha on Tuesday", "Tell Sabkha", tuesday, 12, dt.date(2024, 3, 8)
+        ),
+        _report(
+            "inc-3",
+            "Jets also bombed Tell Sabkha on Thursday",
+            "Tell Sabkha",
+            thursday,
+            2,
+            dt.date(2024, 3, 8),
+        ),
+        _report("inc-4", "Drones struck Ain Halwa on Tuesday", "Ain Halwa", tuesday, 4, dt.date(2024, 3, 6)),
+    ]
+
+
+def _write_merge_gold(tmp_path: Path) -> Path:
+    path = tmp_path / "merge-gold.jsonl"
+    path.write_text("\n".join(MERGE_GOLD) + "\n", encoding="utf-8")
+    return path
+
+
+def _hand_labelled(labels: list[str | None]) -> list[Event]:
+    return [
+        dataclasses.replace(e, incident_id=label)
+        for e, label in zip(_merge_predictions(), labels, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # right: the three Tuesday reports together, Thursday and Ain Halwa alone
+        (["t", "t", "t", "th", "h"], (3, 3, 3)),
+        # one report of Tuesday missed: recall 1/3
+        (["t", "t", "x", "th", "h"], (3, 1, 1)),
+        # Ain Halwa glued to Tuesday: precision 3/6
+        (["t", "t", "t", "th", "t"], (3, 6, 3)),
+        # no incident ids at all: nothing merged
+        ([None, None, None, None, None], (3, 0, 0)),
+        # same-article pairs never count, even with one label on both
+        (["a", "b", "c", "c", "d"], (3, 0, 0)),
+    ],
+)
+@needs_reference
+def test_merging_figures_equal_reference(
+    tmp_path: Path, labels: list[str | None], expected: tuple[int, int, int]
+) -> None:
+    gold, pred = _write_merge_gold(tmp_path), _write_parquet(tmp_path, _hand_labelled(labels))
+    report = build_report(score_files(gold, pred))
+    assert report == reference_report(gold, pred)
+    merging = report["merging"]
+    assert (merging["gold_pairs"], merging["pred_pairs"], merging["both"]) == expected
+
+
+@needs_reference
+def test_cluster_id_is_read_when_there_is_no_incident_id(tmp_path: Path) -> None:
+    rows = []
+    for event, label in zip(_merge_predictions(), ["t", "t", "t", "th", "h"], strict=True):
+        row = to_row(event)
+        del row["incident_id"]
+        rows.append({**row, "cluster_id": label})
+    gold, pred = _write_merge_gold(tmp_path), _write_jsonl(tmp_path, rows)
+    report = build_report(score_files(gold, pred))
+    assert report == reference_report(gold, pred)
+    assert report["merging"]["f1"] == 1.0
+
+
+def test_no_merging_figures_without_gold_labels(tmp_path: Path) -> None:
+    report = build_report(score_files(_write_gold(tmp_path), _write_parquet(tmp_path, _predictions())))
+    assert "merging" not in report
+
+
+@needs_reference
+def test_incidents_merged_by_the_store_score_like_the_reference(tmp_path: Path) -> None:
+    """A real commit merges the reports; `sitrep eval --pred` and score.py read its events alike."""
+    from flows.storage.store import Store
+
+    store = Store(str(tmp_path / "out"))
+    events = _merge_predictions()
+    with store.lock("merge-run"):
+        writer = store.stage("merge-run")
+        writer.add_events(sorted({e.article_id for e in events}), events)
+        writer.commit()
+    gold, pred = _write_merge_gold(tmp_path), tmp_path / "out" / "events"
+    done = _sitrep_eval(str(gold), "--pred", str(pred), "--json")
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    reference = reference_report(gold, pred)
+    assert {k: printed[k] for k in reference} == reference
+    assert reference["merging"] == {
+        "gold_pairs": 3,
+        "pred_pairs": 3,
+        "both": 3,
+        "precision": 1.0,
+        "recall": 1.0,
+        "f1": 1.0,
+    }
+    table = _sitrep_eval(str(gold), "--pred", str(pred))
+    assert (
+        "merging across articles: P 1.000 R 1.000 F1 1.000 (gold pairs 3, predicted pairs 3)" in table.stdout
+    )

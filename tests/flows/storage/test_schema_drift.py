@@ -20,7 +20,9 @@ from extractors.schema import EVENT_SCHEMA, SCHEMA_VERSION, Event, to_row
 from flows.storage.store import PART_NAME, Store, StoreError, bucket_of, to_table, validate
 
 FIXTURE = FIXTURES / "schema_v0"
-ADDED_SINCE_V0 = ("event_date_end", "geo_precision")
+ADDED_SINCE_V0 = ("event_date_end", "geo_precision", "incident_id")
+# a commit merges every stored event still without an incident: the old ones get theirs at once
+NULL_AFTER_COMMIT = ("event_date_end", "geo_precision")
 V0_EVENTS = 2
 V0_RUN = "v0-run"
 
@@ -73,13 +75,24 @@ def test_store_reads_old_and_new_files_with_nulls_for_added_columns(out: Path) -
     df = table.to_pandas()
     old = df[df["run_id"] == V0_RUN]
     assert len(old) == V0_EVENTS and len(df) == V0_EVENTS + 1
-    for name in ADDED_SINCE_V0:
+    for name in NULL_AFTER_COMMIT:
         assert old[name].isna().all()
     assert df.loc[df["article_id"] == "v1-article", "geo_precision"].tolist() == [3]
 
 
-def test_plain_pandas_with_current_schema_reads_the_mixed_dataset(out: Path) -> None:
+def test_the_first_commit_merges_the_events_of_an_older_dataset_into_incidents(out: Path) -> None:
     commit_events(out, [make_event("v1-article")])
+    events = pd.read_parquet(out / "events")
+    incidents = pd.read_parquet(out / "incidents")
+    assert events["incident_id"].notna().all()
+    assert sorted(incidents["incident_id"]) == sorted(events["incident_id"].unique())
+    assert sorted(e for ids in incidents["event_ids"] for e in ids) == sorted(events["event_id"])
+
+
+def test_plain_pandas_with_current_schema_reads_the_mixed_dataset(out: Path, tmp_path: Path) -> None:
+    # a commit upgrades every old file (its events get incidents): mix by copying a new file in
+    commit_events(tmp_path / "new", [make_event("v1-article")])
+    shutil.copytree(tmp_path / "new" / "events", out / "events", dirs_exist_ok=True)
     df = pd.read_parquet(out / "events", schema=EVENT_SCHEMA)
     assert list(df.columns) == EVENT_SCHEMA.names
     assert len(df) == V0_EVENTS + 1
@@ -98,6 +111,7 @@ def test_rewriting_a_bucket_upgrades_its_old_file_and_keeps_old_rows(out: Path) 
     rows = pq.read_table(path).to_pandas()
     assert sorted(rows["article_id"]) == ["v0-article-a", newcomer]
     assert rows.loc[rows["article_id"] == "v0-article-a", "geo_precision"].isna().all()
+    assert rows["incident_id"].notna().all()
 
 
 def test_committed_files_carry_the_schema_version(tmp_path: Path) -> None:

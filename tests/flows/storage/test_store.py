@@ -11,7 +11,16 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from extractors.schema import EVENT_SCHEMA, REJECT_SCHEMA, SCHEMA_VERSION, Article, Event, Reject, Run
+from extractors.schema import (
+    EVENT_SCHEMA,
+    INCIDENT_SCHEMA,
+    REJECT_SCHEMA,
+    SCHEMA_VERSION,
+    Article,
+    Event,
+    Reject,
+    Run,
+)
 from flows.storage.store import (
     LockHeld,
     Store,
@@ -262,7 +271,11 @@ def test_helpers_for_ingest_over_an_fsspec_url(tmp_path: Path) -> None:
 
 def test_every_dataset_is_readable_after_a_run_without_events_or_rejects(tmp_path: Path) -> None:
     commit(Store(str(tmp_path)), "run-a", [article("art-3")], [])
-    for name, schema in (("events", EVENT_SCHEMA), ("rejects", REJECT_SCHEMA)):
+    for name, schema in (
+        ("events", EVENT_SCHEMA),
+        ("incidents", INCIDENT_SCHEMA),
+        ("rejects", REJECT_SCHEMA),
+    ):
         df = pd.read_parquet(tmp_path / name, dtype_backend="pyarrow")
         assert df.empty and list(df.columns) == schema.names
     assert len(pd.read_parquet(tmp_path / "articles")) == 1
