@@ -221,8 +221,15 @@ def _mention(
     geographic = toks[-1].lower_ in GEO_FEATURES  # "in the Sambisa Forest" is a place; "on the Embassy" not
     after_preposition = _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS | {"of"}, across_the=geographic)
     introduced = _preceded_by(doc, start, PLACE_PREPS)  # "in (Syrias) Homs", "in the Sambisa Forest"
+    attacked = (
+        start > 0 and doc[start - 1].lower_ == "against" and doc[start - 1].head.lemma_.lower() in EVENT_NOUNS
+    )
+    introduced = introduced or attacked  # "an attack against Abha"
+    after_preposition = after_preposition or attacked
     if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:
         return None  # "opponents of Assad": a person, whatever the gazetteer holds
+    if toks[-1].ent_type_ == "NORP" and toks[-1].tag_ == "NNPS" and not introduced:
+        return None  # "killing hundreds of Americans": a people, whatever the gazetteer holds
     if not is_known_place(name):
         # "pounded the Gaza Strip"; a lone unknown word the model calls GPE is as often a surname
         geo_entity = len(toks) > 1 and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
@@ -272,7 +279,8 @@ def _names_a_party(toks: list[Token]) -> bool:
     if root.dep_ in ("nsubj", "poss") and root.head.lemma_.lower() in AGENT_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "between", "and"):
-        return True
+        attacked = root.head.lower_ == "against" and root.head.head.lemma_.lower() in EVENT_NOUNS
+        return not attacked  # "a deal with Damascus" names a side; "an attack against Abha" a place
     i = toks[0].i - 1
     while i > 0 and root.doc[i].lower_ in NAME_PARTICLES:
         i -= 1  # "Bashar al - Assad": look past the article to the given name

@@ -64,3 +64,11 @@ def test_a_newsroom_dateline_and_a_capitalised_event_word_are_no_places():
     body = "A militant commander was killed in an airstrike in Jilib on Sunday."
     events = run(f"{title}\n\n{body}", title=title)
     assert all(e.location != "Airstrike" for e in events)
+
+
+def test_the_place_an_attack_was_against_and_no_people_as_places():
+    text = "The minister condemned today's attack against Abha in Saudi Arabia, which injured 12 civilians."
+    (toll,) = [e for e in run(text) if e.event_type == "casualties"]
+    assert contains(toll.location, "Abha")
+    text = "The group was responsible for killing hundreds of Americans, and on Monday jets struck Hass."
+    assert all(e.location != "Americans" for e in run(text))

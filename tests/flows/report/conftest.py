@@ -1,3 +1,3 @@
 """Fixtures of the report tests (defined in report_roots.py)."""
 
-from report_roots import events_root  # noqa: F401
+from report_roots import events_root, merged_root  # noqa: F401

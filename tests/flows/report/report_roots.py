@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 
@@ -19,6 +20,15 @@ from bench.report import synthetic_events, write_dataset  # noqa: E402
 def events_root(tmp_path_factory: pytest.TempPathFactory) -> str:
     """600 events (some undated, unplaced, without a count) and 12 rejects; no incidents dataset."""
     out = str(tmp_path_factory.mktemp("report") / "data")
+    write_dataset(out, synthetic_events(600, seed=3, days=120), rejects=12, seed=3)
+    shutil.rmtree(Path(out) / "incidents")  # the store merges incidents too; these tests read events alone
+    return out
+
+
+@pytest.fixture(scope="module")
+def merged_root(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """600 events written through the real Store, with the incidents it merged from them."""
+    out = str(tmp_path_factory.mktemp("report-merged") / "data")
     write_dataset(out, synthetic_events(600, seed=3, days=120), rejects=12, seed=3)
     return out
 

@@ -137,3 +137,16 @@ def test_the_command_writes_the_file_and_refuses_bad_options(
     assert main(["report", events_root, "--since", "2026-02-01", "--until", "2026-01-01"]) == 2
     with pytest.raises(SystemExit):
         main(["report", events_root, "--since", "yesterday"])
+
+
+def test_the_incidents_the_store_merged_are_counted(merged_root: str, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    result = write_report(merged_root, str(page))
+    data = page_data(page)
+    incidents = pd.read_parquet(Path(merged_root, "incidents"), dtype_backend="pyarrow")
+    live = incidents[incidents["merged_into"].isna()]
+    casualties = live[live["event_type"] == "casualties"]
+    assert result.unit == data["meta"]["unit"] == "incidents"
+    assert data["headline"]["incidents"] == len(live)
+    assert data["headline"]["reports"] == int(live["n_reports"].sum()) == len(read_events(merged_root))
+    assert data["headline"]["fatalities_best"] == int(casualties["count_best"].sum())
