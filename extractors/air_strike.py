@@ -208,8 +208,9 @@ def _aircraft_actor(span: Span) -> str | None:
         return phrase(subj)  # "Russia attacked Kyiv with drones"
     verb = head.head
     if head.dep_ in ("compound", "amod", "nmod") and verb.lemma_.lower() in AIR_ATTACK_NOUNS:
-        launched = verb.head  # "Iran launched a drone attack": who launched the attack
-        subj = child(launched, "nsubj") if verb.dep_ == "dobj" else None
+        launched = verb.head  # "Iran launched a drone attack": who launched the attack (not who condemned it)
+        conducted = verb.dep_ == "dobj" and launched.lemma_.lower() in STRIKE_CONDUCT_VERBS
+        subj = child(launched, "nsubj") if conducted else None
         if subj is not None and subj.pos_ != "PRON":
             return phrase(subj)
     if (owner := child(head, "poss")) is not None and owner.pos_ == "PRON":

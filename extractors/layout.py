@@ -159,8 +159,11 @@ def names_its_country(token: Token) -> bool:
     """Whether a country name can say where things happen: not when it only says who backs or
     leads a side ("Iran-backed", "US-led", "Turkey's proxies")."""
     doc = token.doc
-    modifier = token.i + 1 < len(doc) and (doc[token.i + 1].text == "-" or doc[token.i + 1].tag_ == "POS")
-    return token.pos_ == "PROPN" and not modifier
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    of_a_place = nxt is not None and nxt.tag_ == "POS" and after is not None and after.pos_ == "PROPN"
+    modifier = nxt is not None and (nxt.text == "-" or nxt.tag_ == "POS") and not of_a_place
+    return token.pos_ == "PROPN" and not modifier  # "Iraq's Kurdistan region" is in Iraq
 
 
 def _a_place(dateline: str) -> bool:

@@ -205,6 +205,7 @@ def test_aircraft_as_instrument_of_an_attack():
     [
         ("Iran launched a drone and missile attack on the base, killing two guards.", "Iran"),
         ("A drone attack hit a market in Marib on Sunday.", None),
+        ("The minister condemned the drone attack launched against Iraq's Kurdistan region.", None),
     ],
 )
 def test_who_launched_an_aircraft_attack(text, actor):
