@@ -165,11 +165,14 @@ def _with_prefect_api(
     """
 
     def command(args: argparse.Namespace) -> int:
-        from flows.serve import TemporaryServer
+        from flows.serve import ServeError, TemporaryServer
 
         server = TemporaryServer()
         try:
+            server.check_configured()
             return handler(args, server)
+        except ServeError as exc:
+            raise UsageError(str(exc)) from exc
         finally:
             server.stop()
 
