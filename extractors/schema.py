@@ -17,7 +17,7 @@ from typing import Literal
 import pyarrow as pa
 
 EXTRACTOR_VERSION = "0.1.0"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: Article.encoding
 
 EVENT_TYPES = ("air_strike", "casualties", "recruitment", "reconciliation")
 EventType = Literal["air_strike", "casualties", "recruitment", "reconciliation"]
@@ -43,6 +43,8 @@ class Article:
     content_hash: str = ""
     fetched_at: dt.datetime | None = None
     run_id: str = ""
+    # how the bytes were read: utf-8, utf-8-sig (with a byte-order mark), cp1252, ... (null before v2)
+    encoding: str | None = None
 
     @staticmethod
     def derive_id(url: str | None, text: str) -> str:

@@ -23,7 +23,8 @@ folders, so readers get no extra partition column; filters on `event_type` or
 Guarantees:
 * schema from `extractors.schema` only, validated before every write; every file keeps
   `sitrep_schema_version` in its Parquet metadata; files of an older version are
-  upgraded (new columns null) when their bucket is next rewritten.
+  upgraded (new columns null) when their bucket is next rewritten (version 2 added
+  `articles.encoding`: null in older rows).
 * staged, atomic commit: a run writes batches under `_staging/<run_id>/`; `commit()`
   merges them bucket by bucket, each new file written under a `_tmp-` name (pyarrow and
   pandas skip names starting with `_` or `.`) and renamed into place. Memory is bounded
