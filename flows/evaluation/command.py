@@ -156,6 +156,14 @@ def run(args: argparse.Namespace) -> int:
     extraction: ExtractionRun | None = None
     try:
         gold = load_gold(args.gold)
+        if not any(article.events for article in gold.values()):
+            print(
+                f"sitrep eval: {args.gold} has no gold events (no record has a non-empty `events` list): "
+                "nothing to score against. A gold file is JSON Lines of articles, each with the events a "
+                "careful annotator found: see examples/README.md and try `sitrep eval examples/gold.jsonl`",
+                file=sys.stderr,
+            )
+            return 2
         if args.pred is not None:
             predictions = load_predictions(args.pred)
         else:

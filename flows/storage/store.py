@@ -370,8 +370,9 @@ class RunWriter:
                 name = path.rsplit("/", 1)[-1]
                 writer = self.folder.rsplit("/", 1)[-1]  # several writers of one run must not collide
                 self.store.write_file(table, self.store.path("rejects", f"{self.run_id}-{writer}-{name}"))
-            if self._staged_buckets("articles") or self._staged_buckets("rejects"):
-                self.store.ensure_datasets()  # a run that wrote anything leaves readable datasets
+            # every completed run leaves readable datasets, even one that read nothing: an empty
+            # input gives `pd.read_parquet(OUT/events)` 0 rows with the schema, not FileNotFoundError
+            self.store.ensure_datasets()
             self.abort()
 
     def abort(self) -> None:
