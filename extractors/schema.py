@@ -17,7 +17,7 @@ from typing import Literal
 import pyarrow as pa
 
 EXTRACTOR_VERSION = "0.1.0"
-SCHEMA_VERSION = "2"  # 2: Article.encoding
+SCHEMA_VERSION = "2"  # 2: Article.encoding, Reject.content_hash
 
 EVENT_TYPES = ("air_strike", "casualties", "recruitment", "reconciliation")
 EventType = Literal["air_strike", "casualties", "recruitment", "reconciliation"]
@@ -131,6 +131,9 @@ class Reject:
     source: str | None = None
     article_id: str | None = None
     run_id: str = ""
+    # sha256 of the rejected input (a file's or a line's bytes), when there is one: a run that
+    # reads the same input again records its reject once per version of it (null before v2)
+    content_hash: str | None = None
 
     @classmethod
     def now(

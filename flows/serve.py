@@ -30,6 +30,20 @@ from typing import IO, Any
 
 import httpx
 
+# What `sitrep serve --help` says.
+DESCRIPTION = """\
+Keep the pipeline available as two Prefect deployments, executed by this process until you stop
+it (Ctrl-C or SIGTERM): `sitrep-pipeline/nightly` runs on the configured schedule (default
+02:00 UTC), `sitrep-pipeline/adhoc` whenever you trigger it. Schedules need a Prefect server:
+set PREFECT_API_URL to yours, or pass --start-server to run one for as long as this runs."""
+EXAMPLES = """\
+examples:
+  sitrep serve --start-server
+  sitrep serve --config my.toml --cron "30 3 * * *" --timezone Europe/Berlin
+  PREFECT_API_URL=http://127.0.0.1:4200/api sitrep serve --config my.toml
+then, from another shell with the same PREFECT_API_URL:
+  prefect deployment run 'sitrep-pipeline/adhoc'"""
+
 NIGHTLY = "nightly"
 ADHOC = "adhoc"
 DEFAULT_PORT = 4200
@@ -429,7 +443,10 @@ def _handle_stop_signals() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="sitrep serve", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="sitrep serve",
+        description=DESCRIPTION,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_arguments(parser)
     return run(parser.parse_args(argv))

@@ -39,6 +39,18 @@ from flows.evaluation.scoring import (
     score,
 )
 
+# What `sitrep eval --help` says.
+DESCRIPTION = """\
+Measure extraction quality: extract the articles of a gold file (JSON Lines of articles, each
+with the events an annotator found; format in examples/README.md) and score the events found
+against the gold ones: precision, recall and F1 per event type, strict F1 (date, count, place
+and actor right too) and the accuracy of every slot."""
+EXAMPLES = """\
+examples:
+  sitrep eval examples/gold.jsonl
+  sitrep eval examples/gold.jsonl --errors 10       # also list misses, spurious events, wrong slots
+  sitrep eval gold.jsonl --pred data/events --json  # score an existing output, print JSON"""
+
 
 @dataclass(frozen=True)
 class ExtractionRun:
@@ -120,7 +132,9 @@ def stored_predictions(out: str) -> list[PredEvent]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from extractors.model_name import DEFAULT_MODEL
 
-    parser.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="gold file (see GUIDELINES.md)")
+    parser.add_argument(
+        "gold", type=Path, metavar="GOLD.jsonl", help="gold file: JSON Lines of articles with their events"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     parser.add_argument(
         "--errors",

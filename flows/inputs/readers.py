@@ -38,6 +38,7 @@ so the article is still extracted.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -138,13 +139,14 @@ def _first_of_each_id(records: Iterator[Record]) -> Iterator[Record]:
     for record in records:
         if isinstance(record, Article):
             if record.article_id in seen:
-                yield Reject.now(
+                duplicate = Reject.now(
                     "read",
                     "duplicate_id",
                     f"article id {record.article_id!r} already read earlier in this input",
                     url=record.url,
                     article_id=record.article_id,
                 )
+                yield dataclasses.replace(duplicate, content_hash=record.content_hash)
                 continue
             seen.add(record.article_id)
         yield record
@@ -152,10 +154,22 @@ def _first_of_each_id(records: Iterator[Record]) -> Iterator[Record]:
 
 def read_jsonl(path: Path, *, today: dt.date) -> Iterator[Record]:
     """One record per non-blank line; each bad line is a reject naming `file:line`."""
+    for raw, record in _jsonl_records(path, today):
+        yield _versioned(record, raw)
+
+
+def _versioned(record: Record, data: bytes) -> Record:
+    """A reject carries the digest of the bytes it rejects (one reject per input version)."""
+    if isinstance(record, Reject) and data:
+        return dataclasses.replace(record, content_hash=hashlib.sha256(data).hexdigest())
+    return record
+
+
+def _jsonl_records(path: Path, today: dt.date) -> Iterator[tuple[bytes, Record]]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield Reject.now("read", "unreadable", f"{path}: {exc}")
+        yield b"", Reject.now("read", "unreadable", f"{path}: {exc}")
         return
     with handle:
         encoding = "utf-8"
@@ -166,21 +180,24 @@ def read_jsonl(path: Path, *, today: dt.date) -> Iterator[Record]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield Reject.now("read", "invalid_utf8", f"{where}: {exc} (JSON Lines must be UTF-8)")
+                yield raw, Reject.now("read", "invalid_utf8", f"{where}: {exc} (JSON Lines must be UTF-8)")
                 continue
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Reject.now("read", "bad_json", f"{where}: {exc}")
+                yield raw, Reject.now("read", "bad_json", f"{where}: {exc}")
                 continue
             if not isinstance(row, dict):
-                yield Reject.now(
-                    "read", "bad_record", f"{where}: expected a JSON object, got {type(row).__name__}"
+                yield (
+                    raw,
+                    Reject.now(
+                        "read", "bad_record", f"{where}: expected a JSON object, got {type(row).__name__}"
+                    ),
                 )
                 continue
-            yield _build(_replace(_jsonl_fields(row, where), encoding=encoding), today)
+            yield raw, _build(_replace(_jsonl_fields(row, where), encoding=encoding), today)
 
 
 def _jsonl_fields(row: dict[str, Any], where: str) -> _Fields:
@@ -211,7 +228,17 @@ def _read_folder(root: Path, today: dt.date) -> Iterator[Record]:
         elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
             yield _read_document(path, relative.as_posix(), today)
         else:
-            yield Reject.now("read", "unsupported_file", f"{path}: not .jsonl, .txt or .html; skipped")
+            skipped = Reject.now("read", "unsupported_file", f"{path}: not .jsonl, .txt or .html; skipped")
+            yield _versioned(skipped, _file_digest(path).encode())
+
+
+def _file_digest(path: Path) -> str:
+    """sha256 of a file's bytes, read in blocks (an unsupported file may be large); "" if unreadable."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ""
 
 
 def _read_document(path: Path, relative: str, today: dt.date) -> Record:
@@ -232,7 +259,7 @@ def _read_document(path: Path, relative: str, today: dt.date) -> Record:
     if fields.article_id is None:
         basis = fields.url if isinstance(fields.url, str) and fields.url else f"file:{relative}"
         fields = _replace(fields, article_id=Article.derive_id(basis, ""))
-    return _build(fields, today)
+    return _versioned(_build(fields, today), data)
 
 
 def _txt_fields(content: str, where: str) -> _Fields:
