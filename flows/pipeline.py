@@ -20,13 +20,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from prefect import flow, get_run_logger
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
 from extractors.pipeline import DEFAULT_MODEL
@@ -234,8 +237,6 @@ def _extract_batches(
                 settings.max_chars,
             )
         return
-    from prefect_dask import DaskTaskRunner
-
     options = {
         "writer": writer,
         "model": settings.model,
@@ -244,15 +245,41 @@ def _extract_batches(
         "prefilter": settings.prefilter,
         "max_chars": settings.max_chars,
     }
+    # Workers run the extraction as plain functions and never talk to Prefect: each batch is a task
+    # run of this flow, on this side, that waits for its Dask future. A worker kept no API address
+    # from an earlier run (each run's temporary API has a new port), and workers on other machines
+    # need none at all.
+    from distributed import Client
 
     in_flight: deque[PrefectFuture[BatchCounts]] = deque()
-    with DaskTaskRunner(address=settings.dask_address) as runner:
+    with Client(settings.dask_address, set_as_default=False, timeout=60) as client:
         for batch in batches:
-            in_flight.append(runner.submit(extract_batch, parameters={"articles": batch, **options}))
+            in_flight.append(extract_batch_on_cluster.submit(client, batch, options))
             if len(in_flight) >= DASK_BATCHES_IN_FLIGHT:
                 yield in_flight.popleft().result()
         while in_flight:
             yield in_flight.popleft().result()
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract_batch_on_cluster(client: Any, articles: list[Article], options: dict[str, Any]) -> BatchCounts:
+    """One batch extracted on the Dask cluster (`extract_batch`'s function, no Prefect on the worker)."""
+    clock = time.monotonic()
+    future = client.submit(extract_batch.fn, articles, pure=False, **options)
+    counts: BatchCounts = future.result()
+    try:
+        worker = next(iter(client.who_has(future).get(future.key, ())), "a worker")
+    except Exception:  # only for the log line
+        worker = "a worker"
+    get_run_logger().info(
+        "batch of %d articles: %d extracted, %d rejected on %s in %.1f s",
+        len(articles),
+        counts.processed,
+        counts.rejected,
+        worker,
+        time.monotonic() - clock,
+    )
+    return counts
 
 
 class SeenBefore:
