@@ -17,7 +17,8 @@ from typing import Literal
 import pyarrow as pa
 
 EXTRACTOR_VERSION = "0.1.0"
-SCHEMA_VERSION = "2"  # 2: events gained incident_id; the incidents dataset
+# 2: events gained incident_id (the incidents dataset); Article.encoding; Reject.content_hash
+SCHEMA_VERSION = "2"
 
 EVENT_TYPES = ("air_strike", "casualties", "recruitment", "reconciliation")
 EventType = Literal["air_strike", "casualties", "recruitment", "reconciliation"]
@@ -43,6 +44,8 @@ class Article:
     content_hash: str = ""
     fetched_at: dt.datetime | None = None
     run_id: str = ""
+    # how the bytes were read: utf-8, utf-8-sig (with a byte-order mark), cp1252, ... (null before v2)
+    encoding: str | None = None
 
     @staticmethod
     def derive_id(url: str | None, text: str) -> str:
@@ -171,6 +174,9 @@ class Reject:
     source: str | None = None
     article_id: str | None = None
     run_id: str = ""
+    # sha256 of the rejected input (a file's or a line's bytes), when there is one: a run that
+    # reads the same input again records its reject once per version of it (null before v2)
+    content_hash: str | None = None
 
     @classmethod
     def now(

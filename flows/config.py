@@ -10,6 +10,7 @@ Keys (all optional; see `examples/sitrep.toml`):
     articles_per_task = 256           # articles per Prefect extract task
     n_process = 1                     # spaCy worker processes per task
     prefilter = true                  # parse only sentences near trigger words (false: parse all)
+    max_chars = 1000000               # longer articles are not extracted: a `too_long` reject
     [schedule]
     cron = "0 2 * * *"                # nightly deployment (sitrep serve)
     timezone = "UTC"                  # IANA name, always explicit
@@ -44,6 +45,10 @@ SAMPLE_CONFIG = PACKAGE_ROOT / "examples" / "sitrep.toml"
 # The annotated gold sets and their scorer live outside the repository (CI keeps them beside the clone).
 GOLD_DIR_VARIABLE = "SITREP_GOLD"
 DEFAULT_GOLD_DIR = PACKAGE_ROOT.parent / "shared" / "gold"
+# Characters per article beyond which it is not extracted (a `too_long` reject): far above real
+# news (a long feature is ~50,000), low enough that one pasted book cannot hold a nightly run for
+# long (a 5 MB article took ~14 minutes here; 1,000,000 characters take about 2 to 3).
+MAX_ARTICLE_CHARS = 1_000_000
 _CRON_FIELD = re.compile(r"^[0-9A-Za-z*/,\-?]+$")
 _TOP_KEYS = {
     "out",
@@ -55,6 +60,7 @@ _TOP_KEYS = {
     "articles_per_task",
     "n_process",
     "prefilter",
+    "max_chars",
 }
 _TABLES = {
     "schedule": {"cron", "timezone"},
@@ -92,6 +98,7 @@ class Settings:
     articles_per_task: int = 256
     n_process: int = 1
     prefilter: bool = True
+    max_chars: int = MAX_ARTICLE_CHARS
     schedule: Schedule = field(default_factory=Schedule)
     dask_address: str | None = None
     merge: MergeTuning = field(default_factory=MergeTuning)
@@ -144,6 +151,7 @@ def settings_from_dict(data: dict[str, Any], *, base_dir: Path, config_path: Pat
         ),
         n_process=_positive(where, "n_process", data.get("n_process", Settings.n_process)),
         prefilter=_boolean(where, "prefilter", data.get("prefilter", Settings.prefilter)),
+        max_chars=_positive(where, "max_chars", data.get("max_chars", Settings.max_chars)),
         schedule=schedule,
         dask_address=address or None,
         merge=_merge_tuning(where, data.get("merge", {})),

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import MissingContextError
 from spacy.language import Language
 
 from extractors.pipeline import Extracted, extract_articles, load_pipeline
 from extractors.schema import Article, Event, Reject
+from flows.config import MAX_ARTICLE_CHARS
 from flows.inputs.language import detect_language
 from flows.storage.store import RunWriter
 
@@ -125,14 +129,33 @@ def extract_batch(
     batch_size: int = 64,
     n_process: int = 1,
     prefilter: bool = True,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> BatchCounts:
-    """Extract one batch and stage its articles, events and rejects with `writer`."""
+    """Extract one batch and stage its articles, events and rejects with `writer`.
+
+    Articles over `max_chars` characters are stored but not extracted (a `too_long` reject).
+    Logs one line with the batch's size and time.
+    """
+    clock = time.monotonic()
     nlp = pipeline_for(model)
     run_id = writer.run_id
-    articles = [dataclasses.replace(with_language(a), run_id=run_id) for a in articles]
-    english = [a for a in articles if a.language in SUPPORTED_LANGUAGES]
+    articles = [dataclasses.replace(a, run_id=run_id) for a in articles]
+    too_long = {a.article_id for a in articles if len(a.text) > max_chars}
+    articles = [a if a.article_id in too_long else with_language(a) for a in articles]
+    english = [a for a in articles if a.language in SUPPORTED_LANGUAGES and a.article_id not in too_long]
     rejects = [
         Reject.now(
+            "extract",
+            "too_long",
+            f"{len(a.text):,} characters > max_chars {max_chars:,}: not extracted (raise `max_chars` "
+            "in the config to extract it)",
+            url=a.url,
+            source=a.source,
+            article_id=a.article_id,
+            run_id=run_id,
+        )
+        if a.article_id in too_long
+        else Reject.now(
             "language",
             "unsupported_language",
             f"language {a.language!r}",
@@ -142,7 +165,7 @@ def extract_batch(
             run_id=run_id,
         )
         for a in articles
-        if a.language not in SUPPORTED_LANGUAGES
+        if a.article_id in too_long or a.language not in SUPPORTED_LANGUAGES
     ]
     extracted_ids: list[str] = []
     events: list[Event] = []
@@ -166,4 +189,21 @@ def extract_batch(
     writer.add_articles(articles)
     writer.add_events(extracted_ids, events)
     writer.add_rejects(rejects)
+    _logger().info(
+        "batch of %d articles (%s characters): %d extracted, %d rejected, %d events in %.1f s",
+        len(articles),
+        f"{sum(len(a.text) for a in articles):,}",
+        len(extracted_ids),
+        len(rejects),
+        len(events),
+        time.monotonic() - clock,
+    )
     return BatchCounts(len(extracted_ids), len(rejects), dict(Counter(e.event_type for e in events)))
+
+
+def _logger() -> logging.Logger | logging.LoggerAdapter[logging.Logger]:
+    """The task run's logger (its lines reach the Prefect UI); a plain one outside a run (`sitrep eval`)."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger(__name__)

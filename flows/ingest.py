@@ -278,7 +278,7 @@ def _parse_one(source: Source, planned: PlannedPage, result: FetchResult) -> Par
         )
     if result.not_modified:
         return ParsedPage(planned, result)
-    html, _charset = decode_html(result.body, result.charset)
+    html, charset = decode_html(result.body, result.charset)
     page = parse_page(html, result.final_url)
     if page is None:
         return ParsedPage(
@@ -307,6 +307,7 @@ def _parse_one(source: Source, planned: PlannedPage, result: FetchResult) -> Par
         site=page.site,
         content_hash=content_hash(page.text),
         fetched_at=result.fetched_at,
+        encoding=charset,
     )
     return ParsedPage(planned, result, article=article)
 

@@ -21,25 +21,30 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
 from extractors.pipeline import DEFAULT_MODEL
 from extractors.schema import Article, Reject, Run
 from flows import artifacts
-from flows.config import ConfigError, Settings, load_settings
+from flows.config import MAX_ARTICLE_CHARS, ConfigError, Settings, load_settings
 from flows.extract import SUPPORTED_LANGUAGES, BatchCounts, extract_batch
 from flows.inputs.readers import read_input
 from flows.progress import Progress, count_records
 from flows.storage.store import RunWriter, Store, new_run_id
 
 REJECTS_PER_WRITE = 500
+# Marks the log record of a run's summary: the CLI prints the summary itself, once, and keeps
+# this record off the terminal (it still goes to the Prefect API, for the UI and deployed runs).
+SUMMARY_RECORD = "sitrep_summary"
 # Batches submitted to a Dask cluster ahead of their results: keeps the cluster busy while
 # bounding how many batches of articles are held in memory at once.
 DASK_BATCHES_IN_FLIGHT = 4
@@ -60,6 +65,7 @@ class RunSummary:
     events_by_type: dict[str, int] = field(default_factory=dict)
     message: str | None = None
     ingest: str | None = None  # the ingest summary line, for `[[sources]]` runs
+    skipped: int = 0  # input articles and rejects seen unchanged by an earlier run: not read again
     rejects_by_kind: dict[str, int] = field(default_factory=dict)  # this run's rejects by error_kind
     sources: dict[str, int] = field(default_factory=dict)  # this run's articles by source or domain
 
@@ -69,19 +75,24 @@ class RunSummary:
 
     def text(self) -> str:
         by_type = ", ".join(f"{k} {v}" for k, v in sorted(self.events_by_type.items())) or "none"
+        by_kind = ", ".join(f"{k} {v}" for k, v in sorted(self.rejects_by_kind.items()))
         return "\n".join(
             [
                 f"run {self.run_id} ({self.flow}): {self.status}",
                 f"input:    {self.input or '-'}",
                 *([self.ingest] if self.ingest else []),
+                *([f"skipped:  {self.skipped} seen before, unchanged"] if self.skipped else []),
                 f"articles: {self.articles_read} read = {self.processed} processed"
                 f" + {self.rejected} rejected",
+                *([f"rejects:  {by_kind} (why: OUT/rejects)"] if by_kind else []),
                 f"events:   {self.events} ({by_type})",
                 f"output:   {self.out}",
             ]
         )
 
     def markdown(self) -> str:
+        """The run's Prefect artifact (key `sitrep-<flow>-summary`): counts, events, rejects, sources."""
+
         def table(header: str, counts: dict[str, int]) -> str:
             rows = "\n".join(f"| {k} | {v} |" for k, v in counts.items()) or "| (none) | 0 |"
             return f"| {header} |\n|---|---|\n{rows}\n"
@@ -90,7 +101,8 @@ class RunSummary:
             f"# sitrep run `{self.run_id}`: {self.status}\n\n"
             f"* input: `{self.input or '-'}`\n* output: `{self.out}`\n"
             f"* articles read: {self.articles_read} = processed {self.processed}"
-            f" + rejected {self.rejected}\n\n"
+            f" + rejected {self.rejected}\n"
+            f"* skipped, seen before: {self.skipped}\n\n"
             f"{table('event type | events', dict(sorted(self.events_by_type.items())))}\n"
             f"{table('rejected as | articles', self.rejects_by_kind)}\n"
             f"{table('source | articles', self.sources)}"
@@ -103,6 +115,7 @@ class _Tally:
 
     read: int = 0
     rejected: int = 0
+    skipped: int = 0
     ingest: str | None = None
 
 
@@ -118,16 +131,24 @@ def sitrep_pipeline(
     out: str | None = None,
     input: str | None = None,
     dask_address: str | None = None,
+    reextract: bool = False,
+    model: str | None = None,
 ) -> RunSummary:
-    """The whole pipeline on the configured input or sources (default: the sample config)."""
+    """The whole pipeline on the configured input or sources (default: the sample config).
+
+    Incremental, like sources: input articles stored unchanged by a completed run, and input
+    rejected before in the same version, are skipped; `reextract` reads them all again.
+    """
     settings = load_settings(config)
     if out:
         settings = dataclasses.replace(settings, out=out)
+    if model:
+        settings = dataclasses.replace(settings, model=model)
     if dask_address:
         settings = dataclasses.replace(settings, dask_address=dask_address)
     if input:
         settings = dataclasses.replace(settings, input=Path(input), sources=None)
-    return run(settings, flow_name="pipeline")
+    return run(settings, flow_name="pipeline", skip_seen=not reextract)
 
 
 @flow(name="sitrep-extract")
@@ -140,8 +161,9 @@ def sitrep_extract(
     n_process: int = 1,
     dask_address: str | None = None,
     prefilter: bool = True,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> RunSummary:
-    """Extraction only, on a local .jsonl file or folder."""
+    """Extraction only, on a local .jsonl file or folder (every article, seen before or not)."""
     settings = Settings(
         out=out,
         model=model,
@@ -151,12 +173,16 @@ def sitrep_extract(
         n_process=n_process,
         dask_address=dask_address or None,
         prefilter=prefilter,
+        max_chars=max_chars,
     )
     return run(settings, flow_name="extract")
 
 
-def run(settings: Settings, *, flow_name: str) -> RunSummary:
-    """One locked run: stream batches through the extract task, commit, log the run."""
+def run(settings: Settings, *, flow_name: str, skip_seen: bool = False) -> RunSummary:
+    """One locked run: stream batches through the extract task, commit, log the run.
+
+    `skip_seen`: input articles and rejects an earlier run stored unchanged are not read again.
+    """
     if settings.input is None and settings.sources is None:
         raise ConfigError("nothing to read: set `input` or `sources` in the config, or pass an input")
     started = dt.datetime.now(dt.UTC)
@@ -178,13 +204,13 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
         store.write_run(record)
         writer = store.stage(run_id, merging=settings.merge)
         try:
+            seen = SeenBefore.load(store) if skip_seen else None
             total = count_records(settings.input) if settings.input is not None else None
             with Progress(flow_name, total, get_run_logger().info) as progress:
-                for batch_counts in _extract_batches(
-                    _article_batches(settings, writer, tally), writer, settings
-                ):
+                batches = _article_batches(settings, writer, tally, seen)
+                for batch_counts in _extract_batches(batches, writer, settings):
                     counts += batch_counts
-                    progress.update(tally.rejected + counts.processed + counts.rejected)
+                    progress.update(tally.skipped + tally.rejected + counts.processed + counts.rejected)
             writer.commit()
         except BaseException as exc:
             writer.abort()
@@ -193,15 +219,14 @@ def run(settings: Settings, *, flow_name: str) -> RunSummary:
             )
             store.write_run(_finished(record, failed))
             raise
-        summary = _summary(run_id, flow_name, "completed", settings, source, tally, counts, None)
         summary = dataclasses.replace(
-            summary,
+            _summary(run_id, flow_name, "completed", settings, source, tally, counts, None),
             rejects_by_kind=artifacts.rejects_by_kind(store, run_id),
             sources=artifacts.sources(store, run_id),
         )
         store.write_run(_finished(record, summary))
     logger = get_run_logger()
-    logger.info("%s", summary.text())
+    logger.info("%s", summary.text(), extra={SUMMARY_RECORD: True})
     report = _write_report(settings.out, logger)
     artifacts.publish(flow_name, run_id, summary.markdown(), store, report)
     return summary
@@ -228,35 +253,93 @@ def _extract_batches(
     if not settings.dask_address:
         for batch in batches:
             yield extract_batch(
-                batch, writer, settings.model, settings.batch_size, settings.n_process, settings.prefilter
+                batch,
+                writer,
+                settings.model,
+                settings.batch_size,
+                settings.n_process,
+                settings.prefilter,
+                settings.max_chars,
             )
         return
-    from prefect_dask import DaskTaskRunner
-
     options = {
         "writer": writer,
         "model": settings.model,
         "batch_size": settings.batch_size,
         "n_process": settings.n_process,
         "prefilter": settings.prefilter,
+        "max_chars": settings.max_chars,
     }
+    # Workers run the extraction as plain functions and never talk to Prefect: each batch is a task
+    # run of this flow, on this side, that waits for its Dask future. A worker kept no API address
+    # from an earlier run (each run's temporary API has a new port), and workers on other machines
+    # need none at all.
+    from distributed import Client
 
     in_flight: deque[PrefectFuture[BatchCounts]] = deque()
     get_run_logger().info(
         "connecting to the Dask cluster at %s; workers load the model before their first batch",
         settings.dask_address,
     )
-    with DaskTaskRunner(address=settings.dask_address) as runner:
+    with Client(settings.dask_address, set_as_default=False, timeout=60) as client:
         for batch in batches:
-            in_flight.append(runner.submit(extract_batch, parameters={"articles": batch, **options}))
+            in_flight.append(extract_batch_on_cluster.submit(client, batch, options))
             if len(in_flight) >= DASK_BATCHES_IN_FLIGHT:
                 yield in_flight.popleft().result()
         while in_flight:
             yield in_flight.popleft().result()
 
 
-def _article_batches(settings: Settings, writer: RunWriter, tally: _Tally) -> Iterator[list[Article]]:
-    """Batches of articles to extract; read rejects are staged on the way and counted."""
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract_batch_on_cluster(client: Any, articles: list[Article], options: dict[str, Any]) -> BatchCounts:
+    """One batch extracted on the Dask cluster (`extract_batch`'s function, no Prefect on the worker)."""
+    clock = time.monotonic()
+    future = client.submit(extract_batch.fn, articles, pure=False, **options)
+    counts: BatchCounts = future.result()
+    try:
+        worker = next(iter(client.who_has(future).get(future.key, ())), "a worker")
+    except Exception:  # only for the log line
+        worker = "a worker"
+    get_run_logger().info(
+        "batch of %d articles: %d extracted, %d rejected on %s in %.1f s",
+        len(articles),
+        counts.processed,
+        counts.rejected,
+        worker,
+        time.monotonic() - clock,
+    )
+    return counts
+
+
+class SeenBefore:
+    """What earlier completed runs stored: article ids with their content hash, and the rejects of
+    versioned input (kind, message, content hash). Loaded once per run from `OUT`."""
+
+    def __init__(self, articles: dict[str, str], rejects: set[tuple[str, str, str]]) -> None:
+        self.articles = articles
+        self.rejects = rejects
+
+    @classmethod
+    def load(cls, store: Store) -> SeenBefore:
+        runs = store.read_table("runs", ["run_id", "status"]).to_pylist()
+        completed = {r["run_id"] for r in runs if r["status"] == "completed"}
+        stored = store.read_table("articles", ["article_id", "content_hash", "run_id"]).to_pylist()
+        articles = {r["article_id"]: r["content_hash"] for r in stored if r["run_id"] in completed}
+        logged = store.read_table("rejects", ["error_kind", "message", "content_hash"]).to_pylist()
+        rejects = {(r["error_kind"], r["message"], r["content_hash"]) for r in logged if r["content_hash"]}
+        return cls(articles, rejects)
+
+    def has(self, record: Article | Reject) -> bool:
+        if isinstance(record, Article):
+            return self.articles.get(record.article_id) == record.content_hash
+        return (record.error_kind, record.message, record.content_hash) in self.rejects
+
+
+def _article_batches(
+    settings: Settings, writer: RunWriter, tally: _Tally, seen: SeenBefore | None = None
+) -> Iterator[list[Article]]:
+    """Batches of articles to extract; read rejects are staged on the way and counted; with
+    `seen`, what an earlier run stored unchanged is skipped (counted apart, not read)."""
     if settings.sources is not None:
         yield from _ingested_batches(settings, writer.run_id, tally)
         return
@@ -264,6 +347,9 @@ def _article_batches(settings: Settings, writer: RunWriter, tally: _Tally) -> It
     batch: list[Article] = []
     rejects: list[Reject] = []
     for record in read_input(settings.input):
+        if seen is not None and seen.has(record):
+            tally.skipped += 1
+            continue
         tally.read += 1
         if isinstance(record, Reject):
             tally.rejected += 1
@@ -350,6 +436,7 @@ def _summary(
         events_by_type=dict(sorted(Counter(counts.events_by_type).items())),
         message=message,
         ingest=tally.ingest,
+        skipped=tally.skipped,
     )
 
 

@@ -30,6 +30,20 @@ from typing import IO, Any
 
 import httpx
 
+# What `sitrep serve --help` says.
+DESCRIPTION = """\
+Keep the pipeline available as two Prefect deployments, executed by this process until you stop
+it (Ctrl-C or SIGTERM): `sitrep-pipeline/nightly` runs on the configured schedule (default
+02:00 UTC), `sitrep-pipeline/adhoc` whenever you trigger it. Schedules need a Prefect server:
+set PREFECT_API_URL to yours, or pass --start-server to run one for as long as this runs."""
+EXAMPLES = """\
+examples:
+  sitrep serve --start-server
+  sitrep serve --config my.toml --cron "30 3 * * *" --timezone Europe/Berlin
+  PREFECT_API_URL=http://127.0.0.1:4200/api sitrep serve --config my.toml
+then, from another shell with the same PREFECT_API_URL:
+  prefect deployment run 'sitrep-pipeline/adhoc'"""
+
 NIGHTLY = "nightly"
 ADHOC = "adhoc"
 DEFAULT_PORT = 4200
@@ -128,9 +142,12 @@ def local_server(port: int, *, log: IO[bytes] | None = None, timeout: float = 90
 
     The server is stopped (whole process group, bounded wait) when the block exits.
     """
+    from flows.server_guard import command as guarded
+
     env = {**os.environ, **SERVER_ENV}
     env.pop("PREFECT_API_URL", None)  # the server must not try to reach another server
-    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    # guarded: the server ends when this process does, even when this one is killed with SIGKILL
+    command = guarded("prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port))
     process = subprocess.Popen(
         command,
         env=env,
@@ -162,15 +179,17 @@ class TemporaryServer:
     """
 
     def __init__(self) -> None:
+        from flows.server_guard import command as guarded
+
         self.process: subprocess.Popen[bytes] | None = None
-        if os.environ.get("PREFECT_API_URL"):
+        self.configured: str | None = os.environ.get("PREFECT_API_URL") or None
+        if self.configured:
             return
         # started before Prefect's settings are read (~1 s to import), so it boots meanwhile
         self.port = free_port()
         env = {**os.environ, **TEMPORARY_SERVER_ENV}
-        command = [
-            sys.executable,
-            "-m",
+        # guarded: the server ends when this process does, even when this one is killed with SIGKILL
+        command = guarded(
             "uvicorn",
             "--factory",
             "prefect.server.api.server:create_app",
@@ -182,7 +201,7 @@ class TemporaryServer:
             "error",
             "--lifespan",
             "on",
-        ]
+        )
         self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, start_new_session=True)
         try:
             from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
@@ -194,7 +213,14 @@ class TemporaryServer:
         if configured:
             # a Prefect profile names a server: use that one; this one is still importing its
             # modules (~4 s), long before it would open its database
+            self.configured = PREFECT_API_URL.value() or None
             self.stop()
+
+    def check_configured(self) -> None:
+        """ServeError at once when a configured Prefect API does not answer (the API-URL trap:
+        `prefect config set PREFECT_API_URL=...` left behind by a server that has since stopped)."""
+        if self.configured and not _answers(self.configured, timeout=5):
+            raise ServeError(unreachable_api_message(self.configured))
 
     @contextlib.contextmanager
     def in_use(self, timeout: float = 90) -> Iterator[None]:
@@ -237,6 +263,22 @@ def send_pending_logs_and_events(timeout: float = 5) -> None:
     for worker in (APILogWorker, EventsWorker):
         with contextlib.suppress(Exception):  # a worker never started has nothing to send
             worker.drain_all(timeout=timeout)
+
+
+def unreachable_api_message(api_url: str) -> str:
+    """Why a command cannot use the configured API, which setting points there, how to change it."""
+    if os.environ.get("PREFECT_API_URL"):
+        where, unset = "in the environment", "`unset PREFECT_API_URL`"
+    else:
+        from prefect.context import get_settings_context
+
+        profile = get_settings_context().profile.name
+        where = f"in the Prefect profile {profile!r} (`prefect config view`)"
+        unset = "`prefect config unset PREFECT_API_URL`"
+    return (
+        f"no Prefect server answers at {api_url}, where PREFECT_API_URL points ({where}). Start that "
+        f"server (e.g. `prefect server start`), or run {unset} so that sitrep starts its own temporary one."
+    )
 
 
 def free_port() -> int:
@@ -299,10 +341,10 @@ def _serve(spec: ScheduleSpec, parameters: dict[str, Any]) -> None:
     serve(*deployments, print_starting_message=False, limit=1)
 
 
-def _answers(api_url: str) -> bool:
+def _answers(api_url: str, timeout: float = 10) -> bool:
     """Whether anything answers HTTP at the API URL (Prefect Cloud may answer 401: still there)."""
     try:
-        httpx.get(f"{api_url}/health", timeout=10)
+        httpx.get(f"{api_url}/health", timeout=timeout)
     except httpx.HTTPError:
         return False
     return True
@@ -325,17 +367,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"sitrep serve: {exc}", file=sys.stderr)
         return 2
     parameters = {"config": str(args.config.resolve())} if args.config is not None else {}
+    _handle_stop_signals()
     api_url = get_current_settings().api.url
     if api_url:
         if not _answers(api_url):
-            print(f"sitrep serve: no Prefect server answers at PREFECT_API_URL={api_url}", file=sys.stderr)
+            print(f"sitrep serve: {unreachable_api_message(api_url)}", file=sys.stderr)
             return 1
         if args.start_server:
             print(
                 f"sitrep serve: PREFECT_API_URL is set ({api_url}): serving there, no server started",
                 file=sys.stderr,
             )
-        _serve(spec, parameters)
+        with contextlib.suppress(KeyboardInterrupt):
+            _serve(spec, parameters)
+        print("sitrep serve: stopped", flush=True)
         return 0
     if not args.start_server:
         print(
@@ -345,22 +390,63 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    signal.signal(signal.SIGTERM, _raise_interrupt)  # so the server is stopped on SIGTERM too
+    api_url = f"http://127.0.0.1:{args.port}/api"
     try:
-        with local_server(args.port) as api_url, temporary_settings(updates={PREFECT_API_URL: api_url}):
-            print(f"started a Prefect server: {api_url} (UI: {api_url.removesuffix('/api')})", flush=True)
+        with (
+            _server_log() as log,
+            local_server(args.port, log=log) as api_url,
+            temporary_settings(updates={PREFECT_API_URL: api_url}),
+        ):
+            print(api_hint(api_url), flush=True)
             _serve(spec, parameters)
     except ServeError as exc:
         print(f"sitrep serve: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         pass
+    print(f"sitrep serve: stopped; stopped the Prefect server it started at {api_url}", flush=True)
     return 0
+
+
+def api_hint(api_url: str) -> str:
+    """What `sitrep serve --start-server` says about its server: where it is, and how to use it."""
+    return (
+        f"started a Prefect server: {api_url} (UI: {api_url.removesuffix('/api')}); it stops with this "
+        "command.\n"
+        "To trigger runs or watch them from a second shell, point that shell (only) at it:\n"
+        f"    export PREFECT_API_URL={api_url}\n"
+        "    prefect deployment run 'sitrep-pipeline/adhoc'\n"
+        "(not `prefect config set PREFECT_API_URL=...`: that would stay in your Prefect profile after this "
+        "server stops, and `sitrep run` would then refuse to run until you unset it)"
+    )
+
+
+@contextlib.contextmanager
+def _server_log() -> Iterator[IO[bytes]]:
+    """The server's own output goes to a file, `$PREFECT_HOME/sitrep-server.log`, not the terminal
+    (its banner advises `prefect config set PREFECT_API_URL=...`, a trap once the server stops)."""
+    from prefect.settings import PREFECT_HOME
+
+    home = Path(PREFECT_HOME.value())
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / "sitrep-server.log").open("ab") as log:
+        yield log
+
+
+def _handle_stop_signals() -> None:
+    """Ctrl-C and SIGTERM both stop `serve`, even when it was started as a background job of a
+    script (the shell starts those with SIGINT ignored). Prefect's runner replaces the SIGTERM
+    handler with its own graceful stop while it serves."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="sitrep serve", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="sitrep serve",
+        description=DESCRIPTION,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_arguments(parser)
     return run(parser.parse_args(argv))

@@ -48,6 +48,19 @@ def _stderr_line(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+# What `sitrep eval --help` says.
+DESCRIPTION = """\
+Measure extraction quality: extract the articles of a gold file (JSON Lines of articles, each
+with the events an annotator found; format in examples/README.md) and score the events found
+against the gold ones: precision, recall and F1 per event type, strict F1 (date, count, place
+and actor right too) and the accuracy of every slot."""
+EXAMPLES = """\
+examples:
+  sitrep eval examples/gold.jsonl
+  sitrep eval examples/gold.jsonl --errors 10       # also list misses, spurious events, wrong slots
+  sitrep eval gold.jsonl --pred data/events --json  # score an existing output, print JSON"""
+
+
 @dataclass(frozen=True)
 class ExtractionRun:
     """What extracting the gold articles did (counts add up: read = processed + rejected)."""
@@ -134,7 +147,9 @@ def stored_predictions(out: str) -> list[PredEvent]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from extractors.model_name import DEFAULT_MODEL
 
-    parser.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="gold file (see GUIDELINES.md)")
+    parser.add_argument(
+        "gold", type=Path, metavar="GOLD.jsonl", help="gold file: JSON Lines of articles with their events"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     parser.add_argument(
         "--errors",
@@ -170,6 +185,14 @@ def run(args: argparse.Namespace) -> int:
     extraction: ExtractionRun | None = None
     try:
         gold = load_gold(args.gold)
+        if not any(article.events for article in gold.values()):
+            print(
+                f"sitrep eval: {args.gold} has no gold events (no record has a non-empty `events` list): "
+                "nothing to score against. A gold file is JSON Lines of articles, each with the events a "
+                "careful annotator found: see examples/README.md and try `sitrep eval examples/gold.jsonl`",
+                file=sys.stderr,
+            )
+            return 2
         if args.pred is not None:
             predictions = load_predictions(args.pred)
         else:

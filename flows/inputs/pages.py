@@ -27,6 +27,9 @@ from trafilatura.settings import Document
 _BENIGN_FEED_ERRORS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 _OLDEST = dt.datetime.min.replace(tzinfo=dt.UTC)  # sorts undated sitemaps last
+# The legacy encoding of Western newsrooms, and the labels browsers read as it (WHATWG Encoding).
+_WESTERN = "cp1252"
+_BROWSER_ALIASES = {"iso8859-1": _WESTERN, "ascii": _WESTERN}
 # Less text than this is a menu, a paywall stub or an error page, not a news article.
 MIN_ARTICLE_CHARS = 80
 
@@ -131,30 +134,68 @@ def parse_sitemap(body: bytes, url: str) -> Listing:
 def decode_html(body: bytes, declared: str | None = None) -> tuple[str, str]:
     """Text of a page and the charset used; survives wrong or missing declarations.
 
-    Order: a byte-order mark; valid UTF-8 (non-ASCII bytes that decode as UTF-8 are
-    UTF-8 whatever the header says); the declared charset, then the `<meta>` one, if
-    the bytes decode with it; else windows-1252 with replacement, which never fails.
+    Order: a byte-order mark (removed); valid UTF-8 (non-ASCII bytes that decode as UTF-8
+    are UTF-8 whatever the header says); the declared charset, then the `<meta>` one, if
+    the bytes decode with it (a declared UTF-8 that failed is wrong, and labels
+    `iso-8859-1`/`ascii` mean windows-1252, as browsers read them); else the charset
+    detected by charset-normalizer (`detect_charset`).
     """
+    known = _bom_or_utf8(body)
+    if known is not None:
+        return known
+    meta = _META_CHARSET.search(body[:4096])
+    for name in (declared, meta.group(1).decode("ascii", "ignore") if meta else None):
+        if not name:
+            continue
+        try:
+            codec = codecs.lookup(name).name
+            codec = _BROWSER_ALIASES.get(codec, codec)
+            if codec == "utf-8":
+                continue
+            return body.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return detect_charset(body)
+
+
+def decode_text(body: bytes) -> tuple[str, str]:
+    """Text of a plain-text file and the encoding used: a byte-order mark (removed), UTF-8,
+    else the legacy encoding detected by charset-normalizer (`detect_charset`)."""
+    return _bom_or_utf8(body) or detect_charset(body, fallback="utf-8")
+
+
+def detect_charset(body: bytes, fallback: str = "cp1252") -> tuple[str, str]:
+    """Bytes that are not UTF-8, decoded with the legacy encoding charset-normalizer finds.
+
+    Windows-1252 wins whenever it reads the bytes with no more chaos than the detector's
+    first pick: on Western texts many single-byte codecs read the same letters, and the
+    first pick among them is arbitrary (cp1250, even cp1006 on a short text). When the
+    detector finds no plausible reading (binary data), the bytes are decoded as `fallback`
+    with replacement characters.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body).best()
+    western = from_bytes(body, cp_isolation=[_WESTERN]).best()
+    if western is not None and (best is None or western.chaos <= best.chaos):
+        return str(western), _WESTERN
+    if best is not None:
+        return str(best), codecs.lookup(best.encoding).name
+    return body.decode(fallback, errors="replace"), fallback
+
+
+def _bom_or_utf8(body: bytes) -> tuple[str, str] | None:
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if body.startswith(bom):
-            return body.decode(codec, errors="replace"), codec
+            return body.decode(codec, errors="replace").removeprefix("\ufeff"), codec
     try:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    meta = _META_CHARSET.search(body[:4096])
-    for name in (declared, meta.group(1).decode("ascii", "ignore") if meta else None):
-        if not name:
-            continue
-        try:
-            return body.decode(name), codecs.lookup(name).name
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return body.decode("cp1252", errors="replace"), "cp1252"
+        return None
 
 
 def extract_document(html: str | bytes, url: str | None = None) -> Document | None:

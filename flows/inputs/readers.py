@@ -20,17 +20,25 @@ Accepted input (`read_input(path)`):
   - id: from the URL, else the file's path relative to the input folder, so an edited
     file keeps its id and its events are replaced, not duplicated.
 
+Encodings (`Article.encoding` records the one used): a UTF-8 byte-order mark is removed
+(`utf-8-sig`); a `.txt` or `.html` file that is not UTF-8 is read in the legacy encoding
+charset-normalizer detects (Windows-1252 when it fits, as newsrooms' Latin-1 files do; an
+`.html` file's own `<meta charset>` first); a JSON Lines file must be UTF-8 (RFC 8259), a line
+that is not is an `invalid_utf8` reject.
+
 Nothing is dropped silently: a bad line or file yields a `Reject` (kinds: `bad_json`,
 `bad_record`, `invalid_utf8`, `missing_text`, `empty_text`, `binary`, `too_long`,
 `duplicate_id`, `unreadable`, `unsupported_file`) and reading goes on. Safe repairs
 instead of rejects: NUL characters become spaces (same length, so offsets stay valid);
-undecodable bytes in a `.txt` file and lone surrogates become U+FFFD (a JSON Lines line must be valid UTF-8);
+lone surrogates become U+FFFD;
 an unparseable or future `published` is dropped (published None) with a logged warning,
 so the article is still extracted.
 """
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -44,7 +52,7 @@ from typing import Any
 
 from extractors.lexicon import MONTH_REGEX, MONTHS
 from extractors.schema import Article, Reject
-from flows.inputs.pages import extract_document
+from flows.inputs.pages import decode_html, decode_text, extract_document
 
 # Long texts are extracted in chunks (flows.extract); beyond this a record is a data error.
 MAX_TEXT_CHARS = 20_000_000
@@ -96,6 +104,7 @@ class _Fields:
     source: object = None
     author: object = None
     language: object = None
+    encoding: str | None = None
 
 
 def content_hash(text: str) -> str:
@@ -130,13 +139,14 @@ def _first_of_each_id(records: Iterator[Record]) -> Iterator[Record]:
     for record in records:
         if isinstance(record, Article):
             if record.article_id in seen:
-                yield Reject.now(
+                duplicate = Reject.now(
                     "read",
                     "duplicate_id",
                     f"article id {record.article_id!r} already read earlier in this input",
                     url=record.url,
                     article_id=record.article_id,
                 )
+                yield dataclasses.replace(duplicate, content_hash=record.content_hash)
                 continue
             seen.add(record.article_id)
         yield record
@@ -144,32 +154,50 @@ def _first_of_each_id(records: Iterator[Record]) -> Iterator[Record]:
 
 def read_jsonl(path: Path, *, today: dt.date) -> Iterator[Record]:
     """One record per non-blank line; each bad line is a reject naming `file:line`."""
+    for raw, record in _jsonl_records(path, today):
+        yield _versioned(record, raw)
+
+
+def _versioned(record: Record, data: bytes) -> Record:
+    """A reject carries the digest of the bytes it rejects (one reject per input version)."""
+    if isinstance(record, Reject) and data:
+        return dataclasses.replace(record, content_hash=hashlib.sha256(data).hexdigest())
+    return record
+
+
+def _jsonl_records(path: Path, today: dt.date) -> Iterator[tuple[bytes, Record]]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield Reject.now("read", "unreadable", f"{path}: {exc}")
+        yield b"", Reject.now("read", "unreadable", f"{path}: {exc}")
         return
     with handle:
+        encoding = "utf-8"
         for number, raw in enumerate(handle, 1):
             where = f"{path}:{number}"
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):  # saved "UTF-8 with BOM"
+                raw, encoding = raw[len(codecs.BOM_UTF8) :], "utf-8-sig"
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield Reject.now("read", "invalid_utf8", f"{where}: {exc}")
+                yield raw, Reject.now("read", "invalid_utf8", f"{where}: {exc} (JSON Lines must be UTF-8)")
                 continue
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Reject.now("read", "bad_json", f"{where}: {exc}")
+                yield raw, Reject.now("read", "bad_json", f"{where}: {exc}")
                 continue
             if not isinstance(row, dict):
-                yield Reject.now(
-                    "read", "bad_record", f"{where}: expected a JSON object, got {type(row).__name__}"
+                yield (
+                    raw,
+                    Reject.now(
+                        "read", "bad_record", f"{where}: expected a JSON object, got {type(row).__name__}"
+                    ),
                 )
                 continue
-            yield _build(_jsonl_fields(row, where), today)
+            yield raw, _build(_replace(_jsonl_fields(row, where), encoding=encoding), today)
 
 
 def _jsonl_fields(row: dict[str, Any], where: str) -> _Fields:
@@ -200,7 +228,17 @@ def _read_folder(root: Path, today: dt.date) -> Iterator[Record]:
         elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
             yield _read_document(path, relative.as_posix(), today)
         else:
-            yield Reject.now("read", "unsupported_file", f"{path}: not .jsonl, .txt or .html; skipped")
+            skipped = Reject.now("read", "unsupported_file", f"{path}: not .jsonl, .txt or .html; skipped")
+            yield _versioned(skipped, _file_digest(path).encode())
+
+
+def _file_digest(path: Path) -> str:
+    """sha256 of a file's bytes, read in blocks (an unsupported file may be large); "" if unreadable."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ""
 
 
 def _read_document(path: Path, relative: str, today: dt.date) -> Record:
@@ -210,18 +248,18 @@ def _read_document(path: Path, relative: str, today: dt.date) -> Record:
     except OSError as exc:
         return Reject.now("read", "unreadable", f"{path}: {exc}")
     if path.suffix.lower() in HTML_SUFFIXES:
-        fields = _html_fields(data, str(path))
+        html, encoding = decode_html(data)
+        fields = _html_fields(html, str(path))
     else:
-        try:
-            fields = _txt_fields(data.decode("utf-8"), str(path))
-        except UnicodeDecodeError:
-            fields = _txt_fields(data.decode("utf-8", errors="replace"), str(path))
+        content, encoding = decode_text(data)
+        fields = _txt_fields(content, str(path))
+    fields = _replace(fields, encoding=encoding)
     if fields.published is None:
         fields = _replace(fields, published=mtime.isoformat(), published_source="mtime")
     if fields.article_id is None:
         basis = fields.url if isinstance(fields.url, str) and fields.url else f"file:{relative}"
         fields = _replace(fields, article_id=Article.derive_id(basis, ""))
-    return _build(fields, today)
+    return _versioned(_build(fields, today), data)
 
 
 def _txt_fields(content: str, where: str) -> _Fields:
@@ -276,7 +314,7 @@ def dateline_date(head: str) -> str | None:
     return None
 
 
-def _html_fields(data: bytes, where: str) -> _Fields:
+def _html_fields(data: str, where: str) -> _Fields:
     doc = extract_document(data)
     if doc is None:
         return _Fields(where=where, text="")
@@ -303,7 +341,8 @@ def _build(fields: _Fields, today: dt.date) -> Record:
         return Reject.now("read", "missing_text", f"{fields.where}: no text field", url=url)
     if not isinstance(fields.text, str):
         return Reject.now("read", "missing_text", f"{fields.where}: text is not a string", url=url)
-    text = _SURROGATE.sub("\ufffd", fields.text.replace("\x00", " "))
+    # a byte-order mark at the start of a text is an encoding artefact, not a character of it
+    text = _SURROGATE.sub("\ufffd", fields.text.replace("\x00", " ")).removeprefix("\ufeff")
     if not text.strip():
         return Reject.now("read", "empty_text", f"{fields.where}: text is empty", url=url)
     if len(text) > MAX_TEXT_CHARS:
@@ -328,6 +367,7 @@ def _build(fields: _Fields, today: dt.date) -> Record:
         author=_optional_str(fields.author),
         site=_optional_str(fields.site),
         content_hash=content_hash(text),
+        encoding=fields.encoding,
     )
 
 

@@ -24,7 +24,8 @@ folders, so readers get no extra partition column; filters on `event_type` or
 Guarantees:
 * schema from `extractors.schema` only, validated before every write; every file keeps
   `sitrep_schema_version` in its Parquet metadata; files of an older version are
-  upgraded (new columns null) when their bucket is next rewritten.
+  upgraded (new columns null) when their bucket is next rewritten (version 2 added
+  `articles.encoding`: null in older rows).
 * staged, atomic commit: a run writes batches under `_staging/<run_id>/`; `commit()`
   merges the incidents its events touch (`flows/storage/incidents.py`), then merges the
   batches bucket by bucket, each event with its `incident_id`, then the incident folders;
@@ -395,8 +396,9 @@ class RunWriter:
                 name = path.rsplit("/", 1)[-1]
                 writer = self.folder.rsplit("/", 1)[-1]  # several writers of one run must not collide
                 self.store.write_file(table, self.store.path("rejects", f"{self.run_id}-{writer}-{name}"))
-            if self._staged_buckets("articles") or self._staged_buckets("rejects"):
-                self.store.ensure_datasets()  # a run that wrote anything leaves readable datasets
+            # every completed run leaves readable datasets, even one that read nothing: an empty
+            # input gives `pd.read_parquet(OUT/events)` 0 rows with the schema, not FileNotFoundError
+            self.store.ensure_datasets()
             self.abort()
 
     def abort(self) -> None:

@@ -273,17 +273,38 @@ def test_extract_run_on_hostile_input_finishes_and_counts_add_up(tmp_path: Path,
 
 @pytest.mark.slow
 @pytest.mark.model
-def test_five_megabyte_article_is_extracted_in_chunks_with_offsets_kept(
+def test_five_megabyte_article_is_a_too_long_reject_by_default_and_costs_seconds(
     tmp_path: Path, env: dict[str, str]
 ) -> None:
-    """Beyond spaCy's max_length: extracted in chunks, every offset still points into the whole text."""
+    """It held a run for ~14 minutes; past the default cap (1,000,000 characters) it is not extracted."""
     (case,) = [c for c in jsonl_cases() if c.name == "five_mb"]
     path = write_jsonl(tmp_path / "huge.jsonl", [case])
     out, log = tmp_path / "out", tmp_path / "run.log"
     started = time.monotonic()
-    assert finish(["extract", str(path), "--out", str(out)], log, env, timeout=HUGE_TIMEOUT) == 0, (
-        log.read_text()
-    )
+    assert finish(["extract", str(path), "--out", str(out)], log, env, timeout=300) == 0, log.read_text()
+    seconds = time.monotonic() - started
+    run = run_summary(out)
+    assert (run["articles_read"], run["articles_processed"], run["articles_rejected"]) == (1, 0, 1)
+    (message,) = pd.read_parquet(out / "rejects").query("error_kind == 'too_long'")["message"]
+    assert "5,242,880 characters > max_chars 1,000,000" in message
+    assert len(pd.read_parquet(out / "articles")) == 1  # kept, so a later run skips it as seen
+    print(f"5 MB article with the default cap: {seconds:.0f} s, {message}")
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_five_megabyte_article_is_extracted_in_chunks_with_offsets_kept(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """Beyond spaCy's max_length: extracted in chunks, every offset still points into the whole text
+    (with `max_chars` raised above the article's length: by default it is a `too_long` reject)."""
+    (case,) = [c for c in jsonl_cases() if c.name == "five_mb"]
+    path = write_jsonl(tmp_path / "huge.jsonl", [case])
+    out, log = tmp_path / "out", tmp_path / "run.log"
+    (tmp_path / "big.toml").write_text("max_chars = 6000000\n")
+    args = ["extract", str(path), "--out", str(out), "--config", str(tmp_path / "big.toml")]
+    started = time.monotonic()
+    assert finish(args, log, env, timeout=HUGE_TIMEOUT) == 0, log.read_text()
     print(f"5 MB article: {time.monotonic() - started:.0f} s")
     run = run_summary(out)
     assert (run["articles_read"], run["articles_processed"], run["articles_rejected"]) == (1, 1, 0)

@@ -336,19 +336,48 @@ def test_bad_sitemaps(body: bytes, kind: str | None) -> None:
         ("café".encode(), "utf-8", "café", "utf-8"),
         ("café".encode("latin-1"), "utf-8", "café", "cp1252"),  # declared wrong
         ("café".encode(), "iso-8859-1", "café", "utf-8"),  # declared wrong the other way
-        ("café".encode("latin-1"), "iso-8859-1", "café", "iso8859-1"),
+        ("café".encode("latin-1"), "iso-8859-1", "café", "cp1252"),  # the label browsers read as cp1252
+        ("“Quoted” café".encode("cp1252"), "iso-8859-1", "“Quoted” café", "cp1252"),
         ("café".encode("latin-1"), None, "café", "cp1252"),
         ('<meta charset="koi8-r">мир'.encode("koi8-r"), None, '<meta charset="koi8-r">мир', "koi8-r"),
         ("naïve".encode("utf-8-sig"), None, "naïve", "utf-8-sig"),
         (b"plain ascii", "no-such-charset", "plain ascii", "utf-8"),
-        ("«€»".encode("cp1252"), "bogus", "«€»", "cp1252"),
-        (b"\x81\x8d bytes", "utf-8", "\ufffd\ufffd bytes", "cp1252"),  # undecodable: replaced, no crash
+        (
+            "Le prix: «15 €» pour un café.".encode("cp1252"),
+            "bogus",
+            "Le prix: «15 €» pour un café.",
+            "cp1252",
+        ),
+        # wrong or missing declarations, detected (charset-normalizer)
+        (
+            "Kämpfe nahe Aleppo: Straßen gesperrt.".encode("latin-1"),
+            "utf-8",
+            "Kämpfe nahe Aleppo: Straßen gesperrt.",
+            "cp1252",
+        ),
+        (
+            "Самолеты нанесли удар по деревне.".encode("cp1251"),
+            None,
+            "Самолеты нанесли удар по деревне.",
+            "cp1251",
+        ),
+        (
+            "Самолеты нанесли удар по деревне.".encode("cp1251"),
+            "utf-8",
+            "Самолеты нанесли удар по деревне.",
+            "cp1251",
+        ),
     ],
 )
 def test_decode_html_survives_wrong_charsets(
     body: bytes, declared: str | None, expected: str, charset: str
 ) -> None:
     assert decode_html(body, declared) == (expected, charset)
+
+
+def test_decode_html_never_fails_on_bytes_no_codec_reads() -> None:
+    text, charset = decode_html(b"\x81\x8d\x00\xff\xfe\x90 bytes", "utf-8")
+    assert text.endswith(" bytes") and charset
 
 
 def test_parse_page_metadata() -> None:
