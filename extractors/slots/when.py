@@ -17,6 +17,7 @@ from extractors.lexicon import (
     DATE_WORDS,
     MONTHS_AND_DAYS,
     NUMBER_UNITS,
+    ORDINAL_DAYS,
     REPORTING_VERBS,
     TIMES_OF_DAY,
 )
@@ -44,6 +45,14 @@ REPORT_DATE_PENALTY = 1000
 
 # Extra distance charged to a date in another clause than the trigger's.
 UNLINKED_DATE_PENALTY = 12
+
+
+# "the fifth anniversary of", "ten years ago today": the same day, that many years before publication.
+ANNIVERSARY = re.compile(
+    r"\b(?:the\s+(?P<nth>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+anniversary\s+of"
+    r"|(?P<n>[a-z]+|\d{1,2})\s+years?\s+ago\s+today)\b",
+    re.IGNORECASE,
+)
 
 
 # Relative expressions that move from the day a story last named, in days (n: a count of days).
@@ -96,11 +105,27 @@ def find_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When:
     if published is None:
         return When(None, None, None)
     return (
-        _own_date(sent, anchor, published)
+        _anniversary(sent, published)
+        or _own_date(sent, anchor, published)
         or _day_after_story(sent, published)
         or _narrative_date(sent, published)
         or When(published, "day", None)
     )
+
+
+def _anniversary(sent: Span, published: dt.date) -> When | None:
+    """ "Today marks the fifth anniversary of the attack", "ten years ago today": the day that many
+    years before publication, not the publication day."""
+    found = ANNIVERSARY.search(sent.text)
+    if found is None:
+        return None
+    word = (found.group("nth") or found.group("n") or "").lower()
+    word = word.rstrip("stndrh") if word[:1].isdigit() else word  # "10th"
+    years = ORDINAL_DAYS.get(word) or NUMBER_UNITS.get(word) or (int(word) if word.isdigit() else 0)
+    if not 0 < years < 100:
+        return None
+    day = min(published.day, 28) if (published.month, published.day) == (2, 29) else published.day
+    return When(dt.date(published.year - years, published.month, day), "day", found.group(0))
 
 
 def _story_shift(sent: Span) -> tuple[int, str] | None:

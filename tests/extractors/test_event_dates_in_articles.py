@@ -140,3 +140,16 @@ def test_a_time_of_night_keeps_its_day_and_year():
     text = "On the night of March 4, 2021, jets struck a depot near Hass."
     (strike,) = of_type(run(text), "air_strike")
     assert (strike.event_date, strike.date_precision) == (D(2021, 3, 4), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Today marks the fifth anniversary of the bombing in Dhaka that killed 20 people.", D(2016, 3, 10)),
+        ("Ten years ago today, a bomb in Burgas killed five tourists and their driver.", D(2011, 3, 10)),
+        ("On the 10th anniversary of the attack in Elad that killed three men, leaders met.", D(2011, 3, 10)),
+    ],
+)
+def test_an_anniversary_dates_the_event_that_many_years_back(text, date):
+    (toll,) = of_type(run(text), "casualties")
+    assert (toll.event_date, toll.date_precision) == (date, "day")
