@@ -43,7 +43,7 @@ from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, in_stamp, is_generic, is_irrealis, phrase
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location
-from extractors.slots.who import agent_of, as_actor, find_source, reporting_force
+from extractors.slots.who import agent_of, find_source, reporting_force
 
 EVENT_TYPE: EventType = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
@@ -186,7 +186,7 @@ def _victims(trig: Span) -> tuple[Token | None, Amount | None]:
 
 def _actor(trig: Span) -> str | None:
     """Who killed, read as the trigger's pattern kind says."""
-    return as_actor(READERS[kind_of(trig)].actor(trig))
+    return READERS[kind_of(trig)].actor(trig)
 
 
 def _lost_victims(trig: Span) -> tuple[Token | None, Amount | None]:

@@ -14,6 +14,7 @@ from extractors.schema import Article, Event, EventType
 from extractors.slots.clauses import evidence_bounds
 from extractors.slots.when import When
 from extractors.slots.where import Where
+from extractors.slots.who import as_actor
 from extractors.speed.docviews import doc_sentences
 
 TRIGGERS_KEY = "sitrep_triggers"  # doc.spans key of the trigger ruler
@@ -93,6 +94,8 @@ def build_event(
     so the place joins the id key (`Event.id_part`) to keep ids apart. The id itself is made
     once the offsets are final (`Event.with_id`).
     """
+    if "actor" in slots:
+        slots["actor"] = as_actor(slots["actor"] if isinstance(slots["actor"], str) else None)
     start, end = evidence_bounds(sent)
     text = article.text if isinstance(article.text, str) else sent.doc.text
     part = where.name if shares_span else None

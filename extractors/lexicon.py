@@ -281,6 +281,8 @@ EVENT_NOUNS = _words(
     "airstrike airstrikes strike strikes attack attacks raid raids bombing bombings clash clashes ambush "
     "explosion blast shelling fighting offensive operation"
 )
+# Nouns that name what happened, never who acted ("The move killed ...", "evacuations").
+NOT_ACTOR_NOUNS = _words("move action evacuation evacuations campaign incident violence")
 # Datelines of newsroom beats, where the reporter sits, not where things happen ("PENTAGON —").
 NEWSROOM_DATELINES = frozenset(
     _phrases("white house, state department, pentagon, united nations, capitol hill")

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from extractors.lexicon import FORCE_HEADS, PLACE_PREPS, REPORTING_VERBS, SOURCE_HEADS
+from extractors.lexicon import (
+    EVENT_NOUNS,
+    FORCE_HEADS,
+    NOT_ACTOR_NOUNS,
+    PLACE_PREPS,
+    REPORTING_VERBS,
+    SOURCE_HEADS,
+)
 from extractors.slots.clauses import child, phrase, reporting_verb
 
 
@@ -49,7 +56,13 @@ def find_source(sent: Span, trigger: Token) -> str | None:
 
 
 def as_actor(text: str | None) -> str | None:
-    """An actor phrase, or None for a place the parser took for a subject ("Near Mosul, strikes hit")."""
-    if text is None or text.split(maxsplit=1)[0].lower() in PLACE_PREPS:
+    """An actor phrase, or None for what names no one who acted: a place the parser took for a
+    subject ("Near Mosul, strikes hit"), the event itself ("the military operation", "the move",
+    "evacuations"), or the side a strike was against ("the last counter-AQIM strike")."""
+    raw = (text or "").replace("-", " ").split()
+    words = [w.lower() for w in raw]
+    placed = len(raw) > 1 and words[0] in PLACE_PREPS and raw[1][:1].isupper()  # not "At least 36 rebels"
+    if not words or placed or words[0] in ("counter", "anti"):
         return None
-    return text
+    the_event = len(words) <= 3 and words[-1] in EVENT_NOUNS | NOT_ACTOR_NOUNS  # not "the evacuation of X"
+    return None if the_event else text
