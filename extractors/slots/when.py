@@ -182,8 +182,9 @@ def _story_day(sentences: Sequence[Span], i: int, published: dt.date, depth: int
 
 
 def _narrative_date(sent: Span, published: dt.date) -> When | None:
-    """The day or month the sentence before says, in the same paragraph: a report that tells
-    "On 12 March, the army entered X. Rebels surrendered ..." dates what follows by what precedes.
+    """The day the nearest dated sentence before says in the same paragraph (or the month the one
+    just before says): a report that tells "On 12 March, the army entered X. Rebels surrendered ..."
+    dates what follows by what precedes.
 
     A list item ("*  Near Mosul, three strikes ...") continues the sentence that introduces its
     list ("... a summary of the strikes conducted:"), which is dated the same way.
@@ -203,8 +204,7 @@ def _date_before(
     """The day or month of the nearest dated sentence among the `reach` sentences before sentence i
     in its paragraph (or, when `across_paragraphs`, in the paragraph before); None at a sentence
     without a parse."""
-    j = first = i - 1
-    j = i
+    first, j = i - 1, i  # a month only the sentence just before names dates what follows
     while j > 0 and reach > 0:
         reach -= 1
         j -= 1
