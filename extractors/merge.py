@@ -13,8 +13,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from extractors.normalize.countries import country_of
-from extractors.normalize.places import resolve_place
+from extractors.normalize.places import lies_in
 from extractors.schema import Event
 
 # A toll at least this large, told twice in one article with compatible places, is one event.
@@ -47,14 +46,7 @@ def _compatible_text(a: str | None, b: str | None) -> bool:
 
 def _compatible_place(a: str | None, b: str | None) -> bool:
     """Places that can be one: compatible names, or a country and a place the gazetteer puts in it."""
-    if _compatible_text(a, b):
-        return True
-    for country, place in ((a, b), (b, a)):
-        name = country_of(country) if country else None
-        found = resolve_place(place) if name else None
-        if found is not None and found.country == name:
-            return True
-    return False
+    return _compatible_text(a, b) or lies_in(b, a) or lies_in(a, b)
 
 
 def _within(inner: Event, outer: Event) -> bool:

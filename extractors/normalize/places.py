@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from extractors.lexicon import SUPRANATIONAL
+from extractors.normalize.countries import country_of
 from extractors.normalize.placename import exact_key, fold, is_common_word, is_matchable_name, loose_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -389,6 +390,13 @@ def resolve_place(name: str | None, hints: PlaceHints = PlaceHints()) -> Place |
             if found:
                 return found
     return None
+
+
+def lies_in(place: str | None, country: str | None) -> bool:
+    """Whether the gazetteer puts a place in the country a name names ("Aleppo", "Syria")."""
+    name = country_of(country) if country else None
+    found = resolve_place(place) if name and place else None
+    return found is not None and found.country == name
 
 
 def is_known_place(text: str) -> bool:

@@ -30,7 +30,7 @@ from extractors.lexicon import (
 )
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
-from extractors.normalize.places import is_known_place, resolve_place
+from extractors.normalize.places import is_known_place, lies_in, resolve_place
 from extractors.schema import LocationSource
 from extractors.speed.docviews import doc_sentences, span_entities
 
@@ -310,19 +310,13 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     if follow_up is not None:
         return Where(follow_up, "sentence", country or layout.country)
     named = _country_in(sent)  # "In Syria, the coalition conducted 10 strikes"
-    if layout.dateline_place and (named is None or _lies_in(layout.dateline_place, named)):
+    if layout.dateline_place and (named is None or lies_in(layout.dateline_place, named)):
         return Where(layout.dateline_place, "dateline", country or layout.country)
     if named is not None:  # the sentence's own country beats a regional dateline and a guess
         return Where(named, "sentence", country or layout.country)
     if place := article_place(sent.doc, ruled, layout.headline):
         return Where(place, "article", country or layout.country)
     return Where(None, None, country or layout.country)
-
-
-def _lies_in(place: str, country: str) -> bool:
-    """Whether the gazetteer puts a place in the country named."""
-    found = resolve_place(place)
-    return found is not None and found.country == country_of(country)
 
 
 def _inner_places_first(mentions: list[PlaceMention], doc: Doc) -> list[PlaceMention]:
