@@ -221,9 +221,7 @@ def _mention(
     geographic = toks[-1].lower_ in GEO_FEATURES  # "in the Sambisa Forest" is a place; "on the Embassy" not
     after_preposition = _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS | {"of"}, across_the=geographic)
     introduced = _preceded_by(doc, start, PLACE_PREPS)  # "in (Syrias) Homs", "in the Sambisa Forest"
-    attacked = (
-        start > 0 and doc[start - 1].lower_ == "against" and doc[start - 1].head.lemma_.lower() in EVENT_NOUNS
-    )
+    attacked = start > 0 and _against_an_attack(doc[start - 1])
     introduced = introduced or attacked  # "an attack against Abha"
     after_preposition = after_preposition or attacked
     if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:
@@ -247,6 +245,11 @@ def _name_start(token: Token) -> int:
     while i > 0 and token.doc[i - 1].lower_ in NAME_PARTICLES and token.doc[i - 1].is_title:
         i -= 1
     return i
+
+
+def _against_an_attack(token: Token) -> bool:
+    """ "against" under an attack word: its object is the place attacked ("an attack against Abha")."""
+    return token.lower_ == "against" and token.head.lemma_.lower() in EVENT_NOUNS
 
 
 def _preceded_by(doc: Doc, i: int, words: frozenset[str], *, across_the: bool = True) -> bool:
@@ -279,8 +282,7 @@ def _names_a_party(toks: list[Token]) -> bool:
     if root.dep_ in ("nsubj", "poss") and root.head.lemma_.lower() in AGENT_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "between", "and"):
-        attacked = root.head.lower_ == "against" and root.head.head.lemma_.lower() in EVENT_NOUNS
-        return not attacked  # "a deal with Damascus" names a side; "an attack against Abha" a place
+        return not _against_an_attack(root.head)  # "a deal with Damascus"; not "an attack against Abha"
     i = toks[0].i - 1
     while i > 0 and root.doc[i].lower_ in NAME_PARTICLES:
         i -= 1  # "Bashar al - Assad": look past the article to the given name
