@@ -3,7 +3,9 @@
 "Jets bombed X on Sunday, the army said, adding that nine militants were killed": the toll has no
 agent of its own, the strike in the same sentence has one. "The raid killed nine fighters" after
 a sentence reporting the raid: "the raid" is that strike, so the toll shares its date, place and
-force unless its own sentence states them.
+force unless its own sentence states them. An article whose attributed strikes all name one force
+(a Pentagon release, a report on one coalition's campaign) names that force for its strikes told
+without one ("the last strike killed one terrorist").
 """
 
 from __future__ import annotations
@@ -16,12 +18,26 @@ from spacy.tokens import Doc, Span
 
 from extractors.lexicon import ANAPHORIC_ATTACK_NOUNS, DEFINITE
 from extractors.merge import DATE_SLOTS
+from extractors.normalize.actors import canonical_actor
 from extractors.schema import Event
 from extractors.speed.docviews import doc_sentences
 
 # How many sentences back a "the raid" may reach for its strike.
 MAX_SENTENCES_BACK = 2
 _PLACE_SLOTS = ("location", "location_source", "country")
+
+
+def strikes_of_one_force(events: list[Event]) -> list[Event]:
+    """Air strikes without an actor take the force every attributed strike of the article names."""
+    strikes = [e for e in events if e.event_type == "air_strike"]
+    named = [(e.actor, actor) for e in strikes if e.actor and (actor := canonical_actor(e.actor)) is not None]
+    if len({actor.name for _, actor in named}) != 1 or all(e.actor for e in strikes):
+        return events
+    force = named[0][0]
+    return [
+        dataclasses.replace(e, actor=force) if e.event_type == "air_strike" and e.actor is None else e
+        for e in events
+    ]
 
 
 def borrow_from_strikes(doc: Doc, events: list[Event]) -> list[Event]:

@@ -23,6 +23,7 @@ from extractors.lexicon import (
     DEADLY_ATTACK_NOUNS,
     INJURY_LEMMAS,
     KILLER_SIDE_WORDS,
+    KILLING_NOUNS,
     NO_DEATH_PHRASES,
     PEOPLE_ONLY_LEMMAS,
     PEOPLE_WORDS,
@@ -396,6 +397,16 @@ def _killer_of_the_dead(trig: Span) -> str | None:
     return _killer_near(trig.root, victim_side=True)
 
 
+def _killer_of_the_named(trig: Span) -> str | None:
+    """ "the United States' killing of X": the owner of a killing is the killer, of a death the victim."""
+    t = trig.root
+    owner = child(t, "poss")
+    killing = t.lemma_.lower() in KILLING_NOUNS or t.lower_ in KILLING_NOUNS
+    if killing and owner is not None and owner.pos_ != "PRON":
+        return phrase(owner)
+    return _killer_of_the_dead(trig)
+
+
 def _killer_near(t: Token, *, victim_side: bool) -> str | None:
     """The killer named around a trigger, climbing at most six heads; with `victim_side` the trigger's
     own subject is a victim, never the killer."""
@@ -491,7 +502,7 @@ READERS: dict[str, Reader] = {
     "kill": Reader(_killed_victims, _killer),
     "died": Reader(_died_victims, _killer_of_the_dead),
     "dead": Reader(_dead_victims, _killer_of_the_dead),
-    "death_of": Reader(_death_of_victims, _killer_of_the_dead),
+    "death_of": Reader(_death_of_victims, _killer_of_the_named),
     "toll": Reader(_toll_victims, _toll_actor),
     "claimed": Reader(_claimed_victims, _killer),
     "body": Reader(_killed_victims, _nobody),

@@ -573,7 +573,7 @@ COUNTABLE_STRIKES = _words("strike raid airstrike air-strike barrel bomb attack"
 COMBAT_NOUNS = _words("clash firefight gunfight skirmish shootout ambush")
 DEADLY_ATTACK_NOUNS = COMBAT_NOUNS | _words(
     "attack strike airstrike raid bombing shelling bombardment explosion blast bomb fire "
-    "assault offensive shell rocket mortar"
+    "assault offensive shell rocket mortar operation"
 )
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
 TOLL_VERBS = _words("be rise reach climb increase jump stand hit bring mount")
@@ -581,12 +581,18 @@ TOLL_VERBS = _words("be rise reach climb increase jump stand hit bring mount")
 TOLL_CAUSE_PREPS = _words("after following in from during")
 # Verbs of a toll that grew: its new value replaces the counts told before it.
 TOLL_RISE_VERBS = _words("rise climb reach jump increase mount")
+# Nouns of a killing whose owner is the killer ("the army's killing of"), unlike "his death".
+KILLING_NOUNS = _words("killing execution murder assassination")
 # Common nouns naming an attacking side when they modify an attack ("regime shelling").
 KILLER_SIDE_WORDS = frozenset(
     {"regime", "government", "coalition", "army", "terrorist", "rebel", "militant", "opposition"}
 )
 # Words naming the weapon or the attack, cut from an attacker phrase ("coalition air strike" -> "coalition").
-WEAPON_WORDS = DEADLY_ATTACK_NOUNS | AIRCRAFT_WORDS | {"barrel", "car", "suicide", "missile"}
+WEAPON_WORDS = (
+    DEADLY_ATTACK_NOUNS
+    | AIRCRAFT_WORDS
+    | _words("barrel car suicide missile counter terrorism counterterrorism")
+)
 # Nouns that name the dead or their tally ("the toll of martyrs", "the number of dead"): victims, never the
 # killer, wherever the parser puts them.
 VICTIM_NOUNS = _words("martyr dead toll number death casualty fatality victim body wounded injured")

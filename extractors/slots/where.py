@@ -56,6 +56,8 @@ CHAIN_STEP = 0.01
 WIDE_TYPE_RANK = 2
 
 
+# Sentences after one that names no place where a definite "the attack" may give it.
+FOLLOW_UP_SENTENCES = 2
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
 MAX_PLACE_DISTANCE = 30
 
@@ -302,6 +304,10 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     if mentions:
         ranked = sorted(_inner_places_first(mentions, sent.doc), key=lambda m: (m.rank, m.start))
         best = ranked[0]
+        if _unnamed_place_near(best, sent.doc) and (follow_up := _follow_up_place(sent, ruled)) is not None:
+            return Where(
+                follow_up, "sentence", country or layout.country
+            )  # "a town outside X" ... "in Douma"
         group = [m for m in mentions if m is not best and _coordinated(best, m, sent.doc)]
         if group:
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
@@ -397,20 +403,35 @@ def _definite_place_noun(t: Token) -> bool:
 
 
 def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
-    """The place the next sentence gives when it refers back ("The blast took place in al-Mashi")."""
+    """The place one of the next sentences gives when it refers back ("The blast took place in al-Mashi")."""
     doc = sent.doc
     if sent.end >= len(doc) or any(_definite_place_noun(t) for t in sent):
         return None  # "in the city": the sentence refers to a place named before, not after
     nxt = doc[sent.end].sent
-    if not is_parsed(nxt):
-        return None  # a flat parse has no lemmas or heads to refer back with
-    refers_back = any(
-        t.lower_ in ("the", "this", "that") and t.head.lemma_.lower() in ANAPHORIC_ATTACK_NOUNS for t in nxt
-    )
-    if not refers_back:
-        return None
-    mentions = sorted(sentence_places(nxt, ruled), key=lambda m: (m.rank, m.start))
-    return mentions[0].name if mentions else None
+    for _ in range(FOLLOW_UP_SENTENCES):
+        if not is_parsed(nxt):
+            return None  # a flat parse has no lemmas or heads to refer back with
+        refers_back = any(
+            t.lower_ in ("the", "this", "that") and t.head.lemma_.lower() in ANAPHORIC_ATTACK_NOUNS
+            for t in nxt
+        )
+        mentions = sorted(sentence_places(nxt, ruled), key=lambda m: (m.rank, m.start))
+        if refers_back and mentions:
+            return mentions[0].name
+        if mentions or nxt.end >= len(doc):
+            return None  # a place for something else comes first
+        nxt = doc[nxt.end].sent
+    return None
+
+
+def _unnamed_place_near(mention: PlaceMention, doc: Doc) -> bool:
+    """ "a rebel-held town outside Damascus": the event's place is an unnamed town, the name a landmark."""
+    prep = doc[mention.start - 1] if mention.start > 0 else None
+    if prep is None or prep.lower_ not in ("outside", "near"):
+        return False
+    town = prep.head
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in town.children)
+    return town.lower_ in PLACE_TYPE_RANK and indefinite
 
 
 def _coordinated(a: PlaceMention, b: PlaceMention, doc: Doc) -> bool:

@@ -55,6 +55,13 @@ pytestmark = pytest.mark.model
             "casualties",
             "Turkish",
         ),
+        # the owner of a killing is the killer; an operation names its force, not its kind
+        ("Talks stalled after the army's killing of four herders near Gao on Monday.", "casualties", "army"),
+        (
+            "A rebel commander was killed in a French counter-terrorism operation near Menaka.",
+            "casualties",
+            "French",
+        ),
     ],
 )
 def test_actor(text, event_type, actor):
@@ -78,6 +85,32 @@ def test_no_actor(text, event_type):
     events = of_type(run(text), event_type)
     assert events
     assert all(e.actor is None for e in events)
+
+
+def test_strikes_told_without_a_force_take_the_one_force_of_the_article():
+    text = (
+        "Danish jets struck a depot near Sirte on Monday, the ministry said.\n\n"
+        "An earlier strike in the same area killed two fighters in May."
+    )
+    strikes = of_type(run(text), "air_strike")
+    assert len(strikes) == 2 and all(contains(e.actor, "Danish jets") for e in strikes)
+
+
+def test_strikes_by_two_forces_lend_none_to_a_strike_without_one():
+    text = (
+        "Danish jets struck a depot near Sirte on Monday, the ministry said.\n\n"
+        "Russian jets bombed a market in Idlib on Sunday.\n\n"
+        "An earlier strike in the same area killed two fighters in May."
+    )
+    strikes = of_type(run(text), "air_strike")
+    assert len(strikes) == 3 and [e.actor is None for e in strikes].count(True) == 1
+
+
+def test_his_death_names_the_victim_not_a_killer():
+    (event,) = of_type(
+        run("His death in a blast near Gao on Monday shocked the town; 3 others died."), "casualties"
+    )
+    assert event.actor is None
 
 
 def test_place_lead_is_a_dateline_only_for_a_place_and_a_spaced_dash():

@@ -4,7 +4,7 @@ of Y district", "X (Y, Z)", "X, Y province") wins over the parent whatever their
 from __future__ import annotations
 
 import pytest
-from extract_cases import contains, run
+from extract_cases import contains, of_type, run
 
 pytestmark = pytest.mark.model
 
@@ -72,3 +72,32 @@ def test_the_place_an_attack_was_against_and_no_people_as_places():
     assert contains(toll.location, "Abha")
     text = "The group was responsible for killing hundreds of Americans, and on Monday jets struck Hass."
     assert all(e.location != "Americans" for e in run(text))
+
+
+def test_a_town_near_a_landmark_is_named_by_the_next_sentence_about_the_attack():
+    text = (
+        "Jets killed nine civilians on Monday in air strikes on a rebel-held town near Hama.\n\n"
+        "A rescuer said children were among the dead in the attack on the town of Kafr Zita."
+    )
+    events = run(text)
+    assert {e.event_type for e in events} == {"air_strike", "casualties"}
+    assert all(contains(e.location, "Kafr Zita") for e in events), [e.location for e in events]
+
+
+def test_a_country_is_named_more_finely_two_sentences_on():
+    text = (
+        "The army has conducted an air strike against militants in northern Mali, officials said.\n\n"
+        '"We are assessing the results," a spokesman said on Monday.\n\n'
+        "Residents said the strike on Sunday hit a camp in Tinzaouaten."
+    )
+    (strike,) = of_type(run(text), "air_strike")
+    assert contains(strike.location, "Tinzaouaten"), strike.location
+
+
+def test_a_named_town_is_kept_when_the_next_sentence_names_another_place():
+    text = (
+        "Jets killed nine civilians on Monday in air strikes on the town of Saraqib.\n\n"
+        "A rescuer said the attack was the worst since the offensive on Idlib began."
+    )
+    events = of_type(run(text), "air_strike")
+    assert events and contains(events[0].location, "Saraqib")
