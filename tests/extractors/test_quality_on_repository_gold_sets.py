@@ -52,9 +52,10 @@ def test_scores_stay_above_floors(name: str, tmp_path: Path) -> None:
 
 
 # The merge gold set (tests/fixtures/incidents): real reports of one event by several outlets.
-# Reached on 2026-12-06: extraction F1 0.78; merging across articles P 1.00, R 0.18 (33 matched gold pairs).
+# Reached on 2026-12-06: extraction F1 0.78; merging across articles P 1.00, R 0.18 (33 matched gold pairs);
+# R 0.21 once the precise reports of a publication day found its incidents (issue 13).
 MERGE_GOLD = FIXTURES / "incidents" / "merge_gold.jsonl"
-MIN_MERGE_PRECISION, MIN_MERGE_RECALL = 0.90, 0.15
+MIN_MERGE_PRECISION, MIN_MERGE_RECALL = 0.90, 0.18
 
 
 def test_merge_gold_set_is_well_formed() -> None:

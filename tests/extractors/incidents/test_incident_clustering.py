@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from test_incident_rules import AIN_HALWA, KAFR_NUR, NORTH_PROVINCE, TELL_SABKHA, report
+from test_incident_rules import AIN_HALWA, KAFR_NUR, NORTH_PROVINCE, SYRIA, TELL_SABKHA, report
 
 from extractors.incidents.clustering import Cluster, Clusterer, cluster_reports
 from extractors.incidents.reports import Report
@@ -182,4 +182,30 @@ def test_a_report_joins_the_incident_it_agrees_with_best_not_the_oldest() -> Non
     assert groups(cluster_reports([tally, strike, retold], TUNING)) == [
         ["a-country-wide-tally"],
         ["b-the-strike", "c-retold"],
+    ]
+
+
+def test_of_one_publication_day_the_precise_report_founds_the_incident() -> None:
+    # a1 tells the strike at the town, and again knowing only the country (a mention extraction did
+    # not fold into the first); a2 tells it the same day at country level, with the same actor and
+    # a close toll. Taken by id alone, the vague mention of a1 would found the incident and a2 join
+    # it, leaving no room for a1's town report (two events of one article are never one incident).
+    country_only = ("", None, "SY", None, None, None)
+    reports = [
+        report("a-vague", "a1", MARCH_5, place=country_only, count=55),
+        report("z-town", "a1", MARCH_5, actor_name="Air Force", count=55),
+        report("m-country", "a2", MARCH_5, place=SYRIA, actor_name="Air Force", count=50),
+    ]
+    assert [r.event_id for r in sorted(reports, key=lambda r: r.order)] == ["z-town", "a-vague", "m-country"]
+    assert groups(cluster_reports(reports, TUNING)) == [["a-vague"], ["m-country", "z-town"]]
+
+
+def test_of_one_publication_day_a_day_dated_report_comes_before_a_month_dated_one() -> None:
+    day = report("z-day", "a1", MARCH_5)
+    month = report("a-month", "a2", D(2024, 3, 1), precision="month", published=MARCH_5)
+    next_day = report("0-next-day", "a3", MARCH_5, place=SYRIA, published=D(2024, 3, 6))
+    assert [r.event_id for r in sorted([month, next_day, day], key=lambda r: r.order)] == [
+        "z-day",
+        "a-month",
+        "0-next-day",
     ]
