@@ -31,6 +31,7 @@ from extractors.lexicon import (
     STRIKE_GENERIC_MODIFIERS,
     STRIKE_HIT_VERBS,
     STRIKE_OUTCOME_VERBS,
+    WEAPON_WORDS,
 )
 from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
@@ -263,9 +264,10 @@ def _strike_actor(span: Span) -> str | None:
 def _strike_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return (
-        lemma in COUNTABLE_STRIKES | AIRCRAFT_WORDS
+        lemma in COUNTABLE_STRIKES | AIRCRAFT_WORDS | WEAPON_WORDS
         or token.lower_ in STRIKE_GENERIC_MODIFIERS
         or token.is_punct
+        or token.dep_ == "cc"  # "Iranian missile and drone strikes" -> "Iranian"
     )
 
 

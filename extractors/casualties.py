@@ -485,7 +485,12 @@ def _attacker_in(noun: Token) -> str | None:
 
 
 def _weapon_word(token: Token) -> bool:
-    return token.lemma_.lower() in WEAPON_WORDS or token.lower_ in WEAPON_WORDS or token.is_punct
+    return (
+        token.lemma_.lower() in WEAPON_WORDS
+        or token.lower_ in WEAPON_WORDS
+        or token.is_punct
+        or token.dep_ == "cc"
+    )
 
 
 def _background(trig: Span, count: Amount | None) -> bool:

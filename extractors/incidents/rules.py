@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.incidents.reports import Report
+from extractors.normalize.actors import state_of
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "incident_rules.jsonl"
 EARTH_RADIUS_KM = 6371.0
@@ -113,6 +114,10 @@ def same_actor(a: Report, b: Report, tuning: MergeTuning) -> bool:
     return a.actor_name is not None and a.actor_name == b.actor_name
 
 
+def same_state(a: Report, b: Report, tuning: MergeTuning) -> bool:
+    return (state := state_of(a.actor_name)) is not None and state == state_of(b.actor_name)
+
+
 def actor_unknown(a: Report, b: Report, tuning: MergeTuning) -> bool:
     return a.actor_name is None or b.actor_name is None
 
@@ -140,6 +145,7 @@ CHECKS: dict[str, Check] = {
         places_within_km,
         place_inside_area,
         same_actor,
+        same_state,
         actor_unknown,
         counts_close,
         counts_within_factor,

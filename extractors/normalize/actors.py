@@ -194,6 +194,22 @@ def canonical_actor(text: str | None, country_code: str | None = None) -> Actor 
     return _to_actor(best, country_code) if best else None
 
 
+def state_of(actor_name: str | None) -> str | None:
+    """The country whose state forces a canonical actor name is ("Military Forces of Iran", the
+    Islamic Revolutionary Guard Corps -> IR); None for any other actor."""
+    return _state_names().get(actor_name or "")
+
+
+@functools.cache
+def _state_names() -> dict[str, str]:
+    tables = _tables()
+    names = {f"Military Forces of {name}": code for code, name in tables.country_names.items()}
+    for row in tables.rows.values():
+        if row.type in (STATE, FOREIGN_STATE) and len(row.country) == 2:
+            names.setdefault(row.name, row.country)
+    return names
+
+
 def canonical_target(text: str | None, country_code: str | None = None) -> Actor | None:
     """Who or what was hit, as (name, type) with type civilians, fighters or mixed.
 

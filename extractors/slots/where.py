@@ -56,7 +56,7 @@ CHAIN_STEP = 0.01
 WIDE_TYPE_RANK = 2
 
 
-# Sentences after one that names no place where a definite "the attack" may give it.
+# Sentences after one that names only a country where a definite "the attack" may give the place.
 FOLLOW_UP_SENTENCES = 2
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
 MAX_PLACE_DISTANCE = 30
@@ -408,7 +408,8 @@ def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
     if sent.end >= len(doc) or any(_definite_place_noun(t) for t in sent):
         return None  # "in the city": the sentence refers to a place named before, not after
     nxt = doc[sent.end].sent
-    for _ in range(FOLLOW_UP_SENTENCES):
+    # past the next sentence only from a sentence that places its event in a country ("in southern Somalia")
+    for _ in range(FOLLOW_UP_SENTENCES if _country_in(sent) else 1):
         if not is_parsed(nxt):
             return None  # a flat parse has no lemmas or heads to refer back with
         refers_back = any(

@@ -190,6 +190,19 @@ def test_haversine_km() -> None:
         # actors and figures
         (report(actor_name="Air Force"), other(actor_name="Air Force"), "same_actor", True),
         (report(actor_name="Air Force"), other(actor_name="Rebels"), "same_actor", False),
+        (
+            report(actor_name="Military Forces of Iran"),
+            other(actor_name="Islamic Revolutionary Guard Corps"),
+            "same_state",
+            True,
+        ),
+        (
+            report(actor_name="Military Forces of Iran"),
+            other(actor_name="Military Forces of Iraq"),
+            "same_state",
+            False,
+        ),
+        (report(actor_name="Islamic State"), other(actor_name="Islamic State"), "same_state", False),
         (report(actor_name="Air Force"), other(), "actor_unknown", True),
         (report(actor_name="Air Force"), other(actor_name="Rebels"), "actor_unknown", False),
         (report(count=9), other(count=12), "counts_within_factor", True),
