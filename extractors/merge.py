@@ -4,7 +4,8 @@ A headline repeated in the body and a lead sentence retold later are the same ev
 mentions of one type merge when their dates agree (or one of them gives no date) and their
 places, counts and injured are compatible (equal, or one unknown); a headline mention merges
 into the body whatever its date; one toll told twice merges whatever the dates. The earliest
-body mention is kept as evidence and the others fill its empty slots.
+body mention is kept as evidence, unless a later one dates the event it left undated at a place as
+fine; the others fill its empty slots.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _FILLABLE = (
     "injured",
     "source",
 )
+# Words of a date told relative to another happening, not to the calendar.
+RELATIVE_TO_EVENT = frozenset({"after", "before", "later", "earlier", "since"})
 # A date travels with its precision, words and end: all or nothing.
 DATE_SLOTS = ("event_date", "date_precision", "date_text", "event_date_end")
 
@@ -82,6 +85,19 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     return True
 
 
+def _more_informative(later: Event, kept: Event) -> bool:
+    """Whether a later mention is the better evidence: it gives the date the kept one lacks, at a
+    place as fine ("jets hit X" ... "the strikes on X on Monday"; not "in Syria" after "in X")."""
+    if kept.date_text is not None or later.date_text is None:
+        return False
+    if set(later.date_text.lower().split()) & RELATIVE_TO_EVENT:
+        return False  # "came a day after the White House said": dated by another happening
+    if kept.location_source != "sentence":
+        return True
+    same_or_finer = _norm(later.location) == _norm(kept.location) or lies_in(later.location, kept.location)
+    return later.location_source == "sentence" and same_or_finer
+
+
 def _finer(inner: Event, outer: Event) -> bool:
     """Whether one date is a more precise statement of the other ("July 2018" of "two years ago")."""
     rank = {"year": 0, "month": 1, "day": 2}
@@ -128,7 +144,7 @@ def merge_mentions(events: list[Event], headline: tuple[int, int] | None = None)
     for event in body:
         for i, k in enumerate(kept):
             if _compatible(k, event, ignore_date=False):
-                kept[i] = _fill(k, event)
+                kept[i] = _fill(event, k) if _more_informative(event, k) else _fill(k, event)
                 break
         else:
             kept.append(event)

@@ -112,6 +112,24 @@ def test_retelling_fills_the_first_mention():
     assert [(e.evidence_start, e.count, e.location, e.injured) for e in merged] == [(0, 5, "Hama", 2)]
 
 
+@pytest.mark.parametrize(
+    ("first_place", "later_place", "later_date_text", "evidence_start"),
+    [
+        (None, None, "on Monday", 50),  # the dated retelling is the better evidence
+        ("Hama", "Hama", "on Monday", 50),
+        ("Syria", "Hama", "on Monday", 50),  # dated and finer
+        ("Hama", "Syria", "on Monday", 0),  # dated but coarser: the first stays
+        (None, None, "a day after", 0),  # dated by another happening
+    ],
+)
+def test_a_dated_retelling_becomes_the_evidence(first_place, later_place, later_date_text, evidence_start):
+    first = event(0, count=5, location=first_place)
+    later = event(50, location=later_place, date=dt.date(2020, 5, 1), date_text=later_date_text)
+    (merged,) = merge_mentions([first, later])
+    assert (merged.evidence_start, merged.count) == (evidence_start, 5)
+    assert merged.date_text == later_date_text
+
+
 def test_different_tolls_and_places_stay_apart():
     merged = merge_mentions([event(0, count=5, location="Hama"), event(50, count=7, location="Homs")])
     assert len(merged) == 2
