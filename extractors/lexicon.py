@@ -269,9 +269,9 @@ PLACE_TYPE_RANK = {
     for rank, words in (
         (0, "neighbourhood neighborhood district camp street square farms airport base crossing quarter"),
         (0, "neighbourhoods neighborhoods districts quarters"),
-        (0.5, "shrine port"),
+        (0.5, "shrine port frontline frontlines checkpoint"),
         (1, "village town suburb area township forest villages towns suburbs areas"),
-        (2, "city valley"),
+        (2, "city valley lga lgas"),
         (3, "countryside province governorate region state county"),
     )
     for word in words.split()
@@ -338,6 +338,8 @@ GEO_FEATURES = _words(
 # Arabic definite article as transliterated in English, French and German styles, including the
 # assimilated forms before "sun letters" (ad-, ar-, as-, ash-, at-, az- ...). Match keys drop them.
 ARABIC_ARTICLES = _words("al el il ul ol ad ed ar er as es ash esh at et ath az ez adh an en ud ur us uz ut")
+# Arabic articles that, written lower-case and apart, are no English word ("in al Bab"; not "an", "as").
+LOWER_CASE_ARTICLES = _words("al el ad ar ash az adh")
 # Lower-case parts of place names in running text ("Daraa al-Balad", "Bab al-Hawa"): the common
 # article forms and linking words only, as "us", "en" or "es" are words of their own in a sentence.
 NAME_PARTICLES = _words("al el ad ash as ar at az an adh - de of bin ibn")

@@ -20,6 +20,7 @@ from extractors.lexicon import (
     GEO_FEATURES,
     GROUP_NAME_HEADS,
     LANDMARK_WORDS,
+    LOWER_CASE_ARTICLES,
     MONTHS_AND_DAYS,
     NAME_JOINERS,
     NAME_PARTICLES,
@@ -56,6 +57,8 @@ CHAIN_STEP = 0.01
 WIDE_TYPE_RANK = 2
 
 
+# Lower-case words between a preposition and a place name ("in rural Ein Issa").
+AREA_ADJECTIVES = DIRECTION_WORDS | {"rural", "downtown", "central"}
 # Sentences after one that names only a country where a definite "the attack" may give the place.
 FOLLOW_UP_SENTENCES = 2
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
@@ -115,6 +118,8 @@ def _sentence_places(
     for t in sent:
         if t.lower_ in PLACE_PREPS:
             first = t.i + 2 if t.i + 1 < sent.end and doc[t.i + 1].lower_ == "the" else t.i + 1
+            if first + 1 < sent.end and doc[first].text in AREA_ADJECTIVES and doc[first + 1].is_title:
+                first += 1  # "in rural Ein Issa", "in northern Hama": the name follows the adjective
         elif t.pos_ == "PROPN" and t.is_title and (t.i == sent.start or doc[t.i - 1].pos_ != "PROPN"):
             first = t.i  # a name in object position ("struck Aleppo"); kept only if the gazetteer knows it
             if title_case or (t.head.dep_ not in OBJECT_DEPS and t.dep_ not in OBJECT_DEPS):
@@ -122,6 +127,8 @@ def _sentence_places(
         else:
             continue
         j = first
+        if t.lower_ in PLACE_PREPS and _article_before_name(doc, first, sent.end):
+            j = first + 1  # "in al Bab": a lower-case Arabic article starts the name
         while j < sent.end:
             if doc[j].is_title and (doc[j].pos_ == "PROPN" or t.lower_ in PLACE_PREPS):
                 j += 1  # after "in", title-case words are a name whatever the tagger says ("in Syrias Homs")
@@ -164,7 +171,8 @@ def _mention(
         if toks[0].lower_ in PLACE_TYPE_RANK:
             types.append(PLACE_TYPE_RANK[toks[0].lower_])
         toks = toks[1:]
-    while toks and ((toks[-1].lower_ in PLACE_TYPE_RANK and toks[-1].is_lower) or toks[-1].is_punct):
+    # a lower-case or acronym type word ("Chikun LGA") is no part of the name
+    while toks and ((toks[-1].lower_ in PLACE_TYPE_RANK and not toks[-1].is_title) or toks[-1].is_punct):
         if toks[-1].lower_ in PLACE_TYPE_RANK:  # "Aleppo city" is Aleppo; "Old City" keeps its "City"
             types.append(PLACE_TYPE_RANK[toks[-1].lower_])
         toks = toks[:-1]
@@ -173,7 +181,12 @@ def _mention(
     # "as France": a particle is only an article when hyphenated or capitalised ("Al Hawl")
     capital_article = len(toks) > 1 and toks[0].text in ("Al", "El") and toks[1].is_title
     hyphenated = len(toks) > 1 and toks[1].text == "-"
-    if toks and toks[0].lower_ in NAME_PARTICLES and not hyphenated and not capital_article:
+    known_with_article = bool(toks) and toks[0].text in LOWER_CASE_ARTICLES and is_known_place(name_of(toks))
+    if (
+        toks
+        and toks[0].lower_ in NAME_PARTICLES
+        and not (hyphenated or capital_article or known_with_article)
+    ):
         toks = toks[1:]
     if not toks or any(s <= toks[0].idx < e for s, e in stamps):
         return None
@@ -241,10 +254,24 @@ def _mention(
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
 
 
+def name_of(toks: list[Token]) -> str:
+    return toks[0].doc[toks[0].i : toks[-1].i + 1].text
+
+
+def _particle(token: Token) -> bool:
+    """A name's article: "Al" in "Al Hawl", "al" in "in al Khalsiyeh"."""
+    return token.lower_ in NAME_PARTICLES and (token.is_title or token.lower_ in LOWER_CASE_ARTICLES)
+
+
+def _article_before_name(doc: Doc, i: int, end: int) -> bool:
+    """ "al Bab": a lower-case Arabic article followed by a capitalised word."""
+    return i + 1 < end and doc[i].text in LOWER_CASE_ARTICLES and doc[i + 1].is_title
+
+
 def _name_start(token: Token) -> int:
     """Where a name begins with its Arabic article ("Al Hawl" for "Hawl")."""
     i = token.i
-    while i > 0 and token.doc[i - 1].lower_ in NAME_PARTICLES and token.doc[i - 1].is_title:
+    while i > 0 and _particle(token.doc[i - 1]):
         i -= 1
     return i
 
@@ -257,6 +284,8 @@ def _against_an_attack(token: Token) -> bool:
 def _preceded_by(doc: Doc, i: int, words: frozenset[str], *, across_the: bool = True) -> bool:
     """Whether token i follows one of the words, directly or (if allowed) across "the"."""
     j = i - 1
+    if j >= 0 and doc[j].text in AREA_ADJECTIVES:
+        j -= 1  # "in northern Hama"
     if across_the and j >= 0 and doc[j].lower_ == "the":
         j -= 1
     return j >= 0 and doc[j].lower_ in words
@@ -355,7 +384,12 @@ def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
     # "X, Y": a list, unless Y is a wider unit ("Jalawla, Diyala province", "Mingajik city, Jowzjan")
     after = doc[outer.end].lower_ if outer.end < len(doc) else ""
     wider_word = PLACE_TYPE_RANK.get(after, 0) >= WIDE_TYPE_RANK
-    return wider_word or _is_region(outer.name)
+    # "near Starohnativka, Donetsk": a village the gazetteer lacks, then a known place closing the phrase
+    list_goes_on = after in ("and", "or") or (
+        after == "," and outer.end + 1 < len(doc) and doc[outer.end + 1].is_title
+    )
+    unknown_then_known = not is_known_place(inner.name) and is_known_place(outer.name) and not list_goes_on
+    return wider_word or unknown_then_known or _is_region(outer.name)
 
 
 def _is_region(name: str) -> bool:
@@ -388,8 +422,8 @@ def article_place(doc: Doc, ruled: list[Span], headline: tuple[int, int] | None)
     if key not in known:
         counts: Counter[str] = Counter()
         for sent in doc_sentences(doc):
-            for m in sentence_places(sent, ruled, stamps=()):
-                if m.rank < 2 or is_known_place(m.name):
+            for m in _inner_places_first(sentence_places(sent, ruled, stamps=()), doc):
+                if m.rank < 2 or is_known_place(m.name):  # "near X, Donetsk": X is a place by its parent
                     in_headline = headline is not None and headline[0] <= doc[m.start].idx < headline[1]
                     counts[m.name] += 3 if in_headline else 1
         known[key] = counts.most_common(1)[0][0] if counts else None

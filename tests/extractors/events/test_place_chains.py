@@ -28,6 +28,17 @@ pytestmark = pytest.mark.model
         ("On 2 June, shells killed one civilian in Abu Sitta (Benghazi).", "Abu Sitta"),
         ("A bomb near the Omari Mosque in the Ghaith neighbourhood of Homs killed five people.", "Ghaith"),
         ("Jets struck the Bustan and Qaterji neighbourhoods of Aleppo city, killing eight people.", "Aleppo"),
+        # a village the gazetteer lacks, then the known place that closes the phrase
+        (
+            "On 2 June, rebels shelled army positions near Zelenopillia, Donetsk, killing one soldier.",
+            "Zelenopillia",
+        ),
+        ("On 2 June, gunmen killed four farmers in Gwoza LGA (Borno).", "Gwoza"),
+        ("On 2 June, rebels killed six soldiers on the Sirwah frontline (Marib).", "Sirwah"),
+        # a lower-case article or an area adjective before the name
+        ("On 2 June, shelling killed three civilians in al Mayadin.", "Mayadin"),
+        ("On 2 June, a mine killed a shepherd in rural Manbij.", "Manbij"),
+        ("On 2 June, jets killed five people in northern Hama.", "Hama"),
     ],
 )
 def test_the_place_named_before_its_parent_wins(text, location):
@@ -101,3 +112,9 @@ def test_a_named_town_is_kept_when_the_next_sentence_names_another_place():
     )
     events = of_type(run(text), "air_strike")
     assert events and contains(events[0].location, "Saraqib")
+
+
+def test_an_english_article_is_no_arabic_one():
+    text = "On 2 June, a civilian was shot dead by an Assad loyalist in Tadmur."
+    (event,) = of_type(run(text), "casualties")
+    assert contains(event.location, "Tadmur"), event.location
