@@ -692,6 +692,8 @@ FOUNDING_VERBS = _words("establish form found create")
 # Armed groups that are themselves made of groups: merging factions is joining, but their number counts
 # groups, not people.
 GROUP_NOUNS = _words("faction group brigade battalion regiment unit militia organisation organization")
+# Subordinators of a clause that only dates another event ("killed two weeks after being drafted").
+DATING_SUBORDINATORS = _words("after before until")
 # Communities that raise fighters for a force ("the tribe sent 150 fighters").
 LEVYING_COMMUNITIES = _words("tribe clan")
 # Verbs by which a community gives fighters.

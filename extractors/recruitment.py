@@ -20,6 +20,7 @@ from extractors.lexicon import (
     CALLED_UP_NOUNS,
     CIVILIAN_WORDS,
     COUNTED_GROUP_NOUNS,
+    DATING_SUBORDINATORS,
     DOCUMENT_WORDS,
     DRAFT_HAPPENED_VERBS,
     DRIVE_LAUNCH_VERBS,
@@ -84,7 +85,11 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         armed = armed or (trainees and bool(words & {"training", "course", "train"}))  # recruits in training
         if words & CIVILIAN_WORDS:
             continue
-        reads = [(s, r) for s in spans if (r := _read(s)) is not None and not is_irrealis(s.root)]
+        reads = [
+            (s, r)
+            for s in spans
+            if (r := _read(s)) is not None and not is_irrealis(s.root) and not _dates_another(s.root)
+        ]
         reads = [
             (s, r)
             for s, r in reads
@@ -118,6 +123,12 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 )
             )
     return events
+
+
+def _dates_another(t: Token) -> bool:
+    """A recruiting clause that only dates another event: "killed two weeks after being drafted"."""
+    timed = t.dep_ == "pcomp" and t.head.lower_ in DATING_SUBORDINATORS
+    return timed or any(c.dep_ == "mark" and c.lower_ in DATING_SUBORDINATORS for c in t.children)
 
 
 def _strength(recruits: Token) -> Amount | None:

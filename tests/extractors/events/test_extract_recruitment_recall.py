@@ -243,11 +243,13 @@ def test_joining_wordings_beyond_recruit(text, actor, count, location):
         "Hundreds of Islamic State fighters came from Syria to attack the town.",
         "Two companies merged into a new firm last year.",
         "A committee was formed to study the budget.",
+        "Some of the conscripts were killed a week after being drafted.",
+        "The men were sent to the front after they were conscripted.",
     ],
 )
 def test_joining_lookalikes_are_not_recruitment(text):
     """A drive planned, a force joining an operation, leaving a side, fighters arriving to attack,
-    firms merging, a committee formed."""
+    firms merging, a committee formed, a draft that only dates another event."""
     assert of_type(run(text), "recruitment") == []
 
 
