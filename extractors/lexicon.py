@@ -631,9 +631,11 @@ HIRING_WORDS = _words(
     "employee staff engineer worker graduate nurse teacher developer talent intern executive manager "
     "analyst candidate job hire salary company firm"
 )
-# Verbs whose object, not subject, does what the infinitive after them says ("forced them to enlist").
+# Verbs whose object, not subject, does what the infinitive after them says ("forced them to enlist",
+# "selected 500 men to begin training").
 OBJECT_CONTROL_VERBS = frozenset(
     {"force", "order", "ask", "allow", "urge", "push", "compel", "press", "encourage", "lead"}
+    | {"select", "choose", "pick", "send", "persuade", "convince"}
 )
 # Verbs whose subject enlists itself: the force joined is their "in"/"into" object.
 SELF_ENLISTING_VERBS = _words("enlist volunteer sign")
@@ -678,6 +680,26 @@ CIVILIAN_WORDS = _words(
 )
 # Who companies or teams take on: such recruits make the sentence hiring, not recruitment.
 NOT_RECRUITS = _words("coach player team staff employee manager")
+# Operations people join as fighters ("2,000 fighters joined the offensive"): the operation is no
+# group, so the event has no actor from it, and only people joining it are recruited.
+JOINED_OPERATIONS = _words("offensive operation battle fight fighting war combat assault")
+# Campaigns of recruiting ("a recruitment drive"): an event once launched or under way.
+RECRUITING_DRIVES = _words("campaign drive")
+# Verbs that put a drive under way ("launched a recruitment campaign", "engaged in a drive").
+DRIVE_LAUNCH_VERBS = _words("launch begin start conduct engage announce intensify step carry run wage")
+# Units whose founding takes people in ("a new brigade was formed with 300 fighters").
+FOUNDED_UNITS = _words("brigade battalion regiment unit militia corps legion division force")
+# Verbs that found a unit.
+FOUNDING_VERBS = _words("establish form found create")
+# Armed groups that are themselves made of groups: merging factions is joining, but their number counts
+# groups, not people.
+GROUP_NOUNS = _words("faction group brigade battalion regiment unit militia organisation organization")
+# Subordinators of a clause that only dates another event ("killed two weeks after being drafted").
+DATING_SUBORDINATORS = _words("after before until")
+# Communities that raise fighters for a force ("the tribe sent 150 fighters").
+LEVYING_COMMUNITIES = _words("tribe clan")
+# Verbs by which a community gives fighters.
+LEVY_VERBS = _words("send contribute provide supply dispatch mobilise mobilize")
 # Verbs that carry people to a place: "detained 40 men to take them to the training camps".
 MOVE_VERBS = _words("take drive send transfer move lead transport bring deliver")
 # Nouns that stand for a group of people counted on their "of" object ("a batch of 900 recruits").

@@ -73,6 +73,12 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
         return True  # one toll told twice, even when the two tellings date it differently
     same_date = _within(kept, other) or _within(other, kept)
     undated = kept.date_text is None or other.date_text is None
+    if kept.event_type == "recruitment":
+        # an article on recruitment tells many intakes: an undated one is of the publication day
+        # unless it names the same count, and one with other recruits by another group is another
+        undated = undated and kept.count is not None and kept.count == other.count
+        if _other_party(kept, other, "actor") and _other_party(kept, other, "target"):
+            return False
     if not ignore_date and not same_date and not undated:
         return False
     same_source = kept.location_source == other.location_source == "sentence"
@@ -96,6 +102,12 @@ def _more_informative(later: Event, kept: Event) -> bool:
         return True
     same_or_finer = _norm(later.location) == _norm(kept.location) or lies_in(later.location, kept.location)
     return later.location_source == "sentence" and same_or_finer
+
+
+def _other_party(a: Event, b: Event, slot: str) -> bool:
+    """Whether two mentions both name this party, differently."""
+    x, y = getattr(a, slot), getattr(b, slot)
+    return x is not None and y is not None and not _compatible_text(x, y)
 
 
 def _finer(inner: Event, outer: Event) -> bool:

@@ -20,11 +20,19 @@ from extractors.lexicon import (
     CALLED_UP_NOUNS,
     CIVILIAN_WORDS,
     COUNTED_GROUP_NOUNS,
+    DATING_SUBORDINATORS,
     DOCUMENT_WORDS,
     DRAFT_HAPPENED_VERBS,
+    DRIVE_LAUNCH_VERBS,
     FIGHTING_AGE_NOUNS,
+    FOUNDED_UNITS,
+    FOUNDING_VERBS,
+    GROUP_NOUNS,
     HIRING_WORDS,
     INSTITUTION_WORDS,
+    JOINED_OPERATIONS,
+    LEVY_VERBS,
+    LEVYING_COMMUNITIES,
     MOBILISATION_VERBS,
     MOVE_VERBS,
     NOT_JOINED,
@@ -32,19 +40,21 @@ from extractors.lexicon import (
     OBJECT_CONTROL_VERBS,
     RECRUIT_GAIN_VERBS,
     RECRUIT_NOUNS,
+    RECRUITING_DRIVES,
     REGISTERED_RECRUITS,
     SELF_ENLISTING_VERBS,
     STRENGTH_VERBS,
     TRAINED_VERBS,
     TRAINING_BEGUN_VERBS,
 )
-from extractors.normalize.numbers import Amount
+from extractors.normalize.countries import country_of
+from extractors.normalize.numbers import Amount, parse_amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
 from extractors.slots.when import find_date
-from extractors.slots.where import find_location
+from extractors.slots.where import Where, find_location
 from extractors.slots.who import find_source
 from extractors.speed.docviews import span_entities
 
@@ -75,7 +85,11 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         armed = armed or (trainees and bool(words & {"training", "course", "train"}))  # recruits in training
         if words & CIVILIAN_WORDS:
             continue
-        reads = [(s, r) for s in spans if (r := _read(s)) is not None and not is_irrealis(s.root)]
+        reads = [
+            (s, r)
+            for s in spans
+            if (r := _read(s)) is not None and not is_irrealis(s.root) and not _dates_another(s.root)
+        ]
         reads = [
             (s, r)
             for s, r in reads
@@ -90,6 +104,10 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             # "100 fighters started training to join the YPG": group and recruits from two triggers
             recruits = recruits or next((r for _, (_, r) in reads if r is not None), None)
             count = _strength(recruits) if recruits is not None else None
+            where = find_location(sent, places, layout, span.root)
+            origin = _origin(span, recruits)
+            if origin is not None and (where.source != "sentence" or kind_of(span) == "came_from"):
+                where = Where(origin, "sentence", country_of(origin) or where.country)
             events.append(
                 build_event(
                     article,
@@ -97,7 +115,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     sent,
                     span,
                     find_date(sent, span.root, layout),
-                    find_location(sent, places, layout, span.root),
+                    where,
                     actor=actor or _reporting_party(span.root),
                     target=phrase(recruits) if recruits is not None else None,
                     count=count,
@@ -107,15 +125,47 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     return events
 
 
+def _dates_another(t: Token) -> bool:
+    """A recruiting clause that only dates another event: "killed two weeks after being drafted"."""
+    timed = t.dep_ == "pcomp" and t.head.lower_ in DATING_SUBORDINATORS
+    return timed or any(c.dep_ == "mark" and c.lower_ in DATING_SUBORDINATORS for c in t.children)
+
+
 def _strength(recruits: Token) -> Amount | None:
     """How many joined: a unit's own strength when it is given ("a brigade consisting of 250
-    fighters"), else the number on the recruits."""
+    fighters"), else the number on the recruits; "30 factions merged" counts groups, not people."""
     for acl in recruits.children:
         of = next((c for c in acl.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         members = child(of, "pobj") if of is not None else None
         if acl.dep_ == "acl" and acl.lemma_.lower() in STRENGTH_VERBS and members is not None:
             return amount_of(members)
+    if _word(recruits) in GROUP_NOUNS:
+        return None
+    appos = next((c for c in recruits.children if c.dep_ == "appos" and c.pos_ == "NUM"), None)
+    if appos is not None:  # "IS fighters – more than 6,000 –"
+        return parse_amount(recruits.doc[appos.left_edge.i : appos.i + 1].text)
     return amount_of(recruits)
+
+
+def _origin(span: Span, recruits: Token | None) -> str | None:
+    """The place the recruits came from: "came from Tunisia", "recruited 300 men from Kazakhstan"."""
+    verb = span[0] if span[0].pos_ == "VERB" else None  # "came from X", "recruited 300 men from X"
+    heads = [x for x in (verb, recruits) if x is not None]
+    for head in heads:
+        for prep in head.children:
+            place = child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == "from" else None
+            ent = next(
+                (e for e in span_entities(span.sent) if place is not None and e.start <= place.i < e.end),
+                None,
+            )
+            if ent is not None and (ent.label_ in ("GPE", "LOC") or country_of(ent.text)):  # often NORP
+                return ent.text
+    return None
+
+
+def _word(t: Token) -> str:
+    """A noun's singular lower form ("Forces" -> "force"), whatever lemma the tagger gave a name."""
+    return t.lemma_.lower() if t.pos_ != "PROPN" else t.lower_.removesuffix("s")
 
 
 def _reporting_party(t: Token) -> str | None:
@@ -143,10 +193,24 @@ def _not_as_modifier(reader: Reader) -> Reader:
             and t.head.pos_ == "NOUN"
             and t.head.lemma_.lower() not in ARMED_WORDS
         ):
-            return None
+            return _drive(t.head) if t.head.lemma_.lower() in RECRUITING_DRIVES else None
         return reader(span)
 
     return read
+
+
+def _drive(drive: Token) -> Read | None:
+    """ "X launched a recruitment campaign", "engaged in a recruitment drive": a drive under way, by
+    the subject of the verb that launched it; a drive only named or planned is none."""
+    node = drive
+    for _ in range(4):
+        node = node.head
+        if reporting_verb(node) or node.dep_ == "ROOT" and node.lemma_.lower() not in DRIVE_LAUNCH_VERBS:
+            return None
+        if node.lemma_.lower() in DRIVE_LAUNCH_VERBS and node.pos_ == "VERB":
+            subj = child(node, "nsubj")
+            return (phrase(subj) if subj is not None else None), None
+    return None
 
 
 def _read_volunteer(span: Span) -> Read | None:
@@ -279,7 +343,7 @@ def _read_camp(span: Span) -> Read | None:
     verb = t.head if t.lower_ in ("to", "into") else t.head.head
     if verb.lemma_.lower() not in MOVE_VERBS:
         return None
-    recruits = child(verb, "dobj")
+    recruits = child(verb, "dobj", "nsubjpass")  # "took 40 men", "the rest were sent"
     if recruits is not None and recruits.pos_ == "PRON" and verb.dep_ in ("advcl", "xcomp", "conj"):
         recruits = child(verb.head, "dobj", "nsubjpass")
     if recruits is None or recruits.pos_ == "PRON":
@@ -329,7 +393,7 @@ def _read_train(span: Span) -> Read | None:
     were training with US forces", "200 fighters began training"."""
     t = span.root
     actor: Token | None = None
-    if t.pos_ == "NOUN":
+    if t.pos_ == "NOUN" or t.lower_ == "training" and t.dep_ == "dobj":  # "to begin training" (a verb tag)
         if t.dep_ not in ("dobj", "xcomp") or t.head.lemma_.lower() not in TRAINING_BEGUN_VERBS:
             return None  # "a training camp", "military training": no one taken in
         recruits = _subject(t.head)
@@ -395,12 +459,15 @@ def _taken_in(
 def _subject(verb: Token) -> Token | None:
     """Subject of a verb, or of the verb it depends on ("forcing IS to bring in" -> IS)."""
     subj = child(verb, "nsubj")
+    clausal = child(verb, "csubj")
+    if subj is None and clausal is not None:  # "hundreds living in camps have joined", parsed as a clause
+        subj = child(clausal, "nsubj") or clausal
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subj = verb.head  # "militias, which have recruited ...": the antecedent recruited
     named = verb.head.pos_ in ("PROPN", "NOUN") or verb.head.text[:1].isupper()  # "IS" is often tagged AUX
     if subj is None and verb.dep_ == "xcomp" and named and verb.head.i < verb.i:
         subj = verb.head  # "forcing IS to bring in recruits"
-    if subj is None and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+    if subj is None and verb.dep_ in ("xcomp", "ccomp", "advcl") and not reporting_verb(verb.head):
         controller = (
             verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS
         )  # "forced them to join" vs "used X to recruit"
@@ -443,11 +510,106 @@ def _read_join(span: Span) -> Read | None:
                 and (o := child(prep, "pobj")) is not None
             ):
                 actor = o
+    recruits = _subject(t) or child(t, "nsubjpass")  # "400 rebels were integrated into the army"
+    if lemma in JOINED_OPERATIONS:  # "2,000 fighters joined the offensive": people, no group named
+        return (None, recruits) if _is_recruit(recruits) else None
     armed = lemma in ARMED_WORDS or obj.ent_type_ in ("ORG", "NORP") or obj.pos_ in ("PRON", "PROPN")
     if not armed and not any(x.lemma_.lower() in ARMED_WORDS for x in obj.subtree):
         return None
-    recruits = _subject(t) or child(t, "nsubjpass")  # "400 rebels were integrated into the army"
     return (phrase(actor) if actor.pos_ != "PRON" else None), recruits
+
+
+def _armed(t: Token) -> bool:
+    """Whether a noun phrase names an armed party: an armed word in it, or a named group."""
+    return t.ent_type_ in ("ORG", "NORP") or any(x.lemma_.lower() in ARMED_WORDS for x in t.subtree)
+
+
+def _read_defect(span: Span) -> Read | None:
+    """ "60 soldiers defected to the rebels": they joined the side they went over to; defecting
+    from a side alone is leaving it."""
+    t = span.root
+    to = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    side = child(to, "pobj") if to is not None else None
+    if t.pos_ != "VERB" or side is None or not (_armed(side) or side.pos_ == "PROPN"):
+        return None
+    return phrase(side), _subject(t)
+
+
+def _read_child_soldier(span: Span) -> Read | None:
+    """ "used 300 boys as child soldiers", "made them fight as child soldiers": children put to
+    fight; whoever used or made them is the actor."""
+    verb = span[0].head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    passive = _passive(verb)
+    if passive is not None:
+        return passive
+    recruits = child(verb, "dobj") or _subject(verb)
+    causer = verb.head if verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ == "VERB" else verb
+    subj = _subject(causer) if causer is not verb or child(verb, "dobj") is not None else None
+    return (phrase(subj) if subj is not None else None), recruits
+
+
+def _read_came_from(span: Span) -> Read | None:
+    """ "more than 6,000 of its fighters came from Tunisia", "many recruits came from the region":
+    fighters from abroad who joined; not fighters who came to attack or to a place."""
+    t = span[0]
+    subj = _people(child(t, "nsubj") or t)
+    if subj is t or not _is_recruit(subj, FIGHTING_AGE_NOUNS | {"recruit", "volunteer"}):
+        return None
+    elsewhere = any(c.dep_ in ("xcomp", "advcl") or c.dep_ == "prep" and c.lower_ == "to" for c in t.children)
+    names = [c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]  # "IS fighters"
+    group = subj.doc[names[0].i : names[-1].i + 1].text if names else None
+    return None if elsewhere else (group, subj)
+
+
+def _read_merge(span: Span) -> Read | None:
+    """ "30 factions merged into a unified army": groups joining the one they form or join."""
+    t = span.root
+    into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("into", "in", "with")), None)
+    joined = child(into, "pobj") if into is not None else None
+    merged = _subject(t) or child(t, "nsubjpass")
+    if t.pos_ != "VERB" or joined is None or merged is None or _word(merged) not in GROUP_NOUNS:
+        return None
+    return (phrase(joined), merged) if _armed(joined) else None
+
+
+def _read_founded(span: Span) -> Read | None:
+    """ "a new brigade was formed with 300 fighters", "the Security Forces were established as a police
+    unit": an armed unit founded takes its members in; the unit is the actor."""
+    t = span.root
+    if t.pos_ != "VERB" or t.lemma_.lower() not in FOUNDING_VERBS or t.dep_ in ("amod", "acl"):
+        return None
+    unit = child(t, "nsubjpass") or child(t, "dobj")
+    if unit is None:
+        return None
+    as_ = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    kinds = [unit, *([p] if as_ is not None and (p := child(as_, "pobj")) is not None else [])]
+    named_unit = next((k for k in kinds if _word(k) in FOUNDED_UNITS), None)
+    others = [x for x in t.sent if x.lemma_.lower() in ARMED_WORDS and x is not named_unit]
+    if named_unit is None or not others:
+        return None
+    with_ = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    members = child(with_, "pobj") if with_ is not None else None
+    return phrase(unit), (members if _is_recruit(members, CALLED_UP_NOUNS) else unit)
+
+
+def _read_levy(span: Span) -> Read | None:
+    """ "the tribe sent 150 fighters": a community raising fighters for a force; the force is the
+    "to" object when named."""
+    t = span.root
+    if t.dep_ not in ("nsubj", "nsubjpass") or _word(t) not in LEVYING_COMMUNITIES:
+        return None
+    verbs = [v for v in t.sent if v.lemma_.lower() in LEVY_VERBS and v.pos_ == "VERB" and _subject(v) == t]
+    for verb in verbs:
+        fighters = child(verb, "dobj")
+        if fighters is not None and _is_recruit(fighters) and amount_of(fighters) is not None:
+            to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+            force = child(to, "pobj") if to is not None else None
+            if force is not None and (force.ent_type_ in ("ORG", "NORP") or force.pos_ == "PROPN"):
+                return phrase(force), fighters  # "to the SDF", not "to the front"
+            return None, fighters
+    return None
 
 
 # Pattern kind -> its reader (extractors/patterns/recruitment.jsonl)
@@ -466,4 +628,10 @@ READERS: dict[str, Reader] = {
     "call_up": _not_as_modifier(_read_call_up),
     "graduate": _not_as_modifier(_read_graduate),
     "camp": _not_as_modifier(_read_camp),
+    "defect": _read_defect,
+    "child_soldier": _read_child_soldier,
+    "came_from": _read_came_from,
+    "merge": _read_merge,
+    "founded": _read_founded,
+    "levy": _read_levy,
 }

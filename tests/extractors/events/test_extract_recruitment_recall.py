@@ -191,3 +191,73 @@ def test_call_ups_training_and_unit_strength(text, actor, count):
 )
 def test_not_call_ups_or_training_of_recruits(text):
     assert of_type(run(text), "recruitment") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count", "location"),
+    [
+        (
+            "The militia launched a forced recruitment campaign in the northern districts last month.",
+            "The militia",
+            None,
+            None,
+        ),
+        ("About 400 tribal fighters joined the offensive on Tuesday.", None, 400, None),
+        ("Dozens of soldiers defected to the rebels in Homs last week.", "the rebels", 12, "Homs"),
+        ("The army selected 600 volunteers to begin training in May.", None, 600, None),
+        (
+            "The gunmen abducted boys from the village and used them as child soldiers.",
+            "The gunmen",
+            None,
+            None,
+        ),
+        ("Around 3,000 of the group's fighters came from Morocco, the report said.", None, 3000, "Morocco"),
+        ("Twelve rebel factions merged into a new army in Idlib on Sunday.", "a new army", None, "Idlib"),
+        (
+            "A new brigade of the army was formed with 300 fighters in Aleppo on Monday.",
+            "brigade",
+            300,
+            "Aleppo",
+        ),
+        ("The local tribe sent 200 fighters to the front on Sunday.", None, 200, None),
+        ("Rebels were sent to training camps near the border.", None, None, None),
+        ("The group has recruited 300 men from Tajikistan.", "The group", 300, "Tajikistan"),
+        ("Hundreds of young men living in the camps have joined the militia.", "the militia", 100, None),
+    ],
+)
+def test_joining_wordings_beyond_recruit(text, actor, count, location):
+    """A drive launched, joining an offensive, defecting to a side, selected for training, children
+    used as soldiers, fighters from abroad, factions merged, a unit founded, a tribe's levy."""
+    (event,) = of_type(run(text), "recruitment")
+    assert event.actor == actor if actor is None else contains(event.actor, actor)
+    assert event.count == count and event.location == location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry plans a recruitment campaign for next year.",
+        "The air force joined the offensive on Tuesday.",
+        "Two officers defected from the army on Monday.",
+        "Militants came from the north and attacked the village.",
+        "Hundreds of Islamic State fighters came from Syria to attack the town.",
+        "Two companies merged into a new firm last year.",
+        "A committee was formed to study the budget.",
+        "Some of the conscripts were killed a week after being drafted.",
+        "The men were sent to the front after they were conscripted.",
+    ],
+)
+def test_joining_lookalikes_are_not_recruitment(text):
+    """A drive planned, a force joining an operation, leaving a side, fighters arriving to attack,
+    firms merging, a committee formed, a draft that only dates another event."""
+    assert of_type(run(text), "recruitment") == []
+
+
+def test_intakes_of_one_article_stay_apart():
+    """Two intakes with other recruits by other groups, or a dated one beside an undated one, are
+    not one retold event."""
+    text = (
+        "The militia has recruited 300 boys in the north, a monitor said. "
+        "Last year the rebels recruited dozens of teenagers in the south."
+    )
+    assert len(of_type(run(text), "recruitment")) == 2
