@@ -691,6 +691,8 @@ CONFLICT_SIDES = _words(
     "rebel fighter militant opposition group faction force militia insurgent guerrilla government "
     "regime army leader gunman jihadist"
 )
+# Prepositions of where people went under a deal ("bussed to X", "left for X"): not where they settled.
+DESTINATION_PREPS = _words("to towards toward for")
 # Markers of a clause that says what should happen, not what did: "so they surrender".
 PURPOSE_MARKS = _words("so lest until unless if")
 # Auxiliaries that keep a base-form verb real: "they did surrender".

@@ -21,6 +21,8 @@ from extractors.lexicon import (
     DEAL_DONE_VERBS,
     DEAL_UNDER_PREPS,
     DEAL_WORDS,
+    DEFINITE,
+    DESTINATION_PREPS,
     DRAFT_HAPPENED_VERBS,
     EVACUATED_FIGHTERS,
     GROUP_DESCRIPTORS,
@@ -46,7 +48,7 @@ from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
 from extractors.slots.when import find_date
-from extractors.slots.where import Where, find_location
+from extractors.slots.where import Where, find_location, sentence_places
 from extractors.slots.who import find_source
 from extractors.speed.docviews import doc_sentences, span_entities
 
@@ -72,6 +74,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         # the party-naming trigger first; an evacuation only when nothing else reports it
         reads.sort(key=lambda sp: (kind_of(sp[0]) == "evacuation", sp[1][0] is None))
         for span, (actor, who) in reads[:1]:
+            if events and kind_of(span) == "evacuation" and not _new_deal(sent):
+                continue  # "the evacuation was completed": the deal told before, carried out
             if who is not None and _is_place(who):  # "the town returned ... under a deal between A and B"
                 actor, who = _deal_parties(sent) or (actor, who)
             if who is not None and (side := _armed_side(who)) is not None:
@@ -282,15 +286,39 @@ def _uncounted(actor: str | None, who: Token | None) -> str | None:
     return actor[len(counted) :].strip() or None if actor.startswith(counted) else actor
 
 
+def _new_deal(sent: Span) -> bool:
+    """A deal the sentence brings in: "a deal", "another agreement"; not "the deal" told before."""
+    deals = (t for t in sent if t.lemma_.lower() in DEAL_WORDS)
+    return any(not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children) for t in deals)
+
+
 def _where(sent: Span, places: list[Span], layout: ArticleLayout, trigger: Token, who: Token | None) -> Where:
     """A named place that reconciled ("Al-Tall reconciled with the government") is where it happened."""
     where = find_location(sent, places, layout, trigger)
+    mentions = sentence_places(sent, places)
+    bound = {m.name for m in mentions if _destination(sent.doc[m.end - 1])}
+    left = sorted((m for m in mentions if m.name not in bound), key=lambda m: (m.rank, m.start))
+    if where.name in bound and left:  # "stay in X, while 25 were evacuated to the town of Y": not Y
+        where = Where(left[0].name, "sentence", where.country)
     if who is None or who.pos_ != "PROPN":
         return where
     name = who.doc[who.left_edge.i : who.i + 1].text
     if not is_known_place(name) or country_of(name) or not name[:1].isupper():
         return where
     return Where(name, "sentence", where.country)
+
+
+def _destination(token: Token) -> bool:
+    """A place word inside "to X", "for X", "towards X" ("bussed to Idlib", "leaving for the town of X")."""
+    for _ in range(6):
+        if token.dep_ == "prep" and token.lower_ in DESTINATION_PREPS:
+            return True
+        if token.dep_ not in ("compound", "amod", "pobj", "appos", "conj", "prep") or token.head == token:
+            return False
+        if token.dep_ == "prep" and token.lower_ != "of":
+            return False
+        token = token.head
+    return False
 
 
 def _deal_parties(sent: Span) -> tuple[str | None, Token | None] | None:

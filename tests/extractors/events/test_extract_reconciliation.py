@@ -195,3 +195,21 @@ def test_the_count_is_not_part_of_the_actor():
     (event,) = of_type(run(text), "reconciliation")
     assert event.count == 120
     assert event.actor is not None and event.actor.startswith("rebel fighters")
+
+
+def test_an_evacuation_carrying_out_a_deal_told_before_is_that_deal():
+    text = (
+        "On Monday the rebels in the town of Kafr Hamra reached a deal with the army to leave for the north."
+        " On Wednesday, about 400 rebel fighters were evacuated from the town."
+    )
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.evidence.startswith("On Monday")
+
+
+def test_where_fighters_went_is_not_where_they_settled():
+    text = (
+        "Some 60 gunmen settled their status in Kafr Hamra on Monday,"
+        " while 30 were bussed to the town of Tell Abyad."
+    )
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.location == "Kafr Hamra"
