@@ -715,6 +715,17 @@ CONFLICT_SIDES = _words(
     "rebel fighter militant opposition group faction force militia insurgent guerrilla government "
     "regime army leader gunman jihadist"
 )
+# Prepositions of where people went under a deal ("bussed to X", "left for X"): not where they settled.
+DESTINATION_PREPS = _words("to towards toward for")
+# Markers of a clause that says what should happen, not what did: "so they surrender".
+PURPOSE_MARKS = _words("so lest until unless if")
+# Auxiliaries that keep a base-form verb real: "they did surrender".
+REAL_BASE_AUX = _words("do does did")
+# Common nouns that describe an armed group without naming it ("the country's largest rebel group").
+GROUP_DESCRIPTORS = _words("group faction movement organization organisation alliance coalition")
+# Last words of armed-group names that no state force carries ("Liberation Front", "... Movement");
+# "Forces" names both sides and is left to the actor table.
+NON_STATE_NAME_HEADS = _words("front movement brigade brigades battalion battalions")
 # Heads that name the state's side of a settlement ("the government and the rebels agreed").
 STATE_SIDE_WORDS = _words("government regime president army military state authority ministry kingdom")
 # Verbs whose subject lived through a settlement: "the town witnessed a settlement last year".

@@ -21,11 +21,17 @@ from extractors.lexicon import (
     DEAL_DONE_VERBS,
     DEAL_UNDER_PREPS,
     DEAL_WORDS,
+    DEFINITE,
+    DESTINATION_PREPS,
     DRAFT_HAPPENED_VERBS,
     EVACUATED_FIGHTERS,
+    GROUP_DESCRIPTORS,
+    NON_STATE_NAME_HEADS,
     PARTY_WORDS,
     PEOPLE_WORDS,
     PLACE_TYPE_RANK,
+    PURPOSE_MARKS,
+    REAL_BASE_AUX,
     RECONCILING_PARTIES,
     SETTLEMENT_CUES,
     SETTLEMENT_WITNESS_VERBS,
@@ -33,19 +39,22 @@ from extractors.lexicon import (
     STATE_SIDE_WORDS,
     TRUCE_WORDS,
 )
+from extractors.normalize.actors import FOREIGN_STATE, STATE, canonical_actor
 from extractors.normalize.countries import country_of
 from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
 from extractors.normalize.places import is_known_place
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, is_irrealis, phrase
+from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
 from extractors.slots.when import find_date
-from extractors.slots.where import Where, find_location
+from extractors.slots.where import Where, find_location, sentence_places
 from extractors.slots.who import find_source
-from extractors.speed.docviews import span_entities
+from extractors.speed.docviews import doc_sentences, span_entities
 
 EVENT_TYPE: EventType = "reconciliation"
+# Sentences after a settlement sentence where the group it only describes may be named.
+NAME_SENTENCES_AFTER = 4
 Read = tuple[str | None, Token | None]  # (actor text, the people who settled)
 Reader = Callable[[Span, set[str]], Read | None]  # (trigger, the sentence's lemmas and words)
 
@@ -65,6 +74,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         # the party-naming trigger first; an evacuation only when nothing else reports it
         reads.sort(key=lambda sp: (kind_of(sp[0]) == "evacuation", sp[1][0] is None))
         for span, (actor, who) in reads[:1]:
+            if events and kind_of(span) == "evacuation" and not _new_deal(sent):
+                continue  # "the evacuation was completed": the deal told before, carried out
             if who is not None and _is_place(who):  # "the town returned ... under a deal between A and B"
                 actor, who = _deal_parties(sent) or (actor, who)
             if who is not None and (side := _armed_side(who)) is not None:
@@ -74,6 +85,11 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
                 count = part[2]  # "Around 300 of the gunmen": the hedge the parser left outside
             count = count or _people_count(sent)
+            target = _other_party(span)
+            if who is not None and _is_state(who):  # the state side is the other party
+                target = actor
+                actor, who = _settling_side(sent, who)
+            actor = _named_group(who, sent) or _uncounted(actor, who)
             events.append(
                 build_event(
                     article,
@@ -83,7 +99,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     find_date(sent, span.root, layout),
                     _where(sent, places, layout, span.root, who),
                     actor=actor,
-                    target=_other_party(span),
+                    target=target,
                     count=count,
                     source=find_source(sent, span.root),
                 )
@@ -94,15 +110,31 @@ def extract(doc: Doc, article: Article) -> list[Event]:
 def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
     """A surrender that happened (a finite verb): who surrendered."""
     t = span.root
-    aux = child(t, "aux")
-    if t.pos_ != "VERB" or t.tag_ == "VBG" or (aux is not None and aux.lower_ == "to"):
-        return None  # "surrendering rebels", "to surrender": not a surrender that happened
+    if t.pos_ != "VERB" or t.tag_ == "VBG" or not _real_base_form(t):
+        return None  # "surrendering rebels", "to surrender", "either surrender or face": none happened
+    if any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in t.children):
+        return None  # "so they surrender": an aim
     return _party(t)
+
+
+def _real_base_form(verb: Token) -> bool:
+    """A verb that is no bare infinitive or choice: any tense but the base form, or the base form
+    after "did" or under a deal-making verb ("agreed to surrender", "have agreed to sign")."""
+    if verb.tag_ != "VB" or child(verb, "nsubj") is not None:
+        return True  # a subject makes it a present tense: "the government and the rebels sign a deal"
+    if any(c.dep_ == "aux" and c.lower_ in REAL_BASE_AUX for c in verb.children):
+        return True
+    while verb.dep_ == "conj" and verb.head.tag_ == "VB":
+        verb = verb.head  # "agreed to surrender and start negotiating"
+    agreed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DEAL_DONE_VERBS
+    return agreed and verb.head.tag_ != "VB"
 
 
 def _read_evacuation(span: Span, lemmas: set[str]) -> Read | None:
     """An evacuation under terms between parties: who was evacuated or left."""
     t = span.root
+    if _anchored(t):
+        return None  # "After the evacuation, troops took the town": the evacuation only dates it
     cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
     fighters_left = bool(lemmas & EVACUATED_FIGHTERS) and _happened(t)  # "300 rebels were evacuated"
     if not (cue and lemmas & PARTY_WORDS) and not fighters_left:
@@ -117,15 +149,18 @@ def _read_evacuation(span: Span, lemmas: set[str]) -> Read | None:
 
 
 def _happened(t: Token) -> bool:
-    """An evacuation under way or done: "were evacuated", "the evacuation began"; not one planned,
-    nor one that only dates another event ("a day after the suburb was evacuated")."""
-    anchors = ("after", "before", "since", "until")
-    marked = any(c.dep_ == "mark" and c.lower_ in anchors for c in t.children)
-    if marked or any(a.lower_ in anchors for a in t.ancestors):
-        return False
+    """An evacuation under way or done: "were evacuated", "the evacuation began"; not one planned."""
     if t.pos_ == "VERB":
         return t.tag_ in ("VBD", "VBN") and child(t, "aux") is None
     return t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in DRAFT_HAPPENED_VERBS
+
+
+def _anchored(t: Token) -> bool:
+    """A trigger under "after", "before", "since" or "until" only dates another event ("a day after the
+    suburb was evacuated")."""
+    anchors = ("after", "before", "since", "until")
+    marked = any(c.dep_ == "mark" and c.lower_ in anchors for c in t.children)
+    return marked or any(a.lower_ in anchors for a in t.ancestors)
 
 
 def _read_deal(span: Span, lemmas: set[str]) -> Read | None:
@@ -168,6 +203,8 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
     if t.lower_ in ("reconciliation",) and t.head.lemma_.lower() not in done:
         return None
     verb = t.head
+    if verb.pos_ in ("VERB", "AUX") and not _real_base_form(verb):
+        return None  # "stay and reach a settlement", "urged to reach an agreement"
     witnessed = t.dep_ == "dobj" and verb.lemma_.lower() in SETTLEMENT_WITNESS_VERBS
     if witnessed or t.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in DEAL_DONE_VERBS:
         if child(verb, "nsubjpass") == t:
@@ -188,15 +225,100 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
     return None
 
 
+def _settling_side(sent: Span, state: Token) -> Read:
+    """Who settled when the subject is the state, which never does: the side coordinated with it
+    ("the government of Colombia and FARC", "local leaders and the government" parsed apart), for "the
+    army reached a deal with the rebels" the rebels, for "the SDF said a deal was reached with the
+    government" the speaker; else the subject as written, which is all the sentence gives."""
+    before = state.doc[state.left_edge.i - 1] if state.left_edge.i > sent.start + 1 else None
+    joined = state.doc[before.i - 1] if before is not None and before.dep_ == "cc" else None
+    for side in (*(t for t in state.subtree if t.dep_ == "conj"), *filter(None, [joined])):
+        if (side.pos_ == "PROPN" or side.lemma_.lower() in CONFLICT_SIDES) and not _is_state(side):
+            return phrase(side), side
+    for tok in sent:
+        obj = child(tok, "pobj") if tok.lower_ == "with" and tok.head.lemma_.lower() in DEAL_WORDS else None
+        if obj is not None and obj.lemma_.lower() in CONFLICT_SIDES and not _is_state(obj):
+            return phrase(obj), obj
+    for tok in sent:
+        subj = child(tok, "nsubj") if reporting_verb(tok) else None
+        if subj is not None and subj.pos_ == "PROPN" and not _is_state(subj):
+            return phrase(subj), subj
+    return phrase(state), state
+
+
+def _named_group(who: Token | None, sent: Span) -> str | None:
+    """The name of a group the sentence only describes ("the country's largest rebel group"): its
+    apposition, else the first non-state group named in the sentence or the next few."""
+    if who is None or who.pos_ == "PROPN":
+        return None
+    described = next((t for t in who.subtree if t.lemma_.lower() in GROUP_DESCRIPTORS), None)
+    if described is None or any(t.pos_ == "PROPN" for t in who.subtree if t.dep_ != "appos"):
+        return None
+    if (appos := child(described, "appos")) is not None and appos.pos_ == "PROPN":
+        return phrase(appos)
+    after = [s for s in doc_sentences(sent.doc) if s.start >= sent.start][: NAME_SENTENCES_AFTER + 1]
+    for s in after:
+        for ent in span_entities(s):
+            if ent.label_ == "ORG" and ent.start >= who.i and _non_state_name(ent):
+                return ent.text
+    return None
+
+
+def _non_state_name(ent: Span) -> bool:
+    """A name only armed groups carry ("Liberation Front"), or one the actor table knows as non-state."""
+    if ent.root.lower_ in NON_STATE_NAME_HEADS:
+        return True
+    actor = canonical_actor(ent.text)
+    return ent.root.lower_ == "forces" and actor is not None and actor.type not in (STATE, FOREIGN_STATE)
+
+
+def _uncounted(actor: str | None, who: Token | None) -> str | None:
+    """The party without its count, which is the count slot's: "around 300 rebel fighters" -> "rebel
+    fighters"; a bare number ("25 were evacuated") names no party."""
+    if who is None or actor is None:
+        return actor
+    if who.like_num:  # a partitive ("300 of the gunmen") already names its people
+        return None if actor.split()[-1] == who.text else actor
+    num = child(who, "nummod")
+    if num is None:
+        return actor
+    counted = who.doc[num.left_edge.i : num.i + 1].text
+    return actor[len(counted) :].strip() or None if actor.startswith(counted) else actor
+
+
+def _new_deal(sent: Span) -> bool:
+    """A deal the sentence brings in: "a deal", "another agreement"; not "the deal" told before."""
+    deals = (t for t in sent if t.lemma_.lower() in DEAL_WORDS)
+    return any(not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children) for t in deals)
+
+
 def _where(sent: Span, places: list[Span], layout: ArticleLayout, trigger: Token, who: Token | None) -> Where:
     """A named place that reconciled ("Al-Tall reconciled with the government") is where it happened."""
     where = find_location(sent, places, layout, trigger)
+    mentions = sentence_places(sent, places)
+    bound = {m.name for m in mentions if _destination(sent.doc[m.end - 1])}
+    left = sorted((m for m in mentions if m.name not in bound), key=lambda m: (m.rank, m.start))
+    if where.name in bound and left:  # "stay in X, while 25 were evacuated to the town of Y": not Y
+        where = Where(left[0].name, "sentence", where.country)
     if who is None or who.pos_ != "PROPN":
         return where
     name = who.doc[who.left_edge.i : who.i + 1].text
     if not is_known_place(name) or country_of(name) or not name[:1].isupper():
         return where
     return Where(name, "sentence", where.country)
+
+
+def _destination(token: Token) -> bool:
+    """A place word inside "to X", "for X", "towards X" ("bussed to Idlib", "leaving for the town of X")."""
+    for _ in range(6):
+        if token.dep_ == "prep" and token.lower_ in DESTINATION_PREPS:
+            return True
+        if token.dep_ not in ("compound", "amod", "pobj", "appos", "conj", "prep") or token.head == token:
+            return False
+        if token.dep_ == "prep" and token.lower_ != "of":
+            return False
+        token = token.head
+    return False
 
 
 def _deal_parties(sent: Span) -> tuple[str | None, Token | None] | None:
@@ -216,9 +338,14 @@ def _armed_side(parties: Token) -> Token | None:
 
 
 def _is_state(token: Token) -> bool:
-    """A government side: its government, president or army, or the country itself."""
-    return token.lemma_.lower() in STATE_SIDE_WORDS or (
-        token.ent_type_ == "GPE" and bool(country_of(token.text))
+    """A government side: its government, president or army ("President Juan Santos", "pro-government
+    forces"), or the country itself."""
+    titles = (c for c in token.children if c.dep_ in ("compound", "amod"))
+    titled = any(c.lemma_.lower() in STATE_SIDE_WORDS for c in titles)
+    return (
+        titled
+        or token.lemma_.lower() in STATE_SIDE_WORDS
+        or (token.ent_type_ == "GPE" and bool(country_of(token.text)))
     )
 
 

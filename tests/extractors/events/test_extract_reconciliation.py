@@ -150,3 +150,66 @@ def test_fighters_evacuated_and_deals_agreed_to(text, count):
 )
 def test_evacuations_without_fighters_leaving_now_are_no_settlements(text):
     assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the army handed the fighters a choice: either surrender or face a new assault.",
+        "The gunmen were given two days to leave the valley or stay and reach a settlement.",
+        "The commander said the shelling aims to exhaust the militants so they surrender.",
+        "After the evacuation, soldiers entered the old market of the town.",
+    ],
+)
+def test_choices_aims_and_anchors_are_no_settlements(text):
+    assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The defenders of the hill agreed to surrender and hand over their tanks on Sunday.", "defenders"),
+        ("The interior minister and the Popular Resistance Front sign a peace accord in Lome.", "Resistance"),
+        ("On Monday the army reached an agreement with the rebels to leave the valley.", "the rebels"),
+        ('The Northern Alliance said, "An agreement was reached with the government on Monday."', "Alliance"),
+        ("The government of Ruritania and the Red Mountain Front finalise a peace deal.", "Red Mountain"),
+        (
+            "The president's envoy and the largest rebel faction, the Free Coast Movement, signed a peace"
+            " deal.",
+            "Free Coast Movement",
+        ),
+        (
+            "The authorities and the country's largest rebel group have signed a peace deal."
+            " Under the deal, the Green Valley Liberation Front will hand over its weapons.",
+            "Green Valley Liberation Front",
+        ),
+    ],
+)
+def test_the_party_that_settled_is_not_the_state(text, actor):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor)
+
+
+def test_the_count_is_not_part_of_the_actor():
+    text = "About 120 rebel fighters and their families were evacuated from the village of Kafr Nasr today."
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.count == 120
+    assert event.actor is not None and event.actor.startswith("rebel fighters")
+
+
+def test_an_evacuation_carrying_out_a_deal_told_before_is_that_deal():
+    text = (
+        "On Monday the rebels in the town of Kafr Hamra reached a deal with the army to leave for the north."
+        " On Wednesday, about 400 rebel fighters were evacuated from the town."
+    )
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.evidence.startswith("On Monday")
+
+
+def test_where_fighters_went_is_not_where_they_settled():
+    text = (
+        "Some 60 gunmen settled their status in Kafr Hamra on Monday,"
+        " while 30 were bussed to the town of Tell Abyad."
+    )
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.location == "Kafr Hamra"
