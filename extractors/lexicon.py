@@ -288,7 +288,7 @@ NEWSROOM_DATELINES = frozenset(
     _phrases("white house, state department, pentagon, united nations, capitol hill")
 )
 # Prepositions that introduce a place ("in Aleppo", "near Idlib").
-PLACE_PREPS = _words("in near at on outside around into across over from")
+PLACE_PREPS = _words("in near at on outside around into across over from between")
 # Prepositions that place an event inside a country ("in Syria"), not merely at it or from it.
 COUNTRY_PREPS = _words("in across inside throughout")
 # First words of Arabic armed-group names ("Jaish al-Islam", "Ahrar al-Sham", "Liwa al-Fateh"):
@@ -309,7 +309,7 @@ DIRECTION_WORDS = _words(
 # Words that start organisation names, not places ("Syrian Observatory", "Civil Defense").
 ORG_WORDS = _words(
     """
-    observatory agency ministry council coalition committee news network forces army front group
+    observatory agency ministry council coalition committee news network force forces army front group
     organization organisation center centre defense defence command office corps legion party union
     state staff tv press reuters afp sana department house nations court aid church helmets crescent
     """
@@ -326,6 +326,8 @@ AGENT_VERBS = _words(
     offer
     """
 )
+# Nouns whose "between X and Y" names places ("the road between X and Y"), unlike "clashes between".
+ROUTE_NOUNS = _words("road highway route area villages towns line border frontline checkpoint")
 # Last words of buildings and sites named as landmarks ("the Omari Mosque"): a spot in a place, not one.
 LANDMARK_WORDS = _words("mosque church hospital school market bakery university stadium prison hotel clinic")
 # Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").

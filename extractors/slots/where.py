@@ -28,6 +28,7 @@ from extractors.lexicon import (
     PERSON_TITLES,
     PLACE_PREPS,
     PLACE_TYPE_RANK,
+    ROUTE_NOUNS,
 )
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
@@ -231,7 +232,9 @@ def _mention(
     name = doc[toks[0].i : toks[-1].i + 1].text
     if country_of(name) or demonym_country(name):
         return None
-    if not _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS - {"from"}) and _names_a_party(toks):
+    if not _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS - {"from", "between"}) and _names_a_party(
+        toks
+    ):
         return False  # after "near", "in": a place whatever the parse says ("Near Sinjar, strikes hit")
     geographic = toks[-1].lower_ in GEO_FEATURES  # "in the Sambisa Forest" is a place; "on the Embassy" not
     after_preposition = _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS | {"of"}, across_the=geographic)
@@ -312,7 +315,11 @@ def _names_a_party(toks: list[Token]) -> bool:
         root = root.head  # "Moscow and Damascus had rejected"
     if root.dep_ in ("nsubj", "poss") and root.head.lemma_.lower() in AGENT_VERBS:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "between", "and"):
+    if root.dep_ == "pobj" and root.head.lower_ == "between":
+        return (
+            root.head.head.lemma_.lower() not in ROUTE_NOUNS
+        )  # "talks between X and Y"; not "the road between"
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "and"):
         return not _against_an_attack(root.head)  # "a deal with Damascus"; not "an attack against Abha"
     i = toks[0].i - 1
     while i > 0 and root.doc[i].lower_ in NAME_PARTICLES:
@@ -340,8 +347,8 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
         group = [m for m in mentions if m is not best and _coordinated(best, m, sent.doc)]
         if group:
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
-            first = best
-            best = next((m for m in ranked if m.rank > first.rank + 0.5 and m not in group), first)
+            first = min([best, *group], key=lambda m: m.start)  # "between X and Y": X, as annotators write
+            best = next((m for m in ranked if m.rank > best.rank + 0.5 and m not in group), first)
         return Where(best.name, "sentence", country or layout.country)
     follow_up = _follow_up_place(sent, ruled)
     if follow_up is not None:

@@ -39,6 +39,8 @@ pytestmark = pytest.mark.model
         ("On 2 June, shelling killed three civilians in al Mayadin.", "Mayadin"),
         ("On 2 June, a mine killed a shepherd in rural Manbij.", "Manbij"),
         ("On 2 June, jets killed five people in northern Hama.", "Hama"),
+        # the road between two places is at the first
+        ("On 2 June, a mine killed two soldiers on the road between Kfeir and Hamdaniya.", "Kfeir"),
     ],
 )
 def test_the_place_named_before_its_parent_wins(text, location):
@@ -118,3 +120,17 @@ def test_an_english_article_is_no_arabic_one():
     text = "On 2 June, a civilian was shot dead by an Assad loyalist in Tadmur."
     (event,) = of_type(run(text), "casualties")
     assert contains(event.location, "Tadmur"), event.location
+
+
+def test_talks_between_two_capitals_name_no_place():
+    text = "Talks between Kyiv and Minsk stalled on Monday after shelling killed three people in Avdiivka."
+    (event,) = of_type(run(text), "casualties")
+    assert contains(event.location, "Avdiivka"), event.location
+
+
+def test_an_authorisation_of_military_force_is_no_place():
+    text = (
+        "Jets struck a depot on Monday under the Authorization for Use of Military Force, killing two guards."
+    )
+    (event,) = of_type(run(text), "casualties")
+    assert not contains(event.location, "Military Force"), event.location
