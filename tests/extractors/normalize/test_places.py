@@ -153,6 +153,14 @@ def test_unknown_or_unsure_names_resolve_to_none(name: str | None, context: Plac
     assert resolve_place(name, context) is None
 
 
+@pytest.mark.parametrize(
+    ("context", "country"), [(IRAQ, "IQ"), (PlaceHints(countries=frozenset({"IR"})), "IR")]
+)
+def test_kurdistan_is_the_region_of_the_article_country(context: PlaceHints, country: str) -> None:
+    place = resolve_place("Kurdistan", context)
+    assert place is not None and (place.country_code, place.geo_precision) == (country, 3)
+
+
 def test_country_name_resolves_to_the_country_entry_not_a_namesake() -> None:
     for name in ("Syria", "Iraq", "Turkey", "Yemen"):
         place = resolve_place(name, SYRIA)
