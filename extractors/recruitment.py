@@ -172,7 +172,10 @@ def _reporting_party(t: Token) -> str | None:
     """An armed side that reports its own intake: "the army said 200 recruits completed training"."""
     verb = next((a for a in t.ancestors if reporting_verb(a)), None)
     subj = child(verb, "nsubj") if verb is not None else None
-    if subj is None or not any(x.lemma_.lower() in ARMED_SPEAKERS for x in subj.subtree):
+    # a name's plural is not lemmatized ("Syrian Democratic Forces")
+    if subj is None or not any(
+        {x.lemma_.lower(), x.lower_.removesuffix("s")} & ARMED_SPEAKERS for x in subj.subtree
+    ):
         return None
     return phrase(subj)
 
@@ -290,7 +293,7 @@ def _read_recruit(span: Span) -> Read | None:
                 (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "with")), None
             )
             force = child(into, "pobj") if into is not None else None
-            return (phrase(force) if force is not None else None), subj
+            return _named_force(force, t), subj
         return (phrase(subj) if subj is not None else None), recruits
     group = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t  # "the first batch of recruits"
     trained = group.head.lemma_.lower() in TRAINED_VERBS and group.dep_ in ("nsubj", "nsubjpass")
@@ -305,6 +308,16 @@ def _read_recruit(span: Span) -> Read | None:
     if t.lower_ in ("recruitment", "conscription", "enlistment", "enrolment", "enrollment"):
         return _nominal(t)
     return None
+
+
+def _named_force(force: Token | None, verb: Token) -> str | None:
+    """The force joined: "in the army"; "in the ranks of X" is X, "in its ranks" the side reporting it."""
+    if force is None or force.lemma_.lower() != "rank":
+        return phrase(force) if force is not None else None
+    of = next((c for c in force.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if (group := child(of, "pobj") if of is not None else None) is not None:
+        return phrase(group)
+    return _reporting_party(verb) if child(force, "poss") is not None else None
 
 
 def _nominal(t: Token) -> tuple[str | None, Token | None]:

@@ -112,10 +112,17 @@ def test_absorbed_into_its_ranks():
             "its commando unit",
             400,
         ),
+        # "its ranks" are the reporting force's; "the ranks of X" are X's
+        (
+            "The Syrian Democratic Forces said 60 men had enlisted in its ranks near Tabqa.",
+            "Syrian Democratic Forces",
+            60,
+        ),
+        ("Some 300 villagers enlisted in the ranks of the Fifth Corps on Monday.", "Fifth Corps", 300),
     ],
 )
 def test_enlisting_and_training(text, actor, count):
     (event,) = of_type(run(text), "recruitment")
     if actor:
-        assert contains(event.actor, actor)
+        assert contains(event.actor, actor), event.actor
     assert event.count == count
