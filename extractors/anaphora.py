@@ -24,7 +24,7 @@ from extractors.speed.docviews import doc_sentences
 
 # How many sentences back a "the raid" may reach for its strike.
 MAX_SENTENCES_BACK = 2
-_PLACE_SLOTS = ("location", "location_source", "country")
+_PLACE_SLOTS = ("location", "location_source", "location_parent", "country")
 
 
 def strikes_of_one_force(events: list[Event]) -> list[Event]:

@@ -113,6 +113,7 @@ def build_event(
         event_date_end=when.end,
         location=where.name,
         location_source=where.source,
+        location_parent=where.parent,
         country=where.country,
         published=article.published,
         url=article.url,

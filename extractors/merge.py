@@ -136,6 +136,8 @@ def _fill(kept: Event, other: Event, *, take_date: bool = True) -> Event:
             changes[slot] = getattr(other, slot)
     if kept.location_source != "sentence" and other.location_source == "sentence":
         changes.update(location=other.location, location_source="sentence")
+    if "location" in changes:  # a parent travels with its place
+        changes["location_parent"] = other.location_parent
     # explicit beats default; a finer date inside the kept one beats it ("in July 2018" of "in 2018")
     if take_date and other.date_text is not None and (kept.date_text is None or _finer(other, kept)):
         changes.update({slot: getattr(other, slot) for slot in DATE_SLOTS})

@@ -99,6 +99,9 @@ class Event:
     # Not a column: what tells apart the ids of several events of one type citing one span
     # (strikes on two places in one sentence: each its place); None for a span's only event.
     id_part: str | None = dataclasses.field(default=None, metadata={"column": False})
+    # Not a column: the wider place the text names the location in, geocoding it when the gazetteer
+    # lacks the location itself ("near Starohnativka, Donetsk").
+    location_parent: str | None = dataclasses.field(default=None, metadata={"column": False})
 
     @staticmethod
     def make_id(article_id: str, event_type: str, start: int, end: int, part: str | None = None) -> str:

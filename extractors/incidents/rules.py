@@ -97,6 +97,8 @@ def same_place_entry(a: Report, b: Report, tuning: MergeTuning) -> bool:
 def places_within_km(a: Report, b: Report, tuning: MergeTuning) -> bool:
     if not (_is_place(a) and _is_place(b)) or a.country_code != b.country_code:
         return False
+    if a.geo_precision != 1 and b.geo_precision != 1:
+        return False  # two places known only as near a town share its coordinates, not a spot
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= tuning.place_km

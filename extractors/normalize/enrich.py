@@ -19,6 +19,7 @@ from extractors.normalize.placename import exact_key
 from extractors.normalize.places import (
     FOCUS_COUNTRIES,
     Entry,
+    Place,
     PlaceHints,
     gazetteer,
     is_matchable_name,
@@ -30,6 +31,9 @@ from extractors.schema import Article, Event
 # curated place, or a city this large (small namesakes are too ambiguous to vote).
 CONTEXT_CITY_POPULATION = 100_000
 _MAX_NAME_WORDS = 4
+# ACLED geo-precision of a place known only by its parent: near a town, or somewhere in an area.
+NEAR_PRECISION = 2
+AREA_PRECISION = 3
 _WORD = re.compile(r"[^\W\d_][\w'’‘`-]*")
 
 
@@ -143,6 +147,8 @@ def enrich_event(event: Event, hints: PlaceHints) -> Event:
     if stated:  # the event's own country outranks the article's
         hints = dataclasses.replace(hints, primary=stated, countries=hints.countries | {stated})
     place = resolve_place(event.location, hints) if event.location else None
+    if place is None and event.location is not None:
+        place = _inside_parent(event.location, event.location_parent, hints)
     if place is None and event.location is None and stated:
         place = resolve_place(event.country)
     # "government forces" belong to the country the article (or the event) is about, even when
@@ -163,6 +169,19 @@ def enrich_event(event: Event, hints: PlaceHints) -> Event:
         actor_type=actor.type if actor else None,
         target_name=target.name if target else None,
         target_type=target.type if target else None,
+    )
+
+
+def _inside_parent(name: str, parent: str | None, hints: PlaceHints) -> Place | None:
+    """A place the gazetteer lacks, spelled as written, at its parent's coordinates: near a town
+    (precision 2) or somewhere in an area (3), as ACLED codes an unknown village."""
+    found = resolve_place(parent, hints) if parent else None
+    if found is None:
+        return None
+    area = found.geo_precision >= AREA_PRECISION
+    admin1 = found.admin1 or (found.name if area and not found.entry_id.startswith("C:") else None)
+    return dataclasses.replace(
+        found, name=name, admin1=admin1, geo_precision=AREA_PRECISION if area else NEAR_PRECISION
     )
 
 

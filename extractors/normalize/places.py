@@ -280,7 +280,7 @@ def _choose(entries: list[Entry], query: _Query, hints: PlaceHints, exact: bool)
     if in_hinted:
         pool = in_hinted
     elif not hints.country_codes():
-        pool = entries
+        pool = entries if exact else []  # a loose spelling match anywhere in the world is a guess ("Kumbaru")
     else:  # only outside the article's countries: trust countries and big cities by their own name
         key = exact_key(query.name)
         pool = [

@@ -73,6 +73,9 @@ class Where:
     name: str | None
     source: LocationSource | None
     country: str | None
+    parent: str | None = (
+        None  # the wider place the text names it in ("X, Donetsk"): its geocode if X has none
+    )
 
 
 @dataclass(frozen=True)
@@ -349,7 +352,7 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
             first = min([best, *group], key=lambda m: m.start)  # "between X and Y": X, as annotators write
             best = next((m for m in ranked if m.rank > best.rank + 0.5 and m not in group), first)
-        return Where(best.name, "sentence", country or layout.country)
+        return Where(best.name, "sentence", country or layout.country, _parent_of(best, mentions, sent.doc))
     follow_up = _follow_up_place(sent, ruled)
     if follow_up is not None:
         return Where(follow_up, "sentence", country or layout.country)
@@ -373,6 +376,12 @@ def _inner_places_first(mentions: list[PlaceMention], doc: Doc) -> list[PlaceMen
         if inner.rank >= outer.rank and not landmark and _parent_follows(inner, outer, doc):
             ordered[i] = dataclasses.replace(inner, rank=outer.rank - CHAIN_STEP)
     return ordered
+
+
+def _parent_of(place: PlaceMention, mentions: list[PlaceMention], doc: Doc) -> str | None:
+    """The place the text names right after this one as its parent, if any."""
+    after = sorted((m for m in mentions if m.start >= place.end), key=lambda m: m.start)
+    return after[0].name if after and _parent_follows(place, after[0], doc) else None
 
 
 def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:

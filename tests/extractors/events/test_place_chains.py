@@ -134,3 +134,10 @@ def test_an_authorisation_of_military_force_is_no_place():
     )
     (event,) = of_type(run(text), "casualties")
     assert not contains(event.location, "Military Force"), event.location
+
+
+def test_a_village_the_gazetteer_lacks_is_mapped_near_its_named_parent():
+    text = "On 2 June, rebels shelled army positions near Sukhodilske, Donetsk, killing one soldier."
+    (event,) = of_type(run(text), "casualties")
+    assert (event.location_name, event.country_code, event.geo_precision) == ("Sukhodilske", "UA", 2)
+    assert event.latitude is not None and event.longitude is not None

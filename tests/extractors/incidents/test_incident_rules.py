@@ -176,6 +176,13 @@ def test_haversine_km() -> None:
         (report(), other(place=KAFR_NUR), "same_place_entry", False),
         (report(), other(place=KAFR_NUR), "places_within_km", True),
         (report(), other(place=AIN_HALWA), "places_within_km", False),
+        # two villages known only as near one town: its coordinates, not theirs
+        (
+            report(place=NEAR_TELL_SABKHA),
+            other(place=("Um Jloud", "North", "SY", 36.000, 37.000, 2)),
+            "places_within_km",
+            False,
+        ),
         (report(), other(place=SAME_NAME_ABROAD), "same_place_entry", False),
         (report(), other(place=NORTH_PROVINCE), "same_place_entry", False),
         (report(), other(place=NORTH_PROVINCE), "places_within_km", False),

@@ -96,6 +96,23 @@ def test_enrich_event_leaves_unresolved_columns_null() -> None:
     assert event.country_code == "SY" or event.country_code is None
 
 
+@pytest.mark.parametrize(
+    ("parent", "admin1", "precision"),
+    [("Daraa", "Daraa", 2), ("Daraa province", "Daraa", 3), ("Syria", None, 3), (None, None, None)],
+)
+def test_a_place_the_gazetteer_lacks_is_geocoded_by_its_parent(
+    parent: str | None, admin1: str | None, precision: int | None
+) -> None:
+    event = enrich_event(
+        make_event(location="Tell Um Hawsh", location_parent=parent), place_hints(SYRIA_STORY)
+    )
+    assert event.geo_precision == precision
+    if precision is not None:  # spelled as written, where its parent is
+        assert (event.location_name, event.admin1, event.country_code) == ("Tell Um Hawsh", admin1, "SY")
+    else:
+        assert event.location_name is None
+
+
 def test_event_country_outranks_article_context() -> None:
     event = enrich_event(make_event(location="Tripoli", country="Lebanon"), PlaceHints(frozenset({"LY"})))
     assert event.country_code == "LB" and event.country == "Lebanon"
