@@ -400,6 +400,8 @@ def _wounded(trig: Span) -> tuple[Token | None, Amount | None]:
         candidates.append(t.head)
     if t.lower_ in ("injuries", "injury"):
         candidates.append(child(t.head, "nsubj"))
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        candidates.append(child(of, "pobj") if of is not None else None)  # "the injury of several others"
     candidates.append(_number_before(t))
     for victims in candidates:
         if victims is None or not _counted_people(victims):
