@@ -25,12 +25,15 @@ from extractors.lexicon import (
     ATTACK_VERBS,
     COUNTABLE_STRIKES,
     FORCE_HEADS,
+    KILLING_NOUNS,
     NOT_AIR_HEADS,
+    NOT_AIRCRAFT_MODIFIERS,
     STRIKE_ATTACKER_NOUNS,
     STRIKE_CONDUCT_VERBS,
     STRIKE_GENERIC_MODIFIERS,
     STRIKE_HIT_VERBS,
     STRIKE_OUTCOME_VERBS,
+    STRIKE_WITH_VERBS,
     WEAPON_WORDS,
 )
 from extractors.normalize.numbers import Amount
@@ -111,6 +114,8 @@ def _aircraft_attacks(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """An aircraft word reports a strike as the subject or `by` agent of an attack verb, or its instrument."""
     head = span.root
     verb = head.head
+    if any(c.lower_ in NOT_AIRCRAFT_MODIFIERS for c in head.children):
+        return False  # "a suicide bomber attacked the base"
     # an aircraft as passive subject was hit itself ("the helicopter was shot down")
     if head.dep_ in ("nsubj", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {"by"}:
         return True
@@ -124,7 +129,8 @@ def _aircraft_attacks(span: Span, sent: Span, layout: ArticleLayout) -> bool:
 def _strike_from_the_air(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """A bare "strikes", "raids", "bombing": an aircraft word in the sentence, or an article about
     aircraft and a named attacker ("Russian raids"); never a labour or hunger strike."""
-    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    flown = [t for t in sent if not any(c.lower_ in NOT_AIRCRAFT_MODIFIERS for c in t.children)]
+    words = {t.lemma_.lower() for t in flown} | {t.lower_ for t in flown}
     if words & NOT_AIR_HEADS:
         return False
     if words & AIRCRAFT_WORDS or _by_an_air_force(span) or _military_strike(span.root, layout):
@@ -246,12 +252,16 @@ def _strike_actor(span: Span) -> str | None:
     ]
     if mods:
         end = head.i  # "a U.S.-led coalition air strike" -> "U.S.-led coalition": the strike words go
-        while end > mods[0].i + 1 and _strike_word(head.doc[end - 1]):
-            end -= 1
+        while end > mods[0].i + 1 and (_strike_word(head.doc[end - 1]) or head.doc[end - 1].tag_ == "POS"):
+            end -= 1  # "the coalition's strikes" -> "the coalition"
         return head.doc[mods[0].left_edge.i : end].text
     if head.pos_ == "VERB" and (subj := child(head, "nsubj")) is not None and subj.pos_ != "PRON":
         return phrase(subj)  # strike noun parsed as a verb ("army airstrikes on X"): its subject struck
+    if (killer := _killer_of(head)) is not None:
+        return killer
     verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_.lower() in STRIKE_WITH_VERBS:
+        verb = verb.head  # "Turkey began an offensive with airstrikes": the strikes were its instrument
     if head.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
         subj = child(verb, "nsubj")
         if subj is not None and subj.pos_ != "PRON":
@@ -259,6 +269,28 @@ def _strike_actor(span: Span) -> str | None:
         if subj is not None:
             return reporting_force(verb)  # "the ministry said it carried out an air strike"
     return None
+
+
+def _killer_of(head: Token) -> str | None:
+    """Who killed "in" the strike: "the army's killing of X in an airstrike", "X was killed by Y in a
+    strike", "Y killed X in an air raid"."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    killing = prep.head
+    lemma = killing.lemma_.lower()
+    if killing.pos_ == "NOUN" and lemma in KILLING_NOUNS:
+        owner = child(killing, "poss")
+        return _without_possessive(owner) if owner is not None and owner.pos_ != "PRON" else None
+    if killing.pos_ != "VERB" or lemma != "kill":
+        return None
+    killer = agent_of(killing) or child(killing, "nsubj")
+    return phrase(killer) if killer is not None and killer.pos_ != "PRON" else None
+
+
+def _without_possessive(owner: Token) -> str:
+    words = [t for t in owner.subtree if t.tag_ != "POS"]
+    return owner.doc[words[0].i : words[-1].i + 1].text
 
 
 def _strike_word(token: Token) -> bool:
@@ -313,6 +345,13 @@ def _target(spans: list[Span]) -> str | None:
                 return phrase(obj)
         verb = span.root.head
         if span.root.dep_ == "nsubj" and (obj := child(verb, "dobj")) is not None:
+            if obj.lemma_.lower() in AIR_ATTACK_NOUNS:  # "a bomber carried out an attack on X": X
+                on = next(
+                    (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "against")), None
+                )
+                obj = child(on, "pobj") if on is not None else None
+                if obj is None:
+                    continue
             return phrase(obj)
     return None
 

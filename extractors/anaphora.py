@@ -79,7 +79,8 @@ def _points_back(span: Span) -> bool:
         mods = [c for c in t.children if c.i < t.i]
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in mods)
         naming = any(c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN" for c in t.subtree)
-        if definite and not naming:
+        counted = any(c.ent_type_ == "ORDINAL" for c in mods)  # "the first attack ..., the second attack"
+        if definite and not naming and not counted:
             return True
     return False
 

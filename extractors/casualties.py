@@ -18,15 +18,22 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.lexicon import (
+    AUTHORIZING_VERBS,
     BACKGROUND_CAUSES,
+    CARE_VERBS,
     COMBAT_NOUNS,
     DEADLY_ATTACK_NOUNS,
+    EVENT_NOUNS,
     INJURY_LEMMAS,
     KILLER_SIDE_WORDS,
     KILLING_NOUNS,
+    LOSS_VERBS,
+    MARTYRS_NAME_HEADS,
     NO_DEATH_PHRASES,
+    NON_VIOLENT_CAUSES,
     PEOPLE_ONLY_LEMMAS,
     PEOPLE_WORDS,
+    PLACING_VERBS,
     REACTION_VERBS,
     REPORTING_VERBS,
     TOLL_CAUSE_PREPS,
@@ -68,7 +75,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         kills = [s for s in spans if kind_of(s) != INJURY]
         injuries = [s for s in spans if kind_of(s) == INJURY]
-        injured = _injured(injuries)
+        # the injury word that counts the wounded ("evacuated the wounded after the blast injured 20")
+        counted = next(((s, a) for s in injuries if (a := _wounded(s)[1]) is not None), None)
+        injured = counted[1] if counted is not None else None
         risen = [k for k in kills if _risen_toll(k) and _victims(k)[1] is not None]
         kills = risen or kills  # "53 were killed ... and the death toll rose to 64": the toll is 64
         found = False
@@ -79,10 +88,12 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if count is not None and count.value == 0 and not (injured and injured.value):
                 found = True  # "no civilians were killed or injured": nothing to report
                 continue
-            if count is None and victims is not None and _anyone(victims):
-                continue  # "we mourn every civilian lost", "the families of those killed"
+            if victims is not None and (_anyone(victims, count) or _part_of_a_toll(victims)):
+                found = True  # "the families of those killed and injured": no toll, nor are its wounded one
+                continue
             head = trig.root
-            if is_irrealis(head) or is_generic(sent) or _background(trig, count):
+            unreal = is_irrealis(head) or _purpose(head)
+            if unreal or is_generic(sent) or _background(trig, count):
                 found = True  # the sentence's wounded belong to this unreal or background toll
                 continue
             if victims is not None and count is None and not _is_people(victims):
@@ -109,12 +120,13 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         wounded = injured is not None and injured.value > 0  # "no troops were injured" is no event
         if (
             not found
-            and injured is not None
+            and counted is not None
             and wounded
             and not background
-            and not is_irrealis(injuries[0].root)
+            and not is_irrealis(counted[0].root)
+            and not _cared_for(counted[0].root)
         ):
-            events.extend(_wounded_only(doc, article, sent, injuries[0], injured, events))
+            events.extend(_wounded_only(doc, article, sent, counted[0], counted[1], events))
     return _one_per_count(events)
 
 
@@ -146,6 +158,13 @@ def _wounded_only(
     ]
 
 
+def _cared_for(t: Token) -> bool:
+    """ "1,000 people, including 28 wounded people, were evacuated": the wounded as moved, not hurt here."""
+    clause = (a for a in t.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep")  # not "including"
+    verb = next(clause, None)
+    return t.dep_ == "amod" and verb is not None and verb.lemma_.lower() in CARE_VERBS
+
+
 def _one_per_count(events: list[Event]) -> list[Event]:
     """Two triggers of one sentence reporting the same toll ("killed ... killing") are one event;
     an uncounted mention gives way to a counted one of the same sentence."""
@@ -160,10 +179,28 @@ def _one_per_count(events: list[Event]) -> list[Event]:
     return out
 
 
-def _anyone(victims: Token) -> bool:
-    """Victims named by a quantifier rather than counted: "those killed", "every civilian lost"."""
+def _anyone(victims: Token, count: Amount | None) -> bool:
+    """Victims named by a quantifier rather than counted: "those killed", "every civilian lost",
+    "far too many civilians"."""
+    if count is not None:
+        return any(c.lower_ == "too" for c in victims.subtree)  # a lament, not a count
     quantified = any(c.dep_ == "det" and c.lower_ in ("every", "any", "all") for c in victims.children)
     return quantified or victims.lower_ in ("those", "anyone", "everyone")
+
+
+def _part_of_a_toll(victims: Token) -> bool:
+    """ "More than 160 of those executed were fighters": a breakdown of a toll told before."""
+    of = next((c for c in victims.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = child(of, "pobj") if of is not None else None
+    return whole is not None and whole.lower_ == "those"
+
+
+def _purpose(t: Token) -> bool:
+    """An infinitive of purpose ("checkpoints to rob and kill travellers"): what someone meant to do."""
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    infinitive = t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    return infinitive and t.dep_ in ("acl", "relcl", "advcl")
 
 
 def _is_people(token: Token) -> bool:
@@ -222,10 +259,18 @@ def _dead_victims(trig: Span) -> tuple[Token | None, Amount | None]:
     t = trig.root
     if t.head.lower_ == "among":
         return None, None  # "five children were among the dead": part of another toll
+    if t.text == "Martyrs" and _names_a_unit(t):
+        return None, None  # "the Raqqa Martyrs Brigade": a name, not the dead
     victims = _number_before(t) or (t if t.lower_ == "martyrs" else None)
     if victims is None and t.dep_ in ("oprd", "acomp", "ccomp", "xcomp"):
         victims = child(t, "nsubj") or child(t.head, "dobj")
     return _toll_of(trig, victims)
+
+
+def _names_a_unit(t: Token) -> bool:
+    """Whether a capitalised word stands in a name that ends in a unit or site ("Martyrs' Square")."""
+    after = [x for x in t.doc[t.i + 1 : min(t.sent.end, t.i + 3)] if x.tag_ != "POS" and x.text != "'"]
+    return bool(after) and after[0].text[:1].isupper() and after[0].lower_ in MARTYRS_NAME_HEADS
 
 
 def _died_victims(trig: Span) -> tuple[Token | None, Amount | None]:
@@ -247,10 +292,13 @@ def _killed_victims(trig: Span) -> tuple[Token | None, Amount | None]:
     if t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and _is_people(t.head):
         victims = t.head  # "five civilians killed", whatever the parser hangs after the participle
     victims = victims or child(t, "nsubjpass", "dobj")
+    if victims is not None and victims.lemma_.lower() in DEADLY_ATTACK_NOUNS | EVENT_NOUNS:
+        victims = None  # "executed an airstrike", "carried out": an attack is never its own victim
     attack = (
         t.head.lemma_.lower() in DEADLY_ATTACK_NOUNS
     )  # "an airstrike killing 30": the strike is no victim
-    if victims is None and t.dep_ in ("acl", "amod", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    victims_heads = ("NOUN", "PROPN", "NUM", "PRON")  # "those killed" (a quantifier, read by the caller)
+    if victims is None and t.dep_ in ("acl", "amod", "relcl") and t.head.pos_ in victims_heads:
         victims = None if attack else t.head
     if victims is None and t.tag_ == "VBN":
         victims = child(t, "nsubj")
@@ -337,11 +385,6 @@ def _toll_number(trig: Span) -> Amount | None:
     return None
 
 
-def _injured(triggers: list[Span]) -> Amount | None:
-    """Number wounded, from the first injury word of the sentence that states one."""
-    return next((amount for trig in triggers if (amount := _wounded(trig)[1]) is not None), None)
-
-
 def _wounded(trig: Span) -> tuple[Token | None, Amount | None]:
     """The wounded an injury word counts: its object or passive subject, the noun it modifies, a number."""
     t = trig.root
@@ -357,11 +400,24 @@ def _wounded(trig: Span) -> tuple[Token | None, Amount | None]:
         candidates.append(t.head)
     if t.lower_ in ("injuries", "injury"):
         candidates.append(child(t.head, "nsubj"))
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        candidates.append(child(of, "pobj") if of is not None else None)  # "the injury of several others"
     candidates.append(_number_before(t))
     for victims in candidates:
-        if victims is not None and (amount := amount_of(victims)) is not None:
+        if victims is None or not _counted_people(victims):
+            continue  # "we wish those injured a quick recovery": no one counted
+        if (amount := amount_of(victims)) is not None:
             return victims, amount
     return None, None
+
+
+def _counted_people(victims: Token) -> bool:
+    """Whether a noun the wounded are read from counts people: "45 youths", "dozens", "many more";
+    not "a quick recovery" or "those"."""
+    if victims.like_num or victims.lower_ in VAGUE_AMOUNTS or _is_people(victims):
+        return True
+    numbered = any(c.dep_ in ("nummod", "quantmod") or c.lower_ in VAGUE_AMOUNTS for c in victims.children)
+    return numbered or victims.pos_ not in ("NOUN", "PRON")
 
 
 def _toll_actor(trig: Span) -> str | None:
@@ -403,7 +459,8 @@ def _killer_of_the_named(trig: Span) -> str | None:
     owner = child(t, "poss")
     killing = t.lemma_.lower() in KILLING_NOUNS or t.lower_ in KILLING_NOUNS
     if killing and owner is not None and owner.pos_ != "PRON":
-        return phrase(owner)
+        words = [w for w in owner.subtree if w.tag_ != "POS"]  # "the army's" -> "the army"
+        return owner.doc[words[0].i : words[-1].i + 1].text
     return _killer_of_the_dead(trig)
 
 
@@ -417,16 +474,21 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
         agent = agent or next((a for c in conjoined if (a := agent_of(c)) is not None), None)
         if agent is not None:  # "killed and two injured by an ISIL attack": the agent of both
             return _attacker_in(agent)
+        attack = node != t and node.pos_ == "NOUN" and node.lemma_.lower() in DEADLY_ATTACK_NOUNS
+        if attack and (found := _attacker_in(node)):
+            return found  # "regime shelling of X, resulting in the death of three"
         subj = child(node, "nsubj")
-        if subj is not None and subj.pos_ != "PRON" and not (node == t and victim_side) and not _victim(subj):
-            return _attacker_in(subj)
+        victim_subject = (node == t and victim_side) or node.lemma_.lower() in LOSS_VERBS
+        if subj is not None and subj.pos_ != "PRON" and not victim_subject and not _victim(subj):
+            return _attacker_in(subj)  # not who "suffered losses, with 30 killed"
         pronoun = subj is not None and subj.pos_ == "PRON" and node == t and not victim_side
         if pronoun and (force := reporting_force(node)) is not None:
             return force  # "the army said it killed 30": "it" is the army
         for c in node.subtree if node == t else node.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following", "between"):
                 obj = child(c, "pobj", "pcomp")  # "in shelling by X": the parser makes "shelling" a verb
-                if obj is not None and (c.lower_ == "between" or obj.lemma_.lower() in DEADLY_ATTACK_NOUNS):
+                fight = c.lower_ == "between" and c.head.lemma_.lower() in DEADLY_ATTACK_NOUNS | {"fighting"}
+                if obj is not None and (fight or obj.lemma_.lower() in DEADLY_ATTACK_NOUNS):
                     found = _attacker_in(obj)
                     if found:
                         return found
@@ -466,8 +528,10 @@ def _attacker_in(noun: Token) -> str | None:
         else ("by", "from", "between")
     )
     links = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in linking]
-    for acl in (c for c in noun.children if c.dep_ == "acl"):  # "a shell fired by X", "belonging to X"
-        links += [g for g in acl.children if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "to")]
+    acls = [c for c in noun.children if c.dep_ == "acl"]  # "a shell fired by X", "belonging to X"
+    for verb in [*acls, *(c for a in acls for c in a.children if c.dep_ == "conj")]:
+        if verb.lemma_.lower() not in AUTHORIZING_VERBS:  # "authorized by X and carried out by Y": Y
+            links += [g for g in verb.children if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "to")]
     for link in links:
         if (obj := child(link, "pobj")) is not None:
             return phrase(obj)
@@ -477,10 +541,15 @@ def _attacker_in(noun: Token) -> str | None:
     ]
     if not naming:
         return None  # "the raid", "a suicide bombing": an event is never its own actor
-    first = next(t for t in left if t.dep_ != "det" and not t.is_punct and not t.like_num)
+    placed = naming[0].i + 2 < noun.i and noun.doc[naming[0].i + 1].tag_ == "HYPH"
+    if placed and noun.doc[naming[0].i + 2].lemma_.lower() in PLACING_VERBS:
+        return naming[0].text  # "a Taliban-planted roadside bomb": who planted it
+    # the phrase starts at its first word that is no article, number, or date ("today's terrorist attack")
+    words = (t for t in left if t.dep_ != "det" and not t.is_punct and not t.like_num and t.tag_ != "POS")
+    first = next((t for t in words if t.ent_type_ not in ("DATE", "TIME")), naming[0])
     end = noun.i  # "a U.S.-led coalition air strike" -> "U.S.-led coalition": the weapon words go
-    while end > naming[0].i + 1 and _weapon_word(noun.doc[end - 1]):
-        end -= 1
+    while end > naming[0].i + 1 and (_weapon_word(noun.doc[end - 1]) or noun.doc[end - 1].tag_ == "POS"):
+        end -= 1  # "the army's shelling" -> "the army"
     return noun.doc[min(first.i, naming[0].left_edge.i) : end].text
 
 
@@ -494,12 +563,26 @@ def _weapon_word(token: Token) -> bool:
 
 
 def _background(trig: Span, count: Amount | None) -> bool:
-    """A war's whole toll, not one event: very large counts, or a war or conflict as the killer."""
+    """A war's whole toll, not one event: very large counts, or a war or conflict as the killer; or
+    deaths of no armed violence ("the stampede resulted in 56 deaths")."""
     if count is not None and count.value >= BACKGROUND_TOLL:
         return True
     t = trig.root
     subj = child(t, "nsubj")
-    return subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES
+    return (subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES) or _non_violent(t)
+
+
+def _non_violent(t: Token) -> bool:
+    """Whether the cause of the deaths, as subject or "in"/"from" object up the trigger's clause, is no
+    violence ("died in a stampede", "floods killed 12")."""
+    for node in [t, *list(t.ancestors)[:4]]:
+        causes = [child(node, "nsubj")]
+        causes += [child(c, "pobj") for c in node.children if c.dep_ == "prep" and c.lower_ in ("in", "from")]
+        if any(c is not None and c.lemma_.lower() in NON_VIOLENT_CAUSES for c in causes):
+            return True
+        if node.pos_ == "VERB":
+            break
+    return False
 
 
 # Pattern kind -> its reader (extractors/patterns/casualties.jsonl)

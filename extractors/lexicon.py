@@ -513,6 +513,15 @@ PEOPLE_WORDS = _words(
 )
 # Causes of a whole war's toll: "the war, which has killed 300,000" is background, not an event.
 BACKGROUND_CAUSES = _words("war conflict uprising crisis revolution insurgency")
+# Causes of deaths that are no armed violence: "a stampede resulted in 56 deaths" is no casualties event.
+NON_VIOLENT_CAUSES = _words(
+    "stampede earthquake flood flooding storm landslide avalanche epidemic disease cholera covid pandemic "
+    "accident heatwave drowning"
+)
+# Last words of names that hold "Martyrs": "the Martyrs Brigade", "Martyrs' Square" name no dead.
+MARTYRS_NAME_HEADS = _words("brigade brigades battalion battalions square street cemetery day unit")
+# Verbs of moving or caring for the wounded: "28 wounded people were evacuated" reports no wounding.
+CARE_VERBS = _words("evacuate transfer rescue treat admit hospitalise hospitalize airlift transport")
 # Injury nouns and verbs.
 INJURY_LEMMAS = _words("injure wound injury wounded injured wounding injuring")
 
@@ -564,6 +573,10 @@ AIR_FORCE_WORDS = _words("coalition aviation airforce")
 AIR_ATTACK_NOUNS = _words("attack strike raid assault bombing bombardment")
 # Verbs of carrying strikes out: in an article about aircraft, "forces conducted strikes" were air strikes.
 STRIKE_CONDUCT_VERBS = _words("conduct carry launch execute perform make")
+# Verbs whose subject struck when strikes are their instrument ("Turkey began an offensive with airstrikes").
+STRIKE_WITH_VERBS = ATTACK_VERBS | STRIKE_CONDUCT_VERBS | _words("begin start respond retaliate open")
+# Modifiers that make an aircraft word a person: a "suicide bomber" flies nothing.
+NOT_AIRCRAFT_MODIFIERS = _words("suicide")
 # What a military "strike" as subject does: a labour strike neither kills nor destroys.
 STRIKE_OUTCOME_VERBS = _words("kill destroy")
 # ... and, in an article about aircraft, where it lands ("two strikes struck ISIL units").
@@ -575,10 +588,18 @@ COUNTABLE_STRIKES = _words("strike raid airstrike air-strike barrel bomb attack"
 # Nouns for an attack: "killed in regime air strikes" names who attacked through their modifiers.
 # Fights between two sides: "killed in a firefight with X" names the other side, X, as the killer.
 COMBAT_NOUNS = _words("clash firefight gunfight skirmish shootout ambush")
+# The last ones are devices: "an IED hit the convoy" names the weapon, never who laid it.
 DEADLY_ATTACK_NOUNS = COMBAT_NOUNS | _words(
     "attack strike airstrike raid bombing shelling bombardment explosion blast bomb fire "
-    "assault offensive shell rocket mortar operation"
+    "assault offensive shell rocket mortar operation ied landmine mine grenade missile"
 )
+# Verbs of an attack's acl that only allowed it: "a raid authorized by X and carried out by Y" is Y's.
+AUTHORIZING_VERBS = _words("authorize authorise approve order sanction")
+# Verbs whose subject took the losses, never the killer ("the army suffered losses, with 30 killed",
+# "a helicopter crashed with both crew killed").
+LOSS_VERBS = _words("suffer sustain incur lose crash")
+# Verbs of a device's placing after "X-": "a Taliban-planted bomb" is X's bomb.
+PLACING_VERBS = _words("plant lay place set")
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
 TOLL_VERBS = _words("be rise reach climb increase jump stand hit bring mount")
 # Prepositions that introduce the attack behind a toll ("rose to 12 after regime shelling").

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors.lexicon import COLLECTIVES, MONTHS_AND_DAYS
+from extractors.lexicon import COLLECTIVES, INJURY_LEMMAS, MONTHS_AND_DAYS, VICTIM_NOUNS
 from extractors.normalize.numbers import Amount, parse_amount
 from extractors.slots.clauses import child, in_stamp
 from extractors.speed.docviews import doc_entities
@@ -20,7 +20,9 @@ def amount_of(noun: Token) -> Amount | None:
         separate = any(t.lower_ == "well" for t in doc[noun.i : conj.i])  # "as well as": two tolls
         if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM") and not separate:
             extra = _own_amount(conj)
-            one_more = conj.tag_ in ("NN", "NNP") and conj.lower_ not in COLLECTIVES
+            # "a commander and his wife": one more; not "two dead and the injury of others"
+            person = conj.lemma_.lower() not in INJURY_LEMMAS | VICTIM_NOUNS
+            one_more = conj.tag_ in ("NN", "NNP") and conj.lower_ not in COLLECTIVES and person
             if extra is None and amount is not None and one_more:
                 extra = Amount(1, "exact")  # "a commander and his wife": one more; not "and a number of"
             if extra is not None:
@@ -39,6 +41,8 @@ def _own_amount(noun: Token) -> Amount | None:
         if cut or in_calendar_date(t) or in_stamp(t):
             start = t.i + 1
     amount = parse_amount(doc[start : noun.i + 1].text)
+    if amount is None and any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in noun.children):
+        amount = Amount(2, "exact")  # "both crew members"
     if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
         amount = parse_amount(noun.text)
         members = child(doc[noun.i + 1], "pobj")

@@ -92,13 +92,17 @@ def is_irrealis(token: Token) -> bool:
     for _ in range(4):
         if node is None:
             break
-        for c in node.children:
+        # "the first attack failed but the second killed four": a clause joined to another, with a subject
+        # of its own, is not governed by the other's negation or head word
+        sibling = below.dep_ == "conj" and node == below.head and _finite(below) and _has_subject(below)
+        for c in () if sibling else node.children:
             if c.dep_ == "neg" or (c.dep_ in ("aux", "mark") and c.lower_ in IRREALIS_AUX):
                 return True
             if c.dep_ == "det" and c.lower_ == "no":
                 return True
         head_word = node.lemma_.lower() in IRREALIS_HEADS and node.pos_ in ("VERB", "AUX", "NOUN")
-        if node != token and head_word and (node.lemma_.lower() in NEGATING_HEADS or not _finite(below)):
+        governs = node != token and head_word and not sibling
+        if governs and (node.lemma_.lower() in NEGATING_HEADS or not _finite(below)):
             return True  # "plans to strike"; but "wanted men settled their status" is a settlement
         below = node
         if node.lemma_.lower() in REPORTING_VERBS:
@@ -108,6 +112,10 @@ def is_irrealis(token: Token) -> bool:
             break
         node = node.head
     return False
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
 
 
 def _finite(token: Token) -> bool:

@@ -62,6 +62,32 @@ pytestmark = pytest.mark.model
             "casualties",
             "French",
         ),
+        # who carried an operation out, not who authorized it
+        (
+            "The raid authorized by the president and carried out by Danish commandos on Monday resulted"
+            " in the death of a rebel commander.",
+            "casualties",
+            "Danish commandos",
+        ),
+        # who planted the bomb; the attack the clause hangs on names its side
+        (
+            "Three policemen died when a Taliban-planted roadside bomb exploded in Kandahar.",
+            "casualties",
+            "Taliban",
+        ),
+        (
+            "The army's shelling of Kafr Nabl, resulting in the death of three civilians, drew protests.",
+            "casualties",
+            "army",
+        ),
+        # whoever killed "in" the strike struck; strikes as the instrument of an offensive
+        (
+            "The move follows the army's killing of a rebel commander in an airstrike last week.",
+            "air_strike",
+            "army",
+        ),
+        ("Turkey began a military offensive with airstrikes on Tuesday.", "air_strike", "Turkey"),
+        ("The coalition's strikes hit Raqqa on Monday.", "air_strike", "coalition"),
     ],
 )
 def test_actor(text, event_type, actor):
@@ -79,6 +105,17 @@ def test_actor(text, event_type, actor):
         # the dead, their tally and the losing side are victims
         ("The number of martyrs in the village has reached 17 since the bombing began.", "casualties"),
         ("The brigades lost 14 fighters in clashes near Hama on Monday.", "casualties"),
+        # the side that suffered or crashed; places a road runs between; the device itself
+        ("The army suffered heavy losses in the assault, with 30 soldiers being killed.", "casualties"),
+        ("A transport helicopter crashed near Tikrit with all four crew members killed.", "casualties"),
+        ("One soldier was killed after a mine exploded on the road between Gao and Ansongo.", "casualties"),
+        ("An IED hit an army truck near Nafaa on Monday, killing four soldiers.", "casualties"),
+        # an attack counted within the sentence points back at no earlier strike
+        (
+            "Jets bombed the camp on Monday. Militants mounted two attacks on the base; the first attack"
+            " failed but the second attack killed four soldiers.",
+            "casualties",
+        ),
     ],
 )
 def test_no_actor(text, event_type):

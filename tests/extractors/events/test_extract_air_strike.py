@@ -72,6 +72,7 @@ def test_air_strikes(text, count, actor, location, date):
         "Commandos carried out a night raid on a farm outside Kandahar.",
         "The striker scored twice as the home side won 3-1.",
         "Rebels said the army helicopter was shot down over the valley.",
+        "A suicide bomber attacked the checkpoint, and the bombing killed 12 people.",
     ],
 )
 def test_not_air_strikes(text):
@@ -94,6 +95,7 @@ def test_strike_and_casualties_in_one_sentence():
         ("A drone attack on the airport in Erbil wounded two guards on Monday.", None, None),
         ("An unmanned aerial system attacked the patrol base near Tanf.", None, "unmanned aerial system"),
         ("Coalition strikes destroyed two bridges near Hajin, the alliance said.", None, "Coalition"),
+        ("A Su-24 bomber carried out an attack on the town of Kafr Sousa.", None, "Su-24 bomber"),
         (
             "American forces conducted precision strikes against two depots near Mayadin.",
             "Warplanes and drones over eastern Syria",

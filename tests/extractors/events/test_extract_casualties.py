@@ -114,6 +114,15 @@ def test_wounded_sentence_after_a_toll_completes_it():
         "The governor said no one would be killed if the town surrendered.",
         "Officials denied that any civilians were killed in the operation.",
         "A new study says air pollution kills thousands of people every year in big cities.",
+        # a purpose, a breakdown of a toll told before, an operation executed, deaths of no violence
+        "The militia set up checkpoints to harass, rob and kill travellers.",
+        "Militants shot 200 prisoners in May. More than 120 of those executed were soldiers.",
+        "Today the Navy successfully executed an airstrike against a senior militant leader.",
+        "The stampede at the stadium resulted in at least 56 deaths.",
+        "Floods killed 12 people in the valley on Monday.",
+        # "Martyrs" in a unit's name; the wounded among people moved to safety
+        "Three brigades, the Hama Martyrs Brigade and the Idlib Falcons, joined the front.",
+        "Some 400 people, including 90 children and 15 wounded fighters, were evacuated from the town.",
     ],
 )
 def test_not_casualty_events(text):
@@ -200,6 +209,8 @@ def test_toll_far_from_its_number_and_planes_shot_down():
         "No soldiers were injured in the attack on the convoy.",
         "Our thoughts are with the families of those killed in the attack.",
         "We mourn every civilian lost in this war.",
+        "Our thoughts are with the families of those killed, and we wish those injured a quick recovery.",
+        "We grieve for every soldier lost in this war, and far too many civilians continue to be killed.",
     ],
 )
 def test_nobody_hurt_and_condolences_are_no_casualties(text):

@@ -25,6 +25,22 @@ pytestmark = pytest.mark.model
         # "a number of" wounded is no count and adds no one to the dead
         ("Four martyrs and a number of wounded were reported after the shelling of Ariha.", 4, "exact", None),
         ("The car bomb killed 9 people in Afrin, in addition to tens of wounded.", 9, "exact", 10),
+        # "both" counts two; an injury joined to the dead adds no one
+        ("A helicopter crashed near Afrin with both crew members being killed.", 2, "exact", None),
+        (
+            "Army shelling hit Tafas, resulting in the death of 2 civilians and the injury of several more.",
+            2,
+            "exact",
+            3,
+        ),
+        # "took the lives of"; a clause of its own is not under its neighbour's "failed"
+        ("Another attack in Jos took the lives of two guards and wounded five more.", 2, "exact", 5),
+        (
+            "Rebels mounted two attacks; the first attack failed but the second attack killed four soldiers.",
+            4,
+            "exact",
+            None,
+        ),
     ],
 )
 def test_casualty_wording(text, count, qualifier, injured):

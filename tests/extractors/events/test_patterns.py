@@ -113,6 +113,7 @@ EXAMPLES = [
     ("Four people lost their lives.", "casualties.lost_lives"),
     ("The blast claimed 17 lives.", "casualties.claimed_lives"),
     ("The blast claimed 17 on Monday.", "casualties.claimed_number"),
+    ("The ambush took the lives of six guards.", "casualties.lives_of"),
     ("A guard was shot dead.", "casualties.shot_dead"),
     ("A farmer was gunned down.", "casualties.gunned_down"),
     ("Nine people were wounded.", "casualties.wounded"),
