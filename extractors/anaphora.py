@@ -5,7 +5,9 @@ agent of its own, the strike in the same sentence has one. "The raid killed nine
 a sentence reporting the raid: "the raid" is that strike, so the toll shares its date, place and
 force unless its own sentence states them. An article whose attributed strikes all name one force
 (a Pentagon release, a report on one coalition's campaign) names that force for its strikes told
-without one ("the last strike killed one terrorist").
+without one ("the last strike killed one terrorist"). A group that "claimed responsibility" in
+one of the next sentences is the killer of a toll told without a named one ("A car bomb killed
+12 ... Al-Shabaab claimed responsibility").
 """
 
 from __future__ import annotations
@@ -18,12 +20,17 @@ from spacy.tokens import Doc, Span
 
 from extractors.lexicon import ANAPHORIC_ATTACK_NOUNS, DEFINITE
 from extractors.merge import DATE_SLOTS
-from extractors.normalize.actors import canonical_actor
+from extractors.normalize.actors import NON_STATE_TYPES, canonical_actor
 from extractors.schema import Event
 from extractors.speed.docviews import doc_sentences
 
-# How many sentences back a "the raid" may reach for its strike.
+# How many sentences back a "the raid" may reach for its strike, and a claim for its attack.
 MAX_SENTENCES_BACK = 2
+# Words after "claimed" that make a claim of an attack ("claimed responsibility for", "claimed credit").
+CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
+CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "claiming"})
+# Groups whose claim names a killer: a named non-state group, not "gunmen".
+NAMED_ARMED_TYPES = NON_STATE_TYPES - {"unidentified"}
 _PLACE_SLOTS = ("location", "location_source", "location_parent", "country")
 
 
@@ -38,6 +45,54 @@ def strikes_of_one_force(events: list[Event]) -> list[Event]:
         dataclasses.replace(e, actor=force) if e.event_type == "air_strike" and e.actor is None else e
         for e in events
     ]
+
+
+def claimed_attacks(doc: Doc, events: list[Event]) -> list[Event]:
+    """Casualties without a named killer take the armed group that claimed the attack just after."""
+    claims = [(s.start_char, group) for s in doc_sentences(doc) if (group := _claimant(s)) is not None]
+    if not claims:
+        return events
+    starts = [s.start_char for s in doc_sentences(doc)]
+    out = []
+    for e in events:
+        here = bisect.bisect_right(starts, e.evidence_start)
+        group = next(
+            (
+                g
+                for start, g in claims
+                if start >= e.evidence_start
+                and bisect.bisect_right(starts, start) - here <= MAX_SENTENCES_BACK
+            ),
+            None,
+        )
+        unnamed = (
+            e.actor is None or (found := canonical_actor(e.actor)) is None or found.type == "unidentified"
+        )
+        if group is not None and e.event_type == "casualties" and unnamed:
+            e = dataclasses.replace(e, actor=group)
+        out.append(e)
+    return out
+
+
+def _claimant(sent: Span) -> str | None:
+    """The group of "X claimed responsibility", "X claimed the attack" (read from words: such a
+    sentence is rarely parsed)."""
+    words = [t.lower_ for t in sent]
+    for i in range(1, len(words) - 1):
+        said = words[i + 1 : i + 3]
+        if words[i] in CLAIM_VERBS and (
+            said[0] in CLAIM_OBJECTS or said[0] == "the" and _attack_word(sent[i + 2 :])
+        ):
+            text = sent.doc[sent.start : sent.start + i].text
+            group = canonical_actor(text)
+            if group is not None and group.type in NAMED_ARMED_TYPES:
+                return text.strip(" ,\n")
+    return None
+
+
+def _attack_word(rest: Span) -> bool:
+    # unparsed words have no lemma: the word as written, singular
+    return len(rest) > 0 and rest[0].lower_.removesuffix("s") in ANAPHORIC_ATTACK_NOUNS
 
 
 def borrow_from_strikes(doc: Doc, events: list[Event]) -> list[Event]:

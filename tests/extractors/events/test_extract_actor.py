@@ -143,6 +143,26 @@ def test_strikes_by_two_forces_lend_none_to_a_strike_without_one():
     assert len(strikes) == 3 and [e.actor is None for e in strikes].count(True) == 1
 
 
+@pytest.mark.parametrize(
+    ("claim", "actor"),
+    [
+        ("Al-Shabaab claimed responsibility for the attack in a statement.", "Al-Shabaab"),
+        ("The Taliban claimed the bombing on Tuesday.", "Taliban"),
+        ("Police said they suspected a gang; nobody claimed responsibility.", None),
+        ("A spokesman claimed the attack was staged.", None),
+    ],
+)
+def test_the_group_that_claims_the_attack_is_the_killer(claim, actor):
+    text = (
+        f"A car bomb killed 12 people at a market in Kismayo on Monday.\n\nWitnesses described panic. {claim}"
+    )
+    (event,) = of_type(run(text), "casualties")
+    if actor is None:
+        assert event.actor is None, event.actor
+    else:
+        assert contains(event.actor, actor), event.actor
+
+
 def test_his_death_names_the_victim_not_a_killer():
     (event,) = of_type(
         run("His death in a blast near Gao on Monday shocked the town; 3 others died."), "casualties"
