@@ -101,8 +101,8 @@ ORDINAL_DAYS = _numbered(
 )
 # Parts of a month or year that leave it the finest unit holding them ("the first week of March").
 PART_WORDS = _words("first second third fourth final last half week weeks days part quarter few couple")
-# Words that open a sentence on another incident than the one told before it ("In another incident,
-# five people were killed"): the story's date does not carry over to it.
+# Word pairs that mark a sentence as telling another incident than the one before it ("In another
+# incident, five people were killed"): the story's date does not carry over to it.
 OTHER_INCIDENT = _words("another separate")
 INCIDENT_NOUNS = _words("incident attack development")
 # Words after a counted period that measure it from another happening ("two months after X was

@@ -235,7 +235,7 @@ def _date_before(
 
 def _tells_another_incident(sent: Span) -> bool:
     """ "In another incident, ...", "In a separate attack, ...": not the story told before."""
-    words = [t.lower_ for t in sent[:6]]
+    words = [t.lower_ for t in sent]
     return any(a in OTHER_INCIDENT and b in INCIDENT_NOUNS for a, b in zip(words, words[1:], strict=False))
 
 
