@@ -101,6 +101,20 @@ ORDINAL_DAYS = _numbered(
 )
 # Parts of a month or year that leave it the finest unit holding them ("the first week of March").
 PART_WORDS = _words("first second third fourth final last half week weeks days part quarter few couple")
+# Word pairs that mark a sentence as telling another incident than the one before it ("In another
+# incident, five people were killed"): the story's date does not carry over to it.
+OTHER_INCIDENT = _words("another separate")
+INCIDENT_NOUNS = _words("incident attack development")
+# Words after a counted period that measure it from another happening ("two months after X was
+# killed"), not back from publication.
+MEASURED_FROM = _words("after before")
+# Words before a counted period that make it a duration ("after four months of preparations").
+DURATION_AFTER = _words("after following")
+# Heads of a planned happening: a date under them lies ahead ("evacuations scheduled to start on 15
+# December", "the phase slated to be launched on 10 December").
+PLANNED_HEADS = _words("schedule slate due expect plan intend")
+# Auxiliaries of a future clause: its date is not a reported event's ("would begin in a few days").
+FUTURE_AUX = _words("will would shall 'll")
 # Words that move a weekday away from the latest one ("next Monday", "every Friday").
 NOT_THIS_WEEKDAY = _words("next coming following previous every each last ago after before")
 

@@ -15,10 +15,17 @@ from extractors.doc_state import is_parsed
 from extractors.lexicon import (
     DATE_PREPS,
     DATE_WORDS,
+    DURATION_AFTER,
+    FUTURE_AUX,
+    INCIDENT_NOUNS,
+    MEASURED_FROM,
     MONTHS_AND_DAYS,
     NUMBER_UNITS,
     ORDINAL_DAYS,
+    OTHER_INCIDENT,
+    PLANNED_HEADS,
     REPORTING_VERBS,
+    TIME_UNITS,
     TIMES_OF_DAY,
 )
 from extractors.normalize.dates import resolve_date
@@ -65,7 +72,7 @@ STORY_SHIFTS = (
     (
         re.compile(
             r"\b(?:(?:later\s+)?that\s+(?:day|morning|afternoon|evening|night)|(?:on\s+)?the\s+same\s+day"
-            r"|by\s+nightfall|later\s+in\s+the\s+day)\b"
+            r"|by\s+nightfall|later\s+in\s+the\s+day|in\s+the\s+(?:morning|afternoon|evening))\b"
         ),
         0,
     ),
@@ -191,7 +198,7 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
     """
     sentences = doc_sentences(sent.doc)
     i = bisect.bisect_left(sentences, sent.start, key=lambda s: s.start)
-    if i == 0 or i >= len(sentences) or sentences[i].start != sent.start:
+    if i == 0 or i >= len(sentences) or sentences[i].start != sent.start or _tells_another_incident(sent):
         return None
     if is_list_item(sent):
         return _list_date(sentences, i, published)
@@ -226,6 +233,12 @@ def _date_before(
     return None
 
 
+def _tells_another_incident(sent: Span) -> bool:
+    """ "In another incident, ...", "In a separate attack, ...": not the story told before."""
+    words = [t.lower_ for t in sent]
+    return any(a in OTHER_INCIDENT and b in INCIDENT_NOUNS for a, b in zip(words, words[1:], strict=False))
+
+
 def _list_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | None:
     """The date of the sentence that introduces a list ("... since the last press release:"),
     found past the list's earlier items and its headings ("Syria", "Iraq")."""
@@ -242,7 +255,7 @@ def _list_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | 
 
 def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
     """The sentence's date expression nearest the trigger, resolved against publication."""
-    candidates: list[tuple[int, str, Token]] = []
+    candidates: list[tuple[int, int, str, Token]] = []
     seen: set[int] = set()
     for ent in span_entities(sent):
         if ent.label_ not in ("DATE", "TIME") or in_stamp(ent[0]) or in_stamp(ent[-1]):
@@ -250,8 +263,8 @@ def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
         if "old" in ent.text or "-long" in ent.text or ent.root.head.lemma_.lower() in REPORTING_VERBS:
             continue
         end = ent.end - 1 if counted_after_date(ent[-1]) else ent.end  # "On 16 July 12 soldiers"
-        start, text = _with_preposition(ent.start, end, sent)
-        candidates.append((start, text, ent.root))
+        start, end, text = _with_preposition(ent.start, end, sent)
+        candidates.append((start, end, text, ent.root))
         whole = resolve_date(text, published) is not None  # "on Monday 12 March 2017": no "Monday 12"
         seen.update(t.i for t in ent if whole or t.lower_ not in DATE_WORDS)  # "overnight days": "overnight"
     for t in sent:
@@ -261,12 +274,17 @@ def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
     clause = _clause_verb(anchor)
     best: When | None = None
     best_distance = 10**6
-    for start, text, root in candidates:
-        verb = _clause_verb(root)
-        if verb != clause and verb.dep_ == "relcl" and verb not in anchor.ancestors:
-            continue  # "militants who had surrendered last week": another happening's date
-        linked = verb == clause
+    for start, end, text, root in candidates:
+        if _off_the_trigger_path(root, anchor):
+            continue
+        counted = _counted(sent.doc[start:end])
+        measured = counted and end < sent.end and sent.doc[end].lower_ in MEASURED_FROM
+        if measured and not _measures_back_to(sent.doc[end], anchor):
+            continue  # "the strike comes two months after ...": the other happening's date
+        linked = _clause_verb(root) == clause
         distance = abs(start - anchor.i) + (0 if linked else UNLINKED_DATE_PENALTY)
+        if counted and start > sent.start and sent.doc[start - 1].lower_ in DURATION_AFTER:
+            distance += REPORT_DATE_PENALTY  # "after several days of calm": how long; any other date wins
         distance += REPORT_DATE_PENALTY if _dates_the_report(root) else 0
         too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
         if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
@@ -278,6 +296,39 @@ def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
             best_distance = distance
             best = When(resolved.start, resolved.precision, text, resolved.end)
     return best
+
+
+def _off_the_trigger_path(root: Token, anchor: Token) -> bool:
+    """Whether a date sits in a clause the trigger is not in that tells another happening: a relative
+    clause ("militants who had surrendered last week"), or a planned or future one ("evacuations
+    scheduled to start on 15 December", "would begin in a few days")."""
+    holding = {anchor, *anchor.ancestors}
+    node = root
+    while node not in holding and node.head is not node:
+        if node.pos_ in ("VERB", "AUX", "ADJ"):
+            if node.dep_ == "relcl":
+                return True
+            if node.lemma_.lower() in PLANNED_HEADS:
+                return True
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
+                return True
+        node = node.head
+    return False
+
+
+def _counted(expression: Span) -> bool:
+    """A counted period ("two months", "several days"), not a named day or month."""
+    words = [t.lower_ for t in expression]
+    return any(w in TIME_UNITS for w in words) and not any(w in MONTHS_AND_DAYS for w in words)
+
+
+def _measures_back_to(word: Token, anchor: Token) -> bool:
+    """Whether the trigger is in the happening an "after" measures from ("two months after a soldier
+    was killed"): the period counts back to it."""
+    if word.lower_ != "after":
+        return False
+    clause = word.head if word.dep_ == "mark" else word
+    return clause.left_edge.i <= anchor.i <= clause.right_edge.i
 
 
 def _dates_the_report(token: Token) -> bool:
@@ -311,7 +362,7 @@ def _day_number(token: Token) -> bool:
     return digits.isdigit() and 1 <= int(digits) <= 31 and len(digits) <= 2
 
 
-def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
+def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, int, str]:
     """A date expression with the preposition before it ("since Saturday" is not "Saturday")."""
     doc = sent.doc
     if start > sent.start and _day_number(doc[start - 1]):
@@ -348,4 +399,4 @@ def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, str]:
         end += 2  # "on Saturday and Sunday" is one period
         if end < sent.end and _year_number([doc[end].text]):
             end += 1  # "between March and June 2017": the year holds the whole range
-    return start, doc[start:end].text
+    return start, end, doc[start:end].text

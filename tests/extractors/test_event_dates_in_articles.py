@@ -153,3 +153,68 @@ def test_a_time_of_night_keeps_its_day_and_year():
 def test_an_anniversary_dates_the_event_that_many_years_back(text, date):
     (toll,) = of_type(run(text), "casualties")
     assert (toll.event_date, toll.date_precision) == (date, "day")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind", "date", "words"),
+    [
+        # a counted period after "after" is how long something lasted, not when the event was
+        (
+            "On 4 March, after several days of calm, gunmen killed two guards at the depot in Tillaberi.",
+            "casualties",
+            D(2021, 3, 4),
+            "On 4 March",
+        ),
+        # "N weeks after X" measures from X: it does not date the event of the main clause
+        (
+            "Eighty rebels surrendered to the army in Kafr Nabl, three weeks after the siege of the town "
+            "began.",
+            "reconciliation",
+            PUBLISHED,
+            None,
+        ),
+        # a planned happening's date ("scheduled to start on") does not date the deal that was reached
+        (
+            "A truce deal was reached in Kafr Nabl, with the evacuation of 120 fighters scheduled to start "
+            "on 9 March.",
+            "reconciliation",
+            PUBLISHED,
+            None,
+        ),
+        # nor does a future clause's ("would begin in a few days")
+        (
+            "The commander said on 2 March that 400 new fighters had joined the brigade and that their "
+            "training would begin in a few days.",
+            "recruitment",
+            D(2021, 3, 2),
+            "on 2 March",
+        ),
+    ],
+)
+def test_a_date_of_another_happening_in_the_sentence_does_not_date_the_event(text, kind, date, words):
+    (event,) = of_type(run(text), kind)
+    assert (event.event_date, event.date_text) == (date, words)
+
+
+def test_in_the_evening_is_the_day_the_story_last_named():
+    events = run(
+        "On 3 March, the army shelled the town of Kafr Nabl.\n\n"
+        "In the evening, forty rebel fighters surrendered to the army."
+    )
+    (deal,) = of_type(events, "reconciliation")
+    assert (deal.event_date, deal.date_text) == (D(2021, 3, 3), "In the evening")
+
+
+@pytest.mark.parametrize(
+    "second_sentence",
+    [
+        "In another incident, a roadside bomb killed two soldiers near Bama.",
+        "Police said that in a separate attack a roadside bomb killed two soldiers near Bama.",
+    ],
+)
+def test_another_incident_does_not_take_the_date_of_the_story_before_it(second_sentence):
+    events = run(f"On 3 March, gunmen killed four traders on the road to Gwoza. {second_sentence}")
+    first, second = sorted(of_type(events, "casualties"), key=lambda e: e.evidence_start)
+    assert first.event_date == D(2021, 3, 3)
+    assert (second.event_date, second.date_text) == (PUBLISHED, None)
