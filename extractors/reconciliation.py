@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
+    BOTH_SIDES_WORDS,
     CONFLICT_SIDES,
     DEAL_DONE_VERBS,
     DEAL_UNDER_PREPS,
@@ -28,11 +29,13 @@ from extractors.lexicon import (
     GROUP_DESCRIPTORS,
     NON_STATE_NAME_HEADS,
     PARTY_WORDS,
+    PAUSE_WORDS,
     PEOPLE_WORDS,
     PLACE_TYPE_RANK,
     PURPOSE_MARKS,
     REAL_BASE_AUX,
     RECONCILING_PARTIES,
+    SETTLEMENT_ACTS,
     SETTLEMENT_CUES,
     SETTLEMENT_WITNESS_VERBS,
     SETTLING_PEOPLE,
@@ -80,6 +83,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 actor, who = _deal_parties(sent) or (actor, who)
             if who is not None and (side := _armed_side(who)) is not None:
                 actor, who = phrase(side), side  # "the government and FARC rebels signed": FARC settled
+            if who is not None and who.lemma_.lower() in BOTH_SIDES_WORDS:
+                actor, who = _giving_up(sent) or (actor, None)  # "the two sides": no count, a name if given
             count = amount_of(who) if who is not None and _countable(who) else None
             part = _partitive(sent) if who is not None else None
             if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
@@ -135,6 +140,9 @@ def _read_evacuation(span: Span, lemmas: set[str]) -> Read | None:
     t = span.root
     if _anchored(t):
         return None  # "After the evacuation, troops took the town": the evacuation only dates it
+    verb = t if t.pos_ == "VERB" else _governing_verb(t)
+    if verb.pos_ == "VERB" and not _real_base_form(verb):
+        return None  # "gave the rebels a day to surrender and evacuate": an ultimatum
     cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
     fighters_left = bool(lemmas & EVACUATED_FIGHTERS) and _happened(t)  # "300 rebels were evacuated"
     if not (cue and lemmas & PARTY_WORDS) and not fighters_left:
@@ -166,7 +174,8 @@ def _anchored(t: Token) -> bool:
 def _read_deal(span: Span, lemmas: set[str]) -> Read | None:
     """A deal between parties that was made real (`_deal`)."""
     named = any(e.label_ in ("ORG", "NORP", "GPE") for e in span_entities(span.sent))
-    parties = lemmas & PARTY_WORDS or named
+    acts = {t.lemma_.lower() for t in span.sent if t.i != span.root.i} & SETTLEMENT_ACTS
+    parties = lemmas & PARTY_WORDS or named or acts  # "an evacuation deal": armed men left
     return _deal(span, lemmas) if parties else None  # "the bank completed the reconciliation of accounts"
 
 
@@ -197,8 +206,11 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
     before = t.doc[max(t.i - 3, t.sent.start) : t.i]  # "a ceasefire deal" even when parsed apart
     words = {c.lemma_.lower() for c in (*t.subtree, *before)} | {t.head.lemma_.lower()}
     truce = bool(words & TRUCE_WORDS)
-    if truce and not (lemmas & SETTLEMENT_CUES) - {"settlement", "peace"}:
+    if truce and not (lemmas & SETTLEMENT_CUES) - {"settlement", "peace", "control"}:
         return None
+    modifiers = [m for c in t.lefts if c.dep_ != "det" for m in c.subtree]
+    if truce and any(m.ent_type_ in ("DATE", "TIME") or m.lower_ in PAUSE_WORDS for m in modifiers):
+        return None  # "a three-day humanitarian truce": a pause in the fighting, nobody settled
     done = DEAL_DONE_VERBS | SETTLEMENT_WITNESS_VERBS
     if t.lower_ in ("reconciliation",) and t.head.lemma_.lower() not in done:
         return None
@@ -222,6 +234,16 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
         return _party(verb.head)  # "the insurgents agreed to a deal"
     if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
         return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
+    return None
+
+
+def _giving_up(sent: Span) -> Read | None:
+    """The named side that surrenders, hands over or leaves in the sentence: "a truce between the two
+    factions, with the X Brigade surrendering its posts"."""
+    for tok in sent:
+        subj = child(tok, "nsubj") if tok.lemma_.lower() in SETTLEMENT_CUES else None
+        if subj is not None and subj.pos_ == "PROPN" and not _is_state(subj):
+            return phrase(subj), subj
     return None
 
 

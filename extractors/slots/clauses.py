@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from extractors.doc_state import state_of
 from extractors.lexicon import (
+    ADJUNCT_CLAUSE_MARKS,
     DENIAL_HEADS,
     GENERIC_UNITS,
     IRREALIS_AUX,
@@ -98,7 +99,12 @@ def is_irrealis(token: Token) -> bool:
             if c.dep_ == "det" and c.lower_ == "no":
                 return True
         head_word = node.lemma_.lower() in IRREALIS_HEADS and node.pos_ in ("VERB", "AUX", "NOUN")
-        if node != token and head_word and (node.lemma_.lower() in NEGATING_HEADS or not _finite(below)):
+        if (
+            node != token
+            and head_word
+            and not _adjunct_clause(below)
+            and (node.lemma_.lower() in NEGATING_HEADS or not _finite(below))
+        ):
             return True  # "plans to strike"; but "wanted men settled their status" is a settlement
         below = node
         if node.lemma_.lower() in REPORTING_VERBS:
@@ -108,6 +114,13 @@ def is_irrealis(token: Token) -> bool:
             break
         node = node.head
     return False
+
+
+def _adjunct_clause(token: Token) -> bool:
+    """A clause that only times or explains its head ("halted operations after the rebels agreed to
+    surrender"): the head's meaning does not reach it, though its modality does."""
+    marks = (c for c in token.children if c.dep_ in ("mark", "advmod"))
+    return token.dep_ == "advcl" and any(c.lower_ in ADJUNCT_CLAUSE_MARKS for c in marks)
 
 
 def _finite(token: Token) -> bool:

@@ -213,3 +213,54 @@ def test_where_fighters_went_is_not_where_they_settled():
     )
     (event,) = of_type(run(text), "reconciliation")
     assert event.location == "Kafr Hamra"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "On Friday the rebels agreed to a truce, letting their fighters hand over heavy weapons"
+            " to the army.",
+            "rebels",
+        ),
+        (
+            "A truce and the evacuation of the gunmen were agreed between the army and local fighters"
+            " on Tuesday.",
+            "local fighters",
+        ),
+        (
+            "On Monday a truce was reached between the two factions, with the Dawn Brigade surrendering its"
+            " last posts in the valley to the Free Army.",
+            "Dawn Brigade",
+        ),
+        ("Another agreement was reached on Sunday and the evacuation of the district began.", None),
+    ],
+)
+def test_truces_and_deals_with_a_settlement_cue(text, actor):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor) if actor else event.actor is None
+    assert event.count is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Last month Moscow implemented a two-day "humanitarian truce" meant to let civilians and surrendering'
+        " gunmen leave the town.",
+        "The two sides agreed to a ceasefire in the valley, which remains under rebel control.",
+        "The army gave the gunmen two days to surrender the village and evacuate.",
+    ],
+)
+def test_pauses_and_ultimatums_are_no_settlements(text):
+    assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army halted its assault on the town after the rebels agreed to surrender.",
+        "Troops stopped their advance on Monday as an evacuation deal was announced.",
+    ],
+)
+def test_a_halt_does_not_reach_the_clause_that_times_it(text):
+    assert len(of_type(run(text), "reconciliation")) == 1
