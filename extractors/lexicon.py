@@ -719,6 +719,8 @@ CONFLICT_SIDES = _words(
     "rebel fighter militant opposition group faction force militia insurgent guerrilla government "
     "regime army leader gunman jihadist"
 )
+# Verbs that report a gerund as seen happening: "were seen surrendering", "filmed fighters surrendering".
+PERCEPTION_VERBS = _words("see watch film witness observe photograph")
 # Prepositions of where people went under a deal ("bussed to X", "left for X"): not where they settled.
 DESTINATION_PREPS = _words("to towards toward for")
 # Markers of a clause that says what should happen, not what did: "so they surrender".

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
+    ARMED_WORDS,
     BOTH_SIDES_WORDS,
     CONFLICT_SIDES,
     DEAL_DONE_VERBS,
@@ -31,6 +32,7 @@ from extractors.lexicon import (
     PARTY_WORDS,
     PAUSE_WORDS,
     PEOPLE_WORDS,
+    PERCEPTION_VERBS,
     PLACE_TYPE_RANK,
     PURPOSE_MARKS,
     REAL_BASE_AUX,
@@ -115,11 +117,22 @@ def extract(doc: Doc, article: Article) -> list[Event]:
 def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
     """A surrender that happened (a finite verb): who surrendered."""
     t = span.root
+    if t.tag_ == "VBG" and _witnessed(t):
+        return _party(t)
     if t.pos_ != "VERB" or t.tag_ == "VBG" or not _real_base_form(t):
         return None  # "surrendering rebels", "to surrender", "either surrender or face": none happened
     if any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in t.children):
         return None  # "so they surrender": an aim
     return _party(t)
+
+
+def _witnessed(gerund: Token) -> bool:
+    """A gerund told as a happening: seen ("were seen surrendering") or with a subject of its own
+    ("with the last gunmen surrendering themselves"); not "surrendering rebels" nor "on surrendering"."""
+    head = gerund.head
+    if gerund.dep_ == "xcomp" and head.lemma_.lower() in PERCEPTION_VERBS:
+        return head.tag_ in ("VBD", "VBN") and not is_irrealis(head)
+    return gerund.dep_ == "pcomp" and head.lower_ == "with" and child(gerund, "nsubj") is not None
 
 
 def _real_base_form(verb: Token) -> bool:
@@ -169,6 +182,18 @@ def _anchored(t: Token) -> bool:
     anchors = ("after", "before", "since", "until")
     marked = any(c.dep_ == "mark" and c.lower_ in anchors for c in t.children)
     return marked or any(a.lower_ in anchors for a in t.ancestors)
+
+
+def _read_defect(span: Span, lemmas: set[str]) -> Read | None:
+    """Defected to the government or the regime, no armed force (joining one is recruitment): who did."""
+    t = span.root
+    to = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    side = child(to, "pobj") if to is not None else None
+    if t.pos_ != "VERB" or side is None or side.lemma_.lower() not in STATE_SIDE_WORDS - ARMED_WORDS:
+        return None
+    if any(w.lemma_.lower() in ARMED_WORDS for w in side.subtree):
+        return None  # "defected to government forces": a recruitment
+    return _party(t) if _real_base_form(t) else None
 
 
 def _read_deal(span: Span, lemmas: set[str]) -> Read | None:
@@ -299,6 +324,10 @@ def _uncounted(actor: str | None, who: Token | None) -> str | None:
     fighters"; a bare number ("25 were evacuated") names no party."""
     if who is None or actor is None:
         return actor
+    of = next((c for c in who.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = child(of, "pobj") if of is not None and parse_amount(who.lower_) is not None else None
+    if people is not None and not who.like_num:
+        return phrase(people)  # "dozens of gunmen" -> "gunmen"
     if who.like_num:  # a partitive ("300 of the gunmen") already names its people
         return None if actor.split()[-1] == who.text else actor
     num = child(who, "nummod")
@@ -421,7 +450,7 @@ def _party(verb: Token) -> tuple[str | None, Token | None]:
     search moves to the enclosing clause.
     """
     subj = child(verb, "nsubj", "nsubjpass")
-    if subj is not None and subj.pos_ == "PRON":
+    if subj is not None and subj.pos_ == "PRON" and not _relative(subj):
         antecedent = next(
             (
                 t
@@ -437,14 +466,29 @@ def _party(verb: Token) -> tuple[str | None, Token | None]:
         return phrase(part[1]), part[0]
     for _ in range(3):
         subj = child(verb, "nsubj", "nsubjpass")
+        subj = None if subj is not None and _relative(subj) else subj  # "a native who defected": the native
         if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             subj = verb.head
         if subj is None and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
             subj = child(verb.head, "nsubj", "nsubjpass")
+        subj = _described(subj) if subj is not None else None
         if subj is not None and subj.pos_ != "PRON" and subj.lemma_.lower() not in DEAL_WORDS:
             return phrase(subj), subj
         verb = _governing_verb(verb.head) if verb.head != verb else verb
     return None, None
+
+
+def _relative(pronoun: Token) -> bool:
+    return pronoun.tag_ in ("WP", "WDT") and pronoun.head.dep_ == "relcl"
+
+
+def _described(noun: Token) -> Token:
+    """The subject a predicate noun describes: "X is a former commander who defected" -> X."""
+    top = noun
+    while top.dep_ == "conj" and top.head != top:
+        top = top.head
+    subj = child(top.head, "nsubj") if top.dep_ == "attr" else None
+    return subj if subj is not None else noun
 
 
 def _between(t: Token) -> tuple[str | None, Token | None] | None:
@@ -471,4 +515,5 @@ READERS: dict[str, Reader] = {
     "surrender": _read_surrender,
     "evacuation": _read_evacuation,
     "deal": _read_deal,
+    "defect": _read_defect,
 }

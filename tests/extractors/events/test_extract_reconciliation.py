@@ -264,3 +264,39 @@ def test_pauses_and_ultimatums_are_no_settlements(text):
 )
 def test_a_halt_does_not_reach_the_clause_that_times_it(text):
     assert len(of_type(run(text), "reconciliation")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        ("Karimi is a former rebel commander who defected to the government in March.", "Karimi", None),
+        ("On Monday, dozens of gunmen were seen surrendering to the army near the border.", "gunmen", 12),
+        (
+            "The town fell by evening, with the last of the gunmen surrendering themselves to the militia.",
+            "gunmen",
+            None,
+        ),
+    ],
+)
+def test_defections_to_the_state_and_surrenders_told_as_seen(text, actor, count):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor)
+    assert event.count == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surrendering rebels were taken to a camp.",
+        "The rebels were told to consider surrendering.",
+        "The minister said he would defect to the government.",
+    ],
+)
+def test_gerunds_and_plans_are_no_surrender(text):
+    assert of_type(run(text), "reconciliation") == []
+
+
+def test_defecting_to_government_forces_is_recruitment_only():
+    events = run("Dozens of soldiers defected to the government forces on Monday.")
+    assert of_type(events, "reconciliation") == []
+    assert len(of_type(events, "recruitment")) == 1
