@@ -69,16 +69,22 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     layout = layout_of(doc, article)
     places = places_of(doc)
     events: list[Event] = []
+    dated_told: set[str] = set()  # years of the deals named by their year so far
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         reads = [
             (s, p)
             for s in spans
-            if (p := READERS[kind_of(s)](s, lemmas)) is not None and not is_irrealis(s.root)
+            if (p := READERS[kind_of(s)](s, lemmas)) is not None
+            and (_dated_deal(s.root) is not None or not is_irrealis(s.root))
         ]
         # the party-naming trigger first; an evacuation only when nothing else reports it
         reads.sort(key=lambda sp: (kind_of(sp[0]) == "evacuation", sp[1][0] is None))
         for span, (actor, who) in reads[:1]:
+            if (year := _dated_deal(span.root)) is not None and year in dated_told:
+                continue  # "the 2015 peace agreement" again: the deal told before
+            if year is not None:
+                dated_told.add(year)
             if events and kind_of(span) == "evacuation" and not _new_deal(sent):
                 continue  # "the evacuation was completed": the deal told before, carried out
             if who is not None and _is_place(who):  # "the town returned ... under a deal between A and B"
@@ -228,6 +234,10 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
     t = span.root
     if t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN":
         t = t.head  # "reconciliation deal", "disarmament process"
+    if _dated_deal(t) is not None:
+        between = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        parties = child(between, "pobj") if between is not None else None
+        return (phrase(parties), parties) if parties is not None else (None, None)
     before = t.doc[max(t.i - 3, t.sent.start) : t.i]  # "a ceasefire deal" even when parsed apart
     words = {c.lemma_.lower() for c in (*t.subtree, *before)} | {t.head.lemma_.lower()}
     truce = bool(words & TRUCE_WORDS)
@@ -270,6 +280,15 @@ def _giving_up(sent: Span) -> Read | None:
         if subj is not None and subj.pos_ == "PROPN" and not _is_state(subj):
             return phrase(subj), subj
     return None
+
+
+def _dated_deal(deal: Token) -> str | None:
+    """The year of a peace or settlement deal named by it ("the 2018 peace agreement", "a 2015 peace
+    accord ... failed"): it was made that year, whatever the sentence says of it since."""
+    mods = [c for c in deal.lefts if c.dep_ in ("compound", "amod", "nummod", "nmod")]
+    years = (c.text for c in mods if c.like_num and len(c.text) == 4 and c.text[:2] in ("19", "20"))
+    settling = any(c.lemma_.lower() in SETTLEMENT_CUES for c in mods)
+    return next(years, None) if deal.lemma_.lower() in DEAL_WORDS and settling else None
 
 
 def _settling_side(sent: Span, state: Token) -> Read:

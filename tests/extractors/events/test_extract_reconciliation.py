@@ -300,3 +300,14 @@ def test_defecting_to_government_forces_is_recruitment_only():
     events = run("Dozens of soldiers defected to the government forces on Monday.")
     assert of_type(events, "reconciliation") == []
     assert len(of_type(events, "recruitment")) == 1
+
+
+def test_a_deal_named_by_its_year_happened_that_year_and_is_told_once():
+    text = (
+        "Both sides accused each other of violating the 2019 peace agreement."
+        " The rebels said they would return to the 2019 peace agreement, which failed to end the war."
+    )
+    (event,) = of_type(run(text), "reconciliation")
+    assert (event.event_date, event.date_precision) == (D(2019, 1, 1), "year")
+    assert event.evidence.startswith("Both sides")
+    assert of_type(run("The 2015 nuclear deal collapsed."), "reconciliation") == []
