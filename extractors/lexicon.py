@@ -219,6 +219,9 @@ NEGATING_HEADS = _words(
 )
 # Auxiliaries and markers that put a clause in the future or the hypothetical.
 IRREALIS_AUX = _words("will would could might may shall should must if unless")
+# Subordinators of a clause that times or explains its head ("halted the assault after the rebels
+# surrendered", "as a deal was announced"): a halt or a plan above it does not make it unreal.
+ADJUNCT_CLAUSE_MARKS = _words("after as when since because once while")
 # Heads that deny a report under them ("denied reports that ...").
 DENIAL_HEADS = _words("deny refute dismiss reject disprove debunk")
 # Determiners that make a noun refer to something already told ("the raid", "this attack").
@@ -474,13 +477,14 @@ NOT_JOINED = _words(
 )
 # Heads of deals that are truces, not settlements: a ceasefire alone ends no one's fight for good.
 TRUCE_WORDS = _words("ceasefire cease truce cessation armistice hostility humanitarian")
+# Words before a truce that make it a pause for aid or a set span, not a settlement ("a humanitarian truce").
+PAUSE_WORDS = _words("humanitarian temporary")
 # Cues that a truce or deal removed fighters or handed an area over, which makes it a settlement.
-SETTLEMENT_CUES = _words(
-    """
-    evacuate evacuation surrender surrendering reconciliation reconcile hand leave disarm disarmament
-    control passage peace settle settlement transfer bus
-    """
+# The acts among them name armed men leaving or giving up, so a deal beside one is between armed sides.
+SETTLEMENT_ACTS = _words(
+    "evacuate evacuation surrender surrendering reconciliation reconcile disarm disarmament"
 )
+SETTLEMENT_CUES = SETTLEMENT_ACTS | _words("hand leave control passage peace settle settlement transfer bus")
 # Armed men whose evacuation, once under way, is by terms ("300 rebels were evacuated to Idlib").
 EVACUATED_FIGHTERS = _words("rebel fighter militant gunman jihadist insurgent")
 # Verbs that make a deal real: it was reached, signed, agreed, completed.
@@ -554,9 +558,7 @@ RECONCILIATION_CONTEXT_FORMS = (
     "agreed",
     "agree",
     "treaties",
-    "truce*",
     "amnest*",
-    "ceasefire*",
     "cease-fire*",
     "hand* over",
     "handover",
@@ -747,11 +749,15 @@ COUNTED_GROUP_NOUNS = _words("batch group class contingent wave number total")
 DEAL_UNDER_PREPS = _words("under following after by per")
 # Nouns naming the agreement itself, never a party to it.
 DEAL_WORDS = _words("deal agreement accord pact settlement treaty reconciliation")
+# Nouns for both parties of a deal at once ("the two sides", "the warring parties"): no one side, no count.
+BOTH_SIDES_WORDS = _words("side party faction")
 # Nouns for armed or governing sides, which a later "they" can stand for.
 CONFLICT_SIDES = _words(
     "rebel fighter militant opposition group faction force militia insurgent guerrilla government "
     "regime army leader gunman jihadist"
 )
+# Verbs that report a gerund as seen happening: "were seen surrendering", "filmed fighters surrendering".
+PERCEPTION_VERBS = _words("see watch film witness observe photograph")
 # Prepositions of where people went under a deal ("bussed to X", "left for X"): not where they settled.
 DESTINATION_PREPS = _words("to towards toward for")
 # Markers of a clause that says what should happen, not what did: "so they surrender".

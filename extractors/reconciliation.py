@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
+    ARMED_WORDS,
+    BOTH_SIDES_WORDS,
     CONFLICT_SIDES,
     DEAL_DONE_VERBS,
     DEAL_UNDER_PREPS,
@@ -28,11 +30,14 @@ from extractors.lexicon import (
     GROUP_DESCRIPTORS,
     NON_STATE_NAME_HEADS,
     PARTY_WORDS,
+    PAUSE_WORDS,
     PEOPLE_WORDS,
+    PERCEPTION_VERBS,
     PLACE_TYPE_RANK,
     PURPOSE_MARKS,
     REAL_BASE_AUX,
     RECONCILING_PARTIES,
+    SETTLEMENT_ACTS,
     SETTLEMENT_CUES,
     SETTLEMENT_WITNESS_VERBS,
     SETTLING_PEOPLE,
@@ -64,22 +69,30 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     layout = layout_of(doc, article)
     places = places_of(doc)
     events: list[Event] = []
+    dated_told: set[str] = set()  # years of the deals named by their year so far
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         reads = [
             (s, p)
             for s in spans
-            if (p := READERS[kind_of(s)](s, lemmas)) is not None and not is_irrealis(s.root)
+            if (p := READERS[kind_of(s)](s, lemmas)) is not None
+            and (_dated_deal(s.root) is not None or not is_irrealis(s.root))
         ]
         # the party-naming trigger first; an evacuation only when nothing else reports it
         reads.sort(key=lambda sp: (kind_of(sp[0]) == "evacuation", sp[1][0] is None))
         for span, (actor, who) in reads[:1]:
+            if (year := _dated_deal(span.root)) is not None and year in dated_told:
+                continue  # "the 2015 peace agreement" again: the deal told before
+            if year is not None:
+                dated_told.add(year)
             if events and kind_of(span) == "evacuation" and not _new_deal(sent):
                 continue  # "the evacuation was completed": the deal told before, carried out
             if who is not None and _is_place(who):  # "the town returned ... under a deal between A and B"
                 actor, who = _deal_parties(sent) or (actor, who)
             if who is not None and (side := _armed_side(who)) is not None:
                 actor, who = phrase(side), side  # "the government and FARC rebels signed": FARC settled
+            if who is not None and who.lemma_.lower() in BOTH_SIDES_WORDS:
+                actor, who = _giving_up(sent) or (actor, None)  # "the two sides": no count, a name if given
             count = amount_of(who) if who is not None and _countable(who) else None
             part = _partitive(sent) if who is not None else None
             if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
@@ -110,11 +123,22 @@ def extract(doc: Doc, article: Article) -> list[Event]:
 def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
     """A surrender that happened (a finite verb): who surrendered."""
     t = span.root
+    if t.tag_ == "VBG" and _witnessed(t):
+        return _party(t)
     if t.pos_ != "VERB" or t.tag_ == "VBG" or not _real_base_form(t):
         return None  # "surrendering rebels", "to surrender", "either surrender or face": none happened
     if any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in t.children):
         return None  # "so they surrender": an aim
     return _party(t)
+
+
+def _witnessed(gerund: Token) -> bool:
+    """A gerund told as a happening: seen ("were seen surrendering") or with a subject of its own
+    ("with the last gunmen surrendering themselves"); not "surrendering rebels" nor "on surrendering"."""
+    head = gerund.head
+    if gerund.dep_ == "xcomp" and head.lemma_.lower() in PERCEPTION_VERBS:
+        return head.tag_ in ("VBD", "VBN") and not is_irrealis(head)
+    return gerund.dep_ == "pcomp" and head.lower_ == "with" and child(gerund, "nsubj") is not None
 
 
 def _real_base_form(verb: Token) -> bool:
@@ -135,6 +159,9 @@ def _read_evacuation(span: Span, lemmas: set[str]) -> Read | None:
     t = span.root
     if _anchored(t):
         return None  # "After the evacuation, troops took the town": the evacuation only dates it
+    verb = t if t.pos_ == "VERB" else _governing_verb(t)
+    if verb.pos_ == "VERB" and not _real_base_form(verb):
+        return None  # "gave the rebels a day to surrender and evacuate": an ultimatum
     cue = lemmas & {"control", "deal", "agreement", "surrender", "terms"}
     fighters_left = bool(lemmas & EVACUATED_FIGHTERS) and _happened(t)  # "300 rebels were evacuated"
     if not (cue and lemmas & PARTY_WORDS) and not fighters_left:
@@ -163,10 +190,23 @@ def _anchored(t: Token) -> bool:
     return marked or any(a.lower_ in anchors for a in t.ancestors)
 
 
+def _read_defect(span: Span, lemmas: set[str]) -> Read | None:
+    """Defected to the government or the regime, no armed force (joining one is recruitment): who did."""
+    t = span.root
+    to = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    side = child(to, "pobj") if to is not None else None
+    if t.pos_ != "VERB" or side is None or side.lemma_.lower() not in STATE_SIDE_WORDS - ARMED_WORDS:
+        return None
+    if any(w.lemma_.lower() in ARMED_WORDS for w in side.subtree):
+        return None  # "defected to government forces": a recruitment
+    return _party(t) if _real_base_form(t) else None
+
+
 def _read_deal(span: Span, lemmas: set[str]) -> Read | None:
     """A deal between parties that was made real (`_deal`)."""
     named = any(e.label_ in ("ORG", "NORP", "GPE") for e in span_entities(span.sent))
-    parties = lemmas & PARTY_WORDS or named
+    acts = {t.lemma_.lower() for t in span.sent if t.i != span.root.i} & SETTLEMENT_ACTS
+    parties = lemmas & PARTY_WORDS or named or acts  # "an evacuation deal": armed men left
     return _deal(span, lemmas) if parties else None  # "the bank completed the reconciliation of accounts"
 
 
@@ -194,11 +234,18 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
     t = span.root
     if t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN":
         t = t.head  # "reconciliation deal", "disarmament process"
+    if _dated_deal(t) is not None:
+        between = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        parties = child(between, "pobj") if between is not None else None
+        return (phrase(parties), parties) if parties is not None else (None, None)
     before = t.doc[max(t.i - 3, t.sent.start) : t.i]  # "a ceasefire deal" even when parsed apart
     words = {c.lemma_.lower() for c in (*t.subtree, *before)} | {t.head.lemma_.lower()}
     truce = bool(words & TRUCE_WORDS)
-    if truce and not (lemmas & SETTLEMENT_CUES) - {"settlement", "peace"}:
+    if truce and not (lemmas & SETTLEMENT_CUES) - {"settlement", "peace", "control"}:
         return None
+    modifiers = [m for c in t.lefts if c.dep_ != "det" for m in c.subtree]
+    if truce and any(m.ent_type_ in ("DATE", "TIME") or m.lower_ in PAUSE_WORDS for m in modifiers):
+        return None  # "a three-day humanitarian truce": a pause in the fighting, nobody settled
     done = DEAL_DONE_VERBS | SETTLEMENT_WITNESS_VERBS
     if t.lower_ in ("reconciliation",) and t.head.lemma_.lower() not in done:
         return None
@@ -223,6 +270,25 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
     if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
         return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
     return None
+
+
+def _giving_up(sent: Span) -> Read | None:
+    """The named side that surrenders, hands over or leaves in the sentence: "a truce between the two
+    factions, with the X Brigade surrendering its posts"."""
+    for tok in sent:
+        subj = child(tok, "nsubj") if tok.lemma_.lower() in SETTLEMENT_CUES else None
+        if subj is not None and subj.pos_ == "PROPN" and not _is_state(subj):
+            return phrase(subj), subj
+    return None
+
+
+def _dated_deal(deal: Token) -> str | None:
+    """The year of a peace or settlement deal named by it ("the 2018 peace agreement", "a 2015 peace
+    accord ... failed"): it was made that year, whatever the sentence says of it since."""
+    mods = [c for c in deal.lefts if c.dep_ in ("compound", "amod", "nummod", "nmod")]
+    years = (c.text for c in mods if c.like_num and len(c.text) == 4 and c.text[:2] in ("19", "20"))
+    settling = any(c.lemma_.lower() in SETTLEMENT_CUES for c in mods)
+    return next(years, None) if deal.lemma_.lower() in DEAL_WORDS and settling else None
 
 
 def _settling_side(sent: Span, state: Token) -> Read:
@@ -277,6 +343,10 @@ def _uncounted(actor: str | None, who: Token | None) -> str | None:
     fighters"; a bare number ("25 were evacuated") names no party."""
     if who is None or actor is None:
         return actor
+    of = next((c for c in who.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = child(of, "pobj") if of is not None and parse_amount(who.lower_) is not None else None
+    if people is not None and not who.like_num:
+        return phrase(people)  # "dozens of gunmen" -> "gunmen"
     if who.like_num:  # a partitive ("300 of the gunmen") already names its people
         return None if actor.split()[-1] == who.text else actor
     num = child(who, "nummod")
@@ -399,7 +469,7 @@ def _party(verb: Token) -> tuple[str | None, Token | None]:
     search moves to the enclosing clause.
     """
     subj = child(verb, "nsubj", "nsubjpass")
-    if subj is not None and subj.pos_ == "PRON":
+    if subj is not None and subj.pos_ == "PRON" and not _relative(subj):
         antecedent = next(
             (
                 t
@@ -415,14 +485,29 @@ def _party(verb: Token) -> tuple[str | None, Token | None]:
         return phrase(part[1]), part[0]
     for _ in range(3):
         subj = child(verb, "nsubj", "nsubjpass")
+        subj = None if subj is not None and _relative(subj) else subj  # "a native who defected": the native
         if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             subj = verb.head
         if subj is None and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
             subj = child(verb.head, "nsubj", "nsubjpass")
+        subj = _described(subj) if subj is not None else None
         if subj is not None and subj.pos_ != "PRON" and subj.lemma_.lower() not in DEAL_WORDS:
             return phrase(subj), subj
         verb = _governing_verb(verb.head) if verb.head != verb else verb
     return None, None
+
+
+def _relative(pronoun: Token) -> bool:
+    return pronoun.tag_ in ("WP", "WDT") and pronoun.head.dep_ == "relcl"
+
+
+def _described(noun: Token) -> Token:
+    """The subject a predicate noun describes: "X is a former commander who defected" -> X."""
+    top = noun
+    while top.dep_ == "conj" and top.head != top:
+        top = top.head
+    subj = child(top.head, "nsubj") if top.dep_ == "attr" else None
+    return subj if subj is not None else noun
 
 
 def _between(t: Token) -> tuple[str | None, Token | None] | None:
@@ -449,4 +534,5 @@ READERS: dict[str, Reader] = {
     "surrender": _read_surrender,
     "evacuation": _read_evacuation,
     "deal": _read_deal,
+    "defect": _read_defect,
 }

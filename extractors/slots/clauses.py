@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from extractors.doc_state import state_of
 from extractors.lexicon import (
+    ADJUNCT_CLAUSE_MARKS,
     DENIAL_HEADS,
     GENERIC_UNITS,
     IRREALIS_AUX,
@@ -101,7 +102,7 @@ def is_irrealis(token: Token) -> bool:
             if c.dep_ == "det" and c.lower_ == "no":
                 return True
         head_word = node.lemma_.lower() in IRREALIS_HEADS and node.pos_ in ("VERB", "AUX", "NOUN")
-        governs = node != token and head_word and not sibling
+        governs = node != token and head_word and not sibling and not _adjunct_clause(below)
         if governs and (node.lemma_.lower() in NEGATING_HEADS or not _finite(below)):
             return True  # "plans to strike"; but "wanted men settled their status" is a settlement
         below = node
@@ -116,6 +117,13 @@ def is_irrealis(token: Token) -> bool:
 
 def _has_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+
+
+def _adjunct_clause(token: Token) -> bool:
+    """A clause that only times or explains its head ("halted operations after the rebels agreed to
+    surrender"): the head's meaning does not reach it, though its modality does."""
+    marks = (c for c in token.children if c.dep_ in ("mark", "advmod"))
+    return token.dep_ == "advcl" and any(c.lower_ in ADJUNCT_CLAUSE_MARKS for c in marks)
 
 
 def _finite(token: Token) -> bool:

@@ -213,3 +213,101 @@ def test_where_fighters_went_is_not_where_they_settled():
     )
     (event,) = of_type(run(text), "reconciliation")
     assert event.location == "Kafr Hamra"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "On Friday the rebels agreed to a truce, letting their fighters hand over heavy weapons"
+            " to the army.",
+            "rebels",
+        ),
+        (
+            "A truce and the evacuation of the gunmen were agreed between the army and local fighters"
+            " on Tuesday.",
+            "local fighters",
+        ),
+        (
+            "On Monday a truce was reached between the two factions, with the Dawn Brigade surrendering its"
+            " last posts in the valley to the Free Army.",
+            "Dawn Brigade",
+        ),
+        ("Another agreement was reached on Sunday and the evacuation of the district began.", None),
+    ],
+)
+def test_truces_and_deals_with_a_settlement_cue(text, actor):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor) if actor else event.actor is None
+    assert event.count is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Last month Moscow implemented a two-day "humanitarian truce" meant to let civilians and surrendering'
+        " gunmen leave the town.",
+        "The two sides agreed to a ceasefire in the valley, which remains under rebel control.",
+        "The army gave the gunmen two days to surrender the village and evacuate.",
+    ],
+)
+def test_pauses_and_ultimatums_are_no_settlements(text):
+    assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army halted its assault on the town after the rebels agreed to surrender.",
+        "Troops stopped their advance on Monday as an evacuation deal was announced.",
+    ],
+)
+def test_a_halt_does_not_reach_the_clause_that_times_it(text):
+    assert len(of_type(run(text), "reconciliation")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        ("Karimi is a former rebel commander who defected to the government in March.", "Karimi", None),
+        ("On Monday, dozens of gunmen were seen surrendering to the army near the border.", "gunmen", 12),
+        (
+            "The town fell by evening, with the last of the gunmen surrendering themselves to the militia.",
+            "gunmen",
+            None,
+        ),
+    ],
+)
+def test_defections_to_the_state_and_surrenders_told_as_seen(text, actor, count):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor)
+    assert event.count == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surrendering rebels were taken to a camp.",
+        "The rebels were told to consider surrendering.",
+        "The minister said he would defect to the government.",
+    ],
+)
+def test_gerunds_and_plans_are_no_surrender(text):
+    assert of_type(run(text), "reconciliation") == []
+
+
+def test_defecting_to_government_forces_is_recruitment_only():
+    events = run("Dozens of soldiers defected to the government forces on Monday.")
+    assert of_type(events, "reconciliation") == []
+    assert len(of_type(events, "recruitment")) == 1
+
+
+def test_a_deal_named_by_its_year_happened_that_year_and_is_told_once():
+    text = (
+        "Both sides accused each other of violating the 2019 peace agreement."
+        " The rebels said they would return to the 2019 peace agreement, which failed to end the war."
+    )
+    (event,) = of_type(run(text), "reconciliation")
+    assert (event.event_date, event.date_precision) == (D(2019, 1, 1), "year")
+    assert event.evidence.startswith("Both sides")
+    assert of_type(run("The 2015 nuclear deal collapsed."), "reconciliation") == []

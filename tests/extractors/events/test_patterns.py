@@ -153,6 +153,8 @@ EXAMPLES = [
     ("The district is back under government control.", "reconciliation.back_under_control"),
     ("The district returned to government control.", "reconciliation.back_under_control"),
     ("The evacuation of the fighters ended.", "reconciliation.evacuation"),
+    ("The rebels agreed to a truce.", "reconciliation.truce"),
+    ("The commander defected to the government.", "reconciliation.defect_to_state"),
 ]
 # Patterns that test the model's tags, so a blank pipeline cannot match them.
 NEEDS_TAGS = {"reconciliation.laid_down_arms"}
