@@ -6,8 +6,10 @@ a sentence reporting the raid: "the raid" is that strike, so the toll shares its
 force unless its own sentence states them. An article whose attributed strikes all name one force
 (a Pentagon release, a report on one coalition's campaign) names that force for its strikes told
 without one ("the last strike killed one terrorist"). A group that "claimed responsibility" in
-one of the next sentences is the killer of a toll told without a named one ("A car bomb killed
-12 ... Al-Shabaab claimed responsibility").
+the sentence before or one of the next is the killer of a toll told without a named one ("A car bomb killed
+12 ... Al-Shabaab claimed responsibility"). An actor that only points back ("they", "the group",
+"the rest of the militants") is the armed group named last before it, in its sentence or the two
+before ("... between the army and ISIL after the militants agreed to surrender").
 """
 
 from __future__ import annotations
@@ -18,9 +20,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from extractors.lexicon import ANAPHORIC_ATTACK_NOUNS, DEFINITE
+from extractors.lexicon import (
+    ANAPHORIC_ATTACK_NOUNS,
+    BACK_POINTING_ACTOR_WORDS,
+    BACK_POINTING_HEADS,
+    DEFINITE,
+)
 from extractors.merge import DATE_SLOTS
-from extractors.normalize.actors import NON_STATE_TYPES, canonical_actor
+from extractors.normalize.actors import NON_STATE_TYPES, canonical_actor, named_group_mentions
 from extractors.schema import Event
 from extractors.speed.docviews import doc_sentences
 
@@ -29,26 +36,39 @@ MAX_SENTENCES_BACK = 2
 # Words after "claimed" that make a claim of an attack ("claimed responsibility for", "claimed credit").
 CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
 CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "claiming"})
+# Determiners of a claimed attack, and how many words may stand between one and its noun.
+CLAIMED_DETERMINERS = frozenset({"the", "a", "an"})
+MAX_CLAIM_MODIFIERS = 3
 # Groups whose claim names a killer: a named non-state group, not "gunmen".
 NAMED_ARMED_TYPES = NON_STATE_TYPES - {"unidentified"}
 _PLACE_SLOTS = ("location", "location_source", "location_parent", "country")
 
 
 def strikes_of_one_force(events: list[Event]) -> list[Event]:
-    """Air strikes without an actor take the force every attributed strike of the article names."""
+    """Air strikes without an actor take the force every attributed strike of the article names,
+    as the nearest attributed strike before writes it (the body's "U.S.", not the headline's "US")."""
     strikes = [e for e in events if e.event_type == "air_strike"]
-    named = [(e.actor, actor) for e in strikes if e.actor and (actor := canonical_actor(e.actor)) is not None]
-    if len({actor.name for _, actor in named}) != 1 or all(e.actor for e in strikes):
+    named = sorted(
+        (e.evidence_start, e.actor, actor)
+        for e in strikes
+        if e.actor and (actor := canonical_actor(e.actor)) is not None
+    )
+    if len({actor.name for _, _, actor in named}) != 1 or all(e.actor for e in strikes):
         return events
-    force = named[0][0]
+
+    def force(e: Event) -> str:
+        before = [written for start, written, _ in named if start < e.evidence_start]
+        return before[-1] if before else named[0][1]
+
     return [
-        dataclasses.replace(e, actor=force) if e.event_type == "air_strike" and e.actor is None else e
+        dataclasses.replace(e, actor=force(e)) if e.event_type == "air_strike" and e.actor is None else e
         for e in events
     ]
 
 
 def claimed_attacks(doc: Doc, events: list[Event]) -> list[Event]:
-    """Casualties without a named killer take the armed group that claimed the attack just after."""
+    """Casualties without a named killer take the armed group that claimed the attack just after, or
+    in the sentence just before ("X claimed a cross-border attack. Two soldiers were killed ...")."""
     claims = [(s.start_char, group) for s in doc_sentences(doc) if (group := _claimant(s)) is not None]
     if not claims:
         return events
@@ -56,15 +76,9 @@ def claimed_attacks(doc: Doc, events: list[Event]) -> list[Event]:
     out = []
     for e in events:
         here = bisect.bisect_right(starts, e.evidence_start)
-        group = next(
-            (
-                g
-                for start, g in claims
-                if start >= e.evidence_start
-                and bisect.bisect_right(starts, start) - here <= MAX_SENTENCES_BACK
-            ),
-            None,
-        )
+        near = [(bisect.bisect_right(starts, start) - here, g) for start, g in claims]
+        group = next((g for gap, g in near if 0 <= gap <= MAX_SENTENCES_BACK), None)
+        group = group or next((g for gap, g in near if gap == -1), None)
         unnamed = (
             e.actor is None or (found := canonical_actor(e.actor)) is None or found.type == "unidentified"
         )
@@ -75,13 +89,13 @@ def claimed_attacks(doc: Doc, events: list[Event]) -> list[Event]:
 
 
 def _claimant(sent: Span) -> str | None:
-    """The group of "X claimed responsibility", "X claimed the attack" (read from words: such a
-    sentence is rarely parsed)."""
+    """The group of "X claimed responsibility", "X claimed the attack", "X claimed a cross-border
+    attack" (read from words: such a sentence is rarely parsed)."""
     words = [t.lower_ for t in sent]
     for i in range(1, len(words) - 1):
         said = words[i + 1 : i + 3]
         if words[i] in CLAIM_VERBS and (
-            said[0] in CLAIM_OBJECTS or said[0] == "the" and _attack_word(sent[i + 2 :])
+            said[0] in CLAIM_OBJECTS or said[0] in CLAIMED_DETERMINERS and _attack_word(sent[i + 2 :])
         ):
             text = sent.doc[sent.start : sent.start + i].text
             group = canonical_actor(text)
@@ -91,8 +105,14 @@ def _claimant(sent: Span) -> str | None:
 
 
 def _attack_word(rest: Span) -> bool:
-    # unparsed words have no lemma: the word as written, singular
-    return len(rest) > 0 and rest[0].lower_.removesuffix("s") in ANAPHORIC_ATTACK_NOUNS
+    """Whether an attack noun comes within a few modifier words ("the attack", "a cross-border raid")."""
+    for t in rest[: MAX_CLAIM_MODIFIERS + 1]:
+        # unparsed words have no lemma: the word as written, singular
+        if t.lower_.removesuffix("s") in ANAPHORIC_ATTACK_NOUNS:
+            return True
+        if t.is_punct and t.text != "-":
+            return False
+    return False
 
 
 def borrow_from_strikes(doc: Doc, events: list[Event]) -> list[Event]:
@@ -150,3 +170,38 @@ def _fill(event: Event, strike: Event, *, date_and_place: bool) -> Event:
     if date_and_place and event.location_source != "sentence" and strike.location_source == "sentence":
         slots.update({k: getattr(strike, k) for k in _PLACE_SLOTS})
     return dataclasses.replace(event, **slots) if slots else event
+
+
+def back_pointing_actors(doc: Doc, events: list[Event]) -> list[Event]:
+    """Events whose actor only points back take the named armed group it points at."""
+    if not any(_points_at_a_group(e.actor) for e in events):
+        return events
+    sentences = doc_sentences(doc)
+    starts = [s.start_char for s in sentences]
+    text = doc.text
+    out = []
+    for e in events:
+        if e.actor is not None and _points_at_a_group(e.actor):
+            at = text.find(e.actor, e.evidence_start, e.evidence_end)
+            at = e.evidence_start if at < 0 else at
+            here = bisect.bisect_right(starts, at) - 1
+            first = max(0, here - MAX_SENTENCES_BACK)
+            window = text[starts[first] : at]
+            groups = [
+                m for m in named_group_mentions(window) if not _agent_of_another_clause(window[: m.start])
+            ]
+            if groups:
+                e = dataclasses.replace(e, actor=window[groups[-1].start : groups[-1].end])
+        out.append(e)
+    return out
+
+
+def _points_at_a_group(actor: str | None) -> bool:
+    words = (actor or "").lower().split()
+    return bool(words) and set(words) <= BACK_POINTING_ACTOR_WORDS and bool(set(words) & BACK_POINTING_HEADS)
+
+
+def _agent_of_another_clause(before: str) -> bool:
+    """Whether a group follows "by" ("ambushed by the NDF"): it acted on the others, it is not them."""
+    words = before.lower().split()[-2:]
+    return bool(words) and (words[-1] == "by" or words == ["by", "the"])

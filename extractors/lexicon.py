@@ -233,6 +233,14 @@ ANAPHORIC_ATTACK_NOUNS = _words(
 
 # --- Who ---
 
+# Words of an actor phrase that names no one by itself but points back at an armed group named just
+# before ("they", "the group", "the rest of the militants"); with a name of their own they are not.
+BACK_POINTING_ACTOR_WORDS = _words(
+    "they the these those rest of remaining group militants militant organization organisation movement"
+)
+# Of those, the words that point back (a determiner or "rest" alone points at nothing).
+BACK_POINTING_HEADS = _words("they group militants militant organization organisation movement")
+
 # Heads of a reporting subject that a later "it"/"its" can point back to ("the army said it struck").
 FORCE_HEADS = _words(
     "regime government coalition army military ministry force forces command militia group navy corps"

@@ -26,7 +26,12 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.anaphora import borrow_from_strikes, claimed_attacks, strikes_of_one_force
+from extractors.anaphora import (
+    back_pointing_actors,
+    borrow_from_strikes,
+    claimed_attacks,
+    strikes_of_one_force,
+)
 from extractors.events import PLACES_KEY, TRIGGERS_KEY, layout_of
 from extractors.layout import structural_boundaries
 from extractors.merge import merge_mentions
@@ -162,6 +167,7 @@ def _extract_here(
             events = strikes_of_one_force(events)  # a Pentagon release's strikes are all its force's
             events = borrow_from_strikes(doc, events)  # "the raid killed nine": the strike's slots
             events = claimed_attacks(doc, events)  # "... Al-Shabaab claimed responsibility": the killer
+            events = back_pointing_actors(doc, events)  # "ISIL ... the militants agreed": ISIL
             events = merge_mentions(events, layout_of(doc, article).headline)
             events = [e.with_id() for e in enrich_article_events(events, article)]  # places and actors
         except Exception as exc:  # one bad article must not stop the batch

@@ -194,6 +194,44 @@ def canonical_actor(text: str | None, country_code: str | None = None) -> Actor 
     return _to_actor(best, country_code) if best else None
 
 
+class Mention(NamedTuple):
+    """A named armed group as written in a text: its character span and canonical actor."""
+
+    start: int
+    end: int
+    actor: Actor
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def named_group_mentions(text: str) -> list[Mention]:
+    """Named non-state armed groups in running text ("Jund al-Aqsa", "ISIL"), not kinds of actor
+    ("the militants") nor state forces; read from words alone, for sentences the parser skipped."""
+    tables = _tables()
+    spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    folded = [_tokens(word)[0] for _, _, word in spans]
+    words = [f[0] if f else "" for f in folded]
+    found = []
+    for i, word in enumerate(words):
+        best: _Alias | None = None
+        for alias in tables.by_first.get(word, []):
+            end = i + len(alias.words)
+            if tuple(words[i:end]) != alias.words or alias.actor_id not in tables.rows:
+                continue
+            if alias.case_sensitive and spans[i][2] != spans[i][2].upper():
+                continue
+            if best is None or len(alias.words) > len(best.words):
+                best = alias
+        if best is None or best.actor_id in GENERIC_ACTORS:
+            continue
+        row = tables.rows[best.actor_id]
+        if row.type in NON_STATE_TYPES:
+            last = spans[i + len(best.words) - 1][1]
+            found.append(Mention(spans[i][0], last, Actor(row.name, row.type)))
+    return found
+
+
 def state_of(actor_name: str | None) -> str | None:
     """The country whose state forces a canonical actor name is ("Military Forces of Iran", the
     Islamic Revolutionary Guard Corps -> IR); None for any other actor."""

@@ -189,3 +189,44 @@ def test_place_lead_is_a_dateline_only_for_a_place_and_a_spaced_dash():
 def test_the_attacker_of_an_attack_or_a_fight(text: str, actor: str) -> None:
     (event,) = of_type(run(text), "casualties")
     assert contains(event.actor, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # a subject that only points back is the armed group named just before
+        (
+            "Talks between the army and the Nusra Front ended on Monday after the militants agreed to"
+            " surrender their positions in Ariha.",
+            "reconciliation",
+            "Nusra Front",
+        ),
+        # ... but not the group that acted on them ("ambushed by X")
+        (
+            "A convoy of Ahrar al-Sham fighters left Ariha on Monday. They were ambushed by Hezbollah near"
+            " Saraqeb on Tuesday, with the rest of the militants surrendering.",
+            "reconciliation",
+            "Ahrar al-Sham",
+        ),
+        # a group that claimed an attack in the sentence before killed its dead
+        (
+            "The Taliban claimed a cross-border attack on Sunday. Three policemen were killed at a"
+            " checkpoint near Chaman.",
+            "casualties",
+            "Taliban",
+        ),
+    ],
+)
+def test_actor_named_in_an_earlier_sentence(text: str, event_type: str, actor: str) -> None:
+    (event,) = of_type(run(text), event_type)
+    assert contains(event.actor, actor), event.actor
+
+
+def test_strikes_without_a_force_take_the_body_spelling_of_the_one_force():
+    title = "US jets strike depot in Libya"
+    text = (
+        f"{title}\n\nU.S. jets struck a depot near Sirte on Monday, the ministry said.\n\n"
+        "An earlier strike in the same area killed two fighters in May."
+    )
+    strikes = of_type(run(text, title=title), "air_strike")
+    assert strikes and all(e.actor == "U.S. jets" for e in strikes), [e.actor for e in strikes]

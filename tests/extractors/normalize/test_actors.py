@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.normalize.actors import Actor, canonical_actor, canonical_target, nationality_codes
+from extractors.normalize.actors import (
+    Actor,
+    canonical_actor,
+    canonical_target,
+    named_group_mentions,
+    nationality_codes,
+)
 
 ISLAMIC_STATE = Actor("Islamic State", "jihadist group")
 SYRIAN_FORCES = Actor("Military Forces of Syria", "state forces")
@@ -117,3 +123,10 @@ def test_nationality_codes_include_adjectives_and_country_names() -> None:
 def test_canonical_actor_and_target_never_raise(text: str) -> None:
     for result in (canonical_actor(text, "SY"), canonical_target(text, "SY")):
         assert result is None or (result.name and result.type)
+
+
+def test_named_group_mentions_are_named_non_state_groups_as_written() -> None:
+    text = "They were ambushed by the National Defence Forces near a convoy of Jund al-Aqsa and IS fighters."
+    mentions = named_group_mentions(text)
+    assert [text[m.start : m.end] for m in mentions] == ["National Defence Forces", "Jund al-Aqsa", "IS"]
+    assert named_group_mentions("The militants and the army met the rebels in Syria.") == []
