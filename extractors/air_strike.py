@@ -44,7 +44,7 @@ from extractors.slots.clauses import child, is_generic, is_irrealis, is_list_ite
 from extractors.slots.struck_places import StruckPlace, struck_places
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location, sentence_places
-from extractors.slots.who import agent_of, as_actor, find_source, reporting_force
+from extractors.slots.who import agent_of, as_actor, find_source, reporting_force, reporting_military
 
 EVENT_TYPE: EventType = "air_strike"
 
@@ -268,6 +268,8 @@ def _strike_actor(span: Span) -> str | None:
             return phrase(subj)
         if subj is not None:
             return reporting_force(verb)  # "the ministry said it carried out an air strike"
+    if head.dep_ == "nsubj" and verb.pos_ == "VERB":
+        return reporting_military(verb)  # "the military confirmed that an airstrike killed ..."
     return None
 
 

@@ -233,6 +233,14 @@ ANAPHORIC_ATTACK_NOUNS = _words(
 
 # --- Who ---
 
+# Heads of a reporting subject that is a state's military: an air strike it reports with no force
+# named is its own ("The U.S. military confirmed that an airstrike killed ..."), a ministry or a
+# government reports others' strikes as often.
+MILITARY_REPORTER_HEADS = _words("military army command forces navy corps")
+# Victims on a reporting military's own side, or civilians: then the strike it reports is the enemy's.
+OWN_SIDE_VICTIMS = _words(
+    "soldier troop serviceman personnel police policeman officer guard recruit conscript our"
+)
 # Words of an actor phrase that names no one by itself but points back at an armed group named just
 # before ("they", "the group", "the rest of the militants"); with a name of their own they are not.
 BACK_POINTING_ACTOR_WORDS = _words(

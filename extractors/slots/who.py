@@ -5,13 +5,17 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extractors.lexicon import (
+    CIVILIAN_NOUNS,
     EVENT_NOUNS,
     FORCE_HEADS,
+    MILITARY_REPORTER_HEADS,
     NOT_ACTOR_NOUNS,
+    OWN_SIDE_VICTIMS,
     PLACE_PREPS,
     REPORTING_VERBS,
     SOURCE_HEADS,
 )
+from extractors.normalize.actors import FOREIGN_STATE, STATE, canonical_actor
 from extractors.slots.clauses import child, phrase, reporting_verb
 
 
@@ -32,6 +36,26 @@ def reporting_force(verb: Token) -> str | None:
     if subj.ent_type_ in ("ORG", "NORP", "GPE") or subj.lemma_.lower() in FORCE_HEADS:
         return phrase(subj)
     return None
+
+
+def reporting_military(verb: Token) -> str | None:
+    """The state military that reports a strike clause with no force of its own ("The U.S. military
+    confirmed that an airstrike killed a commander"): it reports its own strike, unless the clause
+    tells of its own side's or civilians' losses (then the strike is the enemy's)."""
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head != node:
+        node = node.head
+    report = node.head
+    if node.dep_ != "ccomp" or report.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    subj = child(report, "nsubj")
+    if subj is None or subj.lemma_.lower() not in MILITARY_REPORTER_HEADS:
+        return None
+    actor = canonical_actor(phrase(subj))
+    if actor is None or actor.type not in (STATE, FOREIGN_STATE):
+        return None
+    told = {t.lemma_.lower() for t in node.subtree} | {t.lower_ for t in node.subtree}
+    return None if told & (OWN_SIDE_VICTIMS | CIVILIAN_NOUNS) else phrase(subj)
 
 
 def agent_of(token: Token) -> Token | None:

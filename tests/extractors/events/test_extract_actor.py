@@ -88,6 +88,13 @@ pytestmark = pytest.mark.model
         ),
         ("Turkey began a military offensive with airstrikes on Tuesday.", "air_strike", "Turkey"),
         ("The coalition's strikes hit Raqqa on Monday.", "air_strike", "coalition"),
+        # a state military reporting a strike with no force named struck
+        (
+            "The Kenyan military confirmed on Friday that an airstrike this week killed a senior"
+            " commander of the group near Jilib.",
+            "air_strike",
+            "Kenyan military",
+        ),
     ],
 )
 def test_actor(text, event_type, actor):
@@ -101,6 +108,9 @@ def test_actor(text, event_type, actor):
     [
         # a source that reports is not the striking force
         ("A witness said it was an air strike that hit the market in Idlib on Monday.", "air_strike"),
+        # ... but its own dead or civilians make the strike it reports the enemy's
+        ("The army said an airstrike killed four soldiers near Jilib on Monday.", "air_strike"),
+        ("The army said an airstrike killed six villagers near Jilib on Monday.", "air_strike"),
         ("Activists said they killed nine soldiers in an ambush near Hama.", "casualties"),
         # the dead, their tally and the losing side are victims
         ("The number of martyrs in the village has reached 17 since the bombing began.", "casualties"),
