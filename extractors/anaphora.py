@@ -20,15 +20,19 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extractors.doc_state import is_parsed
 from extractors.lexicon import (
     ANAPHORIC_ATTACK_NOUNS,
+    ATTACKER_VICTIM_WORDS,
     BACK_POINTING_ACTOR_WORDS,
     BACK_POINTING_HEADS,
     DEFINITE,
+    TOLL_ANTECEDENT_ATTACK_VERBS,
 )
 from extractors.merge import DATE_SLOTS
-from extractors.normalize.actors import NON_STATE_TYPES, canonical_actor, named_group_mentions
+from extractors.normalize.actors import CIVILIANS, NON_STATE_TYPES, canonical_actor, named_group_mentions
 from extractors.schema import Event
+from extractors.slots.clauses import child, phrase
 from extractors.speed.docviews import doc_sentences
 
 # How many sentences back a "the raid" may reach for its strike, and a claim for its attack.
@@ -205,3 +209,43 @@ def _agent_of_another_clause(before: str) -> bool:
     """Whether a group follows "by" ("ambushed by the NDF"): it acted on the others, it is not them."""
     words = before.lower().split()[-2:]
     return bool(words) and (words[-1] == "by" or words == ["by", "the"])
+
+
+def attacks_told_before(doc: Doc, events: list[Event]) -> list[Event]:
+    """Tolls without a killer take the armed attacker of the sentence just before in the same
+    paragraph ("IS militants attacked the town. At least 50 people were killed"), unless the dead
+    are the attackers themselves."""
+    sentences = doc_sentences(doc)
+    starts = [s.start_char for s in sentences]
+    out = []
+    for e in events:
+        here = bisect.bisect_right(starts, e.evidence_start) - 1
+        if e.event_type == "casualties" and e.actor is None and here > 0:
+            before = sentences[here - 1]
+            attacker = None if before.text.endswith("\n") else _attacker(before)  # a new paragraph: no
+            if attacker is not None and not _the_attackers_died(e, attacker):
+                e = dataclasses.replace(e, actor=attacker)
+        out.append(e)
+    return out
+
+
+def _attacker(sent: Span) -> str | None:
+    if not is_parsed(sent):
+        return None
+    for t in sent:
+        if t.pos_ == "VERB" and t.lemma_.lower() in TOLL_ANTECEDENT_ATTACK_VERBS:
+            subj = child(t, "nsubj")
+            if subj is None or subj.pos_ == "PRON":
+                continue
+            actor = canonical_actor(phrase(subj))
+            if actor is not None and actor.type != CIVILIANS:
+                return phrase(subj)
+    return None
+
+
+def _the_attackers_died(event: Event, attacker: str) -> bool:
+    victims = (event.target or "").lower().split()
+    named = canonical_actor(event.target)
+    return bool(set(victims) & ATTACKER_VICTIM_WORDS) or (
+        named is not None and named == canonical_actor(attacker)
+    )

@@ -241,6 +241,13 @@ MILITARY_REPORTER_HEADS = _words("military army command forces navy corps")
 OWN_SIDE_VICTIMS = _words(
     "soldier troop serviceman personnel police policeman officer guard recruit conscript our"
 )
+# Verbs of an attack told just before a toll that names no killer ("IS militants attacked the town.
+# At least 50 people were killed"): their subject is the killer.
+TOLL_ANTECEDENT_ATTACK_VERBS = _words("attack ambush storm shoot raid bomb shell assault")
+# Victims that are the attacking side itself ("Twelve attackers were killed"): then they are not its victims.
+ATTACKER_VICTIM_WORDS = _words(
+    "attackers attacker assailants assailant militants militant gunmen insurgents rebels jihadists terrorists"
+)
 # Words of an actor phrase that names no one by itself but points back at an armed group named just
 # before ("they", "the group", "the rest of the militants"); with a name of their own they are not.
 BACK_POINTING_ACTOR_WORDS = _words(

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.anaphora import (
+    attacks_told_before,
     back_pointing_actors,
     borrow_from_strikes,
     claimed_attacks,
@@ -168,6 +169,7 @@ def _extract_here(
             events = borrow_from_strikes(doc, events)  # "the raid killed nine": the strike's slots
             events = claimed_attacks(doc, events)  # "... Al-Shabaab claimed responsibility": the killer
             events = back_pointing_actors(doc, events)  # "ISIL ... the militants agreed": ISIL
+            events = attacks_told_before(doc, events)  # "IS attacked X. 50 were killed": IS
             events = merge_mentions(events, layout_of(doc, article).headline)
             events = [e.with_id() for e in enrich_article_events(events, article)]  # places and actors
         except Exception as exc:  # one bad article must not stop the batch

@@ -225,6 +225,12 @@ def test_the_attacker_of_an_attack_or_a_fight(text: str, actor: str) -> None:
             "casualties",
             "Taliban",
         ),
+        # the attacker of the sentence just before killed the dead of a toll that names no killer
+        (
+            "Al-Shabaab fighters stormed a police post near Baidoa on Monday. Four officers were killed.",
+            "casualties",
+            "Al-Shabaab",
+        ),
     ],
 )
 def test_actor_named_in_an_earlier_sentence(text: str, event_type: str, actor: str) -> None:
@@ -240,3 +246,18 @@ def test_strikes_without_a_force_take_the_body_spelling_of_the_one_force():
     )
     strikes = of_type(run(text, title=title), "air_strike")
     assert strikes and all(e.actor == "U.S. jets" for e in strikes), [e.actor for e in strikes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the dead are the attackers themselves
+        "Militants attacked an army checkpoint near Gao on Monday. Twelve attackers were killed.",
+        # another paragraph tells another incident
+        "Al-Shabaab fighters stormed a police post near Baidoa on Monday.\n\nFour officers were killed in"
+        " Kismayo on Tuesday.",
+    ],
+)
+def test_an_attack_told_before_names_no_killer_of_other_dead(text: str) -> None:
+    (event,) = of_type(run(text), "casualties")
+    assert event.actor is None, event.actor
