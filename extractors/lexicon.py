@@ -510,6 +510,9 @@ SETTLEMENT_ACTS = _words(
 SETTLEMENT_CUES = SETTLEMENT_ACTS | _words("hand leave control passage peace settle settlement transfer bus")
 # Armed men whose evacuation, once under way, is by terms ("300 rebels were evacuated to Idlib").
 EVACUATED_FIGHTERS = _words("rebel fighter militant gunman jihadist insurgent")
+# Words of moving people out under a deal: armed men they move are the side that settled ("a deal to
+# transport the rebels from X", "the evacuation of civilians and rebels").
+DEAL_REMOVAL_WORDS = _words("evacuate evacuation transport transfer")
 # Verbs that make a deal real: it was reached, signed, agreed, completed.
 DEAL_DONE_VERBS = _words(
     """

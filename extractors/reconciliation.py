@@ -21,6 +21,7 @@ from extractors.lexicon import (
     BOTH_SIDES_WORDS,
     CONFLICT_SIDES,
     DEAL_DONE_VERBS,
+    DEAL_REMOVAL_WORDS,
     DEAL_UNDER_PREPS,
     DEAL_WORDS,
     DEFINITE,
@@ -102,7 +103,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if who is not None and _is_state(who):  # the state side is the other party
                 target = actor
                 actor, who = _settling_side(sent, who)
-            actor = _named_group(who, sent) or _uncounted(actor, who)
+            actor = _named_group(who, sent) or _uncounted(actor, who) or _moved_fighters(sent)
             events.append(
                 build_event(
                     article,
@@ -118,6 +119,23 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 )
             )
     return events
+
+
+def _moved_fighters(sent: Span) -> str | None:
+    """Armed men a deal moves out, the side that settled when no party is named ("a deal was
+    announced to transport the rebels from X", "to allow the evacuation of civilians and rebels")."""
+    for t in sent:
+        if t.lemma_.lower() not in DEAL_REMOVAL_WORDS:
+            continue
+        if t.pos_ == "VERB":
+            moved = child(t, "dobj") or child(t, "nsubjpass")
+        else:
+            moved = child(of, "pobj") if (of := child(t, "prep")) is not None and of.lower_ == "of" else None
+        if moved is not None:
+            heads = [moved, *(c for c in moved.subtree if c.dep_ == "conj" and c.head == moved)]
+            if any(h.lemma_.lower() in EVACUATED_FIGHTERS for h in heads):
+                return phrase(moved)
+    return None
 
 
 def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:

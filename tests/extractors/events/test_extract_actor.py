@@ -261,3 +261,22 @@ def test_strikes_without_a_force_take_the_body_spelling_of_the_one_force():
 def test_an_attack_told_before_names_no_killer_of_other_dead(text: str) -> None:
     (event,) = of_type(run(text), "casualties")
     assert event.actor is None, event.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # armed men a deal moves out settled, when no party is named
+        ("A deal was announced on Monday to transport the rebels from Douma.", "rebels"),
+        (
+            "A truce was announced on Monday to allow the evacuation of civilians and rebels from the"
+            " old city.",
+            "rebels",
+        ),
+        # civilians moved out are no party
+        ("A deal was announced on Monday to evacuate wounded civilians from the old city.", None),
+    ],
+)
+def test_fighters_a_deal_moves_out_settled(text: str, actor: str | None) -> None:
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.actor is None if actor is None else contains(event.actor, actor), event.actor
