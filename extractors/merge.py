@@ -72,6 +72,8 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     if same_toll and _compatible_text(kept.location, other.location):
         return True  # one toll told twice, even when the two tellings date it differently
     same_date = _within(kept, other) or _within(other, kept)
+    if _running(kept) != _running(other) and kept.date_precision != other.date_precision:
+        same_date = False  # "since 10 March, N strikes" is a running tally, not the strike of 13 March
     undated = kept.date_text is None or other.date_text is None
     if kept.event_type == "recruitment":
         # an article on recruitment tells many intakes: an undated one is of the publication day
@@ -89,6 +91,11 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
         if a is not None and b is not None and a != b:
             return False
     return True
+
+
+def _running(event: Event) -> bool:
+    """Whether a date is a period running from a start to the report ("since 10 March")."""
+    return (event.date_text or "").lower().startswith("since ")
 
 
 def _more_informative(later: Event, kept: Event) -> bool:

@@ -83,6 +83,10 @@ STORY_DEPTH = 3
 STORY_REACH = 8
 
 
+# The dash the tokenizer leaves inside a range of days ("2–3 February").
+DAY_RANGE_DASH = re.compile(r"[-–—]")
+
+
 # Lines this short between list items are headings ("Syria", "Iraq"), not sentences.
 LIST_HEADING_TOKENS = 4
 
@@ -202,7 +206,34 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
         return None
     if is_list_item(sent):
         return _list_date(sentences, i, published)
-    return _date_before(sentences, i, published, across_paragraphs=False, reach=len(sentences))
+    carried = _date_before(sentences, i, published, across_paragraphs=False, reach=len(sentences))
+    if carried is None or carried.date is None or carried.precision != "day":
+        return carried
+    if carried.end is not None:
+        return _holding_unit(carried.date, carried.end, carried.text)
+    if _during_the_period(sent):
+        return When(carried.date.replace(day=1), "month", carried.text)
+    return carried
+
+
+def _holding_unit(first: dt.date, last: dt.date, text: str | None) -> When | None:
+    """The month or year holding a period: what follows "Since 10 March, ..." happened somewhen in
+    it, not on the day it started."""
+    if (first.year, first.month) == (last.year, last.month):
+        return When(first.replace(day=1), "month", text)
+    return When(dt.date(first.year, 1, 1), "year", text) if first.year == last.year else None
+
+
+def _during_the_period(sent: Span) -> bool:
+    """ "During the fighting, ...": in the period the story told, not on the day it began."""
+    for t in sent:
+        if t.lower_ != "during":
+            continue
+        for noun in t.children:
+            definite = any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children)
+            if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and not noun.ent_type_ and definite:
+                return True
+    return False
 
 
 def _date_before(
@@ -357,8 +388,12 @@ def _year_number(words: list[str]) -> bool:
 
 
 def _day_number(token: Token) -> bool:
-    """A day of the month written as digits ("3", "21st")."""
-    digits = token.text.rstrip("stndrh")
+    """A day of the month written as digits ("3", "21st"), or two of them as one token ("2–3")."""
+    return all(_one_day(part) for part in DAY_RANGE_DASH.split(token.text, maxsplit=1))
+
+
+def _one_day(text: str) -> bool:
+    digits = text.rstrip("stndrh")
     return digits.isdigit() and 1 <= int(digits) <= 31 and len(digits) <= 2
 
 

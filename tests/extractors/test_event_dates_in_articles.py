@@ -218,3 +218,50 @@ def test_another_incident_does_not_take_the_date_of_the_story_before_it(second_s
     first, second = sorted(of_type(events, "casualties"), key=lambda e: e.evidence_start)
     assert first.event_date == D(2021, 3, 3)
     assert (second.event_date, second.date_text) == (PUBLISHED, None)
+
+
+def test_a_night_across_two_days_is_the_day_it_ends():
+    text = "On the night of 4–5 March, jets struck a depot near Hass."
+    (strike,) = of_type(run(text), "air_strike")
+    assert (strike.event_date, strike.date_precision) == (D(2021, 3, 5), "day")
+
+
+@pytest.mark.parametrize(
+    ("first_sentence", "second_sentence", "date", "precision"),
+    [
+        # what a running tally since a day tells happened in the period, not on its first day
+        (
+            "Since 2 March, the army has besieged the hills around Hass.",
+            "The coalition conducted 14 air strikes on supply depots.",
+            D(2021, 3, 1),
+            "month",
+        ),
+        # "during the fighting" the story began on a day: the month that holds the fighting
+        (
+            "On 2 March, rebels stormed the army post at Hass.",
+            "During the fighting, jets struck the rebel positions.",
+            D(2021, 3, 1),
+            "month",
+        ),
+        # without either, the day carries
+        (
+            "On 2 March, rebels stormed the army post at Hass.",
+            "Jets struck the rebel positions.",
+            D(2021, 3, 2),
+            "day",
+        ),
+    ],
+)
+def test_a_carried_day_widens_to_the_period_the_sentence_tells(
+    first_sentence, second_sentence, date, precision
+):
+    (strike,) = of_type(run(f"{first_sentence} {second_sentence}"), "air_strike")
+    assert (strike.event_date, strike.date_precision) == (date, precision)
+
+
+def test_a_running_tally_does_not_merge_with_a_dated_strike_inside_it():
+    events = run(
+        "Since 2 March, the army has besieged the hills around Hass. The coalition conducted 14 air strikes "
+        "on supply depots. On 5 March, air strikes hit a bridge near Hass."
+    )
+    assert len(of_type(events, "air_strike")) == 2

@@ -42,6 +42,10 @@ D = dt.date.fromisoformat
         ("on Thursday", "2016-06-01", "2016-05-26", "day", None),
         ("last Monday", "2016-06-06", "2016-05-30", "day", None),
         ("on Friday night", "2016-06-01", "2016-05-27", "day", None),
+        # a night across two days: the morning it ends in; longer spans stay a period
+        ("the night of 2-3 May", "2016-06-01", "2016-05-03", "day", None),
+        ("overnight 30-31 May", "2016-06-01", "2016-05-31", "day", None),
+        ("the night of 2-4 May", "2016-06-01", "2016-05", "month", "2016-05-04"),
         ("in the early hours of Sunday", "2018-07-08", "2018-07-08", "day", None),
         ("Tuesday, 31 May", "2016-06-01", "2016-05-31", "day", None),
         # a named start: its own precision, the period runs to publication
@@ -63,6 +67,7 @@ D = dt.date.fromisoformat
         ("in recent months", "2016-11-04", "2016", "year", "2016-11-04"),
         ("in just one month", "2018-07-08", "2018", "year", "2018-07-08"),
         ("over the weekend", "2016-06-01", "2016-05", "month", "2016-05-29"),
+        ("this past weekend", "2016-06-01", "2016-05", "month", "2016-05-29"),
         # named months and years
         ("last month", "2016-06-01", "2016-05", "month", "2016-05-31"),
         ("last month", "2020-01-02", "2019-12", "month", "2019-12-31"),
