@@ -137,6 +137,20 @@ def _resolve_normalized(s: str, published: dt.date) -> _Resolution | None:
     return found
 
 
+_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def counted_days(expression: str) -> int | None:
+    """How many days a counted period spans ("a week" 7, "about two months" 60); None for anything else."""
+    words = _normalize(expression).split()
+    while words and _LEADING.match(words[0] + " "):
+        words = words[1:]
+    if len(words) != 2 or words[1] not in TIME_UNITS:
+        return None
+    count = _count(words[0])
+    return None if count is None else count * _UNIT_DAYS[TIME_UNITS[words[1]]]
+
+
 def _by_grammar(s: str, published: dt.date) -> _Resolution | None:
     words = s.split()
     if not words or words[-1] in ANCHORED_ELSEWHERE:

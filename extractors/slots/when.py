@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,20 +14,24 @@ from spacy.tokens import Span, Token
 
 from extractors.doc_state import is_parsed
 from extractors.lexicon import (
+    ANAPHORIC_ATTACK_NOUNS,
     DATE_PREPS,
     DATE_WORDS,
     DURATION_AFTER,
     FUTURE_AUX,
     INCIDENT_NOUNS,
     MEASURED_FROM,
+    MONTHS,
     MONTHS_AND_DAYS,
     NUMBER_UNITS,
     ORDINAL_DAYS,
     OTHER_INCIDENT,
+    OTHER_OCCASION,
     PLANNED_HEADS,
     REPORTING_VERBS,
     TIME_UNITS,
     TIMES_OF_DAY,
+    WEEKDAYS,
 )
 from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
@@ -87,6 +92,17 @@ STORY_REACH = 8
 DAY_RANGE_DASH = re.compile(r"[-–—]")
 
 
+# How a sentence ends, as opposed to a title line.
+SENTENCE_ENDS = (".", "!", "?", '"', "”", ":")
+# Sentences after an undated report that may retell it with its day ("the strike Thursday").
+RETOLD_REACH = 4
+_DAY_NAME = (
+    r"(?:(?:" + "|".join(WEEKDAYS) + r")"
+    r"|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?)"
+)
+
+
 # Lines this short between list items are headings ("Syria", "Iraq"), not sentences.
 LIST_HEADING_TOKENS = 4
 
@@ -109,19 +125,51 @@ class When:
     end: dt.date | None = None
 
 
-def find_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When:
+def find_date(
+    sent: Span, anchor: Token, layout: ArticleLayout, retold_as: frozenset[str] = ANAPHORIC_ATTACK_NOUNS
+) -> When:
     """The sentence's date expression nearest the trigger, resolved against publication; else the
-    date the paragraph's previous sentence gives; else the publication date."""
+    date the paragraph's previous sentence gives; else the day a following sentence gives when it
+    retells the event by one of the `retold_as` nouns; else the publication date."""
     published = layout.published
     if published is None:
         return When(None, None, None)
+    anniversary = _anniversary(sent, published)
+    if anniversary is not None:
+        return anniversary
+    own, report_only = _own_date_scored(sent, anchor, published)
+    if own is not None and report_only:  # "killed 11, the military said Friday" ... "the strike Thursday"
+        return _retold_date(sent, published, retold_as) or own
     return (
-        _anniversary(sent, published)
-        or _own_date(sent, anchor, published)
+        own
         or _day_after_story(sent, published)
         or _narrative_date(sent, published)
+        or _retold_date(sent, published, retold_as)
         or When(published, "day", None)
     )
+
+
+def _retold_date(sent: Span, published: dt.date, nouns: frozenset[str]) -> When | None:
+    """The day one of the next sentences gives the event when it refers back to it with a definite
+    noun that carries the day: "the strike Thursday", "the strike on Sunday", "Saturday's attacks",
+    "the May 9 agreement" (a lead sentence often leaves the day to the retelling)."""
+    sentences = doc_sentences(sent.doc)
+    i = bisect.bisect_left(sentences, sent.start, key=lambda s: s.start)
+    if not nouns or not _is_lead(sentences[:i]):
+        return None  # later in a report, an undated attack is background more often than the news
+    retold = _retelling(nouns)
+    for later in sentences[i + 1 : i + 1 + RETOLD_REACH]:
+        if _tells_another_incident(later):
+            return None
+        for m in retold.finditer(later.text):
+            adjective = (m.group("adj") or m.group("adj2") or "").lower()
+            if adjective in OTHER_OCCASION:
+                continue
+            words = m.group("a") or m.group("b") or m.group("c")
+            resolved = resolve_date(words, published)
+            if resolved is not None and resolved.precision == "day":
+                return When(resolved.start, "day", words)
+    return None
 
 
 def _anniversary(sent: Span, published: dt.date) -> When | None:
@@ -284,8 +332,37 @@ def _list_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | 
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _retelling(nouns: frozenset[str]) -> re.Pattern[str]:
+    """A definite noun of `nouns` with the day attached: "the strike (on) Thursday", "Saturday's
+    attacks", "the May 9 agreement" (adj, adj2: a word before the noun, "the last strike")."""
+    noun = r"(?:" + "|".join(sorted(nouns)) + r")s?"
+    before = r"(?:(?P<{}>[\w-]+)\s+)?"
+    return re.compile(
+        r"\b(?:the|this|that|these)\s+"
+        + before.format("adj")
+        + noun
+        + r"\s+(?:on\s+)?(?P<a>"
+        + _DAY_NAME
+        + r")\b"
+        r"|\b(?P<b>" + _DAY_NAME + r")['’]s\s+" + before.format("adj2") + noun + r"\b"
+        r"|\bthe\s+(?P<c>" + _DAY_NAME + r")\s+" + noun + r"\b",
+        re.IGNORECASE,
+    )
+
+
+def _is_lead(before: Sequence[Span]) -> bool:
+    """Whether the sentences before a sentence are only title lines (no sentence ends among them)."""
+    return not any(s.text.rstrip().endswith(SENTENCE_ENDS) for s in before)
+
+
 def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
     """The sentence's date expression nearest the trigger, resolved against publication."""
+    return _own_date_scored(sent, anchor, published)[0]
+
+
+def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[When | None, bool]:
+    """The sentence's date expression nearest the trigger, and whether it only dates the report."""
     candidates: list[tuple[int, int, str, Token]] = []
     seen: set[int] = set()
     for ent in span_entities(sent):
@@ -325,8 +402,9 @@ def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
             continue
         if distance < best_distance:
             best_distance = distance
-            best = When(resolved.start, resolved.precision, text, resolved.end)
-    return best
+            shown = f"{text} {sent.doc[end].text}" if measured else text  # "a week after": told from another
+            best = When(resolved.start, resolved.precision, shown, resolved.end)
+    return best, best is not None and best_distance >= REPORT_DATE_PENALTY
 
 
 def _off_the_trigger_path(root: Token, anchor: Token) -> bool:

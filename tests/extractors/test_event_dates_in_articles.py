@@ -265,3 +265,61 @@ def test_a_running_tally_does_not_merge_with_a_dated_strike_inside_it():
         "on supply depots. On 5 March, air strikes hit a bridge near Hass."
     )
     assert len(of_type(events, "air_strike")) == 2
+
+
+@pytest.mark.parametrize(
+    ("retelling", "date"),
+    [
+        ("The command said the strike Thursday near Hass also destroyed two trucks.", D(2021, 3, 4)),
+        ("Residents said the raid on Sunday hit a market.", D(2021, 3, 7)),
+        ("No group has commented on Saturday's deadly attacks.", D(2021, 3, 6)),
+    ],
+)
+def test_an_undated_lead_takes_the_day_its_retelling_gives(retelling, date):
+    events = run(
+        f"Jets killed 14 fighters in the hills north of Hass.\n\nThe army confirmed the toll. {retelling}"
+    )
+    (toll,) = of_type(events, "casualties")
+    assert (toll.event_date, toll.date_precision) == (date, "day")
+
+
+def test_a_report_date_yields_to_the_retelling():
+    events = run(
+        "An air strike killed 14 fighters near Hass, the army said Friday.\n\n"
+        "The army said the strike Thursday also destroyed two trucks."
+    )
+    (toll,) = of_type(events, "casualties")
+    assert toll.event_date == D(2021, 3, 4)
+
+
+def test_a_deal_is_dated_by_its_retelling():
+    events = run(
+        "The two rebel commanders signed a peace agreement with the government.\n\n"
+        "Diplomats welcomed the March 2 agreement as a first step."
+    )
+    (deal,) = of_type(events, "reconciliation")
+    assert deal.event_date == D(2021, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another occasion: "the last strike"
+        "Jets killed 14 fighters north of Hass. The last strike on Thursday killed one fighter.",
+        # not the lead: background later in a report
+        "On Friday the army entered Hass.\n\nJets often kill fighters in the hills. "
+        "The strike Thursday hit a depot.",
+    ],
+)
+def test_only_the_lead_retold_as_itself_takes_a_later_day(text):
+    events = run(text)
+    tolls = sorted(of_type(events, "casualties"), key=lambda e: e.evidence_start)
+    assert tolls[0].event_date != D(2021, 3, 4)
+
+
+def test_a_happening_measured_back_from_the_news_does_not_merge_with_it():
+    events = run(
+        "Drones killed 11 militants near Hass on Tuesday. The attacks come a week after officials said "
+        "a drone strike killed senior commander Abu Hamza in the valley."
+    )
+    assert len(of_type(events, "casualties")) == 2

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.normalize.dates import ResolvedDate, resolve_date
+from extractors.normalize.dates import ResolvedDate, counted_days, resolve_date
 
 D = dt.date.fromisoformat
 
@@ -169,6 +169,14 @@ def test_resolve_date(expression: str, published: str, iso: str, precision: str,
 )
 def test_resolve_date_none(expression: str) -> None:
     assert resolve_date(expression, D("2016-06-01")) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "days"),
+    [("a week", 7), ("about two months", 60), ("three days", 3), ("Monday", None), ("last week", None)],
+)
+def test_counted_days(expression: str, days: int | None) -> None:
+    assert counted_days(expression) == days
 
 
 def test_month_start_and_text_kept() -> None:
