@@ -81,7 +81,9 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     if kept.event_type == "recruitment":
         # an article on recruitment tells many intakes: an undated one is of the publication day
         # unless it names the same count, and one with other recruits by another group is another
-        undated = undated and kept.count is not None and kept.count == other.count
+        carried = _carried_date(kept) or _carried_date(other)  # "Three days later, ... . N more joined"
+        same_date = same_date and not carried
+        undated = (undated or carried) and kept.count is not None and kept.count == other.count
         if _other_party(kept, other, "actor") and _other_party(kept, other, "target"):
             return False
     if not ignore_date and not same_date and not undated:
@@ -112,6 +114,11 @@ def _measured_to(measured: Event, other: Event) -> bool:
     if days is None or other.date_precision != "day" or other.event_date is None or other.published is None:
         return False
     return (other.published - other.event_date).days < days / 2
+
+
+def _carried_date(event: Event) -> bool:
+    """Whether a mention's date words are not its own but another sentence's."""
+    return event.date_text is not None and event.date_text not in event.evidence
 
 
 def _running(event: Event) -> bool:

@@ -101,6 +101,10 @@ _DAY_NAME = (
     r"|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?)"
 )
+# A date opening a sentence before its comma ("On 22 December, ...", "Late on 3 May 2017, ...").
+OPENING_DATE = re.compile(
+    r"^\s*(?:(?:late|early)\s+)?(?:on|in)\s+(?P<date>" + _DAY_NAME + r")\s*,", re.IGNORECASE
+)
 
 
 # Lines this short between list items are headings ("Syria", "Iraq"), not sentences.
@@ -227,13 +231,15 @@ def _story_day(sentences: Sequence[Span], i: int, published: dt.date, depth: int
         before, after = sentences[j], sentences[j + 1]
         gap = after.doc.text[before.end_char : after.start_char] + before.text[len(before.text.rstrip()) :]
         breaks += "\n" in gap
-        if breaks > 1 or not is_parsed(before):
+        if breaks > 1:
             return None
         if not before.text.strip():
             continue
-        own = _own_date(before, before.root, published)
+        own = _sentence_date(before, published)
         if own is not None:
             return own.date if own.precision == "day" else None
+        if not is_parsed(before):
+            return None
         if (shift := _story_shift(before)) is not None and depth > 0:
             day = _story_day(sentences, j, published, depth - 1)
             return day + dt.timedelta(days=shift[0]) if day is not None else None
@@ -302,14 +308,27 @@ def _date_before(
             if not across_paragraphs:
                 return None  # a paragraph ends in between
             across_paragraphs = False
-        if not is_parsed(before):
-            return None
-        when = _own_date(before, before.root, published)
+        when = _sentence_date(before, published)
         if when is not None:
             # a month said further back may be the background, not this event's
             return when if when.precision == "day" or (when.precision == "month" and j == first) else None
+        if not is_parsed(before):
+            return None
+        if (shifted := _day_after_story(before, published)) is not None:
+            return shifted if shifted.text is not None else None  # "Two days later, ... . X happened"
         i = j
     return None
+
+
+def _sentence_date(sent: Span, published: dt.date) -> When | None:
+    """A sentence's own date: by its parse, or, for a sentence the pre-filter left unparsed, by the
+    date that opens it ("On 22 December, the army ...": it dates the whole sentence)."""
+    if is_parsed(sent):
+        return _own_date(sent, sent.root, published)
+    found = OPENING_DATE.match(sent.text)
+    if found is None or (resolved := resolve_date(found.group("date"), published)) is None:
+        return None
+    return When(resolved.start, resolved.precision, found.group(0).strip(" ,"), resolved.end)
 
 
 def _tells_another_incident(sent: Span) -> bool:

@@ -323,3 +323,20 @@ def test_a_happening_measured_back_from_the_news_does_not_merge_with_it():
         "a drone strike killed senior commander Abu Hamza in the valley."
     )
     assert len(of_type(events, "casualties")) == 2
+
+
+def test_a_relative_day_in_the_sentence_before_counts_from_an_unparsed_opening_date():
+    events = run(
+        "On 2 March, government forces entered the town of Kafr Nabl. Two days later, the army began "
+        "its assault on the valley. Forty rebel fighters surrendered to the army."
+    )
+    (deal,) = of_type(events, "reconciliation")
+    assert (deal.event_date, deal.date_text) == (D(2021, 3, 4), "Two days later")
+
+
+def test_intakes_dated_from_another_sentence_stay_apart():
+    events = run(
+        "On 2 March, the governor opened a new training camp near Hass. Two days later, a new brigade "
+        "of local men joined the militia. More than 300 volunteers joined the militia at the camp."
+    )
+    assert len(of_type(events, "recruitment")) == 2
