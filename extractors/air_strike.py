@@ -34,6 +34,7 @@ from extractors.lexicon import (
     STRIKE_HIT_VERBS,
     STRIKE_OUTCOME_VERBS,
     STRIKE_WITH_VERBS,
+    TREND_VERBS,
     WEAPON_WORDS,
 )
 from extractors.normalize.numbers import Amount
@@ -102,7 +103,16 @@ def extract(doc: Doc, article: Article) -> list[Event]:
 
 def _accept(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """Whether a trigger reports a real air strike in this sentence."""
-    return not is_irrealis(span.root) and READERS[kind_of(span)].accepts(span, sent, layout)
+    if is_irrealis(span.root) or _tells_a_trend(span.root):
+        return False
+    return READERS[kind_of(span)].accepts(span, sent, layout)
+
+
+def _tells_a_trend(word: Token) -> bool:
+    """ "Drone attacks have increased since ...": bare plural strikes as the subject of a change verb."""
+    noun = word.head if word.dep_ in ("compound", "amod", "nmod") else word
+    bare = not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+    return noun.dep_ == "nsubj" and noun.tag_ == "NNS" and bare and noun.head.lemma_.lower() in TREND_VERBS
 
 
 def _reports_by_itself(span: Span, sent: Span, layout: ArticleLayout) -> bool:

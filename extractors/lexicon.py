@@ -230,6 +230,12 @@ DEFINITE = _words("the this that these those")
 ANAPHORIC_ATTACK_NOUNS = _words(
     "attack blast explosion strike airstrike raid bombing bombardment sortie incident shelling massacre"
 )
+# Verbs of how often: "attacks" or "strikes" as their subject tell a trend ("drone attacks have increased").
+TREND_VERBS = _words("increase decrease decline diminish")
+# Nouns a later sentence refers back to a reported deal by ("the May 9 agreement").
+ANAPHORIC_DEAL_NOUNS = _words("agreement deal accord pact ceasefire truce")
+# Words before a definite noun that make it another occasion than the one just reported ("the last strike").
+OTHER_OCCASION = _words("last previous earlier prior first another other next former")
 
 # --- Who ---
 

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from extractors.normalize.dates import counted_days
 from extractors.normalize.places import lies_in
 from extractors.schema import Event
 
@@ -72,11 +73,17 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     if same_toll and _compatible_text(kept.location, other.location):
         return True  # one toll told twice, even when the two tellings date it differently
     same_date = _within(kept, other) or _within(other, kept)
+    if _measured_to(kept, other) or _measured_to(other, kept):
+        same_date = False
+    if _running(kept) != _running(other) and kept.date_precision != other.date_precision:
+        same_date = False  # "since 10 March, N strikes" is a running tally, not the strike of 13 March
     undated = kept.date_text is None or other.date_text is None
     if kept.event_type == "recruitment":
         # an article on recruitment tells many intakes: an undated one is of the publication day
         # unless it names the same count, and one with other recruits by another group is another
-        undated = undated and kept.count is not None and kept.count == other.count
+        carried = _carried_date(kept) or _carried_date(other)  # "Three days later, ... . N more joined"
+        same_date = same_date and not carried
+        undated = (undated or carried) and kept.count is not None and kept.count == other.count
         if _other_party(kept, other, "actor") and _other_party(kept, other, "target"):
             return False
     if not ignore_date and not same_date and not undated:
@@ -91,12 +98,40 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     return True
 
 
+def _relative_to_event(event: Event) -> bool:
+    """Whether a date is told from another happening ("a week after"), not from the calendar."""
+    return bool(set((event.date_text or "").lower().split()) & RELATIVE_TO_EVENT)
+
+
+def _measured_to(measured: Event, other: Event) -> bool:
+    """Whether a mention dated by a period measured from another happening ("the attacks come a week
+    after a strike killed X") would merge with that later happening: another mention dated nearer the
+    publication than to the point the period reaches back to."""
+    words = (measured.date_text or "").rsplit(" ", 1)
+    if len(words) != 2 or words[1].lower() not in ("after", "before"):
+        return False
+    days = counted_days(words[0])
+    if days is None or other.date_precision != "day" or other.event_date is None or other.published is None:
+        return False
+    return (other.published - other.event_date).days < days / 2
+
+
+def _carried_date(event: Event) -> bool:
+    """Whether a mention's date words are not its own but another sentence's."""
+    return event.date_text is not None and event.date_text not in event.evidence
+
+
+def _running(event: Event) -> bool:
+    """Whether a date is a period running from a start to the report ("since 10 March")."""
+    return (event.date_text or "").lower().startswith("since ")
+
+
 def _more_informative(later: Event, kept: Event) -> bool:
     """Whether a later mention is the better evidence: it gives the date the kept one lacks, at a
     place as fine ("jets hit X" ... "the strikes on X on Monday"; not "in Syria" after "in X")."""
     if kept.date_text is not None or later.date_text is None:
         return False
-    if set(later.date_text.lower().split()) & RELATIVE_TO_EVENT:
+    if _relative_to_event(later):
         return False  # "came a day after the White House said": dated by another happening
     if kept.location_source != "sentence":
         return True

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
+    ANAPHORIC_DEAL_NOUNS,
     ARMED_WORDS,
     BOTH_SIDES_WORDS,
     CONFLICT_SIDES,
@@ -110,7 +111,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     EVENT_TYPE,
                     sent,
                     span,
-                    find_date(sent, span.root, layout),
+                    find_date(sent, span.root, layout, ANAPHORIC_DEAL_NOUNS),
                     _where(sent, places, layout, span.root, who),
                     actor=actor,
                     target=target,

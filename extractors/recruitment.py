@@ -114,7 +114,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     EVENT_TYPE,
                     sent,
                     span,
-                    find_date(sent, span.root, layout),
+                    find_date(sent, span.root, layout, frozenset()),  # intakes are not retold by a noun
                     where,
                     actor=actor or _reporting_party(span.root),
                     target=phrase(recruits) if recruits is not None else None,

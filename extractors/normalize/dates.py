@@ -137,6 +137,20 @@ def _resolve_normalized(s: str, published: dt.date) -> _Resolution | None:
     return found
 
 
+_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def counted_days(expression: str) -> int | None:
+    """How many days a counted period spans ("a week" 7, "about two months" 60); None for anything else."""
+    words = _normalize(expression).split()
+    while words and _LEADING.match(words[0] + " "):
+        words = words[1:]
+    if len(words) != 2 or words[1] not in TIME_UNITS:
+        return None
+    count = _count(words[0])
+    return None if count is None else count * _UNIT_DAYS[TIME_UNITS[words[1]]]
+
+
 def _by_grammar(s: str, published: dt.date) -> _Resolution | None:
     words = s.split()
     if not words or words[-1] in ANCHORED_ELSEWHERE:
@@ -146,7 +160,11 @@ def _by_grammar(s: str, published: dt.date) -> _Resolution | None:
         tokens = tokens[1:]  # "a few days", "a couple of days"
     if tokens[:2] == ["this", "past"]:
         tokens = tokens[1:]  # "this past week"
+    if tokens == ["past", "weekend"]:
+        tokens = ["last", "weekend"]  # "this past weekend": the one just gone, as "last weekend"
     tokens = _name_relative_year(tokens, published)
+    if (night := _night_across(tokens, published)) is not None:
+        return night
     for candidate in (tokens, [t for t in tokens if t not in TIMES_OF_DAY]):
         if not candidate:
             continue
@@ -165,6 +183,23 @@ def _by_grammar(s: str, published: dt.date) -> _Resolution | None:
 
 
 # --- rules: each takes the filtered tokens and the publication date -------------------------------
+
+
+def _night_across(tokens: list[str], published: dt.date) -> _Resolution | None:
+    """ "the night of 2-3 February": a night across midnight is dated by the morning it ends in, as
+    "overnight" is the publication day."""
+    if not tokens or tokens[0] not in ("night", "overnight"):
+        return None
+    found = _calendar_range(tokens[1:], published)
+    if found is None or found.end is None:
+        return None
+    if (found.end - dt.timedelta(days=1)).day != _first_day(tokens):
+        return None  # not two days in a row ("the nights of 2-4 February")
+    return _Resolution(found.end, DAY)
+
+
+def _first_day(tokens: list[str]) -> int:
+    return next((_day_number(t) for t in tokens if _DAY.fullmatch(t)), 0)
 
 
 def _counted_back(tokens: list[str], published: dt.date) -> _Resolution | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,20 +14,24 @@ from spacy.tokens import Span, Token
 
 from extractors.doc_state import is_parsed
 from extractors.lexicon import (
+    ANAPHORIC_ATTACK_NOUNS,
     DATE_PREPS,
     DATE_WORDS,
     DURATION_AFTER,
     FUTURE_AUX,
     INCIDENT_NOUNS,
     MEASURED_FROM,
+    MONTHS,
     MONTHS_AND_DAYS,
     NUMBER_UNITS,
     ORDINAL_DAYS,
     OTHER_INCIDENT,
+    OTHER_OCCASION,
     PLANNED_HEADS,
     REPORTING_VERBS,
     TIME_UNITS,
     TIMES_OF_DAY,
+    WEEKDAYS,
 )
 from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
@@ -83,6 +88,25 @@ STORY_DEPTH = 3
 STORY_REACH = 8
 
 
+# The dash the tokenizer leaves inside a range of days ("2–3 February").
+DAY_RANGE_DASH = re.compile(r"[-–—]")
+
+
+# How a sentence ends, as opposed to a title line.
+SENTENCE_ENDS = (".", "!", "?", '"', "”", ":")
+# Sentences after an undated report that may retell it with its day ("the strike Thursday").
+RETOLD_REACH = 4
+_DAY_NAME = (
+    r"(?:(?:" + "|".join(WEEKDAYS) + r")"
+    r"|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?)"
+)
+# A date opening a sentence before its comma ("On 22 December, ...", "Late on 3 May 2017, ...").
+OPENING_DATE = re.compile(
+    r"^\s*(?:(?:late|early)\s+)?(?:on|in)\s+(?P<date>" + _DAY_NAME + r")\s*,", re.IGNORECASE
+)
+
+
 # Lines this short between list items are headings ("Syria", "Iraq"), not sentences.
 LIST_HEADING_TOKENS = 4
 
@@ -105,19 +129,51 @@ class When:
     end: dt.date | None = None
 
 
-def find_date(sent: Span, anchor: Token, layout: ArticleLayout) -> When:
+def find_date(
+    sent: Span, anchor: Token, layout: ArticleLayout, retold_as: frozenset[str] = ANAPHORIC_ATTACK_NOUNS
+) -> When:
     """The sentence's date expression nearest the trigger, resolved against publication; else the
-    date the paragraph's previous sentence gives; else the publication date."""
+    date the paragraph's previous sentence gives; else the day a following sentence gives when it
+    retells the event by one of the `retold_as` nouns; else the publication date."""
     published = layout.published
     if published is None:
         return When(None, None, None)
+    anniversary = _anniversary(sent, published)
+    if anniversary is not None:
+        return anniversary
+    own, report_only = _own_date_scored(sent, anchor, published)
+    if own is not None and report_only:  # "killed 11, the military said Friday" ... "the strike Thursday"
+        return _retold_date(sent, published, retold_as) or own
     return (
-        _anniversary(sent, published)
-        or _own_date(sent, anchor, published)
+        own
         or _day_after_story(sent, published)
         or _narrative_date(sent, published)
+        or _retold_date(sent, published, retold_as)
         or When(published, "day", None)
     )
+
+
+def _retold_date(sent: Span, published: dt.date, nouns: frozenset[str]) -> When | None:
+    """The day one of the next sentences gives the event when it refers back to it with a definite
+    noun that carries the day: "the strike Thursday", "the strike on Sunday", "Saturday's attacks",
+    "the May 9 agreement" (a lead sentence often leaves the day to the retelling)."""
+    sentences = doc_sentences(sent.doc)
+    i = bisect.bisect_left(sentences, sent.start, key=lambda s: s.start)
+    if not nouns or not _is_lead(sentences[:i]):
+        return None  # later in a report, an undated attack is background more often than the news
+    retold = _retelling(nouns)
+    for later in sentences[i + 1 : i + 1 + RETOLD_REACH]:
+        if _tells_another_incident(later):
+            return None
+        for m in retold.finditer(later.text):
+            adjective = (m.group("adj") or m.group("adj2") or "").lower()
+            if adjective in OTHER_OCCASION:
+                continue
+            words = m.group("a") or m.group("b") or m.group("c")
+            resolved = resolve_date(words, published)
+            if resolved is not None and resolved.precision == "day":
+                return When(resolved.start, "day", words)
+    return None
 
 
 def _anniversary(sent: Span, published: dt.date) -> When | None:
@@ -175,13 +231,15 @@ def _story_day(sentences: Sequence[Span], i: int, published: dt.date, depth: int
         before, after = sentences[j], sentences[j + 1]
         gap = after.doc.text[before.end_char : after.start_char] + before.text[len(before.text.rstrip()) :]
         breaks += "\n" in gap
-        if breaks > 1 or not is_parsed(before):
+        if breaks > 1:
             return None
         if not before.text.strip():
             continue
-        own = _own_date(before, before.root, published)
+        own = _sentence_date(before, published)
         if own is not None:
             return own.date if own.precision == "day" else None
+        if not is_parsed(before):
+            return None
         if (shift := _story_shift(before)) is not None and depth > 0:
             day = _story_day(sentences, j, published, depth - 1)
             return day + dt.timedelta(days=shift[0]) if day is not None else None
@@ -202,7 +260,34 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
         return None
     if is_list_item(sent):
         return _list_date(sentences, i, published)
-    return _date_before(sentences, i, published, across_paragraphs=False, reach=len(sentences))
+    carried = _date_before(sentences, i, published, across_paragraphs=False, reach=len(sentences))
+    if carried is None or carried.date is None or carried.precision != "day":
+        return carried
+    if carried.end is not None:
+        return _holding_unit(carried.date, carried.end, carried.text)
+    if _during_the_period(sent):
+        return When(carried.date.replace(day=1), "month", carried.text)
+    return carried
+
+
+def _holding_unit(first: dt.date, last: dt.date, text: str | None) -> When | None:
+    """The month or year holding a period: what follows "Since 10 March, ..." happened somewhen in
+    it, not on the day it started."""
+    if (first.year, first.month) == (last.year, last.month):
+        return When(first.replace(day=1), "month", text)
+    return When(dt.date(first.year, 1, 1), "year", text) if first.year == last.year else None
+
+
+def _during_the_period(sent: Span) -> bool:
+    """ "During the fighting, ...": in the period the story told, not on the day it began."""
+    for t in sent:
+        if t.lower_ != "during":
+            continue
+        for noun in t.children:
+            definite = any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children)
+            if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and not noun.ent_type_ and definite:
+                return True
+    return False
 
 
 def _date_before(
@@ -223,14 +308,27 @@ def _date_before(
             if not across_paragraphs:
                 return None  # a paragraph ends in between
             across_paragraphs = False
-        if not is_parsed(before):
-            return None
-        when = _own_date(before, before.root, published)
+        when = _sentence_date(before, published)
         if when is not None:
             # a month said further back may be the background, not this event's
             return when if when.precision == "day" or (when.precision == "month" and j == first) else None
+        if not is_parsed(before):
+            return None
+        if (shifted := _day_after_story(before, published)) is not None:
+            return shifted if shifted.text is not None else None  # "Two days later, ... . X happened"
         i = j
     return None
+
+
+def _sentence_date(sent: Span, published: dt.date) -> When | None:
+    """A sentence's own date: by its parse, or, for a sentence the pre-filter left unparsed, by the
+    date that opens it ("On 22 December, the army ...": it dates the whole sentence)."""
+    if is_parsed(sent):
+        return _own_date(sent, sent.root, published)
+    found = OPENING_DATE.match(sent.text)
+    if found is None or (resolved := resolve_date(found.group("date"), published)) is None:
+        return None
+    return When(resolved.start, resolved.precision, found.group(0).strip(" ,"), resolved.end)
 
 
 def _tells_another_incident(sent: Span) -> bool:
@@ -253,8 +351,37 @@ def _list_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | 
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _retelling(nouns: frozenset[str]) -> re.Pattern[str]:
+    """A definite noun of `nouns` with the day attached: "the strike (on) Thursday", "Saturday's
+    attacks", "the May 9 agreement" (adj, adj2: a word before the noun, "the last strike")."""
+    noun = r"(?:" + "|".join(sorted(nouns)) + r")s?"
+    before = r"(?:(?P<{}>[\w-]+)\s+)?"
+    return re.compile(
+        r"\b(?:the|this|that|these)\s+"
+        + before.format("adj")
+        + noun
+        + r"\s+(?:on\s+)?(?P<a>"
+        + _DAY_NAME
+        + r")\b"
+        r"|\b(?P<b>" + _DAY_NAME + r")['’]s\s+" + before.format("adj2") + noun + r"\b"
+        r"|\bthe\s+(?P<c>" + _DAY_NAME + r")\s+" + noun + r"\b",
+        re.IGNORECASE,
+    )
+
+
+def _is_lead(before: Sequence[Span]) -> bool:
+    """Whether the sentences before a sentence are only title lines (no sentence ends among them)."""
+    return not any(s.text.rstrip().endswith(SENTENCE_ENDS) for s in before)
+
+
 def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
     """The sentence's date expression nearest the trigger, resolved against publication."""
+    return _own_date_scored(sent, anchor, published)[0]
+
+
+def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[When | None, bool]:
+    """The sentence's date expression nearest the trigger, and whether it only dates the report."""
     candidates: list[tuple[int, int, str, Token]] = []
     seen: set[int] = set()
     for ent in span_entities(sent):
@@ -294,8 +421,9 @@ def _own_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
             continue
         if distance < best_distance:
             best_distance = distance
-            best = When(resolved.start, resolved.precision, text, resolved.end)
-    return best
+            shown = f"{text} {sent.doc[end].text}" if measured else text  # "a week after": told from another
+            best = When(resolved.start, resolved.precision, shown, resolved.end)
+    return best, best is not None and best_distance >= REPORT_DATE_PENALTY
 
 
 def _off_the_trigger_path(root: Token, anchor: Token) -> bool:
@@ -357,8 +485,12 @@ def _year_number(words: list[str]) -> bool:
 
 
 def _day_number(token: Token) -> bool:
-    """A day of the month written as digits ("3", "21st")."""
-    digits = token.text.rstrip("stndrh")
+    """A day of the month written as digits ("3", "21st"), or two of them as one token ("2–3")."""
+    return all(_one_day(part) for part in DAY_RANGE_DASH.split(token.text, maxsplit=1))
+
+
+def _one_day(text: str) -> bool:
+    digits = text.rstrip("stndrh")
     return digits.isdigit() and 1 <= int(digits) <= 31 and len(digits) <= 2
 
 

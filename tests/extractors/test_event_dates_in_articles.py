@@ -218,3 +218,125 @@ def test_another_incident_does_not_take_the_date_of_the_story_before_it(second_s
     first, second = sorted(of_type(events, "casualties"), key=lambda e: e.evidence_start)
     assert first.event_date == D(2021, 3, 3)
     assert (second.event_date, second.date_text) == (PUBLISHED, None)
+
+
+def test_a_night_across_two_days_is_the_day_it_ends():
+    text = "On the night of 4–5 March, jets struck a depot near Hass."
+    (strike,) = of_type(run(text), "air_strike")
+    assert (strike.event_date, strike.date_precision) == (D(2021, 3, 5), "day")
+
+
+@pytest.mark.parametrize(
+    ("first_sentence", "second_sentence", "date", "precision"),
+    [
+        # what a running tally since a day tells happened in the period, not on its first day
+        (
+            "Since 2 March, the army has besieged the hills around Hass.",
+            "The coalition conducted 14 air strikes on supply depots.",
+            D(2021, 3, 1),
+            "month",
+        ),
+        # "during the fighting" the story began on a day: the month that holds the fighting
+        (
+            "On 2 March, rebels stormed the army post at Hass.",
+            "During the fighting, jets struck the rebel positions.",
+            D(2021, 3, 1),
+            "month",
+        ),
+        # without either, the day carries
+        (
+            "On 2 March, rebels stormed the army post at Hass.",
+            "Jets struck the rebel positions.",
+            D(2021, 3, 2),
+            "day",
+        ),
+    ],
+)
+def test_a_carried_day_widens_to_the_period_the_sentence_tells(
+    first_sentence, second_sentence, date, precision
+):
+    (strike,) = of_type(run(f"{first_sentence} {second_sentence}"), "air_strike")
+    assert (strike.event_date, strike.date_precision) == (date, precision)
+
+
+def test_a_running_tally_does_not_merge_with_a_dated_strike_inside_it():
+    events = run(
+        "Since 2 March, the army has besieged the hills around Hass. The coalition conducted 14 air strikes "
+        "on supply depots. On 5 March, air strikes hit a bridge near Hass."
+    )
+    assert len(of_type(events, "air_strike")) == 2
+
+
+@pytest.mark.parametrize(
+    ("retelling", "date"),
+    [
+        ("The command said the strike Thursday near Hass also destroyed two trucks.", D(2021, 3, 4)),
+        ("Residents said the raid on Sunday hit a market.", D(2021, 3, 7)),
+        ("No group has commented on Saturday's deadly attacks.", D(2021, 3, 6)),
+    ],
+)
+def test_an_undated_lead_takes_the_day_its_retelling_gives(retelling, date):
+    events = run(
+        f"Jets killed 14 fighters in the hills north of Hass.\n\nThe army confirmed the toll. {retelling}"
+    )
+    (toll,) = of_type(events, "casualties")
+    assert (toll.event_date, toll.date_precision) == (date, "day")
+
+
+def test_a_report_date_yields_to_the_retelling():
+    events = run(
+        "An air strike killed 14 fighters near Hass, the army said Friday.\n\n"
+        "The army said the strike Thursday also destroyed two trucks."
+    )
+    (toll,) = of_type(events, "casualties")
+    assert toll.event_date == D(2021, 3, 4)
+
+
+def test_a_deal_is_dated_by_its_retelling():
+    events = run(
+        "The two rebel commanders signed a peace agreement with the government.\n\n"
+        "Diplomats welcomed the March 2 agreement as a first step."
+    )
+    (deal,) = of_type(events, "reconciliation")
+    assert deal.event_date == D(2021, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another occasion: "the last strike"
+        "Jets killed 14 fighters north of Hass. The last strike on Thursday killed one fighter.",
+        # not the lead: background later in a report
+        "On Friday the army entered Hass.\n\nJets often kill fighters in the hills. "
+        "The strike Thursday hit a depot.",
+    ],
+)
+def test_only_the_lead_retold_as_itself_takes_a_later_day(text):
+    events = run(text)
+    tolls = sorted(of_type(events, "casualties"), key=lambda e: e.evidence_start)
+    assert tolls[0].event_date != D(2021, 3, 4)
+
+
+def test_a_happening_measured_back_from_the_news_does_not_merge_with_it():
+    events = run(
+        "Drones killed 11 militants near Hass on Tuesday. The attacks come a week after officials said "
+        "a drone strike killed senior commander Abu Hamza in the valley."
+    )
+    assert len(of_type(events, "casualties")) == 2
+
+
+def test_a_relative_day_in_the_sentence_before_counts_from_an_unparsed_opening_date():
+    events = run(
+        "On 2 March, government forces entered the town of Kafr Nabl. Two days later, the army began "
+        "its assault on the valley. Forty rebel fighters surrendered to the army."
+    )
+    (deal,) = of_type(events, "reconciliation")
+    assert (deal.event_date, deal.date_text) == (D(2021, 3, 4), "Two days later")
+
+
+def test_intakes_dated_from_another_sentence_stay_apart():
+    events = run(
+        "On 2 March, the governor opened a new training camp near Hass. Two days later, a new brigade "
+        "of local men joined the militia. More than 300 volunteers joined the militia at the camp."
+    )
+    assert len(of_type(events, "recruitment")) == 2

@@ -73,6 +73,8 @@ def test_air_strikes(text, count, actor, location, date):
         "The striker scored twice as the home side won 3-1.",
         "Rebels said the army helicopter was shot down over the valley.",
         "A suicide bomber attacked the checkpoint, and the bombing killed 12 people.",
+        # a trend of strikes is no single strike
+        "Drone attacks have increased in the north since the governor took office in January.",
     ],
 )
 def test_not_air_strikes(text):

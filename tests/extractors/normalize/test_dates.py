@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.normalize.dates import ResolvedDate, resolve_date
+from extractors.normalize.dates import ResolvedDate, counted_days, resolve_date
 
 D = dt.date.fromisoformat
 
@@ -42,6 +42,10 @@ D = dt.date.fromisoformat
         ("on Thursday", "2016-06-01", "2016-05-26", "day", None),
         ("last Monday", "2016-06-06", "2016-05-30", "day", None),
         ("on Friday night", "2016-06-01", "2016-05-27", "day", None),
+        # a night across two days: the morning it ends in; longer spans stay a period
+        ("the night of 2-3 May", "2016-06-01", "2016-05-03", "day", None),
+        ("overnight 30-31 May", "2016-06-01", "2016-05-31", "day", None),
+        ("the night of 2-4 May", "2016-06-01", "2016-05", "month", "2016-05-04"),
         ("in the early hours of Sunday", "2018-07-08", "2018-07-08", "day", None),
         ("Tuesday, 31 May", "2016-06-01", "2016-05-31", "day", None),
         # a named start: its own precision, the period runs to publication
@@ -63,6 +67,7 @@ D = dt.date.fromisoformat
         ("in recent months", "2016-11-04", "2016", "year", "2016-11-04"),
         ("in just one month", "2018-07-08", "2018", "year", "2018-07-08"),
         ("over the weekend", "2016-06-01", "2016-05", "month", "2016-05-29"),
+        ("this past weekend", "2016-06-01", "2016-05", "month", "2016-05-29"),
         # named months and years
         ("last month", "2016-06-01", "2016-05", "month", "2016-05-31"),
         ("last month", "2020-01-02", "2019-12", "month", "2019-12-31"),
@@ -164,6 +169,14 @@ def test_resolve_date(expression: str, published: str, iso: str, precision: str,
 )
 def test_resolve_date_none(expression: str) -> None:
     assert resolve_date(expression, D("2016-06-01")) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "days"),
+    [("a week", 7), ("about two months", 60), ("three days", 3), ("Monday", None), ("last week", None)],
+)
+def test_counted_days(expression: str, days: int | None) -> None:
+    assert counted_days(expression) == days
 
 
 def test_month_start_and_text_kept() -> None:
