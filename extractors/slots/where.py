@@ -64,6 +64,9 @@ AREA_ADJECTIVES = DIRECTION_WORDS | {"rural", "downtown", "central"}
 FOLLOW_UP_SENTENCES = 2
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
 MAX_PLACE_DISTANCE = 30
+# Heads walked up from a place to the event noun or relative clause it may sit in ("Kabul" -> "bombings" in
+# "behind the Kabul bombings"; "Herat" -> "on" -> "attack" in "in the attack on Herat").
+MAX_EVENT_HOPS = 6
 
 
 @dataclass(frozen=True)
@@ -338,7 +341,11 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     """Most specific place near the trigger; else the dateline's; else the article's dominant place."""
     mentions = sentence_places(sent, ruled)
     if anchor is not None:
-        mentions = [m for m in mentions if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE]
+        mentions = [
+            m
+            for m in mentions
+            if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE and not _names_another_event(m, sent.doc, anchor)
+        ]
     country = next((c for t in sent if names_its_country(t) and (c := country_of(t.text))), None)
     if mentions:
         ranked = sorted(_inner_places_first(mentions, sent.doc), key=lambda m: (m.rank, m.start))
@@ -364,6 +371,33 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     if place := article_place(sent.doc, ruled, layout.headline):
         return Where(place, "article", country or layout.country)
     return Where(None, None, country or layout.country)
+
+
+def _names_another_event(mention: PlaceMention, doc: Doc, anchor: Token) -> bool:
+    """A place that modifies a noun of another event hung on a person or thing ("a leader behind the
+    Kabul bombings", "a suspect in the attack on Herat"), or sits in a relative clause on a person
+    apart from the trigger: another happening's place, not the trigger's."""
+    token = doc[mention.end - 1]
+    for _ in range(MAX_EVENT_HOPS):
+        if _about_a_person(token) and anchor not in token.subtree:
+            return True  # "X, who served as governor for Y, was killed": Y is the clause's, not the death's
+        if token == anchor or token.head == token or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.lemma_.lower() in EVENT_NOUNS and token.dep_ == "pobj":
+            owner = token.head.head  # "leader" in "leader behind the bombings"
+            return (
+                owner != anchor
+                and owner.pos_ in ("NOUN", "PROPN")
+                and owner.lemma_.lower() not in EVENT_NOUNS
+                and owner.lower_ not in PLACE_TYPE_RANK
+            )
+        token = token.head
+    return False
+
+
+def _about_a_person(token: Token) -> bool:
+    """A relative clause on a person ("who served in X"), telling their past, not the event's place."""
+    return token.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") for c in token.children)
 
 
 def _inner_places_first(mentions: list[PlaceMention], doc: Doc) -> list[PlaceMention]:

@@ -41,6 +41,12 @@ pytestmark = pytest.mark.model
         ("On 2 June, jets killed five people in northern Hama.", "Hama"),
         # the road between two places is at the first
         ("On 2 June, a mine killed two soldiers on the road between Kfeir and Hamdaniya.", "Kfeir"),
+        # a place naming another event, or a person's past, is not the trigger's place
+        (
+            "Officials said troops approved an operation on 30 July near Kalabeyo, killing a key "
+            "militant leader behind the Baidoa bombings.",
+            "Kalabeyo",
+        ),
     ],
 )
 def test_the_place_named_before_its_parent_wins(text, location):
@@ -141,3 +147,9 @@ def test_a_village_the_gazetteer_lacks_is_mapped_near_its_named_parent():
     (event,) = of_type(run(text), "casualties")
     assert (event.location_name, event.country_code, event.geo_precision) == ("Sukhodilske", "UA", 2)
     assert event.latitude is not None and event.longitude is not None
+
+
+def test_a_place_in_a_relative_clause_on_a_person_is_not_the_event_place():
+    text = "Omar Dahir, who served as the group's commander for Baidoa, was killed in a strike on Monday."
+    (death,) = [e for e in run(text) if e.event_type == "casualties"]
+    assert death.location_source != "sentence", death.location
