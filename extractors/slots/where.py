@@ -24,6 +24,7 @@ from extractors.lexicon import (
     MONTHS_AND_DAYS,
     NAME_JOINERS,
     NAME_PARTICLES,
+    NAMED_LINE_NOUNS,
     ORG_WORDS,
     PERSON_TITLES,
     PLACE_PREPS,
@@ -358,7 +359,9 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
         if group:
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
             first = min([best, *group], key=lambda m: m.start)  # "between X and Y": X, as annotators write
-            best = next((m for m in ranked if m.rank > best.rank + 0.5 and m not in group), first)
+            between = first.start > 0 and sent.doc[first.start - 1].lower_ == "between"
+            wider = (m for m in ranked if m.rank > best.rank + 0.5 and m not in group)
+            best = first if between else next(wider, first)
         return Where(best.name, "sentence", country or layout.country, _parent_of(best, mentions, sent.doc))
     follow_up = _follow_up_place(sent, ruled)
     if follow_up is not None:
@@ -424,7 +427,7 @@ def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
     if between[:1] == ["("] and ")" not in between and len(between) <= MAX_BRACKET_WORDS:
         return True  # "Sienso (San, Segou)": the bracket after a place holds its parents
     if not 0 < len(between) <= MAX_CHAIN_WORDS or any(
-        w not in PLACE_TYPE_RANK and w not in CHAIN_WORDS for w in between
+        w not in PLACE_TYPE_RANK and w not in CHAIN_WORDS and w not in NAMED_LINE_NOUNS for w in between
     ):
         return False
     if "(" in between or "near" in between or "in" in between:

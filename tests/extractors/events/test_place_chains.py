@@ -41,6 +41,17 @@ pytestmark = pytest.mark.model
         ("On 2 June, jets killed five people in northern Hama.", "Hama"),
         # the road between two places is at the first
         ("On 2 June, a mine killed two soldiers on the road between Kfeir and Hamdaniya.", "Kfeir"),
+        # a front or road named for a town is at the town; "between X and Y" stays at X past a wider unit
+        (
+            "On 2 June, rebels and soldiers clashed on Kafrnabuda front in Hama, killing three soldiers.",
+            "Kafrnabuda",
+        ),
+        ("On 2 June, a bomb killed two guards on the Tell Abyad road in Raqqa.", "Tell Abyad"),
+        (
+            "On 2 June, a mine killed three fighters on the road between Ain Issa and Suluk in the northern "
+            "countryside of Raqqa.",
+            "Ain Issa",
+        ),
         # a place naming another event, or a person's past, is not the trigger's place
         (
             "Officials said troops approved an operation on 30 July near Kalabeyo, killing a key "
