@@ -375,6 +375,9 @@ AGENT_VERBS = _words(
 # Nouns whose "between X and Y" names places ("the road between X and Y"), unlike "clashes between".
 ROUTE_NOUNS = _words("road highway route area villages towns line border frontline checkpoint")
 # Last words of buildings and sites named as landmarks ("the Omari Mosque"): a spot in a place, not one.
+# Lower-case nouns after a town's name that keep the town as the place ("on X front in Y",
+# "the X - Z road in Y"): X is inside Y, as with a type word.
+NAMED_LINE_NOUNS = _words("front road highway")
 LANDMARK_WORDS = _words("mosque church hospital school market bakery university stadium prison hotel clinic")
 # Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").
 GEO_FEATURES = _words(

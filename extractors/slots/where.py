@@ -24,6 +24,7 @@ from extractors.lexicon import (
     MONTHS_AND_DAYS,
     NAME_JOINERS,
     NAME_PARTICLES,
+    NAMED_LINE_NOUNS,
     ORG_WORDS,
     PERSON_TITLES,
     PLACE_PREPS,
@@ -64,6 +65,9 @@ AREA_ADJECTIVES = DIRECTION_WORDS | {"rural", "downtown", "central"}
 FOLLOW_UP_SENTENCES = 2
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
 MAX_PLACE_DISTANCE = 30
+# Heads walked up from a place to the event noun or relative clause it may sit in ("Kabul" -> "bombings" in
+# "behind the Kabul bombings"; "Herat" -> "on" -> "attack" in "in the attack on Herat").
+MAX_EVENT_HOPS = 6
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,16 @@ def _sentence_places(
     doc = sent.doc
     for ent in span_entities(sent):
         after_preposition = ent.start > sent.start and doc[ent.start - 1].lower_ in PLACE_PREPS
-        if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in MISLABELLED_PLACE and after_preposition:
+        # "the villages of X and Y": a town-sized type word vouches for the name whatever the model's label
+        typed_of = ent.start - 2 >= sent.start and doc[ent.start - 1].lower_ == "of"
+        typed_of = (
+            typed_of and PLACE_TYPE_RANK.get(doc[ent.start - 2].lower_, WIDE_TYPE_RANK) < WIDE_TYPE_RANK
+        )
+        if (
+            ent.label_ in ("GPE", "LOC", "FAC")
+            or ent.label_ in MISLABELLED_PLACE
+            and (after_preposition or typed_of)
+        ):
             spans.append((ent.start, ent.end))
     alpha = [t for t in sent if t.is_alpha]
     title_case = len(alpha) > 3 and sum(t.text[:1].isupper() for t in alpha) > 0.6 * len(alpha)
@@ -338,7 +351,11 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     """Most specific place near the trigger; else the dateline's; else the article's dominant place."""
     mentions = sentence_places(sent, ruled)
     if anchor is not None:
-        mentions = [m for m in mentions if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE]
+        mentions = [
+            m
+            for m in mentions
+            if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE and not _names_another_event(m, sent.doc, anchor)
+        ]
     country = next((c for t in sent if names_its_country(t) and (c := country_of(t.text))), None)
     if mentions:
         ranked = sorted(_inner_places_first(mentions, sent.doc), key=lambda m: (m.rank, m.start))
@@ -351,7 +368,9 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
         if group:
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
             first = min([best, *group], key=lambda m: m.start)  # "between X and Y": X, as annotators write
-            best = next((m for m in ranked if m.rank > best.rank + 0.5 and m not in group), first)
+            between = first.start > 0 and sent.doc[first.start - 1].lower_ == "between"
+            wider = (m for m in ranked if m.rank > best.rank + 0.5 and m not in group)
+            best = first if between else next(wider, first)
         return Where(best.name, "sentence", country or layout.country, _parent_of(best, mentions, sent.doc))
     follow_up = _follow_up_place(sent, ruled)
     if follow_up is not None:
@@ -364,6 +383,33 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     if place := article_place(sent.doc, ruled, layout.headline):
         return Where(place, "article", country or layout.country)
     return Where(None, None, country or layout.country)
+
+
+def _names_another_event(mention: PlaceMention, doc: Doc, anchor: Token) -> bool:
+    """A place that modifies a noun of another event hung on a person or thing ("a leader behind the
+    Kabul bombings", "a suspect in the attack on Herat"), or sits in a relative clause on a person
+    apart from the trigger: another happening's place, not the trigger's."""
+    token = doc[mention.end - 1]
+    for _ in range(MAX_EVENT_HOPS):
+        if _about_a_person(token) and anchor not in token.subtree:
+            return True  # "X, who served as governor for Y, was killed": Y is the clause's, not the death's
+        if token == anchor or token.head == token or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.lemma_.lower() in EVENT_NOUNS and token.dep_ == "pobj":
+            owner = token.head.head  # "leader" in "leader behind the bombings"
+            return (
+                owner != anchor
+                and owner.pos_ in ("NOUN", "PROPN")
+                and owner.lemma_.lower() not in EVENT_NOUNS
+                and owner.lower_ not in PLACE_TYPE_RANK
+            )
+        token = token.head
+    return False
+
+
+def _about_a_person(token: Token) -> bool:
+    """A relative clause on a person ("who served in X"), telling their past, not the event's place."""
+    return token.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") for c in token.children)
 
 
 def _inner_places_first(mentions: list[PlaceMention], doc: Doc) -> list[PlaceMention]:
@@ -390,7 +436,7 @@ def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
     if between[:1] == ["("] and ")" not in between and len(between) <= MAX_BRACKET_WORDS:
         return True  # "Sienso (San, Segou)": the bracket after a place holds its parents
     if not 0 < len(between) <= MAX_CHAIN_WORDS or any(
-        w not in PLACE_TYPE_RANK and w not in CHAIN_WORDS for w in between
+        w not in PLACE_TYPE_RANK and w not in CHAIN_WORDS and w not in NAMED_LINE_NOUNS for w in between
     ):
         return False
     if "(" in between or "near" in between or "in" in between:

