@@ -26,6 +26,9 @@ from extractors.lexicon import (
     ATTACKER_VICTIM_WORDS,
     BACK_POINTING_ACTOR_WORDS,
     BACK_POINTING_HEADS,
+    CLAIM_OBJECTS,
+    CLAIM_VERBS,
+    CLAIMED_DETERMINERS,
     DEFINITE,
     TOLL_ANTECEDENT_ATTACK_VERBS,
 )
@@ -37,11 +40,7 @@ from extractors.speed.docviews import doc_sentences
 
 # How many sentences back a "the raid" may reach for its strike, and a claim for its attack.
 MAX_SENTENCES_BACK = 2
-# Words after "claimed" that make a claim of an attack ("claimed responsibility for", "claimed credit").
-CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
-CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "claiming"})
-# Determiners of a claimed attack, and how many words may stand between one and its noun.
-CLAIMED_DETERMINERS = frozenset({"the", "a", "an"})
+# How many words may stand between the determiner of a claimed attack and its noun.
 MAX_CLAIM_MODIFIERS = 3
 # Groups whose claim names a killer: a named non-state group, not "gunmen".
 NAMED_ARMED_TYPES = NON_STATE_TYPES - {"unidentified"}

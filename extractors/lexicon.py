@@ -230,6 +230,10 @@ DEFINITE = _words("the this that these those")
 ANAPHORIC_ATTACK_NOUNS = _words(
     "attack blast explosion strike airstrike raid bombing bombardment sortie incident shelling massacre"
 )
+# "X claimed responsibility / credit / the attack": words of a claim of an attack, read from unparsed words.
+CLAIM_VERBS = _words("claimed claims claim claiming")
+CLAIM_OBJECTS = _words("responsibility credit")
+CLAIMED_DETERMINERS = _words("the a an")
 # Verbs of how often: "attacks" or "strikes" as their subject tell a trend ("drone attacks have increased").
 TREND_VERBS = _words("increase decrease decline diminish")
 # Nouns a later sentence refers back to a reported deal by ("the May 9 agreement").
@@ -352,6 +356,8 @@ DIRECTION_WORDS = _words(
     southwest northeastern northwestern southeastern southwestern
     """
 )
+# Lower-case words between a preposition and a place name ("in rural Ein Issa", "in northern Hama").
+AREA_ADJECTIVES = DIRECTION_WORDS | _words("rural downtown central")
 # Words that start organisation names, not places ("Syrian Observatory", "Civil Defense").
 ORG_WORDS = _words(
     """
@@ -815,3 +821,5 @@ RECONCILING_PARTIES = PARTY_WORDS | CONFLICT_SIDES | frozenset({"gunman", "wante
 SETTLING_PEOPLE = frozenset(
     {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}
 )
+# Words of a date told relative to another happening, not to the calendar ("a day after the talks").
+RELATIVE_TO_EVENT = _words("after before later earlier since")

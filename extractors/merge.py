@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from extractors.lexicon import RELATIVE_TO_EVENT
 from extractors.normalize.dates import counted_days
 from extractors.normalize.places import lies_in
 from extractors.schema import Event
@@ -33,8 +34,6 @@ _FILLABLE = (
     "injured",
     "source",
 )
-# Words of a date told relative to another happening, not to the calendar.
-RELATIVE_TO_EVENT = frozenset({"after", "before", "later", "earlier", "since"})
 # A date travels with its precision, words and end: all or nothing.
 DATE_SLOTS = ("event_date", "date_precision", "date_text", "event_date_end")
 

@@ -14,6 +14,7 @@ from extractors.lexicon import (
     ADMIN_TITLES,
     AGENT_VERBS,
     ANAPHORIC_ATTACK_NOUNS,
+    AREA_ADJECTIVES,
     COUNTRY_PREPS,
     DIRECTION_WORDS,
     EVENT_NOUNS,
@@ -59,8 +60,6 @@ CHAIN_STEP = 0.01
 WIDE_TYPE_RANK = 2
 
 
-# Lower-case words between a preposition and a place name ("in rural Ein Issa").
-AREA_ADJECTIVES = DIRECTION_WORDS | {"rural", "downtown", "central"}
 # Sentences after one that names only a country where a definite "the attack" may give the place.
 FOLLOW_UP_SENTENCES = 2
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
