@@ -76,9 +76,8 @@ class Where:
     name: str | None
     source: LocationSource | None
     country: str | None
-    parent: str | None = (
-        None  # the wider place the text names it in ("X, Donetsk"): its geocode if X has none
-    )
+    # the wider place the text names it in ("X, Donetsk"): its geocode if X has none
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -330,10 +329,9 @@ def _names_a_party(toks: list[Token]) -> bool:
         root = root.head  # "Moscow and Damascus had rejected"
     if root.dep_ in ("nsubj", "poss") and root.head.lemma_.lower() in AGENT_VERBS:
         return True
+    # "talks between X and Y" names parties; "the road between X and Y" places
     if root.dep_ == "pobj" and root.head.lower_ == "between":
-        return (
-            root.head.head.lemma_.lower() not in ROUTE_NOUNS
-        )  # "talks between X and Y"; not "the road between"
+        return root.head.head.lemma_.lower() not in ROUTE_NOUNS
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "against", "and"):
         return not _against_an_attack(root.head)  # "a deal with Damascus"; not "an attack against Abha"
     i = toks[0].i - 1
@@ -359,10 +357,9 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     if mentions:
         ranked = sorted(_inner_places_first(mentions, sent.doc), key=lambda m: (m.rank, m.start))
         best = ranked[0]
+        # "a town outside X" ... "the attack on the town of Douma"
         if _unnamed_place_near(best, sent.doc) and (follow_up := _follow_up_place(sent, ruled)) is not None:
-            return Where(
-                follow_up, "sentence", country or layout.country
-            )  # "a town outside X" ... "in Douma"
+            return Where(follow_up, "sentence", country or layout.country)
         group = [m for m in mentions if m is not best and _coordinated(best, m, sent.doc)]
         if group:
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
