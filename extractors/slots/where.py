@@ -52,8 +52,9 @@ ARMED_GROUP_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
 MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
 
 
-# Words that may stand between a place and its parent ("X area of Y", "X (Y", "X, Y"), besides type words.
-CHAIN_WORDS = frozenset({"of", "in", "near", ",", "(", "the"})
+# Words that may stand between a place and its parent ("X area of Y", "X (Y", "X, Y", "X, a suburb of Y"),
+# besides type words.
+CHAIN_WORDS = frozenset({"of", "in", "near", ",", "(", "the", "a", "an"})
 MAX_CHAIN_WORDS = 4
 MAX_BRACKET_WORDS = 6
 # Capitalised words before a name that may be the group it is a province of ("Islamic State X Province").
@@ -192,7 +193,7 @@ def _mention(
     while len(toks) > 1 and toks[0].lower_ in PLACE_PREPS:
         toks = toks[1:]  # "Near Al Hawl" at the start of a line: the model took "Near" into the name
     while toks and (toks[0].lower_ in ("the", "a", "of") or toks[0].lower_ in PLACE_TYPE_RANK):
-        if toks[0].lower_ in PLACE_TYPE_RANK:
+        if toks[0].lower_ in PLACE_TYPE_RANK and not _indefinite(toks[0]):  # "a suburb of Y": Y is wider
             types.append(PLACE_TYPE_RANK[toks[0].lower_])
         toks = toks[1:]
     # a lower-case or acronym type word ("Chikun LGA") is no part of the name
@@ -226,6 +227,7 @@ def _mention(
         and doc[first - 1].lower_ == "of"
         and doc[first - 2].lower_ in PLACE_TYPE_RANK
         and not named_type
+        and not _indefinite(doc[first - 2])  # "X, a district of Baghdad": Baghdad is X's parent
     ):
         types.append(PLACE_TYPE_RANK[doc[first - 2].lower_])
     state_name = len(toks) > 1 and toks[-1].lower_ in ADMIN_TITLES
@@ -358,10 +360,17 @@ def _settlement_named_after(doc: Doc, of: int) -> bool:
     follows the name and makes it the parent ("Bandar Kalay village of Arghistan district")."""
     if not (0 < of < len(doc) - 1 and doc[of].lower_ == "of" and doc[of - 1].lower_ in SETTLEMENT_WORDS):
         return False
+    if _indefinite(doc[of - 1]):
+        return False  # "X, a suburb of Damascus": Damascus is X's parent
     j = of + 1
     while j < len(doc) and (doc[j].is_title or doc[j].lower_ in NAME_JOINERS):
         j += 1
     return j > of + 1 and (j == len(doc) or doc[j].lower_ not in PLACE_TYPE_RANK)
+
+
+def _indefinite(token: Token) -> bool:
+    """A noun with "a"/"an": "a district of Baghdad" files a place named before it, names none."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def _describes_a_settlement(doc: Doc, i: int) -> bool:

@@ -88,6 +88,12 @@ pytestmark = pytest.mark.model
         ("On 3 June, a bomb killed two people in the Red Sea port town of Mokha, Yemen.", "Mokha"),
         ("On 3 June, shelling killed three people in the Aleppo village of Kafr Hamra.", "Kafr Hamra"),
         ("On 3 June, a mine killed a boy in the Daraa countryside town of Nawa.", "Nawa"),
+        ("On 3 June, militants killed two men in the Qarabagh town of Ghazni province.", "Qarabagh"),
+        # "X, a <type> of Y": an indefinite type word files X in Y
+        ("On 3 June, a suicide bomber killed nine people in Baladiyat, a district of Baghdad.", "Baladiyat"),
+        ("On 3 June, shelling killed two people in Harasta, a suburb of Damascus.", "Harasta"),
+        ("On 3 June, a bomb killed two men in Karrada, a neighbourhood of Baghdad.", "Karrada"),
+        ("On 3 June, jets killed four people in Ariha, a town of Idlib province.", "Ariha"),
         # a group's province is no place
         (
             "On 3 June, police clashed with Islamic State Somalia Province in Dhadar (Qandala, Bari). "
