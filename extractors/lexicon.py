@@ -320,8 +320,9 @@ PLACE_TYPE_RANK = {
         (0, "neighbourhood neighborhood district camp street square farms airport base crossing quarter"),
         (0, "neighbourhoods neighborhoods districts quarters"),
         (0.5, "shrine port frontline frontlines checkpoint"),
-        # "barangay": a Philippine village or ward; "sector": a stretch of a front line ("X sector area")
-        (1, "village town suburb area township forest villages towns suburbs areas barangay sector"),
+        # "barangay": a Philippine village or ward; "sector": a stretch of a front line ("X sector area");
+        # "locality": a village or group of villages (DR Congo)
+        (1, "village town suburb area township forest villages towns suburbs areas barangay sector locality"),
         (2, "city valley lga lgas"),
         (3, "countryside province governorate region state county"),
     )

@@ -506,7 +506,8 @@ def _parent_of(place: PlaceMention, mentions: list[PlaceMention], doc: Doc) -> s
 def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
     """Whether the words between two places make the second the first's parent."""
     between = [t.lower_ for t in doc[inner.end : outer.start]]
-    if between[:1] == ["("] and ")" not in between and len(between) <= MAX_BRACKET_WORDS:
+    bracket = list(itertools.dropwhile(lambda w: w in PLACE_TYPE_RANK, between))  # "X locality (Y"
+    if bracket[:1] == ["("] and ")" not in bracket and len(bracket) <= MAX_BRACKET_WORDS:
         return True  # "Sienso (San, Segou)": the bracket after a place holds its parents
     if not 0 < len(between) <= MAX_CHAIN_WORDS or any(
         w not in PLACE_TYPE_RANK and w not in CHAIN_WORDS and w not in NAMED_LINE_NOUNS for w in between

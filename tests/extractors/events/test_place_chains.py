@@ -70,6 +70,9 @@ pytestmark = pytest.mark.model
             "Kurmin Dutse",
         ),
         ("On 3 June, militants attacked Nangade (Nangade, Cabo Delgado) and killed one person.", "Nangade"),
+        # a type word may stand between a place and the bracket of its parents
+        ("On 3 June, soldiers killed an armed man in Kiwanja locality (Rutshuru, Nord-Kivu).", "Kiwanja"),
+        ("On 3 June, gunmen killed two herders in Tanko village (Bokkos, Plateau).", "Tanko"),
         # the bracket of parents is no part of the name the model ran into it
         ("On 3 June, gunmen killed a trader in the village of Kiri-Bongo (Dori, Seno).", "Kiri-Bongo"),
         # a barangay (village, ward) or a front-line sector is finer than the town and province after it
