@@ -73,6 +73,12 @@ pytestmark = pytest.mark.model
         # a type word may stand between a place and the bracket of its parents
         ("On 3 June, soldiers killed an armed man in Kiwanja locality (Rutshuru, Nord-Kivu).", "Kiwanja"),
         ("On 3 June, gunmen killed two herders in Tanko village (Bokkos, Plateau).", "Tanko"),
+        # a name of three words after "the village of" stays whole
+        (
+            "On 3 June, gunmen killed two men in the village of Tondi Kiwindi Bangou (Anzourou, Tillaberi).",
+            "Tondi Kiwindi Bangou",
+        ),
+        ("On 3 June, gunmen killed two traders in the town of Wuro Bokki Gana.", "Wuro Bokki Gana"),
         # the bracket of parents is no part of the name the model ran into it
         ("On 3 June, gunmen killed a trader in the village of Kiri-Bongo (Dori, Seno).", "Kiri-Bongo"),
         # a barangay (village, ward) or a front-line sector is finer than the town and province after it
