@@ -320,7 +320,9 @@ PLACE_TYPE_RANK = {
         (0, "neighbourhood neighborhood district camp street square farms airport base crossing quarter"),
         (0, "neighbourhoods neighborhoods districts quarters"),
         (0.5, "shrine port frontline frontlines checkpoint"),
-        (1, "village town suburb area township forest villages towns suburbs areas"),
+        # "barangay": a Philippine village or ward; "sector": a stretch of a front line ("X sector area");
+        # "locality": a village or group of villages (DR Congo)
+        (1, "village town suburb area township forest villages towns suburbs areas barangay sector locality"),
         (2, "city valley lga lgas"),
         (3, "countryside province governorate region state county"),
     )
@@ -384,6 +386,8 @@ ROUTE_NOUNS = _words("road highway route area villages towns line border frontli
 # Lower-case nouns after a town's name that keep the town as the place ("on X front in Y",
 # "the X - Z road in Y"): X is inside Y, as with a type word.
 NAMED_LINE_NOUNS = _words("front road highway")
+# Type words of settlements: in "the Idlib town of Saraqeb" the name after "of" is the town's own.
+SETTLEMENT_WORDS = _words("village villages town towns city port suburb hamlet")
 LANDMARK_WORDS = _words("mosque church hospital school market bakery university stadium prison hotel clinic")
 # Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").
 GEO_FEATURES = _words(

@@ -277,6 +277,8 @@ _KIND_RANK = {"country": 0, "admin1": 1, "place": 2}
 def _choose(entries: list[Entry], query: _Query, hints: PlaceHints, exact: bool) -> Entry | None:
     """Pick one entry: the article's countries first, then the kind asked for, then size."""
     in_hinted = [e for e in entries if e.country_code in hints.country_codes()]
+    if not exact:  # "Panjwaye district, Kandahar" is no Panjab of another province
+        in_hinted = [e for e in in_hinted if _in_named_areas(e, hints)]
     if in_hinted:
         pool = in_hinted
     elif not hints.country_codes():
@@ -308,6 +310,13 @@ def _choose(entries: list[Entry], query: _Query, hints: PlaceHints, exact: bool)
         )
 
     return max(pool, key=rank)
+
+
+def _in_named_areas(entry: Entry, hints: PlaceHints) -> bool:
+    """Whether an entry lies in one of the first-level areas the article names in its country, or the
+    article names none there."""
+    named = {a1 for cc, a1 in hints.admin1 if cc == entry.country_code}
+    return not named or entry.admin1_code in named
 
 
 def _places_over_areas(pool: list[Entry]) -> list[Entry]:
@@ -387,7 +396,15 @@ def resolve_place(name: str | None, hints: PlaceHints = PlaceHints()) -> Place |
         for query in _queries(span):
             # only a confident answer counts; one word must be spelled exactly ("Syrian" is no Suran)
             found = _resolve_one(gaz, query, hints, loose=" " in query.name)
-            if found:
+            # a name inside a longer one is taken by a spelling of its own, not an alternate ("Wali" of
+            # "Shah Wali Kot" is no Warri), and in the areas the article names ("Shirin Tagab, Faryab")
+            entry = gaz.by_id[found.entry_id] if found else None
+            if (
+                found
+                and entry
+                and loose_key(entry.name) == loose_key(query.name)
+                and _in_named_areas(entry, hints)
+            ):
                 return found
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ from extractors.lexicon import (
     PLACE_PREPS,
     PLACE_TYPE_RANK,
     ROUTE_NOUNS,
+    SETTLEMENT_WORDS,
 )
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
@@ -50,10 +52,15 @@ ARMED_GROUP_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
 MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
 
 
-# Words that may stand between a place and its parent ("X area of Y", "X (Y", "X, Y"), besides type words.
-CHAIN_WORDS = frozenset({"of", "in", "near", ",", "(", "the"})
+# Words that may stand between a place and its parent ("X area of Y", "X (Y", "X, Y", "X, a suburb of Y"),
+# besides type words.
+CHAIN_WORDS = frozenset({"of", "in", "near", ",", "(", "the", "a", "an"})
 MAX_CHAIN_WORDS = 4
 MAX_BRACKET_WORDS = 6
+# Capitalised words before a name that may be the group it is a province of ("Islamic State X Province").
+MAX_GROUP_WORDS = 3
+# How much wider a name ranks when it only says where the place named after it lies.
+OUTER_STEP = 2
 # How much finer a place named before its parent ranks than that parent.
 CHAIN_STEP = 0.01
 # Type words this wide make the place they follow a parent in "X, Y province".
@@ -179,11 +186,14 @@ def _mention(
 ) -> PlaceMention | bool | None:
     """Name and rank of a candidate span; False for a group or person name; None otherwise."""
     toks = list(doc[start:end])
+    # "Kiri-Bongo (Dori", "San Roque, Pikit": the model ran the name into its parents
+    if cut := next((k for k, t in enumerate(toks) if t.text in ("(", ",")), None):
+        toks = toks[:cut]
     types: list[float] = []  # ranks of the place-type words around the name
     while len(toks) > 1 and toks[0].lower_ in PLACE_PREPS:
         toks = toks[1:]  # "Near Al Hawl" at the start of a line: the model took "Near" into the name
     while toks and (toks[0].lower_ in ("the", "a", "of") or toks[0].lower_ in PLACE_TYPE_RANK):
-        if toks[0].lower_ in PLACE_TYPE_RANK:
+        if toks[0].lower_ in PLACE_TYPE_RANK and not _indefinite(toks[0]):  # "a suburb of Y": Y is wider
             types.append(PLACE_TYPE_RANK[toks[0].lower_])
         toks = toks[1:]
     # a lower-case or acronym type word ("Chikun LGA") is no part of the name
@@ -211,11 +221,13 @@ def _mention(
     first = toks[0].i
     # "the Faj Attan district of Sanaa": the district has its own name and Sanaa contains it
     named_type = first >= 3 and doc[first - 3].pos_ == "PROPN" and not demonym_country(doc[first - 3].text)
+    named_type = named_type and not _settlement_named_after(doc, first - 1)  # "the Idlib town of Saraqeb"
     if (
         first >= 2
         and doc[first - 1].lower_ == "of"
         and doc[first - 2].lower_ in PLACE_TYPE_RANK
         and not named_type
+        and not _indefinite(doc[first - 2])  # "X, a district of Baghdad": Baghdad is X's parent
     ):
         types.append(PLACE_TYPE_RANK[doc[first - 2].lower_])
     state_name = len(toks) > 1 and toks[-1].lower_ in ADMIN_TITLES
@@ -224,11 +236,13 @@ def _mention(
     rank = min(types) if types else 1.5
     if first > 0 and doc[first - 1].lower_ == "to":
         rank += 1  # "bussed to Idlib", "surrendered to X": a destination, not where it happened
+    if _describes_a_settlement(doc, after):
+        rank += OUTER_STEP  # "the Idlib town of Saraqeb": Idlib only says where the town lies
     window = doc[max(first - 5, 0) : first]
     if any(t.lower_ in DIRECTION_WORDS and doc[t.i + 1].lower_ == "of" for t in window):
         rank += 1.5  # "south of the capital Damascus": a reference point, not the place of the event
     words = {t.lower_ for t in toks}
-    if _armed_group(doc[toks[0].i : toks[-1].i + 1].text):
+    if _armed_group(doc[toks[0].i : toks[-1].i + 1].text) or _province_of_a_group(toks):
         return False  # "al-Shabaab fighters", "surrendered to the Taliban": a party, not a place
     if state_name and not words & ORG_WORDS - ADMIN_TITLES:
         words -= ADMIN_TITLES  # "Kachin State", "Borno State": a named state, unless a group's name
@@ -254,7 +268,9 @@ def _mention(
     after_preposition = _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS | {"of"}, across_the=geographic)
     introduced = _preceded_by(doc, start, PLACE_PREPS)  # "in (Syrias) Homs", "in the Sambisa Forest"
     attacked = start > 0 and _against_an_attack(doc[start - 1])
-    introduced = introduced or attacked  # "an attack against Abha"
+    # "attacked Nacutuco (Mucojo, Cabo Delgado)", "attacked X in Y LGA": the parents make it a place
+    parented = _parents_follow(doc, toks[-1].i + 1)
+    introduced = introduced or attacked or parented  # "an attack against Abha"
     after_preposition = after_preposition or attacked
     if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:
         return None  # "opponents of Assad": a person, whatever the gazetteer holds
@@ -263,12 +279,37 @@ def _mention(
     if not is_known_place(name):
         # "pounded the Gaza Strip"; a lone unknown word the model calls GPE is as often a surname
         geo_entity = len(toks) > 1 and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
-        if rank == 1.5 and not after_preposition and not geo_entity:
+        if rank == 1.5 and not after_preposition and not geo_entity and not parented:
             return None
         rank += 0 if types else 0.5  # "Kyi Pin village": a place-type word vouches for the name
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _parents_follow(doc: Doc, i: int) -> bool:
+    """Whether the words from token i name a place's parents: a bracket of names one of which the
+    gazetteer knows or a type word marks ("(Mucojo, Cabo Delgado)", "(Rafi LGA, Niger)"), or "in" and
+    a name with a type word ("in Chikun LGA")."""
+    if i >= len(doc) or doc[i].text not in ("(", "in"):
+        return False
+    window = doc[i + 1 : min(i + 1 + MAX_BRACKET_WORDS, len(doc))]
+    if doc[i].text == "in":
+        names = list(itertools.takewhile(lambda t: t.is_title, window))
+        after = window[len(names)] if len(names) < len(window) else None
+        return bool(names) and after is not None and after.lower_ in PLACE_TYPE_RANK and not after.is_title
+    if not window or not window[0].is_title or ")" not in [t.text for t in window]:
+        return False
+    inside = list(itertools.takewhile(lambda t: t.text != ")", window))
+    parts: list[list[Token]] = [[]]
+    for t in inside:
+        if t.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return all(part and part[0].is_title for part in parts) and any(
+        part[-1].lower_ in PLACE_TYPE_RANK or is_known_place(name_of(part)) for part in parts
+    )
 
 
 def name_of(toks: list[Token]) -> str:
@@ -312,6 +353,42 @@ def _armed_group(name: str) -> bool:
     """Whether a name is an armed group in the actor table (groups are never event places)."""
     actor = canonical_actor(name)
     return actor is not None and actor.type in ARMED_GROUP_TYPES
+
+
+def _settlement_named_after(doc: Doc, of: int) -> bool:
+    """ "town of Saraqeb": "of" after a settlement word names the settlement itself, unless a type word
+    follows the name and makes it the parent ("Bandar Kalay village of Arghistan district")."""
+    if not (0 < of < len(doc) - 1 and doc[of].lower_ == "of" and doc[of - 1].lower_ in SETTLEMENT_WORDS):
+        return False
+    if _indefinite(doc[of - 1]):
+        return False  # "X, a suburb of Damascus": Damascus is X's parent
+    j = of + 1
+    while j < len(doc) and (doc[j].is_title or doc[j].lower_ in NAME_JOINERS):
+        j += 1
+    return j > of + 1 and (j == len(doc) or doc[j].lower_ not in PLACE_TYPE_RANK)
+
+
+def _indefinite(token: Token) -> bool:
+    """A noun with "a"/"an": "a district of Baghdad" files a place named before it, names none."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+
+def _describes_a_settlement(doc: Doc, i: int) -> bool:
+    """Whether the words from token i are lower-case type words ending in a settlement word, then "of"
+    and the settlement's name: the name before them describes where that settlement lies."""
+    while i < len(doc) and doc[i].lower_ in PLACE_TYPE_RANK and not doc[i].is_title:
+        i += 1
+    return _settlement_named_after(doc, i)
+
+
+def _province_of_a_group(toks: list[Token]) -> bool:
+    """ "Islamic State Somalia Province": a capitalised type word ending a group's name, not a place."""
+    if not (toks[-1].is_title and toks[-1].lower_ in PLACE_TYPE_RANK):
+        return False
+    start = toks[0].i
+    while start > 0 and start > toks[0].i - MAX_GROUP_WORDS and toks[0].doc[start - 1].is_title:
+        start -= 1
+    return start < toks[0].i and _armed_group(toks[0].doc[start : toks[0].i].text)
 
 
 def _possessive_country(token: Token) -> bool:
@@ -429,7 +506,8 @@ def _parent_of(place: PlaceMention, mentions: list[PlaceMention], doc: Doc) -> s
 def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
     """Whether the words between two places make the second the first's parent."""
     between = [t.lower_ for t in doc[inner.end : outer.start]]
-    if between[:1] == ["("] and ")" not in between and len(between) <= MAX_BRACKET_WORDS:
+    bracket = list(itertools.dropwhile(lambda w: w in PLACE_TYPE_RANK, between))  # "X locality (Y"
+    if bracket[:1] == ["("] and ")" not in bracket and len(bracket) <= MAX_BRACKET_WORDS:
         return True  # "Sienso (San, Segou)": the bracket after a place holds its parents
     if not 0 < len(between) <= MAX_CHAIN_WORDS or any(
         w not in PLACE_TYPE_RANK and w not in CHAIN_WORDS and w not in NAMED_LINE_NOUNS for w in between
@@ -437,8 +515,13 @@ def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
         return False
     if "(" in between or "near" in between or "in" in between:
         return True  # "X (Y)", "X near Y", "X village in Y"
-    if "of" in between:  # "X area of Y"
-        return between.index("of") > 0 and between[between.index("of") - 1] in PLACE_TYPE_RANK
+    if "of" in between:  # "X area of Y"; not "the X town of Y", where Y is the town
+        of = inner.end + between.index("of")
+        return (
+            of > inner.end
+            and between[of - inner.end - 1] in PLACE_TYPE_RANK
+            and not _settlement_named_after(doc, of)
+        )
     # "X, Y": a list, unless Y is a wider unit ("Jalawla, Diyala province", "Mingajik city, Jowzjan")
     after = doc[outer.end].lower_ if outer.end < len(doc) else ""
     wider_word = PLACE_TYPE_RANK.get(after, 0) >= WIDE_TYPE_RANK
@@ -447,7 +530,16 @@ def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
         after == "," and outer.end + 1 < len(doc) and doc[outer.end + 1].is_title
     )
     unknown_then_known = not is_known_place(inner.name) and is_known_place(outer.name) and not list_goes_on
-    return wider_word or unknown_then_known or _is_region(outer.name)
+    return wider_word or unknown_then_known or _in_a_bracket(inner, outer, doc) or _is_region(outer.name)
+
+
+def _in_a_bracket(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
+    """ "X (Giwa LGA, Kaduna)": names in the bracket after a place are its parents, each inside the next."""
+    before = doc[max(inner.start - MAX_BRACKET_WORDS, 0) : inner.start]
+    opened = next((t for t in reversed(before) if t.text in ("(", ")")), None)
+    after = doc[outer.end : outer.end + MAX_BRACKET_WORDS]
+    closed = next((t for t in after if t.text in ("(", ")")), None)
+    return opened is not None and opened.text == "(" and closed is not None and closed.text == ")"
 
 
 def _is_region(name: str) -> bool:

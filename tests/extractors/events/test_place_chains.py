@@ -56,6 +56,59 @@ pytestmark = pytest.mark.model
             "countryside of Raqqa.",
             "Ain Issa",
         ),
+        # a name the gazetteer lacks is a place by the parents that follow it, in a bracket or typed
+        (
+            "On 3 June, militants attacked Nambiru (Montepuez, Cabo Delgado) and killed three people.",
+            "Nambiru",
+        ),
+        (
+            "On 3 June, bandits attacked Kurmin Dutse (Giwa LGA, Kaduna) and killed four residents.",
+            "Kurmin Dutse",
+        ),
+        (
+            "On 3 June, bandits attacked Kurmin Dutse in Giwa LGA (Kaduna), killing four residents.",
+            "Kurmin Dutse",
+        ),
+        ("On 3 June, militants attacked Nangade (Nangade, Cabo Delgado) and killed one person.", "Nangade"),
+        # a type word may stand between a place and the bracket of its parents
+        ("On 3 June, soldiers killed an armed man in Kiwanja locality (Rutshuru, Nord-Kivu).", "Kiwanja"),
+        ("On 3 June, gunmen killed two herders in Tanko village (Bokkos, Plateau).", "Tanko"),
+        # a name of three words after "the village of" stays whole
+        (
+            "On 3 June, gunmen killed two men in the village of Tondi Kiwindi Bangou (Anzourou, Tillaberi).",
+            "Tondi Kiwindi Bangou",
+        ),
+        ("On 3 June, gunmen killed two traders in the town of Wuro Bokki Gana.", "Wuro Bokki Gana"),
+        # the bracket of parents is no part of the name the model ran into it
+        ("On 3 June, gunmen killed a trader in the village of Kiri-Bongo (Dori, Seno).", "Kiri-Bongo"),
+        # a barangay (village, ward) or a front-line sector is finer than the town and province after it
+        ("On 3 June, gunmen killed two farmers in Barangay Mabini, Talisay, Southern Leyte.", "Mabini"),
+        ("On 3 June, a policeman was killed in Barangay San Roque, Pikit, Cotabato.", "San Roque"),
+        (
+            "On 3 June, two soldiers died in an ambush in Barangay Malinao, Gingoog City, Misamis Oriental.",
+            "Malinao",
+        ),
+        (
+            "On 3 June, troops fired at Battal sector area (Kotli district, AJK), killing one soldier.",
+            "Battal",
+        ),
+        # "the X town of Y": Y is the town, X only says where it lies
+        ("On 3 June, jets killed five civilians in the Idlib town of Saraqeb.", "Saraqeb"),
+        ("On 3 June, a bomb killed two people in the Red Sea port town of Mokha, Yemen.", "Mokha"),
+        ("On 3 June, shelling killed three people in the Aleppo village of Kafr Hamra.", "Kafr Hamra"),
+        ("On 3 June, a mine killed a boy in the Daraa countryside town of Nawa.", "Nawa"),
+        ("On 3 June, militants killed two men in the Qarabagh town of Ghazni province.", "Qarabagh"),
+        # "X, a <type> of Y": an indefinite type word files X in Y
+        ("On 3 June, a suicide bomber killed nine people in Baladiyat, a district of Baghdad.", "Baladiyat"),
+        ("On 3 June, shelling killed two people in Harasta, a suburb of Damascus.", "Harasta"),
+        ("On 3 June, a bomb killed two men in Karrada, a neighbourhood of Baghdad.", "Karrada"),
+        ("On 3 June, jets killed four people in Ariha, a town of Idlib province.", "Ariha"),
+        # a group's province is no place
+        (
+            "On 3 June, police clashed with Islamic State Somalia Province in Dhadar (Qandala, Bari). "
+            "More than 5 Islamic State Somalia Province fighters were killed.",
+            "Dhadar",
+        ),
         # a place naming another event, or a person's past, is not the trigger's place
         (
             "Officials said troops approved an operation on 30 July near Kalabeyo, killing a key "

@@ -28,6 +28,8 @@ IRAQ = PlaceHints(countries=frozenset({"IQ"}), primary="IQ")
 LEBANON = PlaceHints(countries=frozenset({"LB"}), primary="LB")
 LIBYA = PlaceHints(countries=frozenset({"LY"}), primary="LY")
 NONE = PlaceHints()
+# an article that names Kandahar province
+KANDAHAR = PlaceHints(countries=frozenset({"AF"}), admin1=frozenset({("AF", "23")}), primary="AF")
 
 
 @pytest.mark.parametrize(
@@ -123,6 +125,9 @@ def test_different_places_keep_different_keys(a: str, b: str) -> None:
         ("Jordan", SYRIA, ("JO", 3, None)),
         ("Lebanon", SYRIA, ("LB", 3, None)),
         ("Moscow", SYRIA, ("RU", 1, None)),
+        # loose spellings inside the province the article names
+        ("Qandahar", KANDAHAR, ("AF", 1, "Kandahar")),
+        ("Spin Buldak", KANDAHAR, ("AF", 1, "Kandahar")),
     ],
 )
 def test_resolve_place(name: str, context: PlaceHints, expected: tuple[str, int, str | None]) -> None:
@@ -147,6 +152,15 @@ def test_resolve_place(name: str, context: PlaceHints, expected: tuple[str, int,
         (None, SYRIA),
         ("!!", NONE),
         ("northern villages held by the militants", SYRIA),
+        # a loose spelling of a town in another province than the one named ("Panjab", Bamyan)
+        ("Panjwaye", KANDAHAR),
+        # a word inside a longer name: not a town of another province ("Tagab", Kapisa) nor an
+        # alternate name of a town abroad ("Wali" for Warri, Nigeria)
+        ("Shirin Tagab", KANDAHAR),
+        (
+            "Shah Wali Kot",
+            PlaceHints(countries=frozenset({"AF", "NG"}), admin1=frozenset({("AF", "23"), ("NG", "36")})),
+        ),
     ],
 )
 def test_unknown_or_unsure_names_resolve_to_none(name: str | None, context: PlaceHints) -> None:
