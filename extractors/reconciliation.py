@@ -78,7 +78,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             (s, p)
             for s in spans
             if (p := READERS[kind_of(s)](s, lemmas)) is not None
-            and (_dated_deal(s.root) is not None or not is_irrealis(s.root))
+            and (_dated_deal(s.root) is not None or _made_deal(s.root) or not is_irrealis(s.root))
         ]
         # the party-naming trigger first; an evacuation only when nothing else reports it
         reads.sort(key=lambda sp: (kind_of(sp[0]) == "evacuation", sp[1][0] is None))
@@ -289,6 +289,16 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
     if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
         return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
     return None
+
+
+def _made_deal(deal: Token) -> bool:
+    """A deal whose own participle says it was made ("under the agreement reached on Friday, 400
+    fighters will leave"): real, whatever the clause around it plans."""
+    if deal.lemma_.lower() not in DEAL_WORDS:
+        return False
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in DEAL_DONE_VERBS for c in deal.children
+    )
 
 
 def _giving_up(sent: Span) -> Read | None:

@@ -458,7 +458,9 @@ def _taken_in(
             force = child(preps[0], "pobj") if preps else None
             return (phrase(force) if force is not None else None), subj
         if graduates and recruits is None:
-            return None, subj  # "600 fighters graduated from an infantry course"
+            if subj is None and t.dep_ == "acl":
+                subj = t.head  # "Some 75 cadets graduated from ...", parsed as a noun phrase
+            return None, (_people(subj) if subj is not None else None)  # "a batch of 600 fighters graduated"
         actor = phrase(subj) if subj is not None else None
     if recruits is not None and recruits.lemma_.lower() in NOT_RECRUITS:
         return None

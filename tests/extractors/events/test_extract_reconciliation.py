@@ -46,6 +46,27 @@ D = dt.date
             "Juba",
             None,
         ),
+        # joining a peace process, giving oneself up: settlements with their count
+        (
+            "Twelve insurgents joined the peace process in Herat province on Saturday.",
+            "insurgents",
+            "Herat",
+            12,
+        ),
+        (
+            "Forty-two militants handed themselves over to the police in Diyala on Wednesday.",
+            "militants",
+            "Diyala",
+            42,
+        ),
+        ("About 150 gunmen turned themselves in to the army in Tafas.", "gunmen", "Tafas", 150),
+        # a deal its participle says was made, though the people move later
+        (
+            "Under the agreement reached on Friday, about 400 fighters will be evacuated from Madaya.",
+            "fighters",
+            "Madaya",
+            400,
+        ),
     ],
 )
 def test_settlements(text, actor, location, count):
@@ -64,6 +85,8 @@ def test_settlements(text, actor, location, count):
         "A deal is being negotiated for a truce in the besieged suburb.",
         "The bank completed the reconciliation of its accounts for the year.",
         "The plan requires the fighters to surrender their heavy weapons.",
+        "The rebels refused to join the peace process.",
+        "The militants will hand themselves over next week.",
     ],
 )
 def test_not_settlements(text):

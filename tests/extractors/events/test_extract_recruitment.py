@@ -119,6 +119,9 @@ def test_absorbed_into_its_ranks():
             60,
         ),
         ("Some 300 villagers enlisted in the ranks of the Fifth Corps on Monday.", "Fifth Corps", 300),
+        # the graduates of a counted batch; "cadets graduated" that the parser reads as a noun phrase
+        ("A new batch of 240 fighters graduated after training in the desert.", None, 240),
+        ("Some 75 cadets graduated from the military college on Thursday.", None, 75),
     ],
 )
 def test_enlisting_and_training(text, actor, count):
