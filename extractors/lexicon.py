@@ -66,6 +66,9 @@ TIME_UNITS = {
     w: w.removesuffix("s") for w in _words("hour hours day days week weeks month months year years")
 }
 # Whole expressions that mean the publication day or the day before (guidelines, "Dates": Days).
+# Times of day the guidelines date by publication even bare ("overnight", "after midnight"); any other
+# bare time of day ("around noon", "at dawn") names no day: it goes on the day the story told last.
+PUBLICATION_TIMES = _words("overnight midnight")
 SAME_DAY = frozenset(
     _phrases(
         """

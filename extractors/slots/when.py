@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from extractors.doc_state import is_parsed
 from extractors.lexicon import (
     ANAPHORIC_ATTACK_NOUNS,
+    DATE_FILLER,
     DATE_PREPS,
     DATE_WORDS,
     DURATION_AFTER,
@@ -28,6 +29,7 @@ from extractors.lexicon import (
     OTHER_INCIDENT,
     OTHER_OCCASION,
     PLANNED_HEADS,
+    PUBLICATION_TIMES,
     REPORTING_VERBS,
     TIME_UNITS,
     TIMES_OF_DAY,
@@ -67,6 +69,12 @@ ANNIVERSARY = re.compile(
 )
 
 
+# Times of day that name no day of their own ("around noon", "at dawn"), and the words that put an
+# event at one ("last night" is no such time: it names the day before).
+STORY_TIMES = TIMES_OF_DAY - PUBLICATION_TIMES - {"hours"}
+TIME_OF_DAY_PREPS = frozenset({"by", "before", "after", "toward", "towards", "during"})
+
+
 # Relative expressions that move from the day a story last named, in days (n: a count of days).
 _N = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 STORY_SHIFTS = (
@@ -77,7 +85,10 @@ STORY_SHIFTS = (
     (
         re.compile(
             r"\b(?:(?:later\s+)?that\s+(?:day|morning|afternoon|evening|night)|(?:on\s+)?the\s+same\s+day"
-            r"|by\s+nightfall|later\s+in\s+the\s+day|in\s+the\s+(?:morning|afternoon|evening))\b"
+            r"|by\s+nightfall|later\s+in\s+the\s+day|in\s+the\s+(?:morning|afternoon|evening)"
+            r"|(?:at|around|about|by|before|after|towards?)\s+(?:the\s+)?(?:"
+            + "|".join(sorted(STORY_TIMES))
+            + r"))\b"
         ),
         0,
     ),
@@ -416,6 +427,8 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
         too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
         if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
             continue  # another clause's date, or a duration ("a lull of several days")
+        if _bare_time_of_day(sent.doc[start:end]):
+            continue  # "around noon": the story's day (`STORY_SHIFTS`), not the publication day
         resolved = resolve_date(text, published)
         if resolved is None:
             continue
@@ -424,6 +437,12 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             shown = f"{text} {sent.doc[end].text}" if measured else text  # "a week after": told from another
             best = When(resolved.start, resolved.precision, shown, resolved.end)
     return best, best is not None and best_distance >= REPORT_DATE_PENALTY
+
+
+def _bare_time_of_day(expression: Span) -> bool:
+    """A time of day with no day named ("around noon", "at dawn"; not "this morning", "overnight")."""
+    words = [t.lower_ for t in expression if t.lower_ not in DATE_FILLER | TIME_OF_DAY_PREPS]
+    return bool(words) and all(w in STORY_TIMES for w in words)
 
 
 def _off_the_trigger_path(root: Token, anchor: Token) -> bool:

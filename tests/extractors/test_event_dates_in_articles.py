@@ -115,12 +115,23 @@ def test_a_paragraph_break_ends_the_narrative_date():
             "Three days later",
         ),
         ("That afternoon, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "That afternoon"),
+        # a bare time of day names no day: the story's, not the publication's
+        ("Around noon, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "Around noon"),
+        ("At dawn, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "At dawn"),
+        ("By nightfall, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "By nightfall"),
     ],
 )
 def test_a_relative_day_counts_from_the_day_the_story_last_named(follow_up, date, words):
     events = run(f"On 2 March, government forces entered the town of Kafr Nabl.\n\n{follow_up}")
     (deal,) = of_type(events, "reconciliation")
     assert (deal.event_date, deal.date_precision, deal.date_text) == (date, "day", words)
+
+
+def test_a_bare_time_of_day_alone_is_the_publication_day_and_last_night_the_day_before():
+    (dawn,) = of_type(run("At dawn, forty rebel fighters surrendered to the army."), "reconciliation")
+    assert (dawn.event_date, dawn.date_text) == (PUBLISHED, None)
+    (night,) = of_type(run("Forty rebel fighters surrendered to the army last night."), "reconciliation")
+    assert night.event_date == D(2021, 3, 9)
 
 
 def test_relative_days_chain_and_stop_at_the_publication_date():
