@@ -26,7 +26,8 @@ def amount_of(noun: Token) -> Amount | None:
             if extra is None and amount is not None and one_more:
                 extra = Amount(1, "exact")  # "a commander and his wife": one more; not "and a number of"
             if extra is not None:
-                value = (amount.value if amount else 0) + extra.value
+                named = noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"  # "Ali Saleh and 12 others": 13
+                value = (amount.value if amount else int(named)) + extra.value
                 bounds = [a.qualifier for a in (amount, extra) if a is not None and a.qualifier != "exact"]
                 amount = Amount(value, bounds[0] if bounds else "exact")
     return amount
