@@ -172,6 +172,8 @@ def _reporting_party(t: Token) -> str | None:
     """An armed side that reports its own intake: "the army said 200 recruits completed training"."""
     verb = next((a for a in t.ancestors if reporting_verb(a)), None)
     subj = child(verb, "nsubj") if verb is not None else None
+    if subj is not None and any(c.dep_ == "nsubjpass" and c.tag_ == "PRP" for c in t.children):
+        return None  # "one fighter said he was recruited": the speaker is the recruit
     # a name's plural is not lemmatized ("Syrian Democratic Forces")
     if subj is None or not any(
         {x.lemma_.lower(), x.lower_.removesuffix("s")} & ARMED_SPEAKERS for x in subj.subtree
@@ -265,6 +267,9 @@ def _passive(t: Token) -> Read | None:
     recruits = t.head if reduced else child(t, "nsubjpass")  # "700 fighters recruited by X"
     if recruits is not None and recruits.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
         recruits = t.head  # "300 boys, who were recruited by X"
+    if recruits is not None and recruits.tag_ == "PRP" and t.dep_ == "ccomp" and reporting_verb(t.head):
+        speaker = child(t.head, "nsubj")  # "one fighter said he was recruited": the speaker was
+        recruits = speaker if speaker is not None and speaker.pos_ in ("NOUN", "PROPN") else recruits
     return (phrase(agent) if agent is not None else None), recruits
 
 
@@ -487,6 +492,8 @@ def _subject(verb: Token) -> Token | None:
             verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS
         )  # "forced them to join" vs "used X to recruit"
         subj = (child(verb.head, "dobj") if controller else None) or child(verb.head, "nsubj")
+        if subj is not None and subj.tag_ in ("WDT", "WP") and verb.head.dep_ == "relcl":
+            subj = verb.head.head  # "three commanders, who fled to join X": the antecedent joined
     if subj is None and verb.dep_ == "relcl":
         subj = verb.head
     if subj is None and verb.dep_ == "conj":
