@@ -42,8 +42,9 @@ def _own_amount(noun: Token) -> Amount | None:
         if cut or in_calendar_date(t) or in_stamp(t):
             start = t.i + 1
     amount = parse_amount(doc[start : noun.i + 1].text)
-    if amount is None and any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in noun.children):
-        amount = Amount(2, "exact")  # "both crew members"
+    both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in noun.children)
+    if amount is None and both and not any(c.dep_ == "conj" for c in noun.children):
+        amount = Amount(2, "exact")  # "both crew members"; "both boys and girls" joins two kinds, uncounted
     if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
         amount = parse_amount(noun.text)
         members = child(doc[noun.i + 1], "pobj")

@@ -130,6 +130,8 @@ def test_absorbed_into_its_ranks():
         ),
         ("At least one Belgian fighter said he was recruited through a friend in the capital.", "", 1),
         ("Two young men said they were recruited by the militia in their village.", "the militia", 2),
+        # "both X and Y" joins two kinds of people; it does not count two
+        ("Aid workers say both boys and girls are being recruited by the militias.", "the militias", None),
     ],
 )
 def test_enlisting_and_training(text, actor, count):
