@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from extractors.doc_state import is_parsed
 from extractors.lexicon import (
     ANAPHORIC_ATTACK_NOUNS,
+    ANAPHORIC_DEAL_NOUNS,
     DATE_FILLER,
     DATE_PREPS,
     DATE_WORDS,
@@ -105,7 +106,8 @@ DAY_RANGE_DASH = re.compile(r"[-–—]")
 
 # How a sentence ends, as opposed to a title line.
 SENTENCE_ENDS = (".", "!", "?", '"', "”", ":")
-# Sentences after an undated report that may retell it with its day ("the strike Thursday").
+# Sentences after an undated report that may retell it with its day ("the strike Thursday"); a deal
+# is retold by its day anywhere in the article ("welcomes the May 9 agreement"): an article tells one.
 RETOLD_REACH = 4
 _DAY_NAME = (
     r"(?:(?:" + "|".join(WEEKDAYS) + r")"
@@ -173,7 +175,8 @@ def _retold_date(sent: Span, published: dt.date, nouns: frozenset[str]) -> When 
     if not nouns or not _is_lead(sentences[:i]):
         return None  # later in a report, an undated attack is background more often than the news
     retold = _retelling(nouns)
-    for later in sentences[i + 1 : i + 1 + RETOLD_REACH]:
+    reach = len(sentences) if nouns == ANAPHORIC_DEAL_NOUNS else RETOLD_REACH
+    for later in sentences[i + 1 : i + 1 + reach]:
         if _tells_another_incident(later):
             return None
         for m in retold.finditer(later.text):

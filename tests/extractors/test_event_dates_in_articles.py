@@ -312,6 +312,31 @@ def test_a_deal_is_dated_by_its_retelling():
     assert deal.event_date == D(2021, 3, 2)
 
 
+# Five sentences of background between the lead and the deal's retelling.
+_BACKGROUND = (
+    "The war has lasted six years. Thousands have fled the region. Aid groups have asked for access. "
+    "The two men met in the capital. Both said they want calm.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("retelling", "date"),
+    [
+        ("The United States welcomes the March 2 agreement.", D(2021, 3, 2)),
+        ("Observers praised the accord on Friday as a breakthrough.", D(2021, 3, 5)),
+        ("Elders said Sunday's deal will bring calm to the villages.", D(2021, 3, 7)),
+        # another occasion: an earlier deal
+        ("The previous agreement on January 12 collapsed within weeks.", PUBLISHED),
+    ],
+)
+def test_a_deal_is_dated_by_its_retelling_anywhere_in_the_article(retelling, date):
+    events = run(
+        f"The rebel leader and the president signed a new peace agreement.\n\n{_BACKGROUND}{retelling}"
+    )
+    deal = min(of_type(events, "reconciliation"), key=lambda e: e.evidence_start)
+    assert deal.event_date == date
+
+
 @pytest.mark.parametrize(
     "text",
     [
