@@ -39,7 +39,7 @@ from extractors.lexicon import (
 from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
 from extractors.slots.amounts import counted_after_date
-from extractors.slots.clauses import in_stamp, is_list_item
+from extractors.slots.clauses import child, in_stamp, is_list_item
 from extractors.speed.docviews import doc_sentences, span_entities
 
 if TYPE_CHECKING:
@@ -60,6 +60,11 @@ REPORT_DATE_PENALTY = 1000
 
 # Extra distance charged to a date in another clause than the trigger's.
 UNLINKED_DATE_PENALTY = 12
+
+
+# Extra distance charged to a date in a clause joined to the trigger's with a subject of its own ("X
+# signed a deal on 24 May, and on 30 May parliament approved it"): any date of the trigger's clause wins.
+JOINED_CLAUSE_PENALTY = 100
 
 
 # "the fifth anniversary of", "ten years ago today": the same day, that many years before publication.
@@ -424,6 +429,7 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             continue  # "the strike comes two months after ...": the other happening's date
         linked = _clause_verb(root) == clause
         distance = abs(start - anchor.i) + (0 if linked else UNLINKED_DATE_PENALTY)
+        distance += JOINED_CLAUSE_PENALTY if _joined_clauses(_clause_verb(root), clause) else 0
         if counted and start > sent.start and sent.doc[start - 1].lower_ in DURATION_AFTER:
             distance += REPORT_DATE_PENALTY  # "after several days of calm": how long; any other date wins
         distance += REPORT_DATE_PENALTY if _dates_the_report(root) else 0
@@ -440,6 +446,12 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             shown = f"{text} {sent.doc[end].text}" if measured else text  # "a week after": told from another
             best = When(resolved.start, resolved.precision, shown, resolved.end)
     return best, best is not None and best_distance >= REPORT_DATE_PENALTY
+
+
+def _joined_clauses(a: Token, b: Token) -> bool:
+    """Two clauses joined by "and" ("X signed ..., and Y approved ..."), each with its own subject."""
+    joined = (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
+    return joined and all(child(v, "nsubj", "nsubjpass") is not None for v in (a, b))
 
 
 def _bare_time_of_day(expression: Span) -> bool:

@@ -170,6 +170,28 @@ def test_an_anniversary_dates_the_event_that_many_years_back(text, date):
 @pytest.mark.parametrize(
     ("text", "kind", "date", "words"),
     [
+        # a clause joined with "and" and a subject of its own tells another happening: its date is its own
+        (
+            "On 2 March, the president of the country and Omar Saleh, leader of the Southern Front, signed a "
+            "peace agreement, and on 8 March, the parliament approved the accord.",
+            "reconciliation",
+            D(2021, 3, 2),
+            "On 2 March",
+        ),
+        (
+            "On 3 March, some 200 gunmen from the villages around the old market town of Hass laid down "
+            "their arms, and on 9 March, jets struck the hills.",
+            "reconciliation",
+            D(2021, 3, 3),
+            "On 3 March",
+        ),
+        (
+            "On Monday, around 300 of the rebel fighters in the besieged districts of the old town settled "
+            "their status, and on Tuesday, the army entered the town.",
+            "reconciliation",
+            D(2021, 3, 8),
+            "On Monday",
+        ),
         # a counted period after "after" is how long something lasted, not when the event was
         (
             "On 4 March, after several days of calm, gunmen killed two guards at the depot in Tillaberi.",
