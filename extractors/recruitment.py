@@ -134,10 +134,14 @@ def _dates_another(t: Token) -> bool:
 def _strength(recruits: Token) -> Amount | None:
     """How many joined: a unit's own strength when it is given ("a brigade consisting of 250
     fighters"), else the number on the recruits; "30 factions merged" counts groups, not people."""
-    for acl in recruits.children:
+    # "a brigade consisting of 250 fighters", also when parsed as the participle's subject
+    described = [c for c in recruits.children if c.dep_ == "acl"]
+    if recruits.dep_ == "nsubj" and recruits.head.tag_ == "VBG":
+        described.append(recruits.head)
+    for acl in described:
         of = next((c for c in acl.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        members = child(of, "pobj") if of is not None else None
-        if acl.dep_ == "acl" and acl.lemma_.lower() in STRENGTH_VERBS and members is not None:
+        members = child(of, "pobj") if of is not None else child(acl, "dobj")  # "comprising 400 men"
+        if acl.lemma_.lower() in STRENGTH_VERBS and members is not None:
             return amount_of(members)
     if _word(recruits) in GROUP_NOUNS:
         return None
@@ -482,6 +486,9 @@ def _subject(verb: Token) -> Token | None:
     clausal = child(verb, "csubj")
     if subj is None and clausal is not None:  # "hundreds living in camps have joined", parsed as a clause
         subj = child(clausal, "nsubj") or clausal
+    participle = next((c for c in verb.lefts if c.dep_ == "advcl" and c.tag_ == "VBG"), None)
+    if subj is None and participle is not None:
+        subj = child(participle, "nsubj")  # "a brigade consisting of 900 men had joined X", parsed apart
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subj = verb.head  # "militias, which have recruited ...": the antecedent recruited
     named = verb.head.pos_ in ("PROPN", "NOUN") or verb.head.text[:1].isupper()  # "IS" is often tagged AUX

@@ -130,6 +130,14 @@ def test_absorbed_into_its_ranks():
         ),
         ("At least one Belgian fighter said he was recruited through a friend in the capital.", "", 1),
         ("Two young men said they were recruited by the militia in their village.", "the militia", 2),
+        # a unit joins with its strength: "consisting of", "comprising", also when parsed apart
+        (
+            "The spokesman said the first phase was over, while a new brigade consisting of more than 900 "
+            "men and women from the area had joined the rebels.",
+            "the rebels",
+            900,
+        ),
+        ("A brigade comprising 400 local fighters joined the army on Monday.", "the army", 400),
         # "both X and Y" joins two kinds of people; it does not count two
         ("Aid workers say both boys and girls are being recruited by the militias.", "the militias", None),
     ],
