@@ -532,6 +532,8 @@ EVACUATED_FIGHTERS = _words("rebel fighter militant gunman jihadist insurgent")
 # transport the rebels from X", "the evacuation of civilians and rebels").
 DEAL_REMOVAL_WORDS = _words("evacuate evacuation transport transfer")
 # Verbs that make a deal real: it was reached, signed, agreed, completed.
+# Verbs by which a deal lets people move ("the agreement allowed 800 rebels to leave"): done, in the past.
+DEAL_LETTING_VERBS = _words("allow let permit enable")
 DEAL_DONE_VERBS = _words(
     """
     reach sign agree finalise finalize conclude complete strike seal broker accept implement announce

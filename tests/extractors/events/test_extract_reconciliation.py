@@ -87,6 +87,9 @@ def test_settlements(text, actor, location, count):
         "The plan requires the fighters to surrender their heavy weapons.",
         "The rebels refused to join the peace process.",
         "The militants will hand themselves over next week.",
+        "Under a deal, the rebels may leave the town.",
+        "The agreement would allow 800 rebels to leave the town.",
+        "The deal allowed government forces to take over security in the town.",
     ],
 )
 def test_not_settlements(text):
@@ -334,3 +337,22 @@ def test_a_deal_named_by_its_year_happened_that_year_and_is_told_once():
     assert (event.event_date, event.date_precision) == (D(2019, 1, 1), "year")
     assert event.evidence.startswith("Both sides")
     assert of_type(run("The 2015 nuclear deal collapsed."), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # people the deal told before moves ("Under the deal, N will be evacuated"): the deal's count
+        (
+            "The army and the rebels reached a deal on Sunday. Under the deal, some 1,500 fighters will be "
+            "evacuated from the town.",
+            1500,
+        ),
+        ("Under the deal, 600 fighters and their families will leave for the north.", 600),
+        # what a deal let people do happened: they are its count
+        ("The agreement allowed about 800 rebels and their families to leave for the north on Sunday.", 800),
+    ],
+)
+def test_the_people_a_deal_moves_are_its_count(text, count):
+    (deal,) = of_type(run(text), "reconciliation")
+    assert deal.count == count
