@@ -543,9 +543,9 @@ DEAL_DONE_VERBS = _words(
 # Parties that can settle: armed sides, governments, areas.
 PARTY_WORDS = _words(
     """
-    rebel fighter militant government regime army group faction opposition farc insurgent guerrilla side
-    party force leader authority militia area town district neighbourhood neighborhood village city
-    suburb
+    rebel fighter militant gunman jihadist government regime army group faction opposition farc insurgent
+    guerrilla side party force leader authority militia area town district neighbourhood neighborhood
+    village city suburb
     """
 )
 # Aircraft: a "strike", "raid" or "bombing" is only an air strike when these or "air" are near.

@@ -349,6 +349,7 @@ def test_a_deal_named_by_its_year_happened_that_year_and_is_told_once():
             1500,
         ),
         ("Under the deal, 600 fighters and their families will leave for the north.", 600),
+        ("Under the deal, 250 gunmen and their families will leave for the north.", 250),
         # what a deal let people do happened: they are its count
         ("The agreement allowed about 800 rebels and their families to leave for the north on Sunday.", 800),
     ],
