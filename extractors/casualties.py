@@ -72,6 +72,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     layout = layout_of(doc, article)
     places = places_of(doc)
     events: list[Event] = []
+    one_person: set[int] = set()  # events (by identity) whose victim is one person named, not counted
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         kills = [s for s in spans if kind_of(s) != INJURY]
         injuries = [s for s in spans if kind_of(s) == INJURY]
@@ -115,6 +116,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     source=find_source(sent, head),
                 )
             )
+            if count is None and victims is not None and _one_person(victims):
+                one_person.add(id(events[-1]))
             found = True
         background = injured is not None and injured.value >= BACKGROUND_TOLL
         wounded = injured is not None and injured.value > 0  # "no troops were injured" is no event
@@ -127,7 +130,26 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             and not _cared_for(counted[0].root)
         ):
             events.extend(_wounded_only(doc, article, sent, counted[0], counted[1], events))
-    return _one_per_count(events)
+    return _count_one_person(_one_per_count(events), one_person)
+
+
+def _count_one_person(events: list[Event], one_person: set[int]) -> list[Event]:
+    """A toll of one named person ("killed Ahmed Saleh, a commander") is 1, when no
+    other toll of its sentence is reported."""
+    out = []
+    for e in events:
+        alone = sum(o.evidence_start == e.evidence_start for o in events) == 1
+        if e.count is None and id(e) in one_person and alone:
+            e = dataclasses.replace(e, count=1, count_qualifier="exact")
+        out.append(e)
+    return out
+
+
+def _one_person(victims: Token) -> bool:
+    """One person by name, not a group of them ("Ahmed Saleh"; not "Saleh and Omar"); a pronoun may
+    stand for one counted before, so it gives no count."""
+    alone = not any(c.dep_ == "conj" for c in victims.children)
+    return alone and victims.ent_type_ == "PERSON" and victims.tag_ == "NNP"
 
 
 def _wounded_only(

@@ -66,6 +66,9 @@ TIME_UNITS = {
     w: w.removesuffix("s") for w in _words("hour hours day days week weeks month months year years")
 }
 # Whole expressions that mean the publication day or the day before (guidelines, "Dates": Days).
+# Times of day the guidelines date by publication even bare ("overnight", "after midnight"); any other
+# bare time of day ("around noon", "at dawn") names no day: it goes on the day the story told last.
+PUBLICATION_TIMES = _words("overnight midnight")
 SAME_DAY = frozenset(
     _phrases(
         """
@@ -533,6 +536,8 @@ EVACUATED_FIGHTERS = _words("rebel fighter militant gunman jihadist insurgent")
 # transport the rebels from X", "the evacuation of civilians and rebels").
 DEAL_REMOVAL_WORDS = _words("evacuate evacuation transport transfer")
 # Verbs that make a deal real: it was reached, signed, agreed, completed.
+# Verbs by which a deal lets people move ("the agreement allowed 800 rebels to leave"): done, in the past.
+DEAL_LETTING_VERBS = _words("allow let permit enable")
 DEAL_DONE_VERBS = _words(
     """
     reach sign agree finalise finalize conclude complete strike seal broker accept implement announce
@@ -542,9 +547,9 @@ DEAL_DONE_VERBS = _words(
 # Parties that can settle: armed sides, governments, areas.
 PARTY_WORDS = _words(
     """
-    rebel fighter militant government regime army group faction opposition farc insurgent guerrilla side
-    party force leader authority militia area town district neighbourhood neighborhood village city
-    suburb
+    rebel fighter militant gunman jihadist government regime army group faction opposition farc insurgent
+    guerrilla side party force leader authority militia area town district neighbourhood neighborhood
+    village city suburb
     """
 )
 # Aircraft: a "strike", "raid" or "bombing" is only an air strike when these or "air" are near.

@@ -22,6 +22,7 @@ from extractors.lexicon import (
     BOTH_SIDES_WORDS,
     CONFLICT_SIDES,
     DEAL_DONE_VERBS,
+    DEAL_LETTING_VERBS,
     DEAL_REMOVAL_WORDS,
     DEAL_UNDER_PREPS,
     DEAL_WORDS,
@@ -78,7 +79,12 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             (s, p)
             for s in spans
             if (p := READERS[kind_of(s)](s, lemmas)) is not None
-            and (_dated_deal(s.root) is not None or not is_irrealis(s.root))
+            and (
+                _dated_deal(s.root) is not None
+                or _made_deal(s.root)
+                or _told_deal(s.root)
+                or not is_irrealis(s.root)
+            )
         ]
         # the party-naming trigger first; an evacuation only when nothing else reports it
         reads.sort(key=lambda sp: (kind_of(sp[0]) == "evacuation", sp[1][0] is None))
@@ -284,11 +290,37 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
             action = _governing_verb(action)
         party = _party(action)
         return party if party[0] is not None else (_between(t) or party)  # "a deal involving X and Y"
+    if t.dep_ == "nsubj" and verb.lemma_.lower() in DEAL_LETTING_VERBS and verb.tag_ == "VBD":
+        let = child(verb, "dobj") or child(child(verb, "ccomp", "xcomp") or verb, "nsubj")
+        return (phrase(let), let) if let is not None and let.i != t.i else (None, None)
     if t.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lemma_.lower() in DEAL_DONE_VERBS:
         return _party(verb.head)  # "the insurgents agreed to a deal"
     if t.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_.lower() in ("agreement", "deal"):
         return _deal(span.doc[verb.head.i : verb.head.i + 1], lemmas)
     return None
+
+
+def _made_deal(deal: Token) -> bool:
+    """A deal whose own participle says it was made ("under the agreement reached on Friday, 400
+    fighters will leave"), or that let people move: real, whatever the clause around it plans."""
+    if deal.lemma_.lower() not in DEAL_WORDS:
+        return False
+    verb = deal.head
+    letting = deal.dep_ == "nsubj" and verb.lemma_.lower() in DEAL_LETTING_VERBS and verb.tag_ == "VBD"
+    let = child(verb, "dobj") if letting and child(verb, "neg") is None else None
+    if let is not None and any(c.dep_ == "nummod" for c in let.children):
+        return True  # "the agreement allowed 800 rebels to leave"; not a deal told again for what it let
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in DEAL_DONE_VERBS for c in deal.children
+    )
+
+
+def _told_deal(deal: Token) -> bool:
+    """The deal told before, that people move under ("Under the deal, 1,500 fighters will be
+    evacuated"): made, whatever the clause plans; its count joins it."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in deal.children)
+    under = deal.dep_ == "pobj" and deal.head.lower_ == "under"
+    return deal.lemma_.lower() in DEAL_WORDS and definite and under and deal.head.i < deal.i
 
 
 def _giving_up(sent: Span) -> Read | None:

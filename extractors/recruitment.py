@@ -134,10 +134,14 @@ def _dates_another(t: Token) -> bool:
 def _strength(recruits: Token) -> Amount | None:
     """How many joined: a unit's own strength when it is given ("a brigade consisting of 250
     fighters"), else the number on the recruits; "30 factions merged" counts groups, not people."""
-    for acl in recruits.children:
+    # "a brigade consisting of 250 fighters", also when parsed as the participle's subject
+    described = [c for c in recruits.children if c.dep_ == "acl"]
+    if recruits.dep_ == "nsubj" and recruits.head.tag_ == "VBG":
+        described.append(recruits.head)
+    for acl in described:
         of = next((c for c in acl.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        members = child(of, "pobj") if of is not None else None
-        if acl.dep_ == "acl" and acl.lemma_.lower() in STRENGTH_VERBS and members is not None:
+        members = child(of, "pobj") if of is not None else child(acl, "dobj")  # "comprising 400 men"
+        if acl.lemma_.lower() in STRENGTH_VERBS and members is not None:
             return amount_of(members)
     if _word(recruits) in GROUP_NOUNS:
         return None
@@ -172,6 +176,8 @@ def _reporting_party(t: Token) -> str | None:
     """An armed side that reports its own intake: "the army said 200 recruits completed training"."""
     verb = next((a for a in t.ancestors if reporting_verb(a)), None)
     subj = child(verb, "nsubj") if verb is not None else None
+    if subj is not None and any(c.dep_ == "nsubjpass" and c.tag_ == "PRP" for c in t.children):
+        return None  # "one fighter said he was recruited": the speaker is the recruit
     # a name's plural is not lemmatized ("Syrian Democratic Forces")
     if subj is None or not any(
         {x.lemma_.lower(), x.lower_.removesuffix("s")} & ARMED_SPEAKERS for x in subj.subtree
@@ -265,6 +271,9 @@ def _passive(t: Token) -> Read | None:
     recruits = t.head if reduced else child(t, "nsubjpass")  # "700 fighters recruited by X"
     if recruits is not None and recruits.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
         recruits = t.head  # "300 boys, who were recruited by X"
+    if recruits is not None and recruits.tag_ == "PRP" and t.dep_ == "ccomp" and reporting_verb(t.head):
+        speaker = child(t.head, "nsubj")  # "one fighter said he was recruited": the speaker was
+        recruits = speaker if speaker is not None and speaker.pos_ in ("NOUN", "PROPN") else recruits
     return (phrase(agent) if agent is not None else None), recruits
 
 
@@ -458,7 +467,9 @@ def _taken_in(
             force = child(preps[0], "pobj") if preps else None
             return (phrase(force) if force is not None else None), subj
         if graduates and recruits is None:
-            return None, subj  # "600 fighters graduated from an infantry course"
+            if subj is None and t.dep_ == "acl":
+                subj = t.head  # "Some 75 cadets graduated from ...", parsed as a noun phrase
+            return None, (_people(subj) if subj is not None else None)  # "a batch of 600 fighters graduated"
         actor = phrase(subj) if subj is not None else None
     if recruits is not None and recruits.lemma_.lower() in NOT_RECRUITS:
         return None
@@ -475,6 +486,9 @@ def _subject(verb: Token) -> Token | None:
     clausal = child(verb, "csubj")
     if subj is None and clausal is not None:  # "hundreds living in camps have joined", parsed as a clause
         subj = child(clausal, "nsubj") or clausal
+    participle = next((c for c in verb.lefts if c.dep_ == "advcl" and c.tag_ == "VBG"), None)
+    if subj is None and participle is not None:
+        subj = child(participle, "nsubj")  # "a brigade consisting of 900 men had joined X", parsed apart
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subj = verb.head  # "militias, which have recruited ...": the antecedent recruited
     named = verb.head.pos_ in ("PROPN", "NOUN") or verb.head.text[:1].isupper()  # "IS" is often tagged AUX
@@ -485,6 +499,8 @@ def _subject(verb: Token) -> Token | None:
             verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS
         )  # "forced them to join" vs "used X to recruit"
         subj = (child(verb.head, "dobj") if controller else None) or child(verb.head, "nsubj")
+        if subj is not None and subj.tag_ in ("WDT", "WP") and verb.head.dep_ == "relcl":
+            subj = verb.head.head  # "three commanders, who fled to join X": the antecedent joined
     if subj is None and verb.dep_ == "relcl":
         subj = verb.head
     if subj is None and verb.dep_ == "conj":

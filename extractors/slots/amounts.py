@@ -26,7 +26,8 @@ def amount_of(noun: Token) -> Amount | None:
             if extra is None and amount is not None and one_more:
                 extra = Amount(1, "exact")  # "a commander and his wife": one more; not "and a number of"
             if extra is not None:
-                value = (amount.value if amount else 0) + extra.value
+                named = noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"  # "Ali Saleh and 12 others": 13
+                value = (amount.value if amount else int(named)) + extra.value
                 bounds = [a.qualifier for a in (amount, extra) if a is not None and a.qualifier != "exact"]
                 amount = Amount(value, bounds[0] if bounds else "exact")
     return amount
@@ -41,8 +42,9 @@ def _own_amount(noun: Token) -> Amount | None:
         if cut or in_calendar_date(t) or in_stamp(t):
             start = t.i + 1
     amount = parse_amount(doc[start : noun.i + 1].text)
-    if amount is None and any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in noun.children):
-        amount = Amount(2, "exact")  # "both crew members"
+    both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in noun.children)
+    if amount is None and both and not any(c.dep_ == "conj" for c in noun.children):
+        amount = Amount(2, "exact")  # "both crew members"; "both boys and girls" joins two kinds, uncounted
     if amount is None and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "of":
         amount = parse_amount(noun.text)
         members = child(doc[noun.i + 1], "pobj")

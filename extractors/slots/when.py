@@ -15,6 +15,8 @@ from spacy.tokens import Span, Token
 from extractors.doc_state import is_parsed
 from extractors.lexicon import (
     ANAPHORIC_ATTACK_NOUNS,
+    ANAPHORIC_DEAL_NOUNS,
+    DATE_FILLER,
     DATE_PREPS,
     DATE_WORDS,
     DURATION_AFTER,
@@ -28,6 +30,7 @@ from extractors.lexicon import (
     OTHER_INCIDENT,
     OTHER_OCCASION,
     PLANNED_HEADS,
+    PUBLICATION_TIMES,
     REPORTING_VERBS,
     TIME_UNITS,
     TIMES_OF_DAY,
@@ -36,7 +39,7 @@ from extractors.lexicon import (
 from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
 from extractors.slots.amounts import counted_after_date
-from extractors.slots.clauses import in_stamp, is_list_item
+from extractors.slots.clauses import child, in_stamp, is_list_item
 from extractors.speed.docviews import doc_sentences, span_entities
 
 if TYPE_CHECKING:
@@ -59,12 +62,23 @@ REPORT_DATE_PENALTY = 1000
 UNLINKED_DATE_PENALTY = 12
 
 
+# Extra distance charged to a date in a clause joined to the trigger's with a subject of its own ("X
+# signed a deal on 24 May, and on 30 May parliament approved it"): any date of the trigger's clause wins.
+JOINED_CLAUSE_PENALTY = 100
+
+
 # "the fifth anniversary of", "ten years ago today": the same day, that many years before publication.
 ANNIVERSARY = re.compile(
     r"\b(?:the\s+(?P<nth>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+anniversary\s+of"
     r"|(?P<n>[a-z]+|\d{1,2})\s+years?\s+ago\s+today)\b",
     re.IGNORECASE,
 )
+
+
+# Times of day that name no day of their own ("around noon", "at dawn"), and the words that put an
+# event at one ("last night" is no such time: it names the day before).
+STORY_TIMES = TIMES_OF_DAY - PUBLICATION_TIMES - {"hours"}
+TIME_OF_DAY_PREPS = frozenset({"by", "before", "after", "toward", "towards", "during"})
 
 
 # Relative expressions that move from the day a story last named, in days (n: a count of days).
@@ -77,7 +91,10 @@ STORY_SHIFTS = (
     (
         re.compile(
             r"\b(?:(?:later\s+)?that\s+(?:day|morning|afternoon|evening|night)|(?:on\s+)?the\s+same\s+day"
-            r"|by\s+nightfall|later\s+in\s+the\s+day|in\s+the\s+(?:morning|afternoon|evening))\b"
+            r"|by\s+nightfall|later\s+in\s+the\s+day|in\s+the\s+(?:morning|afternoon|evening)"
+            r"|(?:at|around|about|by|before|after|towards?)\s+(?:the\s+)?(?:"
+            + "|".join(sorted(STORY_TIMES))
+            + r"))\b"
         ),
         0,
     ),
@@ -94,7 +111,8 @@ DAY_RANGE_DASH = re.compile(r"[-–—]")
 
 # How a sentence ends, as opposed to a title line.
 SENTENCE_ENDS = (".", "!", "?", '"', "”", ":")
-# Sentences after an undated report that may retell it with its day ("the strike Thursday").
+# Sentences after an undated report that may retell it with its day ("the strike Thursday"); a deal
+# is retold by its day anywhere in the article ("welcomes the May 9 agreement"): an article tells one.
 RETOLD_REACH = 4
 _DAY_NAME = (
     r"(?:(?:" + "|".join(WEEKDAYS) + r")"
@@ -162,7 +180,8 @@ def _retold_date(sent: Span, published: dt.date, nouns: frozenset[str]) -> When 
     if not nouns or not _is_lead(sentences[:i]):
         return None  # later in a report, an undated attack is background more often than the news
     retold = _retelling(nouns)
-    for later in sentences[i + 1 : i + 1 + RETOLD_REACH]:
+    reach = len(sentences) if nouns == ANAPHORIC_DEAL_NOUNS else RETOLD_REACH
+    for later in sentences[i + 1 : i + 1 + reach]:
         if _tells_another_incident(later):
             return None
         for m in retold.finditer(later.text):
@@ -410,12 +429,15 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             continue  # "the strike comes two months after ...": the other happening's date
         linked = _clause_verb(root) == clause
         distance = abs(start - anchor.i) + (0 if linked else UNLINKED_DATE_PENALTY)
+        distance += JOINED_CLAUSE_PENALTY if _joined_clauses(_clause_verb(root), clause) else 0
         if counted and start > sent.start and sent.doc[start - 1].lower_ in DURATION_AFTER:
             distance += REPORT_DATE_PENALTY  # "after several days of calm": how long; any other date wins
         distance += REPORT_DATE_PENALTY if _dates_the_report(root) else 0
         too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
         if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
             continue  # another clause's date, or a duration ("a lull of several days")
+        if _bare_time_of_day(sent.doc[start:end]):
+            continue  # "around noon": the story's day (`STORY_SHIFTS`), not the publication day
         resolved = resolve_date(text, published)
         if resolved is None:
             continue
@@ -424,6 +446,18 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             shown = f"{text} {sent.doc[end].text}" if measured else text  # "a week after": told from another
             best = When(resolved.start, resolved.precision, shown, resolved.end)
     return best, best is not None and best_distance >= REPORT_DATE_PENALTY
+
+
+def _joined_clauses(a: Token, b: Token) -> bool:
+    """Two clauses joined by "and" ("X signed ..., and Y approved ..."), each with its own subject."""
+    joined = (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
+    return joined and all(child(v, "nsubj", "nsubjpass") is not None for v in (a, b))
+
+
+def _bare_time_of_day(expression: Span) -> bool:
+    """A time of day with no day named ("around noon", "at dawn"; not "this morning", "overnight")."""
+    words = [t.lower_ for t in expression if t.lower_ not in DATE_FILLER | TIME_OF_DAY_PREPS]
+    return bool(words) and all(w in STORY_TIMES for w in words)
 
 
 def _off_the_trigger_path(root: Token, anchor: Token) -> bool:

@@ -115,12 +115,23 @@ def test_a_paragraph_break_ends_the_narrative_date():
             "Three days later",
         ),
         ("That afternoon, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "That afternoon"),
+        # a bare time of day names no day: the story's, not the publication's
+        ("Around noon, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "Around noon"),
+        ("At dawn, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "At dawn"),
+        ("By nightfall, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "By nightfall"),
     ],
 )
 def test_a_relative_day_counts_from_the_day_the_story_last_named(follow_up, date, words):
     events = run(f"On 2 March, government forces entered the town of Kafr Nabl.\n\n{follow_up}")
     (deal,) = of_type(events, "reconciliation")
     assert (deal.event_date, deal.date_precision, deal.date_text) == (date, "day", words)
+
+
+def test_a_bare_time_of_day_alone_is_the_publication_day_and_last_night_the_day_before():
+    (dawn,) = of_type(run("At dawn, forty rebel fighters surrendered to the army."), "reconciliation")
+    assert (dawn.event_date, dawn.date_text) == (PUBLISHED, None)
+    (night,) = of_type(run("Forty rebel fighters surrendered to the army last night."), "reconciliation")
+    assert night.event_date == D(2021, 3, 9)
 
 
 def test_relative_days_chain_and_stop_at_the_publication_date():
@@ -159,6 +170,28 @@ def test_an_anniversary_dates_the_event_that_many_years_back(text, date):
 @pytest.mark.parametrize(
     ("text", "kind", "date", "words"),
     [
+        # a clause joined with "and" and a subject of its own tells another happening: its date is its own
+        (
+            "On 2 March, the president of the country and Omar Saleh, leader of the Southern Front, signed a "
+            "peace agreement, and on 8 March, the parliament approved the accord.",
+            "reconciliation",
+            D(2021, 3, 2),
+            "On 2 March",
+        ),
+        (
+            "On 3 March, some 200 gunmen from the villages around the old market town of Hass laid down "
+            "their arms, and on 9 March, jets struck the hills.",
+            "reconciliation",
+            D(2021, 3, 3),
+            "On 3 March",
+        ),
+        (
+            "On Monday, around 300 of the rebel fighters in the besieged districts of the old town settled "
+            "their status, and on Tuesday, the army entered the town.",
+            "reconciliation",
+            D(2021, 3, 8),
+            "On Monday",
+        ),
         # a counted period after "after" is how long something lasted, not when the event was
         (
             "On 4 March, after several days of calm, gunmen killed two guards at the depot in Tillaberi.",
@@ -299,6 +332,31 @@ def test_a_deal_is_dated_by_its_retelling():
     )
     (deal,) = of_type(events, "reconciliation")
     assert deal.event_date == D(2021, 3, 2)
+
+
+# Five sentences of background between the lead and the deal's retelling.
+_BACKGROUND = (
+    "The war has lasted six years. Thousands have fled the region. Aid groups have asked for access. "
+    "The two men met in the capital. Both said they want calm.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("retelling", "date"),
+    [
+        ("The United States welcomes the March 2 agreement.", D(2021, 3, 2)),
+        ("Observers praised the accord on Friday as a breakthrough.", D(2021, 3, 5)),
+        ("Elders said Sunday's deal will bring calm to the villages.", D(2021, 3, 7)),
+        # another occasion: an earlier deal
+        ("The previous agreement on January 12 collapsed within weeks.", PUBLISHED),
+    ],
+)
+def test_a_deal_is_dated_by_its_retelling_anywhere_in_the_article(retelling, date):
+    events = run(
+        f"The rebel leader and the president signed a new peace agreement.\n\n{_BACKGROUND}{retelling}"
+    )
+    deal = min(of_type(events, "reconciliation"), key=lambda e: e.evidence_start)
+    assert deal.event_date == date
 
 
 @pytest.mark.parametrize(

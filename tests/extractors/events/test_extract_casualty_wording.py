@@ -41,6 +41,11 @@ pytestmark = pytest.mark.model
             "exact",
             None,
         ),
+        # one person named is a toll of one; with others counted, one more
+        ("Army shelling in the old quarter killed Ahmed Saleh, a former commander.", 1, "exact", None),
+        ("On 29 August, Ahmed Saleh, head of the local council, was killed in action.", 1, "exact", None),
+        ("Jets killed Ahmed Saleh and 12 other fighters near the village of Kafr Nabl.", 13, "exact", None),
+        ("15+ soldiers and 4 policemen were killed in the attack on the checkpoint.", 19, "at_least", None),
     ],
 )
 def test_casualty_wording(text, count, qualifier, injured):

@@ -46,6 +46,27 @@ D = dt.date
             "Juba",
             None,
         ),
+        # joining a peace process, giving oneself up: settlements with their count
+        (
+            "Twelve insurgents joined the peace process in Herat province on Saturday.",
+            "insurgents",
+            "Herat",
+            12,
+        ),
+        (
+            "Forty-two militants handed themselves over to the police in Diyala on Wednesday.",
+            "militants",
+            "Diyala",
+            42,
+        ),
+        ("About 150 gunmen turned themselves in to the army in Tafas.", "gunmen", "Tafas", 150),
+        # a deal its participle says was made, though the people move later
+        (
+            "Under the agreement reached on Friday, about 400 fighters will be evacuated from Madaya.",
+            "fighters",
+            "Madaya",
+            400,
+        ),
     ],
 )
 def test_settlements(text, actor, location, count):
@@ -64,6 +85,11 @@ def test_settlements(text, actor, location, count):
         "A deal is being negotiated for a truce in the besieged suburb.",
         "The bank completed the reconciliation of its accounts for the year.",
         "The plan requires the fighters to surrender their heavy weapons.",
+        "The rebels refused to join the peace process.",
+        "The militants will hand themselves over next week.",
+        "Under a deal, the rebels may leave the town.",
+        "The agreement would allow 800 rebels to leave the town.",
+        "The deal allowed government forces to take over security in the town.",
     ],
 )
 def test_not_settlements(text):
@@ -311,3 +337,23 @@ def test_a_deal_named_by_its_year_happened_that_year_and_is_told_once():
     assert (event.event_date, event.date_precision) == (D(2019, 1, 1), "year")
     assert event.evidence.startswith("Both sides")
     assert of_type(run("The 2015 nuclear deal collapsed."), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # people the deal told before moves ("Under the deal, N will be evacuated"): the deal's count
+        (
+            "The army and the rebels reached a deal on Sunday. Under the deal, some 1,500 fighters will be "
+            "evacuated from the town.",
+            1500,
+        ),
+        ("Under the deal, 600 fighters and their families will leave for the north.", 600),
+        ("Under the deal, 250 gunmen and their families will leave for the north.", 250),
+        # what a deal let people do happened: they are its count
+        ("The agreement allowed about 800 rebels and their families to leave for the north on Sunday.", 800),
+    ],
+)
+def test_the_people_a_deal_moves_are_its_count(text, count):
+    (deal,) = of_type(run(text), "reconciliation")
+    assert deal.count == count

@@ -119,10 +119,33 @@ def test_absorbed_into_its_ranks():
             60,
         ),
         ("Some 300 villagers enlisted in the ranks of the Fifth Corps on Monday.", "Fifth Corps", 300),
+        # the graduates of a counted batch; "cadets graduated" that the parser reads as a noun phrase
+        ("A new batch of 240 fighters graduated after training in the desert.", None, 240),
+        ("Some 75 cadets graduated from the military college on Thursday.", None, 75),
+        # who joined through a relative clause; the speaker who says he was recruited, no actor
+        (
+            "Meanwhile, the front lost three senior commanders, who fled from the city to join the rebels.",
+            "the rebels",
+            3,
+        ),
+        ("At least one Belgian fighter said he was recruited through a friend in the capital.", "", 1),
+        ("Two young men said they were recruited by the militia in their village.", "the militia", 2),
+        # a unit joins with its strength: "consisting of", "comprising", also when parsed apart
+        (
+            "The spokesman said the first phase was over, while a new brigade consisting of more than 900 "
+            "men and women from the area had joined the rebels.",
+            "the rebels",
+            900,
+        ),
+        ("A brigade comprising 400 local fighters joined the army on Monday.", "the army", 400),
+        # "both X and Y" joins two kinds of people; it does not count two
+        ("Aid workers say both boys and girls are being recruited by the militias.", "the militias", None),
     ],
 )
 def test_enlisting_and_training(text, actor, count):
     (event,) = of_type(run(text), "recruitment")
     if actor:
         assert contains(event.actor, actor), event.actor
+    elif actor == "":
+        assert event.actor is None
     assert event.count == count

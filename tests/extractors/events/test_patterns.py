@@ -155,6 +155,8 @@ EXAMPLES = [
     ("The evacuation of the fighters ended.", "reconciliation.evacuation"),
     ("The rebels agreed to a truce.", "reconciliation.truce"),
     ("The commander defected to the government.", "reconciliation.defect_to_state"),
+    ("Ten insurgents joined the peace process.", "reconciliation.joined_peace_process"),
+    ("The gunmen handed themselves over.", "reconciliation.gave_themselves_up"),
 ]
 # Patterns that test the model's tags, so a blank pipeline cannot match them.
 NEEDS_TAGS = {"reconciliation.laid_down_arms"}

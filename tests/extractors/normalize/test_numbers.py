@@ -31,6 +31,7 @@ from extractors.normalize.numbers import Amount, number_value, parse_amount, par
         ("at least 11 fighters", 11, "at_least"),
         ("no less than 25 villagers", 25, "at_least"),
         ("more than 60", 60, "at_least"),
+        ("12+ soldiers", 12, "at_least"),
         ("over 200 recruits", 200, "at_least"),
         ("up to 8 raids", 8, "at_most"),
         ("at most four", 4, "at_most"),
