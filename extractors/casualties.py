@@ -480,6 +480,9 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
         subj = child(node, "nsubj")
         victim_subject = (node == t and victim_side) or node.lemma_.lower() in LOSS_VERBS
         if subj is not None and subj.pos_ != "PRON" and not victim_subject and not _victim(subj):
+            owner = child(subj, "poss")
+            if owner is not None and owner.pos_ == "PRON" and (force := reporting_force(node)) is not None:
+                return force  # "the Taliban said its fighters killed 12": "its" is the Taliban
             return _attacker_in(subj)  # not who "suffered losses, with 30 killed"
         pronoun = subj is not None and subj.pos_ == "PRON" and node == t and not victim_side
         if pronoun and (force := reporting_force(node)) is not None:

@@ -771,6 +771,8 @@ DRIVE_LAUNCH_VERBS = _words("launch begin start conduct engage announce intensif
 FOUNDED_UNITS = _words("brigade battalion regiment unit militia corps legion division force")
 # Verbs that found a unit.
 FOUNDING_VERBS = _words("establish form found create")
+# A founded unit that goes on to join a force ("was formed and joined the army") was taken in by that force.
+JOINING_VERBS = _words("join")
 # Armed groups that are themselves made of groups: merging factions is joining, but their number counts
 # groups, not people.
 GROUP_NOUNS = _words("faction group brigade battalion regiment unit militia organisation organization")

@@ -31,6 +31,7 @@ from extractors.lexicon import (
     HIRING_WORDS,
     INSTITUTION_WORDS,
     JOINED_OPERATIONS,
+    JOINING_VERBS,
     LEVY_VERBS,
     LEVYING_COMMUNITIES,
     MOBILISATION_VERBS,
@@ -55,7 +56,7 @@ from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
 from extractors.slots.when import find_date
 from extractors.slots.where import Where, find_location
-from extractors.slots.who import find_source
+from extractors.slots.who import agent_of, find_source
 from extractors.speed.docviews import span_entities
 
 EVENT_TYPE: EventType = "recruitment"
@@ -458,7 +459,7 @@ def _taken_in(
             force = child(preps[0], "pobj") if preps else None
             return (phrase(force) if force is not None else None), subj
         if graduates and recruits is None:
-            return None, subj  # "600 fighters graduated from an infantry course"
+            return _trained_for(subj, t), subj  # "600 fighters graduated from an infantry course"
         actor = phrase(subj) if subj is not None else None
     if recruits is not None and recruits.lemma_.lower() in NOT_RECRUITS:
         return None
@@ -467,6 +468,20 @@ def _taken_in(
     if registers and not _is_recruit(recruits, REGISTERED_RECRUITS):
         return None
     return actor, (_people(recruits) if recruits is not None else None)
+
+
+def _trained_for(graduates: Token | None, verb: Token) -> str | None:
+    """The force graduates were trained for: the armed group they are "of" ("fighters of the Elite
+    Forces graduated") or that ran their course ("graduated from a course run by the militia")."""
+    people = _people(graduates) if graduates is not None else None
+    of = next((c for c in people.children if c.dep_ == "prep" and c.lower_ == "of"), None) if people else None
+    group = child(of, "pobj") if of is not None else None
+    if group is not None and _armed(group) and not _is_recruit(group, CALLED_UP_NOUNS):
+        return phrase(group)
+    courses = [child(c, "pobj") for c in verb.children if c.dep_ == "prep"]
+    runs = [a for course in courses if course is not None for a in course.children if a.dep_ == "acl"]
+    by = next((b for a in runs if (b := agent_of(a)) is not None), None)
+    return phrase(by) if by is not None and _armed(by) else None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -604,6 +619,10 @@ def _read_founded(span: Span) -> Read | None:
         return None
     with_ = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     members = child(with_, "pobj") if with_ is not None else None
+    for c in t.children:  # "a brigade was formed and joined the army": the army took the unit in
+        joining = c.dep_ == "conj" and c.lemma_.lower() in JOINING_VERBS
+        if joining and (joined := _read_join(c.doc[c.i : c.i + 1])) is not None and joined[0] is not None:
+            return joined[0], unit
     return phrase(unit), (members if _is_recruit(members, CALLED_UP_NOUNS) else unit)
 
 

@@ -95,6 +95,37 @@ pytestmark = pytest.mark.model
             "air_strike",
             "Kenyan military",
         ),
+        # a possessive pronoun of the reported clause is the reporting group ("said its fighters")
+        ("The Taliban said their fighters killed 12 soldiers in Ghazni on Monday.", "casualties", "Taliban"),
+        ("Al-Shabaab said its gunmen killed 7 soldiers in Baidoa on Monday.", "casualties", "Al-Shabaab"),
+        ("The army said its troops killed 30 militants near Idlib on Monday.", "casualties", "army"),
+        # a founded unit that joined a force was taken in by that force
+        (
+            "On Monday, a brigade of 300 fighters was formed in Idlib and joined the Free Syrian Army.",
+            "recruitment",
+            "Free Syrian Army",
+        ),
+        (
+            "A new regiment was created in Hama on Sunday and joined the National Defence Forces.",
+            "recruitment",
+            "National Defence Forces",
+        ),
+        # graduates belong to the force they are "of", or that ran their course
+        (
+            "On Monday, 150 fighters of the Elite Forces graduated after training in Hasakah.",
+            "recruitment",
+            "Elite Forces",
+        ),
+        (
+            "On Monday, a new batch of 110 fighters of the Syriac Military Council graduated in Qamishli.",
+            "recruitment",
+            "Syriac Military Council",
+        ),
+        (
+            "On Monday, 300 cadets graduated from a course organized by the Iraqi army in Basra.",
+            "recruitment",
+            "Iraqi army",
+        ),
     ],
 )
 def test_actor(text, event_type, actor):
@@ -120,6 +151,8 @@ def test_actor(text, event_type, actor):
         ("A transport helicopter crashed near Tikrit with all four crew members killed.", "casualties"),
         ("One soldier was killed after a mine exploded on the road between Gao and Ansongo.", "casualties"),
         ("An IED hit an army truck near Nafaa on Monday, killing four soldiers.", "casualties"),
+        # graduates of a course with no force named
+        ("On Monday, 200 fighters of the town graduated from a course in Afrin.", "recruitment"),
         # an attack counted within the sentence points back at no earlier strike
         (
             "Jets bombed the camp on Monday. Militants mounted two attacks on the base; the first attack"
