@@ -36,6 +36,7 @@ from extractors.lexicon import (
     PLACING_VERBS,
     REACTION_VERBS,
     REPORTING_VERBS,
+    RESULT_VERBS,
     TOLL_CAUSE_PREPS,
     TOLL_RISE_VERBS,
     TOLL_VERBS,
@@ -484,6 +485,8 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
             if owner is not None and owner.pos_ == "PRON" and (force := reporting_force(node)) is not None:
                 return force  # "the Taliban said its fighters killed 12": "its" is the Taliban
             return _attacker_in(subj)  # not who "suffered losses, with 30 killed"
+        if (found := _attack_that_resulted(node)) is not None:
+            return found
         pronoun = subj is not None and subj.pos_ == "PRON" and node == t and not victim_side
         if pronoun and (force := reporting_force(node)) is not None:
             return force  # "the army said it killed 30": "it" is the army
@@ -507,6 +510,28 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
         if node.head == node or node.head.lemma_.lower() in REPORTING_VERBS | REACTION_VERBS:
             break  # the subject of "said" is the source, of "condemned" a bystander, not the killer
         node = node.head
+    return None
+
+
+def _attack_that_resulted(node: Token) -> str | None:
+    """The attacker of the attack deaths resulted from: "Army shelling on X resulted in the death of
+    three" (the parser makes "shelling" a clausal subject), "This follows regime bombardments on X,
+    resulting in the death of two" (the participle hangs on the verb whose object is the attack)."""
+    if node.pos_ != "VERB" or node.lemma_.lower() not in RESULT_VERBS:
+        return None
+    attacks = [c for c in node.children if c.dep_ == "csubj"]
+    if node.dep_ == "advcl" and child(node, "nsubj") is None:
+        attacks += [c for c in node.head.children if c.dep_ in ("dobj", "ccomp") and c.i < node.i]
+    for attack in attacks:
+        if attack.lemma_.lower() not in DEADLY_ATTACK_NOUNS:
+            continue
+        if attack.pos_ == "NOUN":
+            found = _attacker_in(attack)
+        else:  # "shelling" read as a verb keeps its attacker as subject or agent
+            s = child(attack, "nsubj") or agent_of(attack)
+            found = _attacker_in(s) if s is not None and s.pos_ != "PRON" and not _victim(s) else None
+        if found:
+            return found
     return None
 
 

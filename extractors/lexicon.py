@@ -234,6 +234,11 @@ ANAPHORIC_ATTACK_NOUNS = _words(
 CLAIM_VERBS = _words("claimed claims claim claiming")
 CLAIM_OBJECTS = _words("responsibility credit")
 CLAIMED_DETERMINERS = _words("the a an")
+# "attributed the bombing to X", "the attack was blamed on X", "blamed X for the attack": an attack laid at a
+# group's door names its killer as a claim does (read from unparsed words).
+ATTRIBUTION_VERBS = _words("attributed attributes attribute attributing blamed blames blame blaming")
+# Words after an attributed group that end its name ("to Houthi rebels in the south").
+GROUP_NAME_ENDS = _words("in on at for who which that after during since and but as with from")
 # Verbs of how often: "attacks" or "strikes" as their subject tell a trend ("drone attacks have increased").
 TREND_VERBS = _words("increase decrease decline diminish")
 # Nouns a later sentence refers back to a reported deal by ("the May 9 agreement").
@@ -663,6 +668,8 @@ TOLL_VERBS = _words("be rise reach climb increase jump stand hit bring mount")
 TOLL_CAUSE_PREPS = _words("after following in from during")
 # Verbs of a toll that grew: its new value replaces the counts told before it.
 TOLL_RISE_VERBS = _words("rise climb reach jump increase mount")
+# Verbs through which deaths come from an attack ("shelling resulted in the death of three").
+RESULT_VERBS = _words("result lead cause")
 # Nouns of a killing whose owner is the killer ("the army's killing of"), unlike "his death".
 KILLING_NOUNS = _words("killing execution murder assassination")
 # Common nouns naming an attacking side when they modify an attack ("regime shelling").

@@ -95,6 +95,22 @@ pytestmark = pytest.mark.model
             "air_strike",
             "Kenyan military",
         ),
+        # the attack that deaths "resulted" from, as subject or as the object the participle follows
+        (
+            "Army shelling on the village of Kafr Nabl on Monday resulted in the death of three children.",
+            "casualties",
+            "Army",
+        ),
+        (
+            "This follows Turkish bombardments on Afrin on Monday, resulting in the deaths of 5 civilians.",
+            "casualties",
+            "Turkish",
+        ),
+        (
+            "Rebel mortar fire on the market on Monday led to the deaths of four shoppers in Aleppo.",
+            "casualties",
+            "Rebel",
+        ),
         # a possessive pronoun of the reported clause is the reporting group ("said its fighters")
         ("The Taliban said their fighters killed 12 soldiers in Ghazni on Monday.", "casualties", "Taliban"),
         ("Al-Shabaab said its gunmen killed 7 soldiers in Baidoa on Monday.", "casualties", "Al-Shabaab"),
@@ -193,6 +209,12 @@ def test_strikes_by_two_forces_lend_none_to_a_strike_without_one():
         ("The Taliban claimed the bombing on Tuesday.", "Taliban"),
         ("Police said they suspected a gang; nobody claimed responsibility.", None),
         ("A spokesman claimed the attack was staged.", None),
+        # an attack laid at a named group's door names it as a claim does; "bandits" name no group
+        ("Officials attributed the bombing to Houthi rebels.", "Houthi rebels"),
+        ("The attack was blamed on al-Shabaab militants.", "al-Shabaab"),
+        ("The governor blamed Boko Haram for the attack.", "Boko Haram"),
+        ("The attack was claimed by Islamic State.", "Islamic State"),
+        ("Police blamed bandits for the attack.", None),
     ],
 )
 def test_the_group_that_claims_the_attack_is_the_killer(claim, actor):
