@@ -52,7 +52,7 @@ from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, in_stamp, is_generic, is_irrealis, phrase
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location
-from extractors.slots.who import agent_of, find_source, reporting_force
+from extractors.slots.who import agent_of, find_source, reporting_force, with_affiliation
 
 EVENT_TYPE: EventType = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
@@ -549,7 +549,7 @@ def _attacker_in(noun: Token) -> str | None:
     """The attacker inside a noun phrase: "regime air strikes" -> "regime", "a shell fired by X" -> X;
     an attack that names nobody ("the raid") has none."""
     if noun.lemma_.lower() not in DEADLY_ATTACK_NOUNS:
-        return phrase(noun)
+        return with_affiliation(noun)
     linking = (
         ("by", "from", "between", "with")
         if noun.lemma_.lower() in COMBAT_NOUNS

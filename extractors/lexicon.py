@@ -271,6 +271,8 @@ BACK_POINTING_ACTOR_WORDS = _words(
 # Of those, the words that point back (a determiner or "rest" alone points at nothing).
 BACK_POINTING_HEADS = _words("they group militants militant organization organisation movement")
 
+# Participles tying an attacker to a named group ("gunmen believed to be members of X", "linked to X").
+AFFILIATION_VERBS = _words("link affiliate believe suspect tie ally belong associate connect")
 # Heads of a reporting subject that a later "it"/"its" can point back to ("the army said it struck").
 FORCE_HEADS = _words(
     "regime government coalition army military ministry force forces command militia group navy corps"

@@ -111,6 +111,18 @@ pytestmark = pytest.mark.model
             "casualties",
             "Rebel",
         ),
+        # an attacker tied to a named group keeps the tie, so either part names it
+        (
+            "Gunmen believed to be members of al-Shabaab killed five teachers in Mandera on Monday.",
+            "casualties",
+            "al-Shabaab",
+        ),
+        ("Jihadists linked to al-Qaeda killed 12 soldiers in Mali on Monday.", "casualties", "al-Qaeda"),
+        (
+            "Five soldiers were killed by militants linked to Boko Haram in Borno on Monday.",
+            "casualties",
+            "militants linked to Boko Haram",
+        ),
         # a possessive pronoun of the reported clause is the reporting group ("said its fighters")
         ("The Taliban said their fighters killed 12 soldiers in Ghazni on Monday.", "casualties", "Taliban"),
         ("Al-Shabaab said its gunmen killed 7 soldiers in Baidoa on Monday.", "casualties", "Al-Shabaab"),
