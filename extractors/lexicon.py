@@ -530,6 +530,8 @@ SETTLEMENT_ACTS = _words(
     "evacuate evacuation surrender surrendering reconciliation reconcile disarm disarmament"
 )
 SETTLEMENT_CUES = SETTLEMENT_ACTS | _words("hand leave control passage peace settle settlement transfer bus")
+# Verbs of a side pulling out under a deal ("the rebels are to withdraw to Idlib").
+WITHDRAWAL_VERBS = _words("withdraw depart exit")
 # Armed men whose evacuation, once under way, is by terms ("300 rebels were evacuated to Idlib").
 EVACUATED_FIGHTERS = _words("rebel fighter militant gunman jihadist insurgent")
 # Words of moving people out under a deal: armed men they move are the side that settled ("a deal to
