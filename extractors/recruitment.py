@@ -44,6 +44,7 @@ from extractors.lexicon import (
     RECRUITING_DRIVES,
     REGISTERED_RECRUITS,
     SELF_ENLISTING_VERBS,
+    STATE_SIDE_WORDS,
     STRENGTH_VERBS,
     TRAINED_VERBS,
     TRAINING_BEGUN_VERBS,
@@ -170,8 +171,15 @@ def _word(t: Token) -> str:
 
 
 def _reporting_party(t: Token) -> str | None:
-    """An armed side that reports its own intake: "the army said 200 recruits completed training"."""
+    """An armed side that reports its own intake: "the army said 200 recruits completed training";
+    a reported clause with a party of its own is that party's ("X reported that the authorities had
+    opened recruiting offices": the authorities)."""
     verb = next((a for a in t.ancestors if reporting_verb(a)), None)
+    clauses = [a for a in [t, *t.ancestors] if verb is not None and verb in a.ancestors]
+    for clause in clauses:
+        own = child(clause, "nsubj") if clause.pos_ == "VERB" else None
+        if own is not None and own.pos_ != "PRON" and own.i != t.i and not _is_recruit(own, CALLED_UP_NOUNS):
+            return phrase(own) if _armed(own) or own.lemma_.lower() in STATE_SIDE_WORDS else None
     subj = child(verb, "nsubj") if verb is not None else None
     # a name's plural is not lemmatized ("Syrian Democratic Forces")
     if subj is None or not any(

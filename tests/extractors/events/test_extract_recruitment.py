@@ -126,3 +126,32 @@ def test_enlisting_and_training(text, actor, count):
     if actor:
         assert contains(event.actor, actor), event.actor
     assert event.count == count
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a reported clause with a party of its own is that party's, not the reporter's
+        (
+            "A rebel website reported on Monday that Chechen authorities had opened recruiting offices for"
+            " volunteers wishing to fight in Ukraine.",
+            "Chechen authorities",
+        ),
+        (
+            "Activists reported on Monday that the militia had set up camps for volunteers wishing to fight"
+            " in Hama.",
+            "the militia",
+        ),
+        # ... and no one when that party is no armed or state side
+        (
+            "The rebels said on Monday that residents had opened offices for volunteers wishing to fight in"
+            " Homs.",
+            None,
+        ),
+        # with none of its own, the armed reporter took the intake in
+        ("The army said on Monday that 200 recruits completed training in Aden.", "army"),
+    ],
+)
+def test_reported_intake_is_the_clause_party_s(text, actor):
+    (event,) = of_type(run(text), "recruitment")
+    assert contains(event.actor, actor), event.actor
