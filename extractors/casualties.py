@@ -52,7 +52,7 @@ from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, in_stamp, is_generic, is_irrealis, phrase
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location
-from extractors.slots.who import agent_of, find_source, reporting_force, with_affiliation
+from extractors.slots.who import agent_of, find_source, laid_to, reporting_force, with_affiliation
 
 EVENT_TYPE: EventType = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
@@ -563,6 +563,8 @@ def _attacker_in(noun: Token) -> str | None:
     for link in links:
         if (obj := child(link, "pobj")) is not None:
             return phrase(obj)
+    if (party := laid_to(noun)) is not None:
+        return party  # "a bombing blamed on the rebels"
     left = noun.doc[noun.left_edge.i : noun.i]  # "regime barrel bomb attacks": nested compounds
     naming = [
         c for c in left if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in KILLER_SIDE_WORDS

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from extractors.lexicon import (
     AFFILIATION_VERBS,
+    ATTRIBUTION_VERBS,
     CIVILIAN_NOUNS,
     EVENT_NOUNS,
     FORCE_HEADS,
@@ -115,3 +116,13 @@ def with_affiliation(token: Token, max_tokens: int = 14) -> str | None:
         return base
     last = named[-1]
     return token.doc.text[start : last.idx + len(last)]
+
+
+def laid_to(attack: Token) -> str | None:
+    """The party an attack noun is laid to by its participle: "airstrikes blamed on Russia",
+    "a bombing attributed to the rebels"."""
+    for acl in (c for c in attack.children if c.dep_ == "acl" and c.lemma_.lower() in ATTRIBUTION_VERBS):
+        for link in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("on", "to")):
+            if (party := child(link, "pobj")) is not None:
+                return phrase(party)
+    return None

@@ -123,6 +123,14 @@ pytestmark = pytest.mark.model
             "casualties",
             "militants linked to Boko Haram",
         ),
+        # an attack laid to a party by its participle
+        ("Airstrikes blamed on Russia killed 8 people in Idlib on Monday.", "air_strike", "Russia"),
+        ("Air raids attributed to the coalition hit a school in Saada on Monday.", "air_strike", "coalition"),
+        (
+            "Eight people were killed on Monday in a bombing blamed on the rebels in Homs.",
+            "casualties",
+            "the rebels",
+        ),
         # a possessive pronoun of the reported clause is the reporting group ("said its fighters")
         ("The Taliban said their fighters killed 12 soldiers in Ghazni on Monday.", "casualties", "Taliban"),
         ("Al-Shabaab said its gunmen killed 7 soldiers in Baidoa on Monday.", "casualties", "Al-Shabaab"),
