@@ -18,7 +18,7 @@ import bisect
 import dataclasses
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractors.doc_state import is_parsed
 from extractors.lexicon import (
@@ -38,6 +38,7 @@ from extractors.merge import DATE_SLOTS
 from extractors.normalize.actors import CIVILIANS, NON_STATE_TYPES, canonical_actor, named_group_mentions
 from extractors.schema import Event
 from extractors.slots.clauses import child, phrase
+from extractors.slots.who import agent_of
 from extractors.speed.docviews import doc_sentences
 
 # How many sentences back a "the raid" may reach for its strike, and a claim for its attack.
@@ -269,13 +270,37 @@ def _attacker(sent: Span) -> str | None:
         return None
     for t in sent:
         if t.pos_ == "VERB" and t.lemma_.lower() in TOLL_ANTECEDENT_ATTACK_VERBS:
-            subj = child(t, "nsubj")
+            subj = child(t, "nsubj") or _misread_subject(t)
             if subj is None or subj.pos_ == "PRON":
                 continue
-            actor = canonical_actor(phrase(subj))
+            text = _named_before(subj) if subj.i == t.head.i and t.dep_ == "acl" else phrase(subj)
+            actor = canonical_actor(text)
             if actor is not None and actor.type != CIVILIANS:
-                return phrase(subj)
+                return text
     return None
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """The attacker the parser took for the noun an active attack verb modifies: "IS militants attacked
+    Sinjar", with "IS" read as "is"; a participle with an object of its own is no passive "attacked by"."""
+    if (
+        verb.dep_ == "acl"
+        and verb.head.i < verb.i
+        and child(verb, "dobj") is not None
+        and agent_of(verb) is None
+    ):
+        return verb.head
+    return None
+
+
+def _named_before(noun: Token) -> str:
+    """A noun phrase with the capitalized words just before it the parser left out ("IS militants")."""
+    lo = noun.left_edge.i
+    while (
+        lo > noun.sent.start and noun.doc[lo - 1].text[:1].isupper() and noun.doc[lo - 1].ent_type_ != "DATE"
+    ):
+        lo -= 1
+    return noun.doc[lo : noun.i + 1].text
 
 
 def _the_attackers_died(event: Event, attacker: str) -> bool:

@@ -306,6 +306,13 @@ def test_the_attacker_of_an_attack_or_a_fight(text: str, actor: str) -> None:
             "casualties",
             "Al-Shabaab",
         ),
+        # ... also when the parser reads "IS" as "is" and the attack verb as a participle
+        (
+            "In May 2015, IS militants attacked the village of Kocho. At least 80 men were killed during"
+            " the attack.",
+            "casualties",
+            "IS militants",
+        ),
     ],
 )
 def test_actor_named_in_an_earlier_sentence(text: str, event_type: str, actor: str) -> None:
@@ -328,6 +335,8 @@ def test_strikes_without_a_force_take_the_body_spelling_of_the_one_force():
     [
         # the dead are the attackers themselves
         "Militants attacked an army checkpoint near Gao on Monday. Twelve attackers were killed.",
+        # a participle attacked by someone names a victim, not an attacker
+        "Villagers attacked by gunmen near Gao fled to the town on Monday. Twelve people were killed.",
         # another paragraph tells another incident
         "Al-Shabaab fighters stormed a police post near Baidoa on Monday.\n\nFour officers were killed in"
         " Kismayo on Tuesday.",
