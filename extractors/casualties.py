@@ -20,6 +20,7 @@ from extractors.events import build_event, layout_of, places_of, sentences_with_
 from extractors.lexicon import (
     AUTHORIZING_VERBS,
     BACKGROUND_CAUSES,
+    CAPTIVE_VERBS,
     CARE_VERBS,
     COMBAT_NOUNS,
     DEADLY_ATTACK_NOUNS,
@@ -445,8 +446,22 @@ def _nobody(trig: Span) -> None:
 
 
 def _killer(trig: Span) -> str | None:
-    """Who killed: the `by` agent, the active subject, the attack that killed or the clause around it."""
-    return _killer_near(trig.root, victim_side=False)
+    """Who killed: the `by` agent, the active subject, the attack that killed or the clause around it;
+    else who held the dead captive."""
+    return _killer_near(trig.root, victim_side=False) or _captor(trig.root)
+
+
+def _captor(t: Token) -> str | None:
+    """Who held the killed captives: "15 of the hostages taken by X were executed" -> X."""
+    victims = child(t, "nsubjpass", "dobj")
+    held: list[Token | None] = [victims]
+    if victims is not None:  # "15 of the hostages"
+        held += [child(c, "pobj") for c in victims.children if c.dep_ == "prep" and c.lower_ == "of"]
+    for noun in filter(None, held):
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in CAPTIVE_VERBS):
+            if (by := agent_of(acl)) is not None:
+                return phrase(by)
+    return None
 
 
 def _killer_of_the_dead(trig: Span) -> str | None:

@@ -674,6 +674,8 @@ TOLL_CAUSE_PREPS = _words("after following in from during")
 TOLL_RISE_VERBS = _words("rise climb reach jump increase mount")
 # Verbs through which deaths come from an attack ("shelling resulted in the death of three").
 RESULT_VERBS = _words("result lead cause")
+# Participles of holding people captive: who held the killed captives killed them ("hostages taken by X").
+CAPTIVE_VERBS = _words("take hold kidnap abduct capture seize")
 # Nouns of a killing whose owner is the killer ("the army's killing of"), unlike "his death".
 KILLING_NOUNS = _words("killing execution murder assassination")
 # Common nouns naming an attacking side when they modify an attack ("regime shelling").

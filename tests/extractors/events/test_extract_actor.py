@@ -123,6 +123,14 @@ pytestmark = pytest.mark.model
             "casualties",
             "militants linked to Boko Haram",
         ),
+        # who held the killed captives, when no killer is named
+        (
+            "At least 15 of the 300 hostages taken by ISIS in Hasakah have been executed, a monitor said"
+            " on Monday.",
+            "casualties",
+            "ISIS",
+        ),
+        ("Ten prisoners captured by the army in Homs were executed on Monday.", "casualties", "army"),
         # an attack laid to a party by its participle
         ("Airstrikes blamed on Russia killed 8 people in Idlib on Monday.", "air_strike", "Russia"),
         ("Air raids attributed to the coalition hit a school in Saada on Monday.", "air_strike", "coalition"),
