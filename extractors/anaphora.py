@@ -31,6 +31,7 @@ from extractors.lexicon import (
     CLAIM_VERBS,
     CLAIMED_DETERMINERS,
     DEFINITE,
+    DEMONSTRATIVES,
     GROUP_NAME_ENDS,
     TOLL_ANTECEDENT_ATTACK_VERBS,
 )
@@ -309,3 +310,15 @@ def _the_attackers_died(event: Event, attacker: str) -> bool:
     return bool(set(victims) & ATTACKER_VICTIM_WORDS) or (
         named is not None and named == canonical_actor(attacker)
     )
+
+
+def demonstratives_dropped(events: list[Event]) -> list[Event]:
+    """Actors that still point back after the named group was looked for lose the pointing word:
+    "these militia groups" names the militia groups, as "the militia groups" does."""
+    out = []
+    for e in events:
+        first, _, rest = (e.actor or "").partition(" ")
+        if first.lower() in DEMONSTRATIVES and rest:
+            e = dataclasses.replace(e, actor=rest)
+        out.append(e)
+    return out

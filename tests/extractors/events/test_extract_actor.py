@@ -321,6 +321,13 @@ def test_the_attacker_of_an_attack_or_a_fight(text: str, actor: str) -> None:
             "casualties",
             "IS militants",
         ),
+        # a demonstrative with no named group to point at is dropped
+        (
+            "Militia groups backed by Iran have attacked the base since May. On Monday, these militia"
+            " groups killed two soldiers in Tanf.",
+            "casualties",
+            "militia groups",
+        ),
     ],
 )
 def test_actor_named_in_an_earlier_sentence(text: str, event_type: str, actor: str) -> None:
@@ -372,3 +379,9 @@ def test_an_attack_told_before_names_no_killer_of_other_dead(text: str) -> None:
 def test_fighters_a_deal_moves_out_settled(text: str, actor: str | None) -> None:
     (event,) = of_type(run(text), "reconciliation")
     assert event.actor is None if actor is None else contains(event.actor, actor), event.actor
+
+
+def test_demonstrative_is_dropped_from_the_actor():
+    text = "Militia groups have attacked the base since May. On Monday, these militia groups killed two men."
+    (event,) = of_type(run(text), "casualties")
+    assert event.actor == "militia groups", event.actor
