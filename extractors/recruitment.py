@@ -278,11 +278,13 @@ def _passive(t: Token) -> Read | None:
 
 
 def _read_sign_up(span: Span) -> Read | None:
-    """ "volunteers signed up": the subject enlisted."""
+    """ "volunteers signed up": the subject enlisted, with the armed force they signed up with or for."""
     t = span.root
     if t.pos_ != "VERB":
         return None
-    return _passive(t) or (None, _subject(t))
+    links = (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "in", "to", "into"))
+    force = next((o for c in links if (o := child(c, "pobj")) is not None and _armed(o)), None)
+    return _passive(t) or ((phrase(force) if force is not None else None), _subject(t))
 
 
 def _read_recruit(span: Span) -> Read | None:
@@ -547,6 +549,13 @@ def _read_join(span: Span) -> Read | None:
             ):
                 actor = o
     recruits = _subject(t) or child(t, "nsubjpass")  # "400 rebels were integrated into the army"
+    if (
+        actor is obj
+        and lemma == "rank"
+        and (owner := child(obj, "poss")) is not None
+        and owner.pos_ == "PRON"
+    ):
+        return _reporting_party(t), recruits  # "X said 500 fighters joined its ranks": X
     if lemma in JOINED_OPERATIONS:  # "2,000 fighters joined the offensive": people, no group named
         return (None, recruits) if _is_recruit(recruits) else None
     armed = lemma in ARMED_WORDS or obj.ent_type_ in ("ORG", "NORP") or obj.pos_ in ("PRON", "PROPN")

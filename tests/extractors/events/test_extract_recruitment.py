@@ -155,3 +155,19 @@ def test_enlisting_and_training(text, actor, count):
 def test_reported_intake_is_the_clause_party_s(text, actor):
     (event,) = of_type(run(text), "recruitment")
     assert contains(event.actor, actor), event.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the armed force signed up with or for
+        ("In March, 2,000 volunteers signed up with the Azov battalion in Mariupol.", "Azov battalion"),
+        ("On Monday, 300 men signed up for the army in Kharkiv.", "army"),
+        ("On Monday, 300 men signed up for training in Kharkiv.", None),
+        # "its ranks" are the reporting side's
+        ("The Taliban said on Monday that 500 new fighters had joined its ranks in Helmand.", "Taliban"),
+    ],
+)
+def test_the_force_signed_up_with_or_joined(text, actor):
+    (event,) = of_type(run(text), "recruitment")
+    assert contains(event.actor, actor), event.actor
