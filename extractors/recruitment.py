@@ -469,6 +469,8 @@ def _taken_in(
             force = child(preps[0], "pobj") if preps else None
             return (phrase(force) if force is not None else None), subj
         if graduates and recruits is None:
+            if subj is None and t.dep_ == "acl" and t.head.i < t.i:
+                subj = t.head  # "a new batch of 110 fighters graduated", read as a noun and its participle
             return _trained_for(subj, t), subj  # "600 fighters graduated from an infantry course"
         actor = phrase(subj) if subj is not None else None
     if recruits is not None and recruits.lemma_.lower() in NOT_RECRUITS:

@@ -165,6 +165,18 @@ pytestmark = pytest.mark.model
             "recruitment",
             "Syriac Military Council",
         ),
+        # ... also when the parser reads the graduates as a noun with its participle
+        (
+            "Also on 3 May, a new batch of 90 fighters of the Manbij Military Council graduated after"
+            " training in Manbij.",
+            "recruitment",
+            "Manbij Military Council",
+        ),
+        (
+            "Also on Monday, a group of 75 fighters of the Sutoro force graduated in Qamishli.",
+            "recruitment",
+            "Sutoro force",
+        ),
         (
             "On Monday, 300 cadets graduated from a course organized by the Iraqi army in Basra.",
             "recruitment",
