@@ -17,6 +17,7 @@ from extractors.events import build_event, layout_of, places_of, sentences_with_
 from extractors.lexicon import (
     ARMED_SPEAKERS,
     ARMED_WORDS,
+    ATTRIBUTION_VERBS,
     CALLED_UP_NOUNS,
     CIVILIAN_WORDS,
     COUNTED_GROUP_NOUNS,
@@ -118,7 +119,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     span,
                     find_date(sent, span.root, layout, frozenset()),  # intakes are not retold by a noun
                     where,
-                    actor=actor or _reporting_party(span.root),
+                    actor=actor or _reporting_party(span.root) or _laid_to_a_force(sent),
                     target=phrase(recruits) if recruits is not None else None,
                     count=count,
                     source=find_source(sent, span.root),
@@ -168,6 +169,16 @@ def _origin(span: Span, recruits: Token | None) -> str | None:
 def _word(t: Token) -> str:
     """A noun's singular lower form ("Forces" -> "force"), whatever lemma the tagger gave a name."""
     return t.lemma_.lower() if t.pos_ != "PROPN" else t.lower_.removesuffix("s")
+
+
+def _laid_to_a_force(sent: Span) -> str | None:
+    """The armed side an intake is attributed to: "the recruitment of children rose, mostly attributed
+    to the X Army"."""
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in ATTRIBUTION_VERBS):
+        for link in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on")):
+            if (side := child(link, "pobj")) is not None and _armed(side):
+                return phrase(side)
+    return None
 
 
 def _reporting_party(t: Token) -> str | None:

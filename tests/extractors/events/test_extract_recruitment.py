@@ -171,3 +171,24 @@ def test_reported_intake_is_the_clause_party_s(text, actor):
 def test_the_force_signed_up_with_or_joined(text, actor):
     (event,) = of_type(run(text), "recruitment")
     assert contains(event.actor, actor), event.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # an intake laid to an armed side names it; laid to a cause, no one
+        (
+            "In 2019 the recruitment of children rose by 40 percent in Ituri, mostly attributed to the"
+            " Allied Democratic Forces.",
+            "Allied Democratic Forces",
+        ),
+        (
+            "The forced recruitment of 200 boys in Kasai on Monday was blamed on the Kamuina Nsapu militia.",
+            "Kamuina Nsapu militia",
+        ),
+        ("The recruitment of 300 boys in Kasai rose on Monday, attributed to poverty.", None),
+    ],
+)
+def test_an_intake_laid_to_an_armed_side(text, actor):
+    (event,) = of_type(run(text), "recruitment")
+    assert contains(event.actor, actor), event.actor
