@@ -45,7 +45,7 @@ from extractors.slots.clauses import child, is_generic, is_irrealis, is_list_ite
 from extractors.slots.struck_places import StruckPlace, struck_places
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location, sentence_places
-from extractors.slots.who import agent_of, as_actor, find_source, reporting_force, reporting_military
+from extractors.slots.who import agent_of, as_actor, find_source, laid_to, reporting_force, reporting_military
 
 EVENT_TYPE: EventType = "air_strike"
 
@@ -249,6 +249,8 @@ def _strike_actor(span: Span) -> str | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "from" and (obj := child(c, "pobj")) is not None:
             return phrase(obj)
+    if (party := laid_to(head)) is not None:
+        return party  # "airstrikes blamed on Russia"
     base = head.head if head.dep_ == "conj" else head
     modifier_deps = ("amod", "compound", "nmod", "poss", "nummod")  # "U.S.-led" comes out as nummod
     mods = [c for c in base.children if c.i < base.i and c.dep_ in modifier_deps]

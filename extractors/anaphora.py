@@ -18,24 +18,28 @@ import bisect
 import dataclasses
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractors.doc_state import is_parsed
 from extractors.lexicon import (
     ANAPHORIC_ATTACK_NOUNS,
     ATTACKER_VICTIM_WORDS,
+    ATTRIBUTION_VERBS,
     BACK_POINTING_ACTOR_WORDS,
     BACK_POINTING_HEADS,
     CLAIM_OBJECTS,
     CLAIM_VERBS,
     CLAIMED_DETERMINERS,
     DEFINITE,
+    DEMONSTRATIVES,
+    GROUP_NAME_ENDS,
     TOLL_ANTECEDENT_ATTACK_VERBS,
 )
 from extractors.merge import DATE_SLOTS
 from extractors.normalize.actors import CIVILIANS, NON_STATE_TYPES, canonical_actor, named_group_mentions
 from extractors.schema import Event
 from extractors.slots.clauses import child, phrase
+from extractors.slots.who import agent_of
 from extractors.speed.docviews import doc_sentences
 
 # How many sentences back a "the raid" may reach for its strike, and a claim for its attack.
@@ -93,9 +97,11 @@ def claimed_attacks(doc: Doc, events: list[Event]) -> list[Event]:
 
 def _claimant(sent: Span) -> str | None:
     """The group of "X claimed responsibility", "X claimed the attack", "X claimed a cross-border
-    attack" (read from words: such a sentence is rarely parsed)."""
+    attack", or the group an attack is laid to (read from words: such a sentence is rarely parsed)."""
     words = [t.lower_ for t in sent]
     for i in range(1, len(words) - 1):
+        if (laid_to := _attributed(sent, i)) is not None:
+            return laid_to
         said = words[i + 1 : i + 3]
         if words[i] in CLAIM_VERBS and (
             said[0] in CLAIM_OBJECTS or said[0] in CLAIMED_DETERMINERS and _attack_word(sent[i + 2 :])
@@ -105,6 +111,38 @@ def _claimant(sent: Span) -> str | None:
             if group is not None and group.type in NAMED_ARMED_TYPES:
                 return text.strip(" ,\n")
     return None
+
+
+def _attributed(sent: Span, i: int) -> str | None:
+    """The named armed group an attack is laid to at word i: "attributed the bombing to X", "the attack
+    was blamed on X", "the attack was claimed by X", "blamed X for the attack"."""
+    word, after = sent[i].lower_, sent[i + 1].lower_
+    before = sent[max(0, i - MAX_CLAIM_MODIFIERS - 1) : i]  # "the deadly attack was blamed on"
+    told_before = any(t.lower_.removesuffix("s") in ANAPHORIC_ATTACK_NOUNS for t in before)
+    if word in ATTRIBUTION_VERBS | CLAIM_VERBS and after in ("to", "on", "by") and told_before:
+        return _group_named(sent[i + 2 :])  # "the attack was blamed on X"
+    if word not in ATTRIBUTION_VERBS:
+        return None
+    rest = [t.lower_ for t in sent[i + 1 :]]
+    if after in CLAIMED_DETERMINERS and _attack_word(sent[i + 2 :]):  # "attributed the bombing to X"
+        link = next((k for k, w in enumerate(rest[: MAX_CLAIM_MODIFIERS + 3]) if w in ("to", "on")), None)
+        return _group_named(sent[i + 2 + link :]) if link is not None else None
+    link = next((k for k, w in enumerate(rest[:8]) if w == "for"), None)
+    told = link is not None and rest[link + 1 : link + 2] and rest[link + 1] in CLAIMED_DETERMINERS | DEFINITE
+    if link is not None and told and _attack_word(sent[i + link + 3 :]):
+        return _group_named(sent[i + 1 : i + 1 + link])  # "blamed X for the attack"
+    return None
+
+
+def _group_named(words: Span) -> str | None:
+    """The named armed group at the start of some words, up to the first word that ends a name."""
+    end = next(
+        (k for k, t in enumerate(words) if t.is_punct and t.text != "-" or t.lower_ in GROUP_NAME_ENDS),
+        len(words),
+    )
+    text = words[:end].text.strip(" ,\n")
+    group = canonical_actor(text) if text else None
+    return text if group is not None and group.type in NAMED_ARMED_TYPES else None
 
 
 def _attack_word(rest: Span) -> bool:
@@ -233,13 +271,37 @@ def _attacker(sent: Span) -> str | None:
         return None
     for t in sent:
         if t.pos_ == "VERB" and t.lemma_.lower() in TOLL_ANTECEDENT_ATTACK_VERBS:
-            subj = child(t, "nsubj")
+            subj = child(t, "nsubj") or _misread_subject(t)
             if subj is None or subj.pos_ == "PRON":
                 continue
-            actor = canonical_actor(phrase(subj))
+            text = _named_before(subj) if subj.i == t.head.i and t.dep_ == "acl" else phrase(subj)
+            actor = canonical_actor(text)
             if actor is not None and actor.type != CIVILIANS:
-                return phrase(subj)
+                return text
     return None
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """The attacker the parser took for the noun an active attack verb modifies: "IS militants attacked
+    Sinjar", with "IS" read as "is"; a participle with an object of its own is no passive "attacked by"."""
+    if (
+        verb.dep_ == "acl"
+        and verb.head.i < verb.i
+        and child(verb, "dobj") is not None
+        and agent_of(verb) is None
+    ):
+        return verb.head
+    return None
+
+
+def _named_before(noun: Token) -> str:
+    """A noun phrase with the capitalized words just before it the parser left out ("IS militants")."""
+    lo = noun.left_edge.i
+    while (
+        lo > noun.sent.start and noun.doc[lo - 1].text[:1].isupper() and noun.doc[lo - 1].ent_type_ != "DATE"
+    ):
+        lo -= 1
+    return noun.doc[lo : noun.i + 1].text
 
 
 def _the_attackers_died(event: Event, attacker: str) -> bool:
@@ -248,3 +310,15 @@ def _the_attackers_died(event: Event, attacker: str) -> bool:
     return bool(set(victims) & ATTACKER_VICTIM_WORDS) or (
         named is not None and named == canonical_actor(attacker)
     )
+
+
+def demonstratives_dropped(events: list[Event]) -> list[Event]:
+    """Actors that still point back after the named group was looked for lose the pointing word:
+    "these militia groups" names the militia groups, as "the militia groups" does."""
+    out = []
+    for e in events:
+        first, _, rest = (e.actor or "").partition(" ")
+        if first.lower() in DEMONSTRATIVES and rest:
+            e = dataclasses.replace(e, actor=rest)
+        out.append(e)
+    return out

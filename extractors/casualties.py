@@ -20,6 +20,7 @@ from extractors.events import build_event, layout_of, places_of, sentences_with_
 from extractors.lexicon import (
     AUTHORIZING_VERBS,
     BACKGROUND_CAUSES,
+    CAPTIVE_VERBS,
     CARE_VERBS,
     COMBAT_NOUNS,
     DEADLY_ATTACK_NOUNS,
@@ -36,6 +37,7 @@ from extractors.lexicon import (
     PLACING_VERBS,
     REACTION_VERBS,
     REPORTING_VERBS,
+    RESULT_VERBS,
     TOLL_CAUSE_PREPS,
     TOLL_RISE_VERBS,
     TOLL_VERBS,
@@ -51,7 +53,7 @@ from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, in_stamp, is_generic, is_irrealis, phrase
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location
-from extractors.slots.who import agent_of, find_source, reporting_force
+from extractors.slots.who import agent_of, find_source, laid_to, reporting_force, with_affiliation
 
 EVENT_TYPE: EventType = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
@@ -466,8 +468,22 @@ def _nobody(trig: Span) -> None:
 
 
 def _killer(trig: Span) -> str | None:
-    """Who killed: the `by` agent, the active subject, the attack that killed or the clause around it."""
-    return _killer_near(trig.root, victim_side=False)
+    """Who killed: the `by` agent, the active subject, the attack that killed or the clause around it;
+    else who held the dead captive."""
+    return _killer_near(trig.root, victim_side=False) or _captor(trig.root)
+
+
+def _captor(t: Token) -> str | None:
+    """Who held the killed captives: "15 of the hostages taken by X were executed" -> X."""
+    victims = child(t, "nsubjpass", "dobj")
+    held: list[Token | None] = [victims]
+    if victims is not None:  # "15 of the hostages"
+        held += [child(c, "pobj") for c in victims.children if c.dep_ == "prep" and c.lower_ == "of"]
+    for noun in filter(None, held):
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in CAPTIVE_VERBS):
+            if (by := agent_of(acl)) is not None:
+                return phrase(by)
+    return None
 
 
 def _killer_of_the_dead(trig: Span) -> str | None:
@@ -502,7 +518,12 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
         subj = child(node, "nsubj")
         victim_subject = (node == t and victim_side) or node.lemma_.lower() in LOSS_VERBS
         if subj is not None and subj.pos_ != "PRON" and not victim_subject and not _victim(subj):
+            owner = child(subj, "poss")
+            if owner is not None and owner.pos_ == "PRON" and (force := reporting_force(node)) is not None:
+                return force  # "the Taliban said its fighters killed 12": "its" is the Taliban
             return _attacker_in(subj)  # not who "suffered losses, with 30 killed"
+        if (found := _attack_that_resulted(node)) is not None:
+            return found
         pronoun = subj is not None and subj.pos_ == "PRON" and node == t and not victim_side
         if pronoun and (force := reporting_force(node)) is not None:
             return force  # "the army said it killed 30": "it" is the army
@@ -529,6 +550,28 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
     return None
 
 
+def _attack_that_resulted(node: Token) -> str | None:
+    """The attacker of the attack deaths resulted from: "Army shelling on X resulted in the death of
+    three" (the parser makes "shelling" a clausal subject), "This follows regime bombardments on X,
+    resulting in the death of two" (the participle hangs on the verb whose object is the attack)."""
+    if node.pos_ != "VERB" or node.lemma_.lower() not in RESULT_VERBS:
+        return None
+    attacks = [c for c in node.children if c.dep_ == "csubj"]
+    if node.dep_ == "advcl" and child(node, "nsubj") is None:
+        attacks += [c for c in node.head.children if c.dep_ in ("dobj", "ccomp") and c.i < node.i]
+    for attack in attacks:
+        if attack.lemma_.lower() not in DEADLY_ATTACK_NOUNS:
+            continue
+        if attack.pos_ == "NOUN":
+            found = _attacker_in(attack)
+        else:  # "shelling" read as a verb keeps its attacker as subject or agent
+            s = child(attack, "nsubj") or agent_of(attack)
+            found = _attacker_in(s) if s is not None and s.pos_ != "PRON" and not _victim(s) else None
+        if found:
+            return found
+    return None
+
+
 def _victim(noun: Token) -> bool:
     """Whether a noun names victims or their count ("two martyrs", "83 of them", "the toll"), not a killer."""
     if noun.lemma_.lower() in VICTIM_NOUNS or noun.lower_ in VICTIM_NOUNS:
@@ -543,7 +586,7 @@ def _attacker_in(noun: Token) -> str | None:
     """The attacker inside a noun phrase: "regime air strikes" -> "regime", "a shell fired by X" -> X;
     an attack that names nobody ("the raid") has none."""
     if noun.lemma_.lower() not in DEADLY_ATTACK_NOUNS:
-        return phrase(noun)
+        return with_affiliation(noun)
     linking = (
         ("by", "from", "between", "with")
         if noun.lemma_.lower() in COMBAT_NOUNS
@@ -557,6 +600,8 @@ def _attacker_in(noun: Token) -> str | None:
     for link in links:
         if (obj := child(link, "pobj")) is not None:
             return phrase(obj)
+    if (party := laid_to(noun)) is not None:
+        return party  # "a bombing blamed on the rebels"
     left = noun.doc[noun.left_edge.i : noun.i]  # "regime barrel bomb attacks": nested compounds
     naming = [
         c for c in left if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in KILLER_SIDE_WORDS

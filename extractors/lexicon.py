@@ -229,6 +229,8 @@ ADJUNCT_CLAUSE_MARKS = _words("after as when since because once while")
 DENIAL_HEADS = _words("deny refute dismiss reject disprove debunk")
 # Determiners that make a noun refer to something already told ("the raid", "this attack").
 DEFINITE = _words("the this that these those")
+# Determiners that only point back: dropped from an actor no named group replaced ("these militia groups").
+DEMONSTRATIVES = _words("this that these those")
 # Nouns a later sentence refers back to a reported attack by ("The blast took place in X", "the raid killed").
 ANAPHORIC_ATTACK_NOUNS = _words(
     "attack blast explosion strike airstrike raid bombing bombardment sortie incident shelling massacre"
@@ -237,6 +239,11 @@ ANAPHORIC_ATTACK_NOUNS = _words(
 CLAIM_VERBS = _words("claimed claims claim claiming")
 CLAIM_OBJECTS = _words("responsibility credit")
 CLAIMED_DETERMINERS = _words("the a an")
+# "attributed the bombing to X", "the attack was blamed on X", "blamed X for the attack": an attack laid at a
+# group's door names its killer as a claim does (read from unparsed words).
+ATTRIBUTION_VERBS = _words("attributed attributes attribute attributing blamed blames blame blaming")
+# Words after an attributed group that end its name ("to Houthi rebels in the south").
+GROUP_NAME_ENDS = _words("in on at for who which that after during since and but as with from")
 # Verbs of how often: "attacks" or "strikes" as their subject tell a trend ("drone attacks have increased").
 TREND_VERBS = _words("increase decrease decline diminish")
 # Nouns a later sentence refers back to a reported deal by ("the May 9 agreement").
@@ -269,6 +276,8 @@ BACK_POINTING_ACTOR_WORDS = _words(
 # Of those, the words that point back (a determiner or "rest" alone points at nothing).
 BACK_POINTING_HEADS = _words("they group militants militant organization organisation movement")
 
+# Participles tying an attacker to a named group ("gunmen believed to be members of X", "linked to X").
+AFFILIATION_VERBS = _words("link affiliate believe suspect tie ally belong associate connect")
 # Heads of a reporting subject that a later "it"/"its" can point back to ("the army said it struck").
 FORCE_HEADS = _words(
     "regime government coalition army military ministry force forces command militia group navy corps"
@@ -530,6 +539,8 @@ SETTLEMENT_ACTS = _words(
     "evacuate evacuation surrender surrendering reconciliation reconcile disarm disarmament"
 )
 SETTLEMENT_CUES = SETTLEMENT_ACTS | _words("hand leave control passage peace settle settlement transfer bus")
+# Verbs of a side pulling out under a deal ("the rebels are to withdraw to Idlib").
+WITHDRAWAL_VERBS = _words("withdraw depart exit")
 # Armed men whose evacuation, once under way, is by terms ("300 rebels were evacuated to Idlib").
 EVACUATED_FIGHTERS = _words("rebel fighter militant gunman jihadist insurgent")
 # Words of moving people out under a deal: armed men they move are the side that settled ("a deal to
@@ -672,6 +683,10 @@ TOLL_VERBS = _words("be rise reach climb increase jump stand hit bring mount")
 TOLL_CAUSE_PREPS = _words("after following in from during")
 # Verbs of a toll that grew: its new value replaces the counts told before it.
 TOLL_RISE_VERBS = _words("rise climb reach jump increase mount")
+# Verbs through which deaths come from an attack ("shelling resulted in the death of three").
+RESULT_VERBS = _words("result lead cause")
+# Participles of holding people captive: who held the killed captives killed them ("hostages taken by X").
+CAPTIVE_VERBS = _words("take hold kidnap abduct capture seize")
 # Nouns of a killing whose owner is the killer ("the army's killing of"), unlike "his death".
 KILLING_NOUNS = _words("killing execution murder assassination")
 # Common nouns naming an attacking side when they modify an attack ("regime shelling").
@@ -780,6 +795,8 @@ DRIVE_LAUNCH_VERBS = _words("launch begin start conduct engage announce intensif
 FOUNDED_UNITS = _words("brigade battalion regiment unit militia corps legion division force")
 # Verbs that found a unit.
 FOUNDING_VERBS = _words("establish form found create")
+# A founded unit that goes on to join a force ("was formed and joined the army") was taken in by that force.
+JOINING_VERBS = _words("join")
 # Armed groups that are themselves made of groups: merging factions is joining, but their number counts
 # groups, not people.
 GROUP_NOUNS = _words("faction group brigade battalion regiment unit militia organisation organization")

@@ -31,6 +31,7 @@ from extractors.anaphora import (
     back_pointing_actors,
     borrow_from_strikes,
     claimed_attacks,
+    demonstratives_dropped,
     strikes_of_one_force,
 )
 from extractors.events import PLACES_KEY, TRIGGERS_KEY, layout_of
@@ -170,6 +171,7 @@ def _extract_here(
             events = claimed_attacks(doc, events)  # "... Al-Shabaab claimed responsibility": the killer
             events = back_pointing_actors(doc, events)  # "ISIL ... the militants agreed": ISIL
             events = attacks_told_before(doc, events)  # "IS attacked X. 50 were killed": IS
+            events = demonstratives_dropped(events)  # "these militia groups": the militia groups
             events = merge_mentions(events, layout_of(doc, article).headline)
             events = [e.with_id() for e in enrich_article_events(events, article)]  # places and actors
         except Exception as exc:  # one bad article must not stop the batch

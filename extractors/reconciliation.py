@@ -46,8 +46,9 @@ from extractors.lexicon import (
     SETTLING_PEOPLE,
     STATE_SIDE_WORDS,
     TRUCE_WORDS,
+    WITHDRAWAL_VERBS,
 )
-from extractors.normalize.actors import FOREIGN_STATE, STATE, canonical_actor
+from extractors.normalize.actors import FOREIGN_STATE, STATE, canonical_actor, named_group_mentions
 from extractors.normalize.countries import country_of
 from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
 from extractors.normalize.places import is_known_place
@@ -63,6 +64,8 @@ from extractors.speed.docviews import doc_sentences, span_entities
 EVENT_TYPE: EventType = "reconciliation"
 # Sentences after a settlement sentence where the group it only describes may be named.
 NAME_SENTENCES_AFTER = 4
+# How many sentences back "the two sides" may reach for the pair it stands for.
+SIDES_SENTENCES_BACK = 2
 Read = tuple[str | None, Token | None]  # (actor text, the people who settled)
 Reader = Callable[[Span, set[str]], Read | None]  # (trigger, the sentence's lemmas and words)
 
@@ -100,7 +103,10 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if who is not None and (side := _armed_side(who)) is not None:
                 actor, who = phrase(side), side  # "the government and FARC rebels signed": FARC settled
             if who is not None and who.lemma_.lower() in BOTH_SIDES_WORDS:
-                actor, who = _giving_up(sent) or (actor, None)  # "the two sides": no count, a name if given
+                # "the two sides": no count, the armed side if the sentence names it, else one named around it
+                given = _giving_up(sent)
+                around = None if given is not None else _side_told_around(sent)
+                actor, who = given or (around if around is not None else actor, None)
             count = amount_of(who) if who is not None and _countable(who) else None
             part = _partitive(sent) if who is not None else None
             if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
@@ -331,6 +337,37 @@ def _giving_up(sent: Span) -> Read | None:
         if subj is not None and subj.pos_ == "PROPN" and not _is_state(subj):
             return phrase(subj), subj
     return None
+
+
+def _side_told_around(sent: Span) -> str | None:
+    """The armed side "the two sides" stands for: the non-state party of a pair named in the two
+    sentences before ("talks between the army and X ... the two sides reached a deal") or the named
+    armed group last named there, else the side the next sentence has leave or give up ("Under the
+    deal, the remaining rebels are to withdraw")."""
+    sentences = doc_sentences(sent.doc)
+    here = next((i for i, s in enumerate(sentences) if s.start == sent.start), None)
+    if here is None:
+        return None
+    for before in reversed(sentences[max(0, here - SIDES_SENTENCES_BACK) : here]):
+        pairs = [t for t in before if any(c.dep_ == "conj" for c in t.children)]
+        side = next((a for t in pairs if (a := _armed_side(t)) is not None and _names_a_side(a)), None)
+        if side is not None:
+            return phrase(side)
+        if groups := named_group_mentions(before.text):  # a sentence the parser skipped: its last named group
+            return before.text[groups[-1].start : groups[-1].end]
+    for after in sentences[here + 1 : here + 2]:
+        for tok in after:
+            if tok.lemma_.lower() not in SETTLEMENT_CUES | WITHDRAWAL_VERBS or tok.pos_ != "VERB":
+                continue
+            subj = child(tok, "nsubj") or (child(tok.head, "nsubj") if tok.dep_ == "xcomp" else None)
+            if subj is not None and _names_a_side(subj):  # "the rebels are to withdraw"
+                return phrase(subj)
+    return None
+
+
+def _names_a_side(t: Token) -> bool:
+    """A non-state side by name or kind ("the Free Syrian Army", "the remaining rebels")."""
+    return (t.pos_ == "PROPN" or t.lemma_.lower() in CONFLICT_SIDES) and not _is_state(t)
 
 
 def _dated_deal(deal: Token) -> str | None:

@@ -17,6 +17,7 @@ from extractors.events import build_event, layout_of, places_of, sentences_with_
 from extractors.lexicon import (
     ARMED_SPEAKERS,
     ARMED_WORDS,
+    ATTRIBUTION_VERBS,
     CALLED_UP_NOUNS,
     CIVILIAN_WORDS,
     COUNTED_GROUP_NOUNS,
@@ -31,6 +32,7 @@ from extractors.lexicon import (
     HIRING_WORDS,
     INSTITUTION_WORDS,
     JOINED_OPERATIONS,
+    JOINING_VERBS,
     LEVY_VERBS,
     LEVYING_COMMUNITIES,
     MOBILISATION_VERBS,
@@ -43,6 +45,7 @@ from extractors.lexicon import (
     RECRUITING_DRIVES,
     REGISTERED_RECRUITS,
     SELF_ENLISTING_VERBS,
+    STATE_SIDE_WORDS,
     STRENGTH_VERBS,
     TRAINED_VERBS,
     TRAINING_BEGUN_VERBS,
@@ -55,7 +58,7 @@ from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
 from extractors.slots.when import find_date
 from extractors.slots.where import Where, find_location
-from extractors.slots.who import find_source
+from extractors.slots.who import agent_of, find_source
 from extractors.speed.docviews import span_entities
 
 EVENT_TYPE: EventType = "recruitment"
@@ -116,7 +119,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     span,
                     find_date(sent, span.root, layout, frozenset()),  # intakes are not retold by a noun
                     where,
-                    actor=actor or _reporting_party(span.root),
+                    actor=actor or _reporting_party(span.root) or _laid_to_a_force(sent),
                     target=phrase(recruits) if recruits is not None else None,
                     count=count,
                     source=find_source(sent, span.root),
@@ -172,9 +175,26 @@ def _word(t: Token) -> str:
     return t.lemma_.lower() if t.pos_ != "PROPN" else t.lower_.removesuffix("s")
 
 
+def _laid_to_a_force(sent: Span) -> str | None:
+    """The armed side an intake is attributed to: "the recruitment of children rose, mostly attributed
+    to the X Army"."""
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in ATTRIBUTION_VERBS):
+        for link in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on")):
+            if (side := child(link, "pobj")) is not None and _armed(side):
+                return phrase(side)
+    return None
+
+
 def _reporting_party(t: Token) -> str | None:
-    """An armed side that reports its own intake: "the army said 200 recruits completed training"."""
+    """An armed side that reports its own intake: "the army said 200 recruits completed training";
+    a reported clause with a party of its own is that party's ("X reported that the authorities had
+    opened recruiting offices": the authorities)."""
     verb = next((a for a in t.ancestors if reporting_verb(a)), None)
+    clauses = [a for a in [t, *t.ancestors] if verb is not None and verb in a.ancestors]
+    for clause in clauses:
+        own = child(clause, "nsubj") if clause.pos_ == "VERB" else None
+        if own is not None and own.pos_ != "PRON" and own.i != t.i and not _is_recruit(own, CALLED_UP_NOUNS):
+            return phrase(own) if _armed(own) or own.lemma_.lower() in STATE_SIDE_WORDS else None
     subj = child(verb, "nsubj") if verb is not None else None
     if subj is not None and any(c.dep_ == "nsubjpass" and c.tag_ == "PRP" for c in t.children):
         return None  # "one fighter said he was recruited": the speaker is the recruit
@@ -278,11 +298,13 @@ def _passive(t: Token) -> Read | None:
 
 
 def _read_sign_up(span: Span) -> Read | None:
-    """ "volunteers signed up": the subject enlisted."""
+    """ "volunteers signed up": the subject enlisted, with the armed force they signed up with or for."""
     t = span.root
     if t.pos_ != "VERB":
         return None
-    return _passive(t) or (None, _subject(t))
+    links = (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "in", "to", "into"))
+    force = next((o for c in links if (o := child(c, "pobj")) is not None and _armed(o)), None)
+    return _passive(t) or ((phrase(force) if force is not None else None), _subject(t))
 
 
 def _read_recruit(span: Span) -> Read | None:
@@ -467,9 +489,10 @@ def _taken_in(
             force = child(preps[0], "pobj") if preps else None
             return (phrase(force) if force is not None else None), subj
         if graduates and recruits is None:
-            if subj is None and t.dep_ == "acl":
-                subj = t.head  # "Some 75 cadets graduated from ...", parsed as a noun phrase
-            return None, (_people(subj) if subj is not None else None)  # "a batch of 600 fighters graduated"
+            if subj is None and t.dep_ == "acl" and t.head.i < t.i:
+                subj = t.head  # "a new batch of 110 fighters graduated", read as a noun and its participle
+            # "600 fighters graduated from an infantry course"; "a batch of 600 fighters graduated"
+            return _trained_for(subj, t), (_people(subj) if subj is not None else None)
         actor = phrase(subj) if subj is not None else None
     if recruits is not None and recruits.lemma_.lower() in NOT_RECRUITS:
         return None
@@ -478,6 +501,20 @@ def _taken_in(
     if registers and not _is_recruit(recruits, REGISTERED_RECRUITS):
         return None
     return actor, (_people(recruits) if recruits is not None else None)
+
+
+def _trained_for(graduates: Token | None, verb: Token) -> str | None:
+    """The force graduates were trained for: the armed group they are "of" ("fighters of the Elite
+    Forces graduated") or that ran their course ("graduated from a course run by the militia")."""
+    people = _people(graduates) if graduates is not None else None
+    of = next((c for c in people.children if c.dep_ == "prep" and c.lower_ == "of"), None) if people else None
+    group = child(of, "pobj") if of is not None else None
+    if group is not None and _armed(group) and not _is_recruit(group, CALLED_UP_NOUNS):
+        return phrase(group)
+    courses = [child(c, "pobj") for c in verb.children if c.dep_ == "prep"]
+    runs = [a for course in courses if course is not None for a in course.children if a.dep_ == "acl"]
+    by = next((b for a in runs if (b := agent_of(a)) is not None), None)
+    return phrase(by) if by is not None and _armed(by) else None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -540,6 +577,13 @@ def _read_join(span: Span) -> Read | None:
             ):
                 actor = o
     recruits = _subject(t) or child(t, "nsubjpass")  # "400 rebels were integrated into the army"
+    if (
+        actor is obj
+        and lemma == "rank"
+        and (owner := child(obj, "poss")) is not None
+        and owner.pos_ == "PRON"
+    ):
+        return _reporting_party(t), recruits  # "X said 500 fighters joined its ranks": X
     if lemma in JOINED_OPERATIONS:  # "2,000 fighters joined the offensive": people, no group named
         return (None, recruits) if _is_recruit(recruits) else None
     armed = lemma in ARMED_WORDS or obj.ent_type_ in ("ORG", "NORP") or obj.pos_ in ("PRON", "PROPN")
@@ -620,6 +664,10 @@ def _read_founded(span: Span) -> Read | None:
         return None
     with_ = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     members = child(with_, "pobj") if with_ is not None else None
+    for c in t.children:  # "a brigade was formed and joined the army": the army took the unit in
+        joining = c.dep_ == "conj" and c.lemma_.lower() in JOINING_VERBS
+        if joining and (joined := _read_join(c.doc[c.i : c.i + 1])) is not None and joined[0] is not None:
+            return joined[0], unit
     return phrase(unit), (members if _is_recruit(members, CALLED_UP_NOUNS) else unit)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extractors.lexicon import (
+    AFFILIATION_VERBS,
+    ATTRIBUTION_VERBS,
     CIVILIAN_NOUNS,
     EVENT_NOUNS,
     FORCE_HEADS,
@@ -90,3 +92,37 @@ def as_actor(text: str | None) -> str | None:
         return None
     the_event = len(words) <= 3 and words[-1] in EVENT_NOUNS | NOT_ACTOR_NOUNS  # not "the evacuation of X"
     return None if the_event else text
+
+
+def with_affiliation(token: Token, max_tokens: int = 14) -> str | None:
+    """An attacker's phrase with the named group it is tied to: "gunmen believed to be members of
+    al-Shabaab", "jihadists linked to al-Qaeda" (a coder may write either part, the phrase holds both).
+    The parser often makes the participle the root and the attacker its subject."""
+    base = phrase(token)
+    ties = [c for c in token.children if c.dep_ == "acl" and c.i > token.i]
+    if token.dep_ == "nsubj" and token.head.i > token.i and token.head.tag_ in ("VBN", "VBD"):
+        ties.append(token.head)  # "Jihadists linked to al-Qaeda killed": "linked" parsed as the main verb
+    tie = next((t for t in ties if t.lemma_.lower() in AFFILIATION_VERBS), None)
+    if base is None or tie is None:
+        return base
+    tied_to = next((c for c in tie.children if c.dep_ in ("prep", "xcomp", "attr")), None)  # not "in Borno"
+    told = list(tied_to.subtree) if tied_to is not None else []
+    placed = ("GPE", "LOC", "FAC", "DATE", "TIME")  # a place or a day names no group
+    named = [
+        t for t in told if t.ent_type_ in ("ORG", "NORP") or t.pos_ == "PROPN" and t.ent_type_ not in placed
+    ]
+    start = token.doc.text.find(base, token.left_edge.idx)
+    if not named or start < 0 or named[-1].i - token.left_edge.i >= max_tokens:
+        return base
+    last = named[-1]
+    return token.doc.text[start : last.idx + len(last)]
+
+
+def laid_to(attack: Token) -> str | None:
+    """The party an attack noun is laid to by its participle: "airstrikes blamed on Russia",
+    "a bombing attributed to the rebels"."""
+    for acl in (c for c in attack.children if c.dep_ == "acl" and c.lemma_.lower() in ATTRIBUTION_VERBS):
+        for link in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("on", "to")):
+            if (party := child(link, "pobj")) is not None:
+                return phrase(party)
+    return None

@@ -260,6 +260,22 @@ def test_where_fighters_went_is_not_where_they_settled():
             "Dawn Brigade",
         ),
         ("Another agreement was reached on Sunday and the evacuation of the district began.", None),
+        # "the two sides" stand for the armed side named just before, or the one the next sentence moves out
+        (
+            "Talks between the army and the Free Syrian Army ended on Sunday. On Monday, the two sides"
+            " reached a deal to evacuate the town of Bosra.",
+            "Free Syrian Army",
+        ),
+        (
+            "Jaish al-Islam fighters held out in the town for weeks. On Monday, a deal was reached between"
+            " the two sides in Douma.",
+            "Jaish al-Islam",
+        ),
+        (
+            "An agreement was reached on Monday between the warring parties in Zabadani. Under the deal, the"
+            " remaining rebels are to withdraw to Idlib.",
+            "remaining rebels",
+        ),
     ],
 )
 def test_truces_and_deals_with_a_settlement_cue(text, actor):

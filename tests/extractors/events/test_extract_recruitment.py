@@ -149,3 +149,69 @@ def test_enlisting_and_training(text, actor, count):
     elif actor == "":
         assert event.actor is None
     assert event.count == count
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a reported clause with a party of its own is that party's, not the reporter's
+        (
+            "A rebel website reported on Monday that Chechen authorities had opened recruiting offices for"
+            " volunteers wishing to fight in Ukraine.",
+            "Chechen authorities",
+        ),
+        (
+            "Activists reported on Monday that the militia had set up camps for volunteers wishing to fight"
+            " in Hama.",
+            "the militia",
+        ),
+        # ... and no one when that party is no armed or state side
+        (
+            "The rebels said on Monday that residents had opened offices for volunteers wishing to fight in"
+            " Homs.",
+            None,
+        ),
+        # with none of its own, the armed reporter took the intake in
+        ("The army said on Monday that 200 recruits completed training in Aden.", "army"),
+    ],
+)
+def test_reported_intake_is_the_clause_party_s(text, actor):
+    (event,) = of_type(run(text), "recruitment")
+    assert contains(event.actor, actor), event.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the armed force signed up with or for
+        ("In March, 2,000 volunteers signed up with the Azov battalion in Mariupol.", "Azov battalion"),
+        ("On Monday, 300 men signed up for the army in Kharkiv.", "army"),
+        ("On Monday, 300 men signed up for training in Kharkiv.", None),
+        # "its ranks" are the reporting side's
+        ("The Taliban said on Monday that 500 new fighters had joined its ranks in Helmand.", "Taliban"),
+    ],
+)
+def test_the_force_signed_up_with_or_joined(text, actor):
+    (event,) = of_type(run(text), "recruitment")
+    assert contains(event.actor, actor), event.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # an intake laid to an armed side names it; laid to a cause, no one
+        (
+            "In 2019 the recruitment of children rose by 40 percent in Ituri, mostly attributed to the"
+            " Allied Democratic Forces.",
+            "Allied Democratic Forces",
+        ),
+        (
+            "The forced recruitment of 200 boys in Kasai on Monday was blamed on the Kamuina Nsapu militia.",
+            "Kamuina Nsapu militia",
+        ),
+        ("The recruitment of 300 boys in Kasai rose on Monday, attributed to poverty.", None),
+    ],
+)
+def test_an_intake_laid_to_an_armed_side(text, actor):
+    (event,) = of_type(run(text), "recruitment")
+    assert contains(event.actor, actor), event.actor

@@ -45,7 +45,7 @@ pytestmark = pytest.mark.model
             1000,
             "at_least",
         ),
-        ("Nearly four thousand men signed up for the militia last week.", None, 4000, "approx"),
+        ("Nearly four thousand men signed up for the militia last week.", "the militia", 4000, "approx"),
         ("Hundreds of men were conscripted into the army in Aleppo last week.", "the army", 100, "at_least"),
         ("The rebels have recruited nearly three thousand boys since January.", "The rebels", 3000, "approx"),
         ("Around 2,000 men signed up in the first three days, the ministry said.", None, 2000, "approx"),
