@@ -20,6 +20,7 @@ from extractors.events import build_event, layout_of, places_of, sentences_with_
 from extractors.lexicon import (
     AUTHORIZING_VERBS,
     BACKGROUND_CAUSES,
+    BACKGROUND_PERIODS,
     CARE_VERBS,
     COMBAT_NOUNS,
     DEADLY_ATTACK_NOUNS,
@@ -48,7 +49,7 @@ from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, in_stamp, is_generic, is_irrealis, phrase
+from extractors.slots.clauses import child, in_stamp, is_generic, is_habitual, is_irrealis, phrase
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location
 from extractors.slots.who import agent_of, find_source, reporting_force
@@ -92,7 +93,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 found = True  # "the families of those killed and injured": no toll, nor are its wounded one
                 continue
             head = trig.root
-            unreal = is_irrealis(head) or _purpose(head)
+            unreal = is_irrealis(head) or is_habitual(head) or _purpose(head)
             if unreal or is_generic(sent) or _background(trig, count):
                 found = True  # the sentence's wounded belong to this unreal or background toll
                 continue
@@ -569,7 +570,22 @@ def _background(trig: Span, count: Amount | None) -> bool:
         return True
     t = trig.root
     subj = child(t, "nsubj")
-    return (subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES) or _non_violent(t)
+    return (
+        (subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES) or _over_a_war(t) or _non_violent(t)
+    )
+
+
+def _over_a_war(t: Token) -> bool:
+    """Deaths counted over a whole war or a span of years: "killed during the war", "throughout this
+    five-year period", "since the start of the conflict"."""
+    for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("during", "throughout", "since")):
+        span = child(prep, "pobj")
+        if span is not None and span.lemma_.lower() in ("start", "beginning", "outbreak"):
+            of = next((c for c in span.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            span = child(of, "pobj") if of is not None else None
+        if span is not None and span.lemma_.lower() in BACKGROUND_PERIODS:
+            return True
+    return False
 
 
 def _non_violent(t: Token) -> bool:

@@ -61,6 +61,12 @@ TIMES_OF_DAY = _words(
 )
 # Time units after "every"/"each"/"per" that make a statement habitual.
 GENERIC_UNITS = _words("year month week day night decade time summer winter")
+# Adverbs of a habit, and the adjective "frequent": "the town is regularly targeted by air strikes",
+# "a frequent target of airstrikes" tell a state of things, no single event.
+HABITUAL_ADVERBS = _words(
+    "regularly routinely frequently often constantly continually usually habitually daily nightly"
+)
+HABITUAL_ADJECTIVES = _words("frequent")
 # Time units of a counted period ("three days ago") -> the unit.
 TIME_UNITS = {
     w: w.removesuffix("s") for w in _words("hour hours day days week weeks month months year years")
@@ -572,6 +578,8 @@ PEOPLE_WORDS = _words(
 )
 # Causes of a whole war's toll: "the war, which has killed 300,000" is background, not an event.
 BACKGROUND_CAUSES = _words("war conflict uprising crisis revolution insurgency")
+# Spans of a whole war: people killed "during the war", "throughout this five-year period" are its toll.
+BACKGROUND_PERIODS = BACKGROUND_CAUSES | _words("period decade")
 # Causes of deaths that are no armed violence: "a stampede resulted in 56 deaths" is no casualties event.
 NON_VIOLENT_CAUSES = _words(
     "stampede earthquake flood flooding storm landslide avalanche epidemic disease cholera covid pandemic "
@@ -638,6 +646,10 @@ NOT_AIRCRAFT_MODIFIERS = _words("suicide")
 STRIKE_OUTCOME_VERBS = _words("kill destroy")
 # ... and, in an article about aircraft, where it lands ("two strikes struck ISIL units").
 STRIKE_HIT_VERBS = _words("strike hit target")
+# Verbs of what befell people "in" strikes ("killed in two strikes"): a strike that kills is military.
+STRIKE_VICTIM_VERBS = _words("kill die wound injure")
+# Modifiers of a strike fired from the ground, no air strike ("killed in a rocket strike").
+GROUND_STRIKE_MODIFIERS = _words("rocket missile artillery mortar ground shelling")
 # Singular strike nouns that count one strike ("an air raid", "the airstrike").
 COUNTABLE_STRIKES = _words("strike raid airstrike air-strike barrel bomb attack")
 

@@ -75,6 +75,12 @@ def test_air_strikes(text, count, actor, location, date):
         "A suicide bomber attacked the checkpoint, and the bombing killed 12 people.",
         # a trend of strikes is no single strike
         "Drone attacks have increased in the north since the governor took office in January.",
+        # a habit, no single strike
+        "The town, under siege since 2013, is regularly targeted by government air strikes.",
+        "The valley is a frequent target of army airstrikes and shelling.",
+        "Drones often fly over the camp at night.",
+        # a strike fired from the ground
+        "Four soldiers were killed in a rocket strike on their post near the border.",
     ],
 )
 def test_not_air_strikes(text):
@@ -165,6 +171,33 @@ def test_raid_needs_aircraft_context():
         "air_strike",
     )
     assert contains(event.actor, "Russian")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raids killed eleven people in the village of Kafr Ruma on Sunday.",
+        "Seven farmers died in two raids on the hamlet of Tell Hadya on Friday.",
+        "Three shepherds were wounded in raids near Saraqib on Monday.",
+    ],
+)
+def test_raids_that_killed_in_an_article_about_aircraft(text):
+    """Raids with no named attacker are air raids when they killed and the article speaks of aircraft."""
+    (event,) = of_type(run(text, title="Warplanes bomb villages as jets circle overhead"), "air_strike")
+    assert text.startswith(event.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine people were killed in a strike on a fuel depot in Marib on Friday.",
+        "Two children died in the strike on their school near Hodeidah.",
+        "A commander was killed in a strike on his car outside Sirte.",
+    ],
+)
+def test_a_strike_that_killed_is_an_air_strike(text):
+    (event,) = of_type(run(text), "air_strike")
+    assert event.count == 1
 
 
 def test_multiword_geographic_entity_is_a_place_and_conjoined_victims_count():

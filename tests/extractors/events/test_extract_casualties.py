@@ -123,6 +123,11 @@ def test_wounded_sentence_after_a_toll_completes_it():
         # "Martyrs" in a unit's name; the wounded among people moved to safety
         "Three brigades, the Hama Martyrs Brigade and the Idlib Falcons, joined the front.",
         "Some 400 people, including 90 children and 15 wounded fighters, were evacuated from the town.",
+        # a whole war's toll, and a habit
+        "Tens of thousands of people were killed during the war.",
+        "Hundreds of villagers have been killed since the start of the conflict.",
+        "Thousands of residents died throughout this ten-year period.",
+        "Fishermen are often killed by mines along this coast.",
     ],
 )
 def test_not_casualty_events(text):
