@@ -79,6 +79,10 @@ def test_air_strikes(text, count, actor, location, date):
         "The town, under siege since 2013, is regularly targeted by government air strikes.",
         "The valley is a frequent target of army airstrikes and shelling.",
         "Drones often fly over the camp at night.",
+        # page furniture: tag lines, share and short-link prompts, an embedded video's title
+        "Tags: Syria, air strikes, barrel bombs, Idlib",
+        "Short link: Jets pound rebel town near the border",
+        "Watch: Warplanes bomb a market in the north - YouTube",
         # a strike fired from the ground
         "Four soldiers were killed in a rocket strike on their post near the border.",
     ],

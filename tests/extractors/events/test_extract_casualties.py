@@ -128,6 +128,8 @@ def test_wounded_sentence_after_a_toll_completes_it():
         "Hundreds of villagers have been killed since the start of the conflict.",
         "Thousands of residents died throughout this ten-year period.",
         "Fishermen are often killed by mines along this coast.",
+        "Share this story on Facebook: Five killed as jets hit a market",
+        "Topics Syria Civilians killed Air strikes Idlib",
     ],
 )
 def test_not_casualty_events(text):
