@@ -24,6 +24,7 @@ from extractors.lexicon import (
     CARE_VERBS,
     COMBAT_NOUNS,
     DEADLY_ATTACK_NOUNS,
+    DEATH_REPORT_VERBS,
     EVENT_NOUNS,
     INJURY_LEMMAS,
     KILLER_SIDE_WORDS,
@@ -303,6 +304,8 @@ def _killed_victims(trig: Span) -> tuple[Token | None, Amount | None]:
         victims = None if attack else t.head
     if victims is None and t.tag_ == "VBN":
         victims = child(t, "nsubj")
+    if victims is None and t.dep_ == "xcomp" and t.head.lemma_.lower() in DEATH_REPORT_VERBS:
+        victims = child(t.head, "nsubjpass")  # "X was reported to have been killed"
     if victims is None and t.lower_ in ("kill", "kills", "killed", "killing"):
         victims = _number_after(t)  # headline grammar: "Army Advances Kills 16 Terrorists"
     return _toll_of(trig, victims)
@@ -323,7 +326,16 @@ def _toll_of(trig: Span, victims: Token | None) -> tuple[Token | None, Amount | 
     if victims is not None and _people_only(t) and not _is_people(victims):
         return None, None
     count = amount_of(victims) if victims is not None else None
+    if count is None and victims is not None and _one_person(victims):
+        count = Amount(1, "exact")  # a named person killed is one death
     return victims, count
+
+
+def _one_person(victims: Token) -> bool:
+    """A single person named ("Ahmed Saleh, a commander"), not two joined by "and"; a bare "he" is left
+    uncounted, as it may stand for more than the one the text named."""
+    one = victims.ent_type_ == "PERSON" and victims.tag_ == "NNP"
+    return one and not any(c.dep_ == "conj" for c in victims.children)
 
 
 def _people_only(t: Token) -> bool:

@@ -578,6 +578,9 @@ PEOPLE_WORDS = _words(
 )
 # Causes of a whole war's toll: "the war, which has killed 300,000" is background, not an event.
 BACKGROUND_CAUSES = _words("war conflict uprising crisis revolution insurgency")
+# Passive verbs that report a death of their subject ("X was reported to have been killed", "X is
+# believed to have died"): the subject is the victim.
+DEATH_REPORT_VERBS = _words("report say believe think confirm understand")
 # Spans of a whole war: people killed "during the war", "throughout this five-year period" are its toll.
 BACKGROUND_PERIODS = BACKGROUND_CAUSES | _words("period decade")
 # Causes of deaths that are no armed violence: "a stampede resulted in 56 deaths" is no casualties event.

@@ -90,6 +90,24 @@ def test_killed_and_wounded_counts(text, count, qualifier, injured, date, locati
         assert contains(event.actor, actor)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, army shelling in Nawa killed Khaled Omran, a local commander.",
+        "Yusuf Haddad was reported to have been killed in a drone strike near Sirte on Friday.",
+        "Gunmen shot dead Samir Aziz, a teacher, in the market of Hass on Sunday.",
+    ],
+)
+def test_one_named_person_killed_is_a_count_of_one(text):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.count_qualifier) == (1, "exact")
+
+
+def test_two_named_people_are_no_count_of_one():
+    (event,) = of_type(run("Khaled Omran and Yusuf Haddad were killed in Hass on Monday."), "casualties")
+    assert event.count != 1
+
+
 def test_wounded_only_has_no_count_unless_no_one_died():
     text = "Seven shoppers were wounded when a mortar round hit a market in Homs."
     (wounded,) = of_type(run(text), "casualties")
