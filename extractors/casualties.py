@@ -58,6 +58,8 @@ from extractors.slots.who import agent_of, find_source, reporting_force
 EVENT_TYPE: EventType = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
 BACKGROUND_TOLL = 10_000
+# A vague toll at least this large ("hundreds") laid to someone's charge is their record, not one event.
+RECORD_TOLL = 100
 INJURY = "injury"  # the pattern kind of injury words: they count the wounded of the sentence's toll
 
 
@@ -576,15 +578,22 @@ def _weapon_word(token: Token) -> bool:
 
 
 def _background(trig: Span, count: Amount | None) -> bool:
-    """A war's whole toll, not one event: very large counts, or a war or conflict as the killer; or
-    deaths of no armed violence ("the stampede resulted in 56 deaths")."""
+    """A war's whole toll, not one event: very large counts, a war or conflict as the killer, a vague
+    toll laid to someone's charge; or deaths of no armed violence ("the stampede resulted in 56 deaths")."""
     if count is not None and count.value >= BACKGROUND_TOLL:
         return True
     t = trig.root
     subj = child(t, "nsubj")
-    return (
-        (subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES) or _over_a_war(t) or _non_violent(t)
-    )
+    if (subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES) or _over_a_war(t) or _non_violent(t):
+        return True
+    return _blamed(t) and (count is None or (count.qualifier == "at_least" and count.value >= RECORD_TOLL))
+
+
+def _blamed(t: Token) -> bool:
+    """A killing someone "was responsible for" ("responsible for the deaths of hundreds"): a record of
+    blame, an event only with a number of its own."""
+    prep = t.head
+    return t.dep_ in ("pobj", "pcomp") and prep.lower_ == "for" and prep.head.lemma_.lower() == "responsible"
 
 
 def _over_a_war(t: Token) -> bool:

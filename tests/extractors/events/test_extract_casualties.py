@@ -103,6 +103,11 @@ def test_one_named_person_killed_is_a_count_of_one(text):
     assert (event.count, event.count_qualifier) == (1, "exact")
 
 
+def test_blame_with_a_number_of_its_own_is_an_event():
+    (event,) = of_type(run("The group was responsible for killing 12 soldiers on Monday."), "casualties")
+    assert event.count == 12
+
+
 def test_two_named_people_are_no_count_of_one():
     (event,) = of_type(run("Khaled Omran and Yusuf Haddad were killed in Hass on Monday."), "casualties")
     assert event.count != 1
@@ -148,6 +153,9 @@ def test_wounded_sentence_after_a_toll_completes_it():
         "Fishermen are often killed by mines along this coast.",
         "Share this story on Facebook: Five killed as jets hit a market",
         "Topics Syria Civilians killed Air strikes Idlib",
+        # a record of blame, no single event
+        "The colonel and his unit were responsible for the deaths of hundreds of prisoners.",
+        "The militia was responsible for killing thousands of villagers over two decades.",
     ],
 )
 def test_not_casualty_events(text):
