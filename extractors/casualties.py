@@ -42,6 +42,7 @@ from extractors.lexicon import (
     TOLL_RISE_VERBS,
     TOLL_VERBS,
     VAGUE_AMOUNTS,
+    VAGUE_SHARES,
     VICTIM_NOUNS,
     WEAPON_WORDS,
     WOUNDED_CONTINUATION_WORDS,
@@ -193,9 +194,12 @@ def _anyone(victims: Token, count: Amount | None) -> bool:
 
 
 def _part_of_a_toll(victims: Token) -> bool:
-    """ "More than 160 of those executed were fighters": a breakdown of a toll told before."""
+    """ "More than 160 of those executed were fighters": a breakdown of a toll told before; "many of
+    them have been killed": a vague share of a group told before."""
     of = next((c for c in victims.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = child(of, "pobj") if of is not None else None
+    if whole is not None and whole.lower_ == "them":
+        return victims.lower_ in VAGUE_SHARES
     return whole is not None and whole.lower_ == "those"
 
 

@@ -578,6 +578,8 @@ PEOPLE_WORDS = _words(
 )
 # Causes of a whole war's toll: "the war, which has killed 300,000" is background, not an event.
 BACKGROUND_CAUSES = _words("war conflict uprising crisis revolution insurgency")
+# Vague shares of a group told before ("many of them have been killed"): a remark on that group, no toll.
+VAGUE_SHARES = _words("many some most several few")
 # Passive verbs that report a death of their subject ("X was reported to have been killed", "X is
 # believed to have died"): the subject is the victim.
 DEATH_REPORT_VERBS = _words("report say believe think confirm understand")

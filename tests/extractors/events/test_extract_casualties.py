@@ -108,6 +108,11 @@ def test_blame_with_a_number_of_its_own_is_an_event():
     assert event.count == 12
 
 
+def test_a_counted_share_of_a_group_is_a_toll():
+    (event,) = of_type(run("Five of them were killed in the fighting near Bria on Monday."), "casualties")
+    assert event.count == 5
+
+
 def test_two_named_people_are_no_count_of_one():
     (event,) = of_type(run("Khaled Omran and Yusuf Haddad were killed in Hass on Monday."), "casualties")
     assert event.count != 1
@@ -153,6 +158,9 @@ def test_wounded_sentence_after_a_toll_completes_it():
         "Fishermen are often killed by mines along this coast.",
         "Share this story on Facebook: Five killed as jets hit a market",
         "Topics Syria Civilians killed Air strikes Idlib",
+        # a vague share of a group told before
+        "Many of them have been killed, the aid worker said.",
+        "Some of them were killed in the fighting near Bria.",
         # a record of blame, no single event
         "The colonel and his unit were responsible for the deaths of hundreds of prisoners.",
         "The militia was responsible for killing thousands of villagers over two decades.",
