@@ -51,7 +51,7 @@ from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, in_stamp, is_generic, is_habitual, is_irrealis, phrase
+from extractors.slots.clauses import child, in_stamp, is_blamed, is_generic, is_habitual, is_irrealis, phrase
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location
 from extractors.slots.who import agent_of, find_source, reporting_force
@@ -590,14 +590,8 @@ def _background(trig: Span, count: Amount | None) -> bool:
     subj = child(t, "nsubj")
     if (subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES) or _over_a_war(t) or _non_violent(t):
         return True
-    return _blamed(t) and (count is None or (count.qualifier == "at_least" and count.value >= RECORD_TOLL))
-
-
-def _blamed(t: Token) -> bool:
-    """A killing someone "was responsible for" ("responsible for the deaths of hundreds"): a record of
-    blame, an event only with a number of its own."""
-    prep = t.head
-    return t.dep_ in ("pobj", "pcomp") and prep.lower_ == "for" and prep.head.lemma_.lower() == "responsible"
+    # a killing someone "was responsible for" is an event only with a number of its own
+    return is_blamed(t) and (count is None or (count.qualifier == "at_least" and count.value >= RECORD_TOLL))
 
 
 def _over_a_war(t: Token) -> bool:

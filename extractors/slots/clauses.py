@@ -157,6 +157,15 @@ def is_habitual(token: Token) -> bool:
     return False
 
 
+def is_blamed(token: Token) -> bool:
+    """A trigger someone is "responsible for" ("responsible for the deaths of hundreds", "individuals
+    responsible for the recruitment of children"): a charge or a record, not a report of one event."""
+    prep = token.head
+    return (
+        token.dep_ in ("pobj", "pcomp") and prep.lower_ == "for" and prep.head.lemma_.lower() == "responsible"
+    )
+
+
 def reporting_verb(token: Token) -> bool:
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
 

@@ -54,6 +54,9 @@ def test_recruitment(text, actor, count, qualifier):
         "Residents were urged to join the national reconciliation process.",
         # a habit, no single recruitment
         "The militia routinely recruits teenagers from the camps.",
+        # a charge, not a recruitment
+        "Officers responsible for the recruitment of child soldiers were named in the report.",
+        "The panel listed commanders responsible for recruiting boys into the militia.",
     ],
 )
 def test_not_recruitment(text):
