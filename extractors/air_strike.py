@@ -24,6 +24,8 @@ from extractors.lexicon import (
     AIRCRAFT_WORDS,
     ATTACK_VERBS,
     COUNTABLE_STRIKES,
+    FLIGHT_MISSIONS,
+    FLIGHT_VERBS,
     FORCE_HEADS,
     GROUND_STRIKE_MODIFIERS,
     KILLING_NOUNS,
@@ -128,6 +130,9 @@ def _aircraft_attacks(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     verb = head.head
     if any(c.lower_ in NOT_AIRCRAFT_MODIFIERS for c in head.children):
         return False  # "a suicide bomber attacked the base"
+    flown = child(verb, "dobj")
+    if verb.lemma_.lower() in FLIGHT_VERBS and (flown is None or flown.lemma_.lower() not in FLIGHT_MISSIONS):
+        return False  # "warplanes flew over the town"
     # an aircraft as passive subject was hit itself ("the helicopter was shot down")
     if head.dep_ in ("nsubj", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {"by"}:
         return True

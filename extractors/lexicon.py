@@ -563,6 +563,10 @@ ATTACK_VERBS = _words(
     fly conduct blast rain pummel batter hammer shoot
     """
 )
+# Attack verbs of flight: an aircraft that flew strikes only when it flew missions ("flew 30 sorties"),
+# not when it flew over an area or overhead.
+FLIGHT_VERBS = _words("fly")
+FLIGHT_MISSIONS = _words("sortie mission strike raid attack")
 # Not air strikes even near an aircraft word: ground fire and labour or sports "strikes".
 NOT_AIR_HEADS = _words("hunger labour labor general worker union penalty football")
 # Victim nouns: who can be killed or wounded in a count. The last ones: armed men as military

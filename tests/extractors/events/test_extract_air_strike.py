@@ -83,6 +83,9 @@ def test_air_strikes(text, count, actor, location, date):
         "Tags: Syria, air strikes, barrel bombs, Idlib",
         "Short link: Jets pound rebel town near the border",
         "Watch: Warplanes bomb a market in the north - YouTube",
+        # aircraft that flew over, no mission flown
+        "Warplanes flew over the camp on Monday.",
+        "Drones flew overhead all night, residents said.",
         # an aircraft model that struck nothing
         "The air force bought twelve F-15s last year.",
         "A MiG-21 was shot down over the valley.",
@@ -111,6 +114,7 @@ def test_strike_and_casualties_in_one_sentence():
         ("An unmanned aerial system attacked the patrol base near Tanf.", None, "unmanned aerial system"),
         ("Coalition strikes destroyed two bridges near Hajin, the alliance said.", None, "Coalition"),
         ("A Su-24 bomber carried out an attack on the town of Kafr Sousa.", None, "Su-24 bomber"),
+        ("Jordanian jets flew 20 sorties against the militants near Hama.", None, "Jordanian jets"),
         # an aircraft named by its model
         ("An Su-25 attacked the village of Tell Hadya on Monday.", None, "Su-25"),
         ("Two MiG-21s bombed a bridge near Hass.", None, "MiG-21s"),
