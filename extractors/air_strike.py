@@ -24,7 +24,10 @@ from extractors.lexicon import (
     AIRCRAFT_WORDS,
     ATTACK_VERBS,
     COUNTABLE_STRIKES,
+    FLIGHT_MISSIONS,
+    FLIGHT_VERBS,
     FORCE_HEADS,
+    GROUND_STRIKE_MODIFIERS,
     KILLING_NOUNS,
     NOT_AIR_HEADS,
     NOT_AIRCRAFT_MODIFIERS,
@@ -33,6 +36,7 @@ from extractors.lexicon import (
     STRIKE_GENERIC_MODIFIERS,
     STRIKE_HIT_VERBS,
     STRIKE_OUTCOME_VERBS,
+    STRIKE_VICTIM_VERBS,
     STRIKE_WITH_VERBS,
     TREND_VERBS,
     WEAPON_WORDS,
@@ -41,7 +45,7 @@ from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, is_generic, is_irrealis, is_list_item, phrase
+from extractors.slots.clauses import child, is_generic, is_habitual, is_irrealis, is_list_item, phrase
 from extractors.slots.struck_places import StruckPlace, struck_places
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location, sentence_places
@@ -103,7 +107,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
 
 def _accept(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """Whether a trigger reports a real air strike in this sentence."""
-    if is_irrealis(span.root) or _tells_a_trend(span.root):
+    if is_irrealis(span.root) or is_habitual(span.root) or _tells_a_trend(span.root):
         return False
     return READERS[kind_of(span)].accepts(span, sent, layout)
 
@@ -126,6 +130,9 @@ def _aircraft_attacks(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     verb = head.head
     if any(c.lower_ in NOT_AIRCRAFT_MODIFIERS for c in head.children):
         return False  # "a suicide bomber attacked the base"
+    flown = child(verb, "dobj")
+    if verb.lemma_.lower() in FLIGHT_VERBS and (flown is None or flown.lemma_.lower() not in FLIGHT_MISSIONS):
+        return False  # "warplanes flew over the town"
     # an aircraft as passive subject was hit itself ("the helicopter was shot down")
     if head.dep_ in ("nsubj", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {"by"}:
         return True
@@ -145,7 +152,19 @@ def _strike_from_the_air(span: Span, sent: Span, layout: ArticleLayout) -> bool:
         return False
     if words & AIRCRAFT_WORDS or _by_an_air_force(span) or _military_strike(span.root, layout):
         return True
-    return layout.air_context and (_named_attacker(span.root) is not None or _carried_out(span))
+    named = _named_attacker(span.root) is not None
+    return layout.air_context and (named or _carried_out(span) or _killed_people(span.root))
+
+
+def _killed_people(head: Token) -> bool:
+    """Strikes or raids that killed or wounded: their subject ("raids killed nine") or the "in" phrase
+    of the dead ("five people died in two raids"), never a strike fired from the ground."""
+    if any(c.lemma_.lower() in GROUND_STRIKE_MODIFIERS for c in head.children):
+        return False
+    if head.dep_ == "nsubj":
+        return head.head.lemma_.lower() in STRIKE_OUTCOME_VERBS
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_.lower() in STRIKE_VICTIM_VERBS
 
 
 def _military_strike(head: Token, layout: ArticleLayout) -> bool:
@@ -154,6 +173,8 @@ def _military_strike(head: Token, layout: ArticleLayout) -> bool:
     aircraft also one that struck, hit or targeted."""
     if head.lemma_.lower() != "strike":
         return False
+    if head.dep_ == "pobj" and _killed_people(head):
+        return True  # "killed in a strike on X"
     verb = head.head
     if head.dep_ == "nsubj":
         hits = STRIKE_OUTCOME_VERBS | (STRIKE_HIT_VERBS if layout.air_context else frozenset())

@@ -20,10 +20,12 @@ from extractors.events import build_event, layout_of, places_of, sentences_with_
 from extractors.lexicon import (
     AUTHORIZING_VERBS,
     BACKGROUND_CAUSES,
+    BACKGROUND_PERIODS,
     CAPTIVE_VERBS,
     CARE_VERBS,
     COMBAT_NOUNS,
     DEADLY_ATTACK_NOUNS,
+    DEATH_REPORT_VERBS,
     EVENT_NOUNS,
     INJURY_LEMMAS,
     KILLER_SIDE_WORDS,
@@ -42,6 +44,7 @@ from extractors.lexicon import (
     TOLL_RISE_VERBS,
     TOLL_VERBS,
     VAGUE_AMOUNTS,
+    VAGUE_SHARES,
     VICTIM_NOUNS,
     WEAPON_WORDS,
     WOUNDED_CONTINUATION_WORDS,
@@ -50,7 +53,7 @@ from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, in_stamp, is_generic, is_irrealis, phrase
+from extractors.slots.clauses import child, in_stamp, is_blamed, is_generic, is_habitual, is_irrealis, phrase
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location
 from extractors.slots.who import agent_of, find_source, laid_to, reporting_force, with_affiliation
@@ -58,6 +61,8 @@ from extractors.slots.who import agent_of, find_source, laid_to, reporting_force
 EVENT_TYPE: EventType = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
 BACKGROUND_TOLL = 10_000
+# A vague toll at least this large ("hundreds") laid to someone's charge is their record, not one event.
+RECORD_TOLL = 100
 INJURY = "injury"  # the pattern kind of injury words: they count the wounded of the sentence's toll
 
 
@@ -74,7 +79,6 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     layout = layout_of(doc, article)
     places = places_of(doc)
     events: list[Event] = []
-    one_person: set[int] = set()  # events (by identity) whose victim is one person named, not counted
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
         kills = [s for s in spans if kind_of(s) != INJURY]
         injuries = [s for s in spans if kind_of(s) == INJURY]
@@ -95,7 +99,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 found = True  # "the families of those killed and injured": no toll, nor are its wounded one
                 continue
             head = trig.root
-            unreal = is_irrealis(head) or _purpose(head)
+            unreal = is_irrealis(head) or is_habitual(head) or _purpose(head)
             if unreal or is_generic(sent) or _background(trig, count):
                 found = True  # the sentence's wounded belong to this unreal or background toll
                 continue
@@ -118,8 +122,6 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     source=find_source(sent, head),
                 )
             )
-            if count is None and victims is not None and _one_person(victims):
-                one_person.add(id(events[-1]))
             found = True
         background = injured is not None and injured.value >= BACKGROUND_TOLL
         wounded = injured is not None and injured.value > 0  # "no troops were injured" is no event
@@ -132,19 +134,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             and not _cared_for(counted[0].root)
         ):
             events.extend(_wounded_only(doc, article, sent, counted[0], counted[1], events))
-    return _count_one_person(_one_per_count(events), one_person)
-
-
-def _count_one_person(events: list[Event], one_person: set[int]) -> list[Event]:
-    """A toll of one named person ("killed Ahmed Saleh, a commander") is 1, when no
-    other toll of its sentence is reported."""
-    out = []
-    for e in events:
-        alone = sum(o.evidence_start == e.evidence_start for o in events) == 1
-        if e.count is None and id(e) in one_person and alone:
-            e = dataclasses.replace(e, count=1, count_qualifier="exact")
-        out.append(e)
-    return out
+    return _one_per_count(events)
 
 
 def _one_person(victims: Token) -> bool:
@@ -213,9 +203,12 @@ def _anyone(victims: Token, count: Amount | None) -> bool:
 
 
 def _part_of_a_toll(victims: Token) -> bool:
-    """ "More than 160 of those executed were fighters": a breakdown of a toll told before."""
+    """ "More than 160 of those executed were fighters": a breakdown of a toll told before; "many of
+    them have been killed": a vague share of a group told before."""
     of = next((c for c in victims.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = child(of, "pobj") if of is not None else None
+    if whole is not None and whole.lower_ == "them":
+        return victims.lower_ in VAGUE_SHARES
     return whole is not None and whole.lower_ == "those"
 
 
@@ -326,6 +319,8 @@ def _killed_victims(trig: Span) -> tuple[Token | None, Amount | None]:
         victims = None if attack else t.head
     if victims is None and t.tag_ == "VBN":
         victims = child(t, "nsubj")
+    if victims is None and t.dep_ == "xcomp" and t.head.lemma_.lower() in DEATH_REPORT_VERBS:
+        victims = child(t.head, "nsubjpass")  # "X was reported to have been killed"
     if victims is None and t.lower_ in ("kill", "kills", "killed", "killing"):
         victims = _number_after(t)  # headline grammar: "Army Advances Kills 16 Terrorists"
     return _toll_of(trig, victims)
@@ -346,6 +341,8 @@ def _toll_of(trig: Span, victims: Token | None) -> tuple[Token | None, Amount | 
     if victims is not None and _people_only(t) and not _is_people(victims):
         return None, None
     count = amount_of(victims) if victims is not None else None
+    if count is None and victims is not None and _one_person(victims):
+        count = Amount(1, "exact")  # a named person killed is one death
     return victims, count
 
 
@@ -630,13 +627,29 @@ def _weapon_word(token: Token) -> bool:
 
 
 def _background(trig: Span, count: Amount | None) -> bool:
-    """A war's whole toll, not one event: very large counts, or a war or conflict as the killer; or
-    deaths of no armed violence ("the stampede resulted in 56 deaths")."""
+    """A war's whole toll, not one event: very large counts, a war or conflict as the killer, a vague
+    toll laid to someone's charge; or deaths of no armed violence ("the stampede resulted in 56 deaths")."""
     if count is not None and count.value >= BACKGROUND_TOLL:
         return True
     t = trig.root
     subj = child(t, "nsubj")
-    return (subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES) or _non_violent(t)
+    if (subj is not None and subj.lemma_.lower() in BACKGROUND_CAUSES) or _over_a_war(t) or _non_violent(t):
+        return True
+    # a killing someone "was responsible for" is an event only with a number of its own
+    return is_blamed(t) and (count is None or (count.qualifier == "at_least" and count.value >= RECORD_TOLL))
+
+
+def _over_a_war(t: Token) -> bool:
+    """Deaths counted over a whole war or a span of years: "killed during the war", "throughout this
+    five-year period", "since the start of the conflict"."""
+    for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("during", "throughout", "since")):
+        span = child(prep, "pobj")
+        if span is not None and span.lemma_.lower() in ("start", "beginning", "outbreak"):
+            of = next((c for c in span.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            span = child(of, "pobj") if of is not None else None
+        if span is not None and span.lemma_.lower() in BACKGROUND_PERIODS:
+            return True
+    return False
 
 
 def _non_violent(t: Token) -> bool:

@@ -62,6 +62,19 @@ _LINK_LIST = re.compile(
     r"|\bRelated (?:News|Articles|Stories|Coverage)\b",
     re.IGNORECASE,
 )
+# Page widgets on a line of their own: tag and topic lists, short-link and share prompts. The line is
+# page furniture, whatever headlines or words it holds; a tag list without a colon only when it is short
+# (text run together from a page can hold the whole article on one line), starts with a capital and ends
+# with no full stop, as names do and sentences do not.
+_WIDGET_LINE = re.compile(
+    r"(?im)^[ \t]*(?:"
+    r"(?:tags|topics|keywords|short ?link|copy link|share(?: this(?: article| story| page)?)?)"
+    r"[ \t]*(?::|$|(?=[ \t]+(?:on[ \t]+)?(?:facebook|twitter|whatsapp|telegram|email|linkedin)\b))[^\n]*"
+    r"|(?:tags|topics|keywords)[ \t]+(?-i:[A-Z])[^\n]{0,200}(?<![.!?])$)"
+)
+# The title of an embedded video or post, suffixed with its platform ("... killed in Aleppo - YouTube"):
+# another page's headline, from the end of the sentence before.
+_EMBED_TITLE = re.compile(r"[^.!?\n]*?\s[-|–]\s(?:YouTube|Facebook|Twitter|Instagram)\b")
 # Characters from the start of the text where such stamps appear; later dates are content.
 INLINE_STAMP_WINDOW = 400
 _AIR_WORD = re.compile(r"\b(?:" + "|".join(sorted(AIR_CONTEXT_WORDS)) + r")\b", re.IGNORECASE)
@@ -131,12 +144,17 @@ def find_headline(text: str, title: str | None, start: int) -> tuple[int, int] |
 
 
 def find_link_lists(text: str) -> list[tuple[int, int]]:
-    """Char spans of "Related coverage:" / "Read more" lists: other articles' headlines, not events."""
+    """Char spans of "Related coverage:" / "Read more" lists and page furniture: not this article's events."""
     spans = []
     for m in _LINK_LIST.finditer(text):
         stop = text.find("\n\n", m.end())
         spans.append((m.start(), stop if stop >= 0 else len(text)))
-    return spans
+    return spans + page_furniture(text)
+
+
+def page_furniture(text: str) -> list[tuple[int, int]]:
+    """Char spans of widget lines (tags, share and short-link prompts) and embedded video titles."""
+    return [m.span() for rx in (_WIDGET_LINE, _EMBED_TITLE) for m in rx.finditer(text)]
 
 
 def structural_boundaries(text: str, title: str | None) -> list[int]:
@@ -146,7 +164,7 @@ def structural_boundaries(text: str, title: str | None) -> list[int]:
     offsets += [m.end() for m in _LINE_START.finditer(text)]  # no sentence runs over a line break
     if later := find_paragraph_dateline(text):
         offsets += [later[0], later[1]]
-    for start, stop in [*find_inline_stamps(text), *find_place_leads(text)]:
+    for start, stop in [*find_inline_stamps(text), *find_place_leads(text), *page_furniture(text)]:
         offsets += [start, stop]
     headline = find_headline(text, title, end)
     if headline:

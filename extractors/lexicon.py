@@ -61,6 +61,15 @@ TIMES_OF_DAY = _words(
 )
 # Time units after "every"/"each"/"per" that make a statement habitual.
 GENERIC_UNITS = _words("year month week day night decade time summer winter")
+# Adverbs of a habit, and the adjective "frequent": "the town is regularly targeted by air strikes",
+# "a frequent target of airstrikes" tell a state of things, no single event.
+HABITUAL_ADVERBS = _words(
+    "regularly routinely frequently often constantly continually usually habitually daily nightly"
+)
+HABITUAL_ADJECTIVES = _words("frequent")
+# Adverbs that make a habit only in the present perfect: "its air force has repeatedly bombed villages"
+# (a record), unlike "jets repeatedly bombed the town on Tuesday" (one raid told).
+PERFECT_HABIT_ADVERBS = _words("repeatedly")
 # Time units of a counted period ("three days ago") -> the unit.
 TIME_UNITS = {
     w: w.removesuffix("s") for w in _words("hour hours day days week weeks month months year years")
@@ -577,6 +586,10 @@ ATTACK_VERBS = _words(
     fly conduct blast rain pummel batter hammer shoot
     """
 )
+# Attack verbs of flight: an aircraft that flew strikes only when it flew missions ("flew 30 sorties"),
+# not when it flew over an area or overhead.
+FLIGHT_VERBS = _words("fly")
+FLIGHT_MISSIONS = _words("sortie mission strike raid attack")
 # Not air strikes even near an aircraft word: ground fire and labour or sports "strikes".
 NOT_AIR_HEADS = _words("hunger labour labor general worker union penalty football")
 # Victim nouns: who can be killed or wounded in a count. The last ones: armed men as military
@@ -592,6 +605,13 @@ PEOPLE_WORDS = _words(
 )
 # Causes of a whole war's toll: "the war, which has killed 300,000" is background, not an event.
 BACKGROUND_CAUSES = _words("war conflict uprising crisis revolution insurgency")
+# Vague shares of a group told before ("many of them have been killed"): a remark on that group, no toll.
+VAGUE_SHARES = _words("many some most several few")
+# Passive verbs that report a death of their subject ("X was reported to have been killed", "X is
+# believed to have died"): the subject is the victim.
+DEATH_REPORT_VERBS = _words("report say believe think confirm understand")
+# Spans of a whole war: people killed "during the war", "throughout this five-year period" are its toll.
+BACKGROUND_PERIODS = BACKGROUND_CAUSES | _words("period decade")
 # Causes of deaths that are no armed violence: "a stampede resulted in 56 deaths" is no casualties event.
 NON_VIOLENT_CAUSES = _words(
     "stampede earthquake flood flooding storm landslide avalanche epidemic disease cholera covid pandemic "
@@ -658,6 +678,10 @@ NOT_AIRCRAFT_MODIFIERS = _words("suicide")
 STRIKE_OUTCOME_VERBS = _words("kill destroy")
 # ... and, in an article about aircraft, where it lands ("two strikes struck ISIL units").
 STRIKE_HIT_VERBS = _words("strike hit target")
+# Verbs of what befell people "in" strikes ("killed in two strikes"): a strike that kills is military.
+STRIKE_VICTIM_VERBS = _words("kill die wound injure")
+# Modifiers of a strike fired from the ground, no air strike ("killed in a rocket strike").
+GROUND_STRIKE_MODIFIERS = _words("rocket missile artillery mortar ground shelling")
 # Singular strike nouns that count one strike ("an air raid", "the airstrike").
 COUNTABLE_STRIKES = _words("strike raid airstrike air-strike barrel bomb attack")
 

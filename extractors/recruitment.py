@@ -55,7 +55,7 @@ from extractors.normalize.numbers import Amount, parse_amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
+from extractors.slots.clauses import child, is_blamed, is_habitual, is_irrealis, phrase, reporting_verb
 from extractors.slots.when import find_date
 from extractors.slots.where import Where, find_location
 from extractors.slots.who import agent_of, find_source
@@ -91,7 +91,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         reads = [
             (s, r)
             for s in spans
-            if (r := _read(s)) is not None and not is_irrealis(s.root) and not _dates_another(s.root)
+            if (r := _read(s)) is not None
+            and not (is_irrealis(s.root) or is_habitual(s.root) or is_blamed(s.root))
+            and not _dates_another(s.root)
         ]
         reads = [
             (s, r)

@@ -17,10 +17,13 @@ from extractors.lexicon import (
     ADJUNCT_CLAUSE_MARKS,
     DENIAL_HEADS,
     GENERIC_UNITS,
+    HABITUAL_ADJECTIVES,
+    HABITUAL_ADVERBS,
     IRREALIS_AUX,
     IRREALIS_HEADS,
     MONTHS_AND_DAYS,
     NEGATING_HEADS,
+    PERFECT_HABIT_ADVERBS,
     REPORTING_VERBS,
 )
 
@@ -137,6 +140,37 @@ def is_generic(sent: Span) -> bool:
     """A habitual statement ("kills thousands every year") reports no single event."""
     pairs = zip(sent[:-1], sent[1:], strict=True)
     return any(a.lower_ in ("every", "each", "per") and b.lemma_.lower() in GENERIC_UNITS for a, b in pairs)
+
+
+def is_habitual(token: Token) -> bool:
+    """A trigger in a clause that tells a habit ("is regularly targeted by air strikes", "a frequent
+    target of airstrikes"): up its chain of heads to the first verb with a subject of its own."""
+    node = token
+    for _ in range(5):
+        for c in node.children:
+            if (c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS) or (
+                c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES
+            ):
+                return True
+            if c.dep_ == "advmod" and c.lower_ in PERFECT_HABIT_ADVERBS and _present_perfect(node):
+                return True
+        if (node.pos_ in ("VERB", "AUX") and _has_subject(node)) or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _present_perfect(verb: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in verb.children)
+
+
+def is_blamed(token: Token) -> bool:
+    """A trigger someone is "responsible for" ("responsible for the deaths of hundreds", "individuals
+    responsible for the recruitment of children"): a charge or a record, not a report of one event."""
+    prep = token.head
+    return (
+        token.dep_ in ("pobj", "pcomp") and prep.lower_ == "for" and prep.head.lemma_.lower() == "responsible"
+    )
 
 
 def reporting_verb(token: Token) -> bool:

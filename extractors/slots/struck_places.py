@@ -1,4 +1,4 @@
-"""Places of distinct strikes in one sentence: "struck X and Y", "raids on X, Y and Z",
+"""Places of distinct strikes in one sentence: "struck X and Y", "raids on X, Y and Z", "raids in X and Y",
 "targeted the towns of X and Y", "hit X, while others hit Y".
 
 The guidelines make distinct strikes on distinct places distinct events, so the air strike
@@ -122,6 +122,15 @@ def _reached(base: Token, heads: set[Token]) -> bool:
     """Whether a place phrase is what one of the attack words reached."""
     if base.dep_ in ("dobj", "obj"):
         return base.head in heads
+    if base.dep_ == "pobj" and base.head.lower_ == "in":
+        # "raids in X and Y", "struck targets in X and Y", "strikes against ISIL in X and Y"; a single
+        # place "in" is where the struck place lies ("a school in X village in Y township")
+        if not any(c.dep_ == "conj" for c in base.children):
+            return False
+        within = base.head.head
+        if within.dep_ == "pobj" and within.head.lower_ in STRUCK_PREPS:
+            return within.head.head in heads
+        return within in heads or (within.dep_ == "dobj" and within.head in heads)
     if base.dep_ != "pobj" or base.head.lower_ not in STRUCK_PREPS:
         return False
     attached = base.head.head

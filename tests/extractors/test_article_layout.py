@@ -188,6 +188,9 @@ def test_dateline_opening_a_later_paragraph(text, dateline, place):
             "Drone kills two",
         ),
         ("Jets hit Hama.\nRead more: Drone kills two in Idlib", "Drone kills two"),
+        ("Jets hit Hama.\nTags: Syria, drone strikes, Idlib", "drone strikes"),
+        ("Jets hit Hama.\nShare on Twitter Drone kills two in Idlib", "Drone kills two"),
+        ("Jets hit Hama. Drone kills two in Idlib - YouTube", "Drone kills two"),
     ],
 )
 def test_link_lists_are_found(text, listed):
@@ -196,8 +199,16 @@ def test_link_lists_are_found(text, listed):
     assert "Jets hit Hama" not in text[start:end]
 
 
-def test_no_link_list_in_plain_text():
-    assert find_link_lists("The related attack killed two. Officials said more would follow.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The related attack killed two. Officials said more would follow.",
+        "Share prices fell after jets struck the refinery.\nTopics of the talks included a truce.",
+        "Tags of the rebel units were found beside the bodies, a Facebook post by the monitor said.",
+    ],
+)
+def test_no_link_list_in_plain_text(text):
+    assert find_link_lists(text) == []
 
 
 def test_line_breaks_are_sentence_starts():

@@ -364,8 +364,8 @@ def test_a_deal_is_dated_by_its_retelling_anywhere_in_the_article(retelling, dat
     [
         # another occasion: "the last strike"
         "Jets killed 14 fighters north of Hass. The last strike on Thursday killed one fighter.",
-        # not the lead: background later in a report
-        "On Friday the army entered Hass.\n\nJets often kill fighters in the hills. "
+        # not the lead: a toll later in a report
+        "On Friday the army entered Hass.\n\nJets killed 14 fighters in the hills. "
         "The strike Thursday hit a depot.",
     ],
 )

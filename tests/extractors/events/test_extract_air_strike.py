@@ -50,6 +50,14 @@ D = dt.date
             "Raqqa",
             D(2021, 3, 1),
         ),
+        # "repeatedly" in the simple past tells one raid, not a habit
+        (
+            "Jets repeatedly bombed the town of Kafr Nabl on Tuesday.",
+            None,
+            "Jets",
+            "Kafr Nabl",
+            D(2021, 3, 9),
+        ),
     ],
 )
 def test_air_strikes(text, count, actor, location, date):
@@ -75,6 +83,23 @@ def test_air_strikes(text, count, actor, location, date):
         "A suicide bomber attacked the checkpoint, and the bombing killed 12 people.",
         # a trend of strikes is no single strike
         "Drone attacks have increased in the north since the governor took office in January.",
+        # a habit, no single strike
+        "The town, under siege since 2013, is regularly targeted by government air strikes.",
+        "The valley is a frequent target of army airstrikes and shelling.",
+        "Drones often fly over the camp at night.",
+        "Its helicopters have repeatedly bombed farms in the two districts.",
+        # page furniture: tag lines, share and short-link prompts, an embedded video's title
+        "Tags: Syria, air strikes, barrel bombs, Idlib",
+        "Short link: Jets pound rebel town near the border",
+        "Watch: Warplanes bomb a market in the north - YouTube",
+        # aircraft that flew over, no mission flown
+        "Warplanes flew over the camp on Monday.",
+        "Drones flew overhead all night, residents said.",
+        # an aircraft model that struck nothing
+        "The air force bought twelve F-15s last year.",
+        "A MiG-21 was shot down over the valley.",
+        # a strike fired from the ground
+        "Four soldiers were killed in a rocket strike on their post near the border.",
     ],
 )
 def test_not_air_strikes(text):
@@ -98,6 +123,11 @@ def test_strike_and_casualties_in_one_sentence():
         ("An unmanned aerial system attacked the patrol base near Tanf.", None, "unmanned aerial system"),
         ("Coalition strikes destroyed two bridges near Hajin, the alliance said.", None, "Coalition"),
         ("A Su-24 bomber carried out an attack on the town of Kafr Sousa.", None, "Su-24 bomber"),
+        ("Jordanian jets flew 20 sorties against the militants near Hama.", None, "Jordanian jets"),
+        # an aircraft named by its model
+        ("An Su-25 attacked the village of Tell Hadya on Monday.", None, "Su-25"),
+        ("Two MiG-21s bombed a bridge near Hass.", None, "MiG-21s"),
+        ("F-15s struck a depot outside Kidal overnight.", None, "F-15s"),
         (
             "American forces conducted precision strikes against two depots near Mayadin.",
             "Warplanes and drones over eastern Syria",
@@ -165,6 +195,33 @@ def test_raid_needs_aircraft_context():
         "air_strike",
     )
     assert contains(event.actor, "Russian")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raids killed eleven people in the village of Kafr Ruma on Sunday.",
+        "Seven farmers died in two raids on the hamlet of Tell Hadya on Friday.",
+        "Three shepherds were wounded in raids near Saraqib on Monday.",
+    ],
+)
+def test_raids_that_killed_in_an_article_about_aircraft(text):
+    """Raids with no named attacker are air raids when they killed and the article speaks of aircraft."""
+    (event,) = of_type(run(text, title="Warplanes bomb villages as jets circle overhead"), "air_strike")
+    assert text.startswith(event.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine people were killed in a strike on a fuel depot in Marib on Friday.",
+        "Two children died in the strike on their school near Hodeidah.",
+        "A commander was killed in a strike on his car outside Sirte.",
+    ],
+)
+def test_a_strike_that_killed_is_an_air_strike(text):
+    (event,) = of_type(run(text), "air_strike")
+    assert event.count == 1
 
 
 def test_multiword_geographic_entity_is_a_place_and_conjoined_victims_count():

@@ -90,6 +90,34 @@ def test_killed_and_wounded_counts(text, count, qualifier, injured, date, locati
         assert contains(event.actor, actor)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, army shelling in Nawa killed Khaled Omran, a local commander.",
+        "Yusuf Haddad was reported to have been killed in a drone strike near Sirte on Friday.",
+        "Gunmen shot dead Samir Aziz, a teacher, in the market of Hass on Sunday.",
+    ],
+)
+def test_one_named_person_killed_is_a_count_of_one(text):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.count_qualifier) == (1, "exact")
+
+
+def test_blame_with_a_number_of_its_own_is_an_event():
+    (event,) = of_type(run("The group was responsible for killing 12 soldiers on Monday."), "casualties")
+    assert event.count == 12
+
+
+def test_a_counted_share_of_a_group_is_a_toll():
+    (event,) = of_type(run("Five of them were killed in the fighting near Bria on Monday."), "casualties")
+    assert event.count == 5
+
+
+def test_two_named_people_are_no_count_of_one():
+    (event,) = of_type(run("Khaled Omran and Yusuf Haddad were killed in Hass on Monday."), "casualties")
+    assert event.count != 1
+
+
 def test_wounded_only_has_no_count_unless_no_one_died():
     text = "Seven shoppers were wounded when a mortar round hit a market in Homs."
     (wounded,) = of_type(run(text), "casualties")
@@ -123,6 +151,19 @@ def test_wounded_sentence_after_a_toll_completes_it():
         # "Martyrs" in a unit's name; the wounded among people moved to safety
         "Three brigades, the Hama Martyrs Brigade and the Idlib Falcons, joined the front.",
         "Some 400 people, including 90 children and 15 wounded fighters, were evacuated from the town.",
+        # a whole war's toll, and a habit
+        "Tens of thousands of people were killed during the war.",
+        "Hundreds of villagers have been killed since the start of the conflict.",
+        "Thousands of residents died throughout this ten-year period.",
+        "Fishermen are often killed by mines along this coast.",
+        "Share this story on Facebook: Five killed as jets hit a market",
+        "Topics Syria Civilians killed Air strikes Idlib",
+        # a vague share of a group told before
+        "Many of them have been killed, the aid worker said.",
+        "Some of them were killed in the fighting near Bria.",
+        # a record of blame, no single event
+        "The colonel and his unit were responsible for the deaths of hundreds of prisoners.",
+        "The militia was responsible for killing thousands of villagers over two decades.",
     ],
 )
 def test_not_casualty_events(text):

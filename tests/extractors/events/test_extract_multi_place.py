@@ -24,6 +24,10 @@ SPLITS = [
         "Coalition air strikes hit Shaddadi on Friday, while others hit the village of Markada.",
         ["Shaddadi", "Markada"],
     ),
+    # places the strikes were "in": of the strikes, their object, or the object of "against"
+    ("Warplanes carried out raids in Saraqeb and Binnish on Sunday.", ["Saraqeb", "Binnish"]),
+    ("Jets struck rebel positions in Kafr Nabl and Hass on Monday.", ["Kafr Nabl", "Hass"]),
+    ("Army air strikes were conducted against the militants in Hajin and Susah.", ["Hajin", "Susah"]),
 ]
 
 
@@ -41,6 +45,8 @@ ONE_PLACE = [
     ("An air strike on Saraqeb and Binnish killed two people.", "Saraqeb"),  # one strike, one event
     ("Government jets bombed Douma on Friday, while rebels shelled Harasta.", None),  # shelling is no strike
     ("Syrian warplanes struck Saraqeb and Jabhat al-Nusra on Sunday.", "Saraqeb"),  # a party is no place
+    # the victims' place is not a second struck place
+    ("Jets struck a market in Kafr Nabl on Monday, killing five people in Hass.", "Kafr Nabl"),
 ]
 
 

@@ -52,6 +52,11 @@ def test_recruitment(text, actor, count, qualifier):
         "The armed group released a recruiting video aimed at teenagers.",
         "The ministry said it will allow Kurds to join the fight against the militants.",
         "Residents were urged to join the national reconciliation process.",
+        # a habit, no single recruitment
+        "The militia routinely recruits teenagers from the camps.",
+        # a charge, not a recruitment
+        "Officers responsible for the recruitment of child soldiers were named in the report.",
+        "The panel listed commanders responsible for recruiting boys into the militia.",
     ],
 )
 def test_not_recruitment(text):

@@ -103,6 +103,7 @@ EXAMPLES = [
     ("Strikes hit the market.", "air_strike.strike_noun"),
     ("The air force hit targets near the border.", "air_strike.air_force"),
     ("An unmanned aerial system attacked the base.", "air_strike.unmanned_aerial"),
+    ("Two Su-25s bombed the ridge.", "air_strike.aircraft_model"),
     ("Dozens were killed in the raid.", "casualties.kill_verb"),
     ("Two guards died in hospital.", "casualties.died"),
     ("Officials counted 12 dead.", "casualties.dead_adj"),
