@@ -16,12 +16,14 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.doc_state import is_parsed
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
     AIR_ATTACK_NOUNS,
     AIR_FORCE_WORDS,
     AIRCRAFT_WORDS,
+    AIRCREW_NOUNS,
     ATTACK_VERBS,
     COUNTABLE_STRIKES,
     FLIGHT_MISSIONS,
@@ -50,6 +52,7 @@ from extractors.slots.struck_places import StruckPlace, struck_places
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location, sentence_places
 from extractors.slots.who import agent_of, as_actor, find_source, laid_to, reporting_force, reporting_military
+from extractors.speed.docviews import doc_sentences
 
 EVENT_TYPE: EventType = "air_strike"
 
@@ -79,6 +82,12 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             actor = actor or lead_actor  # "*  Near Mosul, three strikes struck ...": the lead's force
         else:
             lead_actor = actor or lead_actor
+        if _introduces_list(sent):
+            # "Fighter aircraft conducted 18 strikes in Syria:" sums up the items below, each an event;
+            # aircraft that name no force struck for the force the report opened with
+            named = actor is not None and _names_a_force(actor)
+            lead_actor = actor if named else _force_before(sent) or actor
+            continue
         count = next((c for s in accepted if (c := READERS[kind_of(s)].strikes(s)) is not None), None)
         when = find_date(sent, main.root, layout)
         where = find_location(sent, places, layout, main.root)
@@ -105,6 +114,43 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     return events
 
 
+def _introduces_list(sent: Span) -> bool:
+    """A sentence ending in a colon with a list item of strikes after it (not a list of the places hit)."""
+    if not sent.text.rstrip().endswith(":"):
+        return False
+    after = next((s for s in doc_sentences(sent.doc) if s.start >= sent.end and s.text.strip()), None)
+    return after is not None and is_list_item(after) and any(_strike_word(t) and t.is_alpha for t in after)
+
+
+def _names_a_force(actor: str) -> bool:
+    """Whether an actor phrase names a force ("U.S. forces", "the coalition"), not only aircraft."""
+    return bool(set(actor.lower().replace("-", " ").split()) & (FORCE_HEADS | AIR_FORCE_WORDS)) or any(
+        w[:1].isupper() and w.lower() not in AIRCRAFT_WORDS for w in actor.split()[1:]
+    )
+
+
+def _force_before(sent: Span) -> str | None:
+    """The force an earlier sentence says attacked ("U.S. and coalition forces continued to attack ISIS
+    yesterday"): the subject of an attack verb that names a force."""
+    for before in doc_sentences(sent.doc):
+        if before.start >= sent.start:
+            return None
+        if not is_parsed(before):
+            continue
+        for verb in before:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in ATTACK_VERBS:
+                continue
+            clause = verb.head if verb.dep_ == "xcomp" else verb  # "forces continued to attack"
+            subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+            if not subjects:
+                continue
+            subject = subjects[-1]  # nearest the verb: a dateline ("SOUTHWEST ASIA, ...") comes first
+            words = list(subject.subtree)
+            if any(w.lemma_.lower() in FORCE_HEADS or w.ent_type_ in ("GPE", "NORP") for w in words):
+                return phrase(subject)
+    return None
+
+
 def _accept(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """Whether a trigger reports a real air strike in this sentence."""
     if is_irrealis(span.root) or is_habitual(span.root) or _tells_a_trend(span.root):
@@ -126,21 +172,32 @@ def _reports_by_itself(span: Span, sent: Span, layout: ArticleLayout) -> bool:
 
 def _aircraft_attacks(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """An aircraft word reports a strike as the subject or `by` agent of an attack verb, or its instrument."""
-    head = span.root
-    verb = head.head
+    head, verb, role = _aircraft_clause(span)
     if any(c.lower_ in NOT_AIRCRAFT_MODIFIERS for c in head.children):
         return False  # "a suicide bomber attacked the base"
     flown = child(verb, "dobj")
     if verb.lemma_.lower() in FLIGHT_VERBS and (flown is None or flown.lemma_.lower() not in FLIGHT_MISSIONS):
         return False  # "warplanes flew over the town"
     # an aircraft as passive subject was hit itself ("the helicopter was shot down")
-    if head.dep_ in ("nsubj", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {"by"}:
+    if role in ("nsubj", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {"by"}:
         return True
-    if head.dep_ == "nsubj" and _conjoined_attack(verb):
+    if role == "nsubj" and _conjoined_attack(verb):
         return True  # "Warplanes, believed to be Russian, bombed": parsed "believed ... and bombed"
     if head.dep_ in ("compound", "amod", "nmod") and verb.lemma_.lower() in AIR_ATTACK_NOUNS:
         return True  # "a drone attack", "helicopter raids"
     return _instrument_of_attack(head) is not None
+
+
+def _aircraft_clause(span: Span) -> tuple[Token, Token, str]:
+    """The aircraft (or its crew), the word it hangs on, and its role there: "helicopter crews destroyed"
+    is what the crews did; "Near X, a helicopter fired on ..." parses the helicopter as X's appositive
+    with "fired" as its clause, read as its subject."""
+    head = span.root
+    if head.dep_ == "compound" and head.head.lemma_.lower() in AIRCREW_NOUNS:
+        head = head.head
+    if head.dep_ == "appos" and (clause := child(head, "acl")) is not None:
+        return head, clause, "nsubj"
+    return head, head.head, head.dep_
 
 
 def _strike_from_the_air(span: Span, sent: Span, layout: ArticleLayout) -> bool:
@@ -175,8 +232,10 @@ def _military_strike(head: Token, layout: ArticleLayout) -> bool:
         return False
     if head.dep_ == "pobj" and _killed_people(head):
         return True  # "killed in a strike on X"
-    verb = head.head
-    if head.dep_ == "nsubj":
+    verb, role = head.head, head.dep_
+    if role == "appos" and (clause := child(head, "acl")) is not None:
+        verb, role = clause, "nsubj"  # "Near X, a strike destroyed ...": parsed as X's appositive
+    if role == "nsubj":
         hits = STRIKE_OUTCOME_VERBS | (STRIKE_HIT_VERBS if layout.air_context else frozenset())
         return verb.lemma_.lower() in hits
     subject = child(verb, "nsubj")
@@ -253,7 +312,8 @@ def _aircraft_actor(span: Span) -> str | None:
             return phrase(subj)
     if (owner := child(head, "poss")) is not None and owner.pos_ == "PRON":
         return reporting_force(verb)  # "the army said its jets struck": "its" is the army
-    if head.dep_ == "nsubj" and 0 < verb.i - head.i <= 6:  # "Warplanes either Russian or Syrian struck"
+    head, verb, role = _aircraft_clause(span)
+    if role == "nsubj" and 0 < verb.i - head.i <= 6:  # "Warplanes either Russian or Syrian struck"
         cut = ("aux", "auxpass", "neg", "advmod")  # "Regime helicopters also dropped": no adverb
         aux = [c.i for c in verb.children if c.dep_ in cut and c.i > head.i]
         return head.doc[head.left_edge.i : min([verb.i, *aux])].text.strip(" ,") or None

@@ -672,12 +672,15 @@ AIR_ATTACK_NOUNS = _words("attack strike raid assault bombing bombardment")
 STRIKE_CONDUCT_VERBS = _words("conduct carry launch execute perform make")
 # Verbs whose subject struck when strikes are their instrument ("Turkey began an offensive with airstrikes").
 STRIKE_WITH_VERBS = ATTACK_VERBS | STRIKE_CONDUCT_VERBS | _words("begin start respond retaliate open")
+# People who fly an aircraft: "helicopter crews destroyed ..." reports what the helicopters did.
+AIRCREW_NOUNS = _words("crew crews aircrew aircrews pilot pilots")
 # Modifiers that make an aircraft word a person: a "suicide bomber" flies nothing.
 NOT_AIRCRAFT_MODIFIERS = _words("suicide")
 # What a military "strike" as subject does: a labour strike neither kills nor destroys.
 STRIKE_OUTCOME_VERBS = _words("kill destroy")
-# ... and, in an article about aircraft, where it lands ("two strikes struck ISIL units").
-STRIKE_HIT_VERBS = _words("strike hit target")
+# ... and, in an article about aircraft, where it lands or what it did there ("two strikes struck ISIL
+# units", "three strikes engaged two units", "a strike damaged a bridge").
+STRIKE_HIT_VERBS = _words("strike hit target engage damage")
 # Verbs of what befell people "in" strikes ("killed in two strikes"): a strike that kills is military.
 STRIKE_VICTIM_VERBS = _words("kill die wound injure")
 # Modifiers of a strike fired from the ground, no air strike ("killed in a rocket strike").

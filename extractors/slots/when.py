@@ -279,7 +279,7 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
         return None
     if is_list_item(sent):
         return _list_date(sentences, i, published)
-    carried = _date_before(sentences, i, published, across_paragraphs=False, reach=len(sentences))
+    carried = _date_before(sentences, i, published, paragraphs=0, reach=len(sentences))
     if carried is None or carried.date is None or carried.precision != "day":
         return carried
     if carried.end is not None:
@@ -310,10 +310,10 @@ def _during_the_period(sent: Span) -> bool:
 
 
 def _date_before(
-    sentences: Sequence[Span], i: int, published: dt.date, *, across_paragraphs: bool, reach: int
+    sentences: Sequence[Span], i: int, published: dt.date, *, paragraphs: int, reach: int
 ) -> When | None:
     """The day or month of the nearest dated sentence among the `reach` sentences before sentence i
-    in its paragraph (or, when `across_paragraphs`, in the paragraph before); None at a sentence
+    in its paragraph (or across up to `paragraphs` paragraph breaks); None at a sentence
     without a parse."""
     first, j = i - 1, i  # a month only the sentence just before names dates what follows
     while j > 0 and reach > 0:
@@ -324,9 +324,9 @@ def _date_before(
         before, after = sentences[j], sentences[i]
         between = after.doc.text[before.start_char : after.start_char]
         if "\n" in between[len(between.rstrip()) :]:
-            if not across_paragraphs:
+            if not paragraphs:
                 return None  # a paragraph ends in between
-            across_paragraphs = False
+            paragraphs -= 1
         when = _sentence_date(before, published)
         if when is not None:
             # a month said further back may be the background, not this event's
@@ -358,16 +358,27 @@ def _tells_another_incident(sent: Span) -> bool:
 
 def _list_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | None:
     """The date of the sentence that introduces a list ("... since the last press release:"),
-    found past the list's earlier items and its headings ("Syria", "Iraq")."""
+    found past the list's earlier items and its headings ("Syria", "Iraq"); an undated intro takes
+    the date said before its section heading, or that of the section before."""
     j = i - 1
-    while j > 0 and (is_list_item(sentences[j]) or len(sentences[j]) <= LIST_HEADING_TOKENS):
+    while j > 0 and (is_list_item(sentences[j]) or _is_heading(sentences[j])):
         j -= 1
     intro = sentences[j]
     if not intro.text.rstrip().endswith(":") or not is_parsed(intro):
         return None
-    return _own_date(intro, intro.root, published) or _date_before(
-        sentences, j, published, across_paragraphs=True, reach=LIST_INTRO_REACH
-    )
+    if (own := _own_date(intro, intro.root, published)) is not None:
+        return own
+    while j > 1 and _is_heading(sentences[j - 1]):
+        j -= 1  # the intro's section heading ("Strikes in Iraq")
+    if j > 1 and is_list_item(sentences[j - 1]):
+        return _list_date(sentences, j - 1, published)  # a later section of one list: the first's date
+    # a release's lead, summary and heading stand in paragraphs of their own above its list
+    return _date_before(sentences, j, published, paragraphs=LIST_INTRO_REACH, reach=LIST_INTRO_REACH)
+
+
+def _is_heading(sent: Span) -> bool:
+    """A list's heading line ("Syria", "Strikes in Iraq"): a few words (line breaks not counted)."""
+    return sum(not t.is_space for t in sent) <= LIST_HEADING_TOKENS
 
 
 @functools.lru_cache(maxsize=8)
@@ -434,7 +445,9 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             distance += REPORT_DATE_PENALTY  # "after several days of calm": how long; any other date wins
         distance += REPORT_DATE_PENALTY if _dates_the_report(root) else 0
         too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
-        if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
+        owns = end < sent.end and sent.doc[end].tag_ == "POS"  # "details of yesterday's strikes": a day
+        duration = start > 0 and sent.doc[start - 1].lower_ == "of" and not owns
+        if too_far or duration or BARE_PERIOD.match(text):
             continue  # another clause's date, or a duration ("a lull of several days")
         if _bare_time_of_day(sent.doc[start:end]):
             continue  # "around noon": the story's day (`STORY_SHIFTS`), not the publication day

@@ -189,6 +189,71 @@ def test_list_of_strikes_by_place_dated_and_attributed_by_its_introduction():
     assert {e.actor for e in listed.values()} == {"The coalition"}  # the force the lead names
 
 
+def test_release_of_strike_lists_in_sections_with_hyphen_bullets():
+    """A release's lead says who attacked and when; each section's intro only sums its items up."""
+    text = (
+        "GULF REGION, March 9, 2022 — Allied military forces continued to attack the militants yesterday, "
+        "task force officials reported today.\n\n"
+        "Officials gave details of yesterday's strikes.\n\n"
+        "Strikes in the north\n\n"
+        "Bomber and fighter aircraft conducted six strikes consisting of nine engagements in the north:\n\n"
+        "-- Near Tel Kaif, a strike destroyed a mortar position.\n\n"
+        "-- Near Hammam, five strikes engaged three tactical units; destroyed a tunnel.\n\n"
+        "Strikes in the south\n\n"
+        "Rotary aircraft conducted two strikes in the south:\n\n"
+        "-- Near Rutba, two strikes damaged a supply route.\n"
+    )
+    strikes = of_type(run(text, title="Strikes continue", published=D(2022, 3, 9)), "air_strike")
+    assert {(e.location, e.count) for e in strikes} == {("Tel Kaif", 1), ("Hammam", 5), ("Rutba", 2)}
+    assert {e.event_date for e in strikes} == {D(2022, 3, 8)}
+    assert {e.actor for e in strikes} == {"Allied military forces"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "location"),
+    [
+        (
+            "During a sweep in Hawija, near Kirkuk, a Kiowa helicopter fired on a militant truck.",
+            "a Kiowa helicopter",
+            "Hawija",
+        ),
+        ("Near Hit, an attack helicopter fired on a bunker.", "an attack helicopter", "Hit"),
+        (
+            "Army helicopter crews destroyed six mortar tubes north of Tikrit.",
+            "Army helicopter crews",
+            "Tikrit",
+        ),
+    ],
+)
+def test_aircraft_parsed_as_appositive_or_flown_by_crews(text, actor, location):
+    """The crews did what their aircraft did; "Near X, a helicopter fired" parses it as X's appositive."""
+    (event,) = of_type(run(text), "air_strike")
+    assert (event.actor, event.location) == (actor, location)
+
+
+def test_aircrews_doing_anything_else_make_no_strike():
+    assert of_type(run("The helicopter crews were rescued after the crash near Mosul."), "air_strike") == []
+
+
+def test_strike_introducing_a_list_of_places_is_still_an_event():
+    text = "Warplanes bombed three villages on Friday:\n- Kafr Ruma\n- Hass\n- Maarzita\n"
+    assert of_type(run(text), "air_strike") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "count"),
+    [
+        ("Near Qaim, a strike destroyed a weapons cache.", "Qaim", 1),
+        ("Near Baiji, four strikes engaged two tactical units.", "Baiji", 4),
+        ("Near Hadithah, two strikes damaged a bridge.", "Hadithah", 2),
+    ],
+)
+def test_strikes_that_engaged_or_damaged_in_an_article_about_aircraft(text, location, count):
+    """A fronted "Near X," can make the strike an appositive of X; it still destroyed, engaged or damaged."""
+    (event,) = of_type(run(text, title="Coalition aircraft hit militants"), "air_strike")
+    assert (event.location, event.count) == (location, count)
+
+
 def test_raid_needs_aircraft_context():
     (event,) = of_type(
         run("Russian raids killed 14 people in Ariha, the monitor said.", title="Jets pound Idlib"),
