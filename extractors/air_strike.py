@@ -332,7 +332,9 @@ def _strike_actor(span: Span) -> str | None:
             return phrase(obj)
     if (party := laid_to(head)) is not None:
         return party  # "airstrikes blamed on Russia"
-    base = head.head if head.dep_ == "conj" else head
+    # "Russian raids and air strikes": the first conjunct's modifiers, when it too is a strike word
+    # ("killed by Kurdish fighters and air strikes": the fighters' modifier names no striker)
+    base = head.head if head.dep_ == "conj" and _strike_word(head.head) else head
     modifier_deps = ("amod", "compound", "nmod", "poss", "nummod")  # "U.S.-led" comes out as nummod
     mods = [c for c in base.children if c.i < base.i and c.dep_ in modifier_deps]
     mods = [

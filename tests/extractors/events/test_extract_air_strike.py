@@ -235,6 +235,20 @@ def test_aircrews_doing_anything_else_make_no_strike():
     assert of_type(run("The helicopter crews were rescued after the crash near Mosul."), "air_strike") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Dozens of militants were killed by Kurdish fighters and air strikes near Hasakah.", None),
+        ("The rebels were driven out by government troops and air strikes in Hama.", None),
+        ("Russian raids and air strikes hit Idlib on Monday.", "Russian"),
+    ],
+)
+def test_strikes_conjoined_to_ground_fighters_are_not_theirs(text, actor):
+    """Strikes joined to another strike word share its striker; joined to ground fighters they do not."""
+    (event,) = of_type(run(text), "air_strike")
+    assert event.actor == actor
+
+
 def test_strike_introducing_a_list_of_places_is_still_an_event():
     text = "Warplanes bombed three villages on Friday:\n- Kafr Ruma\n- Hass\n- Maarzita\n"
     assert of_type(run(text), "air_strike") != []
