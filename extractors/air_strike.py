@@ -33,6 +33,7 @@ from extractors.lexicon import (
     KILLING_NOUNS,
     NOT_AIR_HEADS,
     NOT_AIRCRAFT_MODIFIERS,
+    OBJECT_ATTACK_VERBS,
     STRIKE_ATTACKER_NOUNS,
     STRIKE_CONDUCT_VERBS,
     STRIKE_GENERIC_MODIFIERS,
@@ -181,6 +182,8 @@ def _aircraft_attacks(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     # an aircraft as passive subject was hit itself ("the helicopter was shot down")
     if role in ("nsubj", "agent", "pobj") and verb.lemma_.lower() in ATTACK_VERBS | {"by"}:
         return True
+    if role == "nsubj" and verb.lemma_.lower() in OBJECT_ATTACK_VERBS and child(verb, "dobj") is not None:
+        return True  # "bombers engaged a tactical unit"
     if role == "nsubj" and _conjoined_attack(verb):
         return True  # "Warplanes, believed to be Russian, bombed": parsed "believed ... and bombed"
     if head.dep_ in ("compound", "amod", "nmod") and verb.lemma_.lower() in AIR_ATTACK_NOUNS:

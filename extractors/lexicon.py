@@ -672,6 +672,9 @@ AIR_ATTACK_NOUNS = _words("attack strike raid assault bombing bombardment")
 STRIKE_CONDUCT_VERBS = _words("conduct carry launch execute perform make")
 # Verbs whose subject struck when strikes are their instrument ("Turkey began an offensive with airstrikes").
 STRIKE_WITH_VERBS = ATTACK_VERBS | STRIKE_CONDUCT_VERBS | _words("begin start respond retaliate open")
+# Verbs that are an aircraft's attack only with a direct object: "jets engaged a unit" (not "engaged in
+# an exercise").
+OBJECT_ATTACK_VERBS = _words("engage")
 # People who fly an aircraft: "helicopter crews destroyed ..." reports what the helicopters did.
 AIRCREW_NOUNS = _words("crew crews aircrew aircrews pilot pilots")
 # Modifiers that make an aircraft word a person: a "suicide bomber" flies nothing.

@@ -249,6 +249,30 @@ def test_strikes_conjoined_to_ground_fighters_are_not_theirs(text, actor):
     assert event.actor == actor
 
 
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("Coalition bombers engaged an ISIS tactical unit near Hajin on Tuesday.", "Hajin"),
+        ("Drones engaged a weapons cache near Sirte.", "Sirte"),
+        ("Attack helicopters engaged militants near Baiji.", "Baiji"),
+    ],
+)
+def test_aircraft_that_engaged_something(text, location):
+    (event,) = of_type(run(text), "air_strike")
+    assert event.location == location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air force jets engaged in a training exercise over Jordan.",
+        "The pilots engaged in talks with the ministry.",
+    ],
+)
+def test_aircraft_engaged_in_something_else_is_no_strike(text):
+    assert of_type(run(text), "air_strike") == []
+
+
 def test_strike_introducing_a_list_of_places_is_still_an_event():
     text = "Warplanes bombed three villages on Friday:\n- Kafr Ruma\n- Hass\n- Maarzita\n"
     assert of_type(run(text), "air_strike") != []
