@@ -118,6 +118,16 @@ def test_laid_down_arms_but_not_refusals():
     assert of_type(run("Rebels in eastern Ghouta refused to lay down their arms."), "reconciliation") == []
 
 
+def test_laid_down_arms_in_a_long_report_and_its_common_misspelling():
+    filler = "The market reopened after weeks of rain. Traders said prices had fallen. " * 6
+    for text in (
+        filler + "On Monday, 35 former militants layed down their weapons at the district centre.",
+        filler + "Officials said that since last year there have been 120 fighters lay down their arms.",
+    ):
+        (event,) = of_type(run(text), "reconciliation")
+        assert event.count in (35, 120)
+
+
 def test_pronoun_party_is_the_side_named_before():
     text = "The villages were held by the armed opposition until they reconciled with Damascus two years ago."
     (event,) = of_type(run(text), "reconciliation")
