@@ -29,6 +29,7 @@ from extractors.lexicon import (
     DEFINITE,
     DESTINATION_PREPS,
     DRAFT_HAPPENED_VERBS,
+    ENTERING_VERBS,
     EVACUATED_FIGHTERS,
     GROUP_DESCRIPTORS,
     NON_STATE_NAME_HEADS,
@@ -40,6 +41,7 @@ from extractors.lexicon import (
     PURPOSE_MARKS,
     REAL_BASE_AUX,
     RECONCILING_PARTIES,
+    REINTEGRATION_SCHEMES,
     SETTLEMENT_ACTS,
     SETTLEMENT_CUES,
     SETTLEMENT_WITNESS_VERBS,
@@ -161,6 +163,29 @@ def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
     if any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in t.children):
         return None  # "so they surrender": an aim
     return _party(t)
+
+
+def _read_demobilized(span: Span, lemmas: set[str]) -> Read | None:
+    """Demobilized or reintegrated, told as a happening like a surrender; not "demobilized
+    combatants", who someone is."""
+    return None if span.root.dep_ == "amod" else _read_surrender(span, lemmas)
+
+
+def _read_program(span: Span, lemmas: set[str]) -> Read | None:
+    """People taken into a reintegration program or process ("were inducted into the Peace and
+    Reintegration Program", "joined the reintegration process"): who entered it; not the program
+    told as such ("the reintegration program began in 2010")."""
+    program = span.root
+    while program.dep_ in ("compound", "conj", "amod", "nmod") and program.head != program:
+        program = program.head
+    if program.lemma_.lower() not in REINTEGRATION_SCHEMES:
+        return None
+    into = program.head if program.dep_ == "pobj" and program.head.lower_ == "into" else None
+    verb = into.head if into is not None else program.head
+    entered = into is not None or (program.dep_ == "dobj" and verb.lemma_.lower() in ENTERING_VERBS)
+    if not entered or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or is_irrealis(verb):
+        return None
+    return _party(verb)
 
 
 def _witnessed(gerund: Token) -> bool:
@@ -623,4 +648,6 @@ READERS: dict[str, Reader] = {
     "evacuation": _read_evacuation,
     "deal": _read_deal,
     "defect": _read_defect,
+    "demobilize": _read_demobilized,
+    "program": _read_program,
 }

@@ -49,6 +49,7 @@ from extractors.lexicon import (
     STRENGTH_VERBS,
     TRAINED_VERBS,
     TRAINING_BEGUN_VERBS,
+    TRAINING_NOUNS,
 )
 from extractors.normalize.countries import country_of
 from extractors.normalize.numbers import Amount, parse_amount
@@ -484,12 +485,15 @@ def _taken_in(
         actor = phrase(agent) if agent is not None else None
     else:
         subj = _subject(t)
+        if subj is None and registers and t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.i < t.i:
+            subj = t.head  # "700 recruits registered for training", the verb misread as a participle
         recruits = child(t, "dobj")
         if recruits is None and registers and _is_recruit(subj, REGISTERED_RECRUITS):
-            # "volunteers registered with the guard": the force is the "with" object
+            # "volunteers registered with the guard": the force is the "with" object, not a course
             preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "for")]
             force = child(preps[0], "pobj") if preps else None
-            return (phrase(force) if force is not None else None), subj
+            course = force is not None and force.lemma_.lower() in TRAINING_NOUNS
+            return (phrase(force) if force is not None and not course else None), subj
         if graduates and recruits is None:
             if subj is None and t.dep_ == "acl" and t.head.i < t.i:
                 subj = t.head  # "a new batch of 110 fighters graduated", read as a noun and its participle

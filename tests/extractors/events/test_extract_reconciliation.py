@@ -383,3 +383,37 @@ def test_a_deal_named_by_its_year_happened_that_year_and_is_told_once():
 def test_the_people_a_deal_moves_are_its_count(text, count):
     (deal,) = of_type(run(text), "reconciliation")
     assert deal.count == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # weapons handed in, turned in or given up by their own holders
+        ("Forty rebels turned in their weapons to the army on Sunday.", 40),
+        ("The rebel group handed in its arms at the police station on Friday.", None),
+        ("On Saturday, 25 militiamen gave up their rifles in the border district.", 25),
+        # demobilized or reintegrated as a happening
+        ("About 300 paramilitary fighters demobilized on Sunday in the northern province.", 300),
+        ("Some 150 militia members were demobilised at a camp near the river on Tuesday.", 150),
+        # taken into a reintegration program or process
+        ("Eighty former insurgents were inducted into the peace and reintegration program on Tuesday.", 80),
+        ("Some 60 fighters joined the reintegration process last week.", 60),
+    ],
+)
+def test_giving_up_arms_demobilizing_and_reintegration_are_settlements(text, count):
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.count == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels must turn in their weapons by Friday.",
+        "The army handed over weapons to the tribal militia.",
+        "The plan offers security guarantees for demobilized combatants.",
+        "The reintegration program began in 2012.",
+        "The elders hope more fighters will be inducted into the reintegration program.",
+    ],
+)
+def test_arms_orders_supplies_and_programs_as_such_are_no_settlement(text):
+    assert of_type(run(text), "reconciliation") == []

@@ -63,6 +63,31 @@ def test_more_recruitment_wordings(text, actor, count, qualifier):
     assert (event.count, event.count_qualifier) == (count, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # recruits registering or reporting for a course: no force named, the course is none
+        ("Some 500 recruits registered for police training last week.", 500),
+        ("More than 200 recruits reported for basic training on Monday.", 200),
+        ("On Sunday, 90 conscripts reported for duty at the border garrison.", 90),
+    ],
+)
+def test_recruits_registering_or_reporting_for_training(text, count):
+    (event,) = of_type(run(text), "recruitment")
+    assert (event.count, event.actor) == (count, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new conscripts must report for duty by Friday.",
+        "Three employees reported for duty late on Monday.",
+    ],
+)
+def test_reporting_for_duty_that_is_no_intake(text):
+    assert of_type(run(text), "recruitment") == []
+
+
 def test_registering_volunteers_for_a_guard_is_recruitment():
     text = "The new interior ministry has begun registering volunteers for the national guard."
     (event,) = of_type(run(text), "recruitment")
