@@ -872,6 +872,8 @@ SETTLEMENT_WITNESS_VERBS = _words("witness see experience undergo hold conduct c
 # Who can reconcile in a conflict: armed sides, governments, areas, wanted men, a "status".
 # Fans or clubs reconciling, or accounts reconciled, are not settlements.
 RECONCILING_PARTIES = PARTY_WORDS | CONFLICT_SIDES | frozenset({"gunman", "wanted", "status"})
+# Verbs of a side taking an amnesty: accepting one ends its fight ("accepted an amnesty deal").
+AMNESTY_TAKING_VERBS = _words("accept take")
 # What former fighters are taken into when they give up the fight ("inducted into the reintegration
 # program"): entering one is a settlement.
 REINTEGRATION_SCHEMES = _words("program programme process scheme")

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
+    AMNESTY_TAKING_VERBS,
     ANAPHORIC_DEAL_NOUNS,
     ARMED_WORDS,
     BOTH_SIDES_WORDS,
@@ -167,8 +168,13 @@ def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
 
 def _read_demobilized(span: Span, lemmas: set[str]) -> Read | None:
     """Demobilized or reintegrated, told as a happening like a surrender; not "demobilized
-    combatants", who someone is."""
-    return None if span.root.dep_ == "amod" else _read_surrender(span, lemmas)
+    combatants", who someone is, nor "willing to be demobilized", an aim; "agreed to demobilize" is."""
+    t = span.root
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    agreed = t.dep_ == "xcomp" and t.head.lemma_.lower() in DEAL_DONE_VERBS  # "agreed to demobilize"
+    if t.dep_ == "amod" or (infinitive and not agreed):
+        return None
+    return _read_surrender(span, lemmas)
 
 
 def _read_program(span: Span, lemmas: set[str]) -> Read | None:
@@ -184,6 +190,19 @@ def _read_program(span: Span, lemmas: set[str]) -> Read | None:
     verb = into.head if into is not None else program.head
     entered = into is not None or (program.dep_ == "dobj" and verb.lemma_.lower() in ENTERING_VERBS)
     if not entered or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or is_irrealis(verb):
+        return None
+    return _party(verb)
+
+
+def _read_amnesty(span: Span, lemmas: set[str]) -> Read | None:
+    """An amnesty accepted ("rebel fighters accepted an amnesty deal"): who accepted it; an amnesty
+    offered, announced or called for settles nobody yet."""
+    amnesty = span.root
+    if amnesty.dep_ == "compound" and amnesty.head.lemma_.lower() in DEAL_WORDS:
+        amnesty = amnesty.head  # "an amnesty deal"
+    verb = amnesty.head
+    accepted = amnesty.dep_ == "dobj" and verb.lemma_.lower() in AMNESTY_TAKING_VERBS
+    if not accepted or verb.tag_ not in ("VBD", "VBN") or is_irrealis(verb):
         return None
     return _party(verb)
 
@@ -650,4 +669,5 @@ READERS: dict[str, Reader] = {
     "defect": _read_defect,
     "demobilize": _read_demobilized,
     "program": _read_program,
+    "amnesty": _read_amnesty,
 }

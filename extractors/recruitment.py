@@ -307,6 +307,12 @@ def _read_sign_up(span: Span) -> Read | None:
         return None
     links = (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "in", "to", "into"))
     force = next((o for c in links if (o := child(c, "pobj")) is not None and _armed(o)), None)
+    signed = child(t, "dobj")
+    if signed is not None and _is_recruit(signed, CALLED_UP_NOUNS):
+        # "the militia signed up 600 recruits": the subject took them in, when it is an armed side
+        subj = _subject(t)
+        recruiter = subj if subj is not None and _armed_head(subj) else force
+        return (phrase(recruiter) if recruiter is not None else None), signed
     return _passive(t) or ((phrase(force) if force is not None else None), _subject(t))
 
 
@@ -601,6 +607,13 @@ def _read_join(span: Span) -> Read | None:
 def _armed(t: Token) -> bool:
     """Whether a noun phrase names an armed party: an armed word in it, or a named group."""
     return t.ent_type_ in ("ORG", "NORP") or any(x.lemma_.lower() in ARMED_WORDS for x in t.subtree)
+
+
+def _armed_head(t: Token) -> bool:
+    """An armed party by its own words ("the militia", "rebel commanders"), not by what an attached
+    phrase names ("a registration drive for the police")."""
+    words = [t, *(c for c in t.children if c.dep_ in ("compound", "amod", "nmod"))]
+    return t.ent_type_ in ("ORG", "NORP") or any(w.lemma_.lower() in ARMED_WORDS for w in words)
 
 
 def _read_defect(span: Span) -> Read | None:

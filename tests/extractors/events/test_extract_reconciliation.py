@@ -395,9 +395,14 @@ def test_the_people_a_deal_moves_are_its_count(text, count):
         # demobilized or reintegrated as a happening
         ("About 300 paramilitary fighters demobilized on Sunday in the northern province.", 300),
         ("Some 150 militia members were demobilised at a camp near the river on Tuesday.", 150),
+        ("In March, the armed groups agreed to demobilize their fighters at the talks.", None),
         # taken into a reintegration program or process
         ("Eighty former insurgents were inducted into the peace and reintegration program on Tuesday.", 80),
         ("Some 60 fighters joined the reintegration process last week.", 60),
+        # an amnesty taken by the side that settles
+        ("About 200 militants have accepted an amnesty deal in the south, officials said on Monday.", 200),
+        ("The rebel commander accepted the amnesty last week with his bodyguards.", None),
+        ("On Friday, 1,500 gunmen took the amnesty offered by the governor.", 1500),
     ],
 )
 def test_giving_up_arms_demobilizing_and_reintegration_are_settlements(text, count):
@@ -411,7 +416,10 @@ def test_giving_up_arms_demobilizing_and_reintegration_are_settlements(text, cou
         "The rebels must turn in their weapons by Friday.",
         "The army handed over weapons to the tribal militia.",
         "The plan offers security guarantees for demobilized combatants.",
+        "Two more militias wrote to the governor expressing their wish to be demobilized.",
         "The reintegration program began in 2012.",
+        "The president offered an amnesty to all rebels who lay down their arms.",
+        "The rebels are expected to accept the amnesty.",
         "The elders hope more fighters will be inducted into the reintegration program.",
     ],
 )

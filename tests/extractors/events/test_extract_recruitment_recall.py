@@ -78,6 +78,20 @@ def test_recruits_registering_or_reporting_for_training(text, count):
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        # signing up others: the armed subject recruited them; a drive or office names no side
+        ("The militia signed up 300 young men in the villages last month.", "The militia", 300),
+        ("Rebel commanders signed up 200 boys from the camps in March.", "Rebel commanders", 200),
+        ("A registration drive for the police signed up 600 recruits in the province last week.", None, 600),
+    ],
+)
+def test_signing_up_recruits_names_the_armed_recruiter(text, actor, count):
+    (event,) = of_type(run(text), "recruitment")
+    assert (event.actor, event.count) == (actor, count)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The new conscripts must report for duty by Friday.",

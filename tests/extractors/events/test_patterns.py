@@ -136,6 +136,7 @@ EXAMPLES = [
     ("The guard registered 500 volunteers.", "recruitment.register"),
     ("Two hundred recruits reported for basic training.", "recruitment.reported_for_training"),
     ("Forty men demobilized.", "reconciliation.demobilized"),
+    ("The rebels accepted the amnesty.", "reconciliation.amnesty"),
     ("They entered the reintegration scheme.", "reconciliation.reintegration_program"),
     ("The army called up 3,000 reservists.", "recruitment.call_up"),
     ("Students were summoned to military service.", "recruitment.summon_service"),
