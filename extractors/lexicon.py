@@ -788,6 +788,8 @@ RECRUIT_NOUNS = _words(
 )
 # People a call-up or a training course takes in: recruits and serving soldiers alike.
 CALLED_UP_NOUNS = RECRUIT_NOUNS | _words("soldier troop member")
+# Occasions a graduation names ("a graduation ceremony for 300 soldiers"): who it is held for graduated.
+CEREMONY_NOUNS = _words("ceremony parade")
 # What recruits register or report for that is no force ("registered for police training").
 TRAINING_NOUNS = _words("training course duty service")
 # Verbs that begin or complete a training course ("200 fighters began training").

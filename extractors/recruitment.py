@@ -19,6 +19,7 @@ from extractors.lexicon import (
     ARMED_WORDS,
     ATTRIBUTION_VERBS,
     CALLED_UP_NOUNS,
+    CEREMONY_NOUNS,
     CIVILIAN_WORDS,
     COUNTED_GROUP_NOUNS,
     DATING_SUBORDINATORS,
@@ -408,12 +409,21 @@ def _read_camp(span: Span) -> Read | None:
 def _read_graduate(span: Span) -> Read | None:
     """ "the graduation of 800 soldiers from a military course", "600 fighters graduated"."""
     t = span.root
-    if t.pos_ != "NOUN":
+    if t.dep_ == "compound" and t.lower_ == "graduation" and t.head.lemma_.lower() in CEREMONY_NOUNS:
+        t = t.head  # "a graduation ceremony for 300 soldiers"
+    elif t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and not _armed_word(t.head):
+        return None  # "a graduating class", "graduate school": who someone is
+    elif t.pos_ != "NOUN":
         return _taken_in(span, graduates=True)
-    if t.lower_ not in ("graduation", "graduates"):
+    elif t.lower_ not in ("graduation", "graduates"):
         return None
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     counted = child(of, "pobj") if of is not None else None
+    holders = (t, t.head) if t.dep_ == "dobj" else (t,)  # "conducted a graduation for 200 soldiers"
+    held_for = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    honoured = child(held_for, "pobj") if held_for is not None and counted is None else None
+    if honoured is not None and _is_recruit(honoured, CALLED_UP_NOUNS):
+        counted = honoured  # "held a graduation for 200 soldiers": those who graduated
     recruits = _people(counted) if counted is not None else None
     subj = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
     return (phrase(subj) if subj is not None else None), recruits
@@ -609,6 +619,11 @@ def _armed(t: Token) -> bool:
     return t.ent_type_ in ("ORG", "NORP") or any(x.lemma_.lower() in ARMED_WORDS for x in t.subtree)
 
 
+def _armed_word(t: Token) -> bool:
+    """A noun that is itself an armed party's word ("battalion", "militia")."""
+    return t.lemma_.lower() in ARMED_WORDS
+
+
 def _armed_head(t: Token) -> bool:
     """An armed party by its own words ("the militia", "rebel commanders"), not by what an attached
     phrase names ("a registration drive for the police")."""
@@ -722,7 +737,7 @@ READERS: dict[str, Reader] = {
     "train": _read_train,
     "register": _not_as_modifier(_read_register),
     "call_up": _not_as_modifier(_read_call_up),
-    "graduate": _not_as_modifier(_read_graduate),
+    "graduate": _read_graduate,
     "camp": _not_as_modifier(_read_camp),
     "defect": _read_defect,
     "child_soldier": _read_child_soldier,

@@ -300,3 +300,40 @@ def test_intakes_of_one_article_stay_apart():
         "Last year the rebels recruited dozens of teenagers in the south."
     )
     assert len(of_type(run(text), "recruitment")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        # a graduation held for counted soldiers: they graduated, the holder trained them
+        (
+            "The army held a graduation ceremony for 300 new soldiers at the camp on Thursday.",
+            "The army",
+            300,
+        ),
+        (
+            "The brigade conducted a basic training graduation for approximately 200 soldiers.",
+            "The brigade",
+            200,
+        ),
+        (
+            "On Monday the militia held a graduation parade for 90 fighters near the border.",
+            "the militia",
+            90,
+        ),
+    ],
+)
+def test_a_graduation_held_for_soldiers_counts_them(text, actor, count):
+    (event,) = of_type(run(text), "recruitment")
+    assert (event.actor, event.count) == (actor, count)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The university held a graduation ceremony for 1,200 students on Friday.",
+        "The academy will hold a graduation ceremony for 80 cadets next month.",
+    ],
+)
+def test_graduations_of_students_or_to_come_are_no_intake(text):
+    assert of_type(run(text), "recruitment") == []
