@@ -641,7 +641,10 @@ RECONCILIATION_CONTEXT_FORMS = (
     "treaties",
     "amnest*",
     "cease-fire*",
-    "hand* over",
+    "hand over",
+    "hands over",
+    "handed over",
+    "handing over",
     "handover",
     "pardon*",
     "capitulat*",
@@ -791,6 +794,10 @@ RECRUIT_NOUNS = _words(
 )
 # People a call-up or a training course takes in: recruits and serving soldiers alike.
 CALLED_UP_NOUNS = RECRUIT_NOUNS | _words("soldier troop member")
+# Occasions a graduation names ("a graduation ceremony for 300 soldiers"): who it is held for graduated.
+CEREMONY_NOUNS = _words("ceremony parade")
+# What recruits register or report for that is no force ("registered for police training").
+TRAINING_NOUNS = _words("training course duty service")
 # Verbs that begin or complete a training course ("200 fighters began training").
 TRAINING_BEGUN_VERBS = _words("begin start complete finish undergo receive")
 # Verbs that give a unit's strength ("a regiment consisting of 250 fighters").
@@ -873,6 +880,13 @@ SETTLEMENT_WITNESS_VERBS = _words("witness see experience undergo hold conduct c
 # Who can reconcile in a conflict: armed sides, governments, areas, wanted men, a "status".
 # Fans or clubs reconciling, or accounts reconciled, are not settlements.
 RECONCILING_PARTIES = PARTY_WORDS | CONFLICT_SIDES | frozenset({"gunman", "wanted", "status"})
+# Verbs of a side taking an amnesty: accepting one ends its fight ("accepted an amnesty deal").
+AMNESTY_TAKING_VERBS = _words("accept take")
+# What former fighters are taken into when they give up the fight ("inducted into the reintegration
+# program"): entering one is a settlement.
+REINTEGRATION_SCHEMES = _words("program programme process scheme")
+# Verbs of entering such a scheme as its direct object ("joined the reintegration process").
+ENTERING_VERBS = _words("join enter")
 # People who settle or leave under a deal: their number is the event's count.
 SETTLING_PEOPLE = frozenset(
     {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}

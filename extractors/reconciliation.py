@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
+    AMNESTY_TAKING_VERBS,
     ANAPHORIC_DEAL_NOUNS,
     ARMED_WORDS,
     BOTH_SIDES_WORDS,
@@ -29,6 +30,7 @@ from extractors.lexicon import (
     DEFINITE,
     DESTINATION_PREPS,
     DRAFT_HAPPENED_VERBS,
+    ENTERING_VERBS,
     EVACUATED_FIGHTERS,
     GROUP_DESCRIPTORS,
     NON_STATE_NAME_HEADS,
@@ -40,6 +42,7 @@ from extractors.lexicon import (
     PURPOSE_MARKS,
     REAL_BASE_AUX,
     RECONCILING_PARTIES,
+    REINTEGRATION_SCHEMES,
     SETTLEMENT_ACTS,
     SETTLEMENT_CUES,
     SETTLEMENT_WITNESS_VERBS,
@@ -161,6 +164,47 @@ def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
     if any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in t.children):
         return None  # "so they surrender": an aim
     return _party(t)
+
+
+def _read_demobilized(span: Span, lemmas: set[str]) -> Read | None:
+    """Demobilized or reintegrated, told as a happening like a surrender; not "demobilized
+    combatants", who someone is, nor "willing to be demobilized", an aim; "agreed to demobilize" is."""
+    t = span.root
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    agreed = t.dep_ == "xcomp" and t.head.lemma_.lower() in DEAL_DONE_VERBS  # "agreed to demobilize"
+    if t.dep_ == "amod" or (infinitive and not agreed):
+        return None
+    return _read_surrender(span, lemmas)
+
+
+def _read_program(span: Span, lemmas: set[str]) -> Read | None:
+    """People taken into a reintegration program or process ("were inducted into the Peace and
+    Reintegration Program", "joined the reintegration process"): who entered it; not the program
+    told as such ("the reintegration program began in 2010")."""
+    program = span.root
+    while program.dep_ in ("compound", "conj", "amod", "nmod") and program.head != program:
+        program = program.head
+    if program.lemma_.lower() not in REINTEGRATION_SCHEMES:
+        return None
+    into = program.head if program.dep_ == "pobj" and program.head.lower_ == "into" else None
+    verb = into.head if into is not None else program.head
+    entered = into is not None or (program.dep_ == "dobj" and verb.lemma_.lower() in ENTERING_VERBS)
+    if not entered or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or is_irrealis(verb):
+        return None
+    return _party(verb)
+
+
+def _read_amnesty(span: Span, lemmas: set[str]) -> Read | None:
+    """An amnesty accepted ("rebel fighters accepted an amnesty deal"): who accepted it; an amnesty
+    offered, announced or called for settles nobody yet."""
+    amnesty = span.root
+    if amnesty.dep_ == "compound" and amnesty.head.lemma_.lower() in DEAL_WORDS:
+        amnesty = amnesty.head  # "an amnesty deal"
+    verb = amnesty.head
+    accepted = amnesty.dep_ == "dobj" and verb.lemma_.lower() in AMNESTY_TAKING_VERBS
+    if not accepted or verb.tag_ not in ("VBD", "VBN") or is_irrealis(verb):
+        return None
+    return _party(verb)
 
 
 def _witnessed(gerund: Token) -> bool:
@@ -623,4 +667,7 @@ READERS: dict[str, Reader] = {
     "evacuation": _read_evacuation,
     "deal": _read_deal,
     "defect": _read_defect,
+    "demobilize": _read_demobilized,
+    "program": _read_program,
+    "amnesty": _read_amnesty,
 }

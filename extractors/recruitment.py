@@ -19,6 +19,7 @@ from extractors.lexicon import (
     ARMED_WORDS,
     ATTRIBUTION_VERBS,
     CALLED_UP_NOUNS,
+    CEREMONY_NOUNS,
     CIVILIAN_WORDS,
     COUNTED_GROUP_NOUNS,
     DATING_SUBORDINATORS,
@@ -49,6 +50,7 @@ from extractors.lexicon import (
     STRENGTH_VERBS,
     TRAINED_VERBS,
     TRAINING_BEGUN_VERBS,
+    TRAINING_NOUNS,
 )
 from extractors.normalize.countries import country_of
 from extractors.normalize.numbers import Amount, parse_amount
@@ -306,6 +308,12 @@ def _read_sign_up(span: Span) -> Read | None:
         return None
     links = (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "in", "to", "into"))
     force = next((o for c in links if (o := child(c, "pobj")) is not None and _armed(o)), None)
+    signed = child(t, "dobj")
+    if signed is not None and _is_recruit(signed, CALLED_UP_NOUNS):
+        # "the militia signed up 600 recruits": the subject took them in, when it is an armed side
+        subj = _subject(t)
+        recruiter = subj if subj is not None and _armed_head(subj) else force
+        return (phrase(recruiter) if recruiter is not None else None), signed
     return _passive(t) or ((phrase(force) if force is not None else None), _subject(t))
 
 
@@ -401,12 +409,21 @@ def _read_camp(span: Span) -> Read | None:
 def _read_graduate(span: Span) -> Read | None:
     """ "the graduation of 800 soldiers from a military course", "600 fighters graduated"."""
     t = span.root
-    if t.pos_ != "NOUN":
+    if t.dep_ == "compound" and t.lower_ == "graduation" and t.head.lemma_.lower() in CEREMONY_NOUNS:
+        t = t.head  # "a graduation ceremony for 300 soldiers"
+    elif t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and not _armed_word(t.head):
+        return None  # "a graduating class", "graduate school": who someone is
+    elif t.pos_ != "NOUN":
         return _taken_in(span, graduates=True)
-    if t.lower_ not in ("graduation", "graduates"):
+    elif t.lower_ not in ("graduation", "graduates"):
         return None
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     counted = child(of, "pobj") if of is not None else None
+    holders = (t, t.head) if t.dep_ == "dobj" else (t,)  # "conducted a graduation for 200 soldiers"
+    held_for = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    honoured = child(held_for, "pobj") if held_for is not None and counted is None else None
+    if honoured is not None and _is_recruit(honoured, CALLED_UP_NOUNS):
+        counted = honoured  # "held a graduation for 200 soldiers": those who graduated
     recruits = _people(counted) if counted is not None else None
     subj = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
     return (phrase(subj) if subj is not None else None), recruits
@@ -484,12 +501,15 @@ def _taken_in(
         actor = phrase(agent) if agent is not None else None
     else:
         subj = _subject(t)
+        if subj is None and registers and t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.i < t.i:
+            subj = t.head  # "700 recruits registered for training", the verb misread as a participle
         recruits = child(t, "dobj")
         if recruits is None and registers and _is_recruit(subj, REGISTERED_RECRUITS):
-            # "volunteers registered with the guard": the force is the "with" object
+            # "volunteers registered with the guard": the force is the "with" object, not a course
             preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "in", "for")]
             force = child(preps[0], "pobj") if preps else None
-            return (phrase(force) if force is not None else None), subj
+            course = force is not None and force.lemma_.lower() in TRAINING_NOUNS
+            return (phrase(force) if force is not None and not course else None), subj
         if graduates and recruits is None:
             if subj is None and t.dep_ == "acl" and t.head.i < t.i:
                 subj = t.head  # "a new batch of 110 fighters graduated", read as a noun and its participle
@@ -599,6 +619,18 @@ def _armed(t: Token) -> bool:
     return t.ent_type_ in ("ORG", "NORP") or any(x.lemma_.lower() in ARMED_WORDS for x in t.subtree)
 
 
+def _armed_word(t: Token) -> bool:
+    """A noun that is itself an armed party's word ("battalion", "militia")."""
+    return t.lemma_.lower() in ARMED_WORDS
+
+
+def _armed_head(t: Token) -> bool:
+    """An armed party by its own words ("the militia", "rebel commanders"), not by what an attached
+    phrase names ("a registration drive for the police")."""
+    words = [t, *(c for c in t.children if c.dep_ in ("compound", "amod", "nmod"))]
+    return t.ent_type_ in ("ORG", "NORP") or any(w.lemma_.lower() in ARMED_WORDS for w in words)
+
+
 def _read_defect(span: Span) -> Read | None:
     """ "60 soldiers defected to the rebels": they joined the side they went over to; defecting
     from a side alone is leaving it."""
@@ -705,7 +737,7 @@ READERS: dict[str, Reader] = {
     "train": _read_train,
     "register": _not_as_modifier(_read_register),
     "call_up": _not_as_modifier(_read_call_up),
-    "graduate": _not_as_modifier(_read_graduate),
+    "graduate": _read_graduate,
     "camp": _not_as_modifier(_read_camp),
     "defect": _read_defect,
     "child_soldier": _read_child_soldier,

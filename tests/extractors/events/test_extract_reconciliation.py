@@ -118,6 +118,16 @@ def test_laid_down_arms_but_not_refusals():
     assert of_type(run("Rebels in eastern Ghouta refused to lay down their arms."), "reconciliation") == []
 
 
+def test_laid_down_arms_in_a_long_report_and_its_common_misspelling():
+    filler = "The market reopened after weeks of rain. Traders said prices had fallen. " * 6
+    for text in (
+        filler + "On Monday, 35 former militants layed down their weapons at the district centre.",
+        filler + "Officials said that since last year there have been 120 fighters lay down their arms.",
+    ):
+        (event,) = of_type(run(text), "reconciliation")
+        assert event.count in (35, 120)
+
+
 def test_pronoun_party_is_the_side_named_before():
     text = "The villages were held by the armed opposition until they reconciled with Damascus two years ago."
     (event,) = of_type(run(text), "reconciliation")
@@ -373,3 +383,45 @@ def test_a_deal_named_by_its_year_happened_that_year_and_is_told_once():
 def test_the_people_a_deal_moves_are_its_count(text, count):
     (deal,) = of_type(run(text), "reconciliation")
     assert deal.count == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # weapons handed in, turned in or given up by their own holders
+        ("Forty rebels turned in their weapons to the army on Sunday.", 40),
+        ("The rebel group handed in its arms at the police station on Friday.", None),
+        ("On Saturday, 25 militiamen gave up their rifles in the border district.", 25),
+        # demobilized or reintegrated as a happening
+        ("About 300 paramilitary fighters demobilized on Sunday in the northern province.", 300),
+        ("Some 150 militia members were demobilised at a camp near the river on Tuesday.", 150),
+        ("In March, the armed groups agreed to demobilize their fighters at the talks.", None),
+        # taken into a reintegration program or process
+        ("Eighty former insurgents were inducted into the peace and reintegration program on Tuesday.", 80),
+        ("Some 60 fighters joined the reintegration process last week.", 60),
+        # an amnesty taken by the side that settles
+        ("About 200 militants have accepted an amnesty deal in the south, officials said on Monday.", 200),
+        ("The rebel commander accepted the amnesty last week with his bodyguards.", None),
+        ("On Friday, 1,500 gunmen took the amnesty offered by the governor.", 1500),
+    ],
+)
+def test_giving_up_arms_demobilizing_and_reintegration_are_settlements(text, count):
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.count == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels must turn in their weapons by Friday.",
+        "The army handed over weapons to the tribal militia.",
+        "The plan offers security guarantees for demobilized combatants.",
+        "Two more militias wrote to the governor expressing their wish to be demobilized.",
+        "The reintegration program began in 2012.",
+        "The president offered an amnesty to all rebels who lay down their arms.",
+        "The rebels are expected to accept the amnesty.",
+        "The elders hope more fighters will be inducted into the reintegration program.",
+    ],
+)
+def test_arms_orders_supplies_and_programs_as_such_are_no_settlement(text):
+    assert of_type(run(text), "reconciliation") == []

@@ -63,6 +63,45 @@ def test_more_recruitment_wordings(text, actor, count, qualifier):
     assert (event.count, event.count_qualifier) == (count, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # recruits registering or reporting for a course: no force named, the course is none
+        ("Some 500 recruits registered for police training last week.", 500),
+        ("More than 200 recruits reported for basic training on Monday.", 200),
+        ("On Sunday, 90 conscripts reported for duty at the border garrison.", 90),
+    ],
+)
+def test_recruits_registering_or_reporting_for_training(text, count):
+    (event,) = of_type(run(text), "recruitment")
+    assert (event.count, event.actor) == (count, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        # signing up others: the armed subject recruited them; a drive or office names no side
+        ("The militia signed up 300 young men in the villages last month.", "The militia", 300),
+        ("Rebel commanders signed up 200 boys from the camps in March.", "Rebel commanders", 200),
+        ("A registration drive for the police signed up 600 recruits in the province last week.", None, 600),
+    ],
+)
+def test_signing_up_recruits_names_the_armed_recruiter(text, actor, count):
+    (event,) = of_type(run(text), "recruitment")
+    assert (event.actor, event.count) == (actor, count)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new conscripts must report for duty by Friday.",
+        "Three employees reported for duty late on Monday.",
+    ],
+)
+def test_reporting_for_duty_that_is_no_intake(text):
+    assert of_type(run(text), "recruitment") == []
+
+
 def test_registering_volunteers_for_a_guard_is_recruitment():
     text = "The new interior ministry has begun registering volunteers for the national guard."
     (event,) = of_type(run(text), "recruitment")
@@ -261,3 +300,40 @@ def test_intakes_of_one_article_stay_apart():
         "Last year the rebels recruited dozens of teenagers in the south."
     )
     assert len(of_type(run(text), "recruitment")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        # a graduation held for counted soldiers: they graduated, the holder trained them
+        (
+            "The army held a graduation ceremony for 300 new soldiers at the camp on Thursday.",
+            "The army",
+            300,
+        ),
+        (
+            "The brigade conducted a basic training graduation for approximately 200 soldiers.",
+            "The brigade",
+            200,
+        ),
+        (
+            "On Monday the militia held a graduation parade for 90 fighters near the border.",
+            "the militia",
+            90,
+        ),
+    ],
+)
+def test_a_graduation_held_for_soldiers_counts_them(text, actor, count):
+    (event,) = of_type(run(text), "recruitment")
+    assert (event.actor, event.count) == (actor, count)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The university held a graduation ceremony for 1,200 students on Friday.",
+        "The academy will hold a graduation ceremony for 80 cadets next month.",
+    ],
+)
+def test_graduations_of_students_or_to_come_are_no_intake(text):
+    assert of_type(run(text), "recruitment") == []

@@ -134,6 +134,10 @@ EXAMPLES = [
     ("The president declared a general mobilisation.", "recruitment.mobilisation"),
     ("The rebels trained 300 new fighters.", "recruitment.train"),
     ("The guard registered 500 volunteers.", "recruitment.register"),
+    ("Two hundred recruits reported for basic training.", "recruitment.reported_for_training"),
+    ("Forty men demobilized.", "reconciliation.demobilized"),
+    ("The rebels accepted the amnesty.", "reconciliation.amnesty"),
+    ("They entered the reintegration scheme.", "reconciliation.reintegration_program"),
     ("The army called up 3,000 reservists.", "recruitment.call_up"),
     ("Students were summoned to military service.", "recruitment.summon_service"),
     ("The graduation of 800 cadets took place.", "recruitment.graduation"),
@@ -160,7 +164,7 @@ EXAMPLES = [
     ("The gunmen handed themselves over.", "reconciliation.gave_themselves_up"),
 ]
 # Patterns that test the model's tags, so a blank pipeline cannot match them.
-NEEDS_TAGS = {"reconciliation.laid_down_arms"}
+NEEDS_TAGS = {"reconciliation.laid_down_arms", "reconciliation.handed_in_arms"}
 
 
 def test_every_trigger_pattern_has_an_example():

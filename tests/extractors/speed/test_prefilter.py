@@ -38,6 +38,10 @@ from extractors.speed.prefilter import (
         ("Around ninety gunmen settled their legal status with the authorities.", True),
         ("The town came back under state control after elders reached a deal.", True),
         ("Tribal leaders signed an agreement ending the feud.", True),
+        # inflected phrasal triggers, not only the one form a phrase row once listed
+        ("Since spring, forty militiamen have come to lay down their rifles.", True),
+        ("The first reservists were called up on Friday.", True),
+        ("The gunmen handed over the checkpoint on Sunday.", True),
         ("The price of rice rose again in the northern markets.", False),
         ("Schoolchildren sat their exams in a tent.", False),
         ("The governor opened a new water station on Sunday.", False),
