@@ -177,8 +177,8 @@ def reporting_verb(token: Token) -> bool:
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
 
 
-# A list item: a line that starts with a bullet.
-_LIST_ITEM = re.compile(r"^\s*[*•·\u2022\u25aa-]\s")
+# A list item: a line that starts with a bullet (a typewritten one is a double hyphen: "-- Near X, ...").
+_LIST_ITEM = re.compile(r"^\s*(?:[*•·\u2022\u25aa]|--?)\s")
 
 
 def is_list_item(sent: Span) -> bool:

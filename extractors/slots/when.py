@@ -54,6 +54,10 @@ MAX_DATE_DISTANCE = 24
 BARE_PERIOD = re.compile(r"^(?:in|for|over|within)?\s*(?:the\s+)?(?:days|weeks|months|years|decades)$", re.I)
 
 
+# A length used as an adjective ("a 60-day course", "a six-week-old truce", "a year-long siege"): no date.
+DURATION_ADJECTIVE = re.compile(r"old|-long|-\s*(?:hour|day|week|month|year)\b", re.IGNORECASE)
+
+
 # Extra distance charged to the report's date ("said on Tuesday that ..."): any other date wins.
 REPORT_DATE_PENALTY = 1000
 
@@ -129,8 +133,10 @@ OPENING_DATE = re.compile(
 LIST_HEADING_TOKENS = 4
 
 
-# Sentences before a list's introduction that may date it ("On Nov. 1, ... In Syria, ... The following:").
+# Sentences before a list's introduction that may date it ("On Nov. 1, ... In Syria, ... The following:"),
+# and the paragraph breaks among them (a release's lead, a paragraph on its details, then the list).
 LIST_INTRO_REACH = 4
+LIST_INTRO_PARAGRAPHS = 2
 
 
 # Sentences this short are one clause: any date in them dates the event.
@@ -279,7 +285,9 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
         return None
     if is_list_item(sent):
         return _list_date(sentences, i, published)
-    carried = _date_before(sentences, i, published, across_paragraphs=False, reach=len(sentences))
+    if sent.text.rstrip().endswith(":") and _introduces_list(sentences, i):
+        return _intro_date(sentences, i, published)
+    carried = _date_before(sentences, i, published, paragraphs=0, reach=len(sentences))
     if carried is None or carried.date is None or carried.precision != "day":
         return carried
     if carried.end is not None:
@@ -310,10 +318,10 @@ def _during_the_period(sent: Span) -> bool:
 
 
 def _date_before(
-    sentences: Sequence[Span], i: int, published: dt.date, *, across_paragraphs: bool, reach: int
+    sentences: Sequence[Span], i: int, published: dt.date, *, paragraphs: int, reach: int
 ) -> When | None:
     """The day or month of the nearest dated sentence among the `reach` sentences before sentence i
-    in its paragraph (or, when `across_paragraphs`, in the paragraph before); None at a sentence
+    in its paragraph (or in up to `paragraphs` paragraphs before); None at a sentence
     without a parse."""
     first, j = i - 1, i  # a month only the sentence just before names dates what follows
     while j > 0 and reach > 0:
@@ -321,12 +329,14 @@ def _date_before(
         j -= 1
         while j > 0 and not sentences[j].text.strip():
             j -= 1  # a line break the parser made a sentence of its own
+        if _is_heading(sentences[j]):
+            continue  # "Strikes in Syria": a section's title, the story goes on past it
         before, after = sentences[j], sentences[i]
         between = after.doc.text[before.start_char : after.start_char]
         if "\n" in between[len(between.rstrip()) :]:
-            if not across_paragraphs:
+            if not paragraphs:
                 return None  # a paragraph ends in between
-            across_paragraphs = False
+            paragraphs -= 1
         when = _sentence_date(before, published)
         if when is not None:
             # a month said further back may be the background, not this event's
@@ -337,6 +347,12 @@ def _date_before(
             return shifted if shifted.text is not None else None  # "Two days later, ... . X happened"
         i = j
     return None
+
+
+def _is_heading(sent: Span) -> bool:
+    """A short line that does not end as a sentence does: a section title ("Strikes in Iraq")."""
+    words = [t for t in sent if not t.is_space]
+    return 0 < len(words) <= LIST_HEADING_TOKENS and not sent.text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _sentence_date(sent: Span, published: dt.date) -> When | None:
@@ -365,9 +381,30 @@ def _list_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | 
     intro = sentences[j]
     if not intro.text.rstrip().endswith(":") or not is_parsed(intro):
         return None
-    return _own_date(intro, intro.root, published) or _date_before(
-        sentences, j, published, across_paragraphs=True, reach=LIST_INTRO_REACH
-    )
+    return _intro_date(sentences, j, published)
+
+
+def _introduces_list(sentences: Sequence[Span], i: int) -> bool:
+    """Whether a list item follows sentence i, past blank lines."""
+    k = i + 1
+    while k < len(sentences) and not sentences[k].text.strip():
+        k += 1
+    return k < len(sentences) and is_list_item(sentences[k])
+
+
+def _intro_date(sentences: Sequence[Span], j: int, published: dt.date) -> When | None:
+    """The date of a list's introduction: its own, else the one a list just before it has (a release
+    lists the strikes in Syria, then those in Iraq), else that of the sentences before it."""
+    intro = sentences[j]
+    own = _own_date(intro, intro.root, published)
+    if own is not None:
+        return own
+    k = j - 1
+    while k > 0 and (not sentences[k].text.strip() or _is_heading(sentences[k])):
+        k -= 1
+    if is_list_item(sentences[k]):
+        return _list_date(sentences, k, published)
+    return _date_before(sentences, j, published, paragraphs=LIST_INTRO_PARAGRAPHS, reach=LIST_INTRO_REACH)
 
 
 @functools.lru_cache(maxsize=8)
@@ -406,7 +443,7 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
     for ent in span_entities(sent):
         if ent.label_ not in ("DATE", "TIME") or in_stamp(ent[0]) or in_stamp(ent[-1]):
             continue
-        if "old" in ent.text or "-long" in ent.text or ent.root.head.lemma_.lower() in REPORTING_VERBS:
+        if DURATION_ADJECTIVE.search(ent.text) or ent.root.head.lemma_.lower() in REPORTING_VERBS:
             continue
         end = ent.end - 1 if counted_after_date(ent[-1]) else ent.end  # "On 16 July 12 soldiers"
         start, end, text = _with_preposition(ent.start, end, sent)
@@ -434,7 +471,8 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             distance += REPORT_DATE_PENALTY  # "after several days of calm": how long; any other date wins
         distance += REPORT_DATE_PENALTY if _dates_the_report(root) else 0
         too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
-        if too_far or (start > 0 and sent.doc[start - 1].lower_ == "of") or BARE_PERIOD.match(text):
+        of_period = start > 0 and sent.doc[start - 1].lower_ == "of" and not _possessive(sent.doc[start:end])
+        if too_far or of_period or BARE_PERIOD.match(text):
             continue  # another clause's date, or a duration ("a lull of several days")
         if _bare_time_of_day(sent.doc[start:end]):
             continue  # "around noon": the story's day (`STORY_SHIFTS`), not the publication day
@@ -446,6 +484,13 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             shown = f"{text} {sent.doc[end].text}" if measured else text  # "a week after": told from another
             best = When(resolved.start, resolved.precision, shown, resolved.end)
     return best, best is not None and best_distance >= REPORT_DATE_PENALTY
+
+
+def _possessive(expression: Span) -> bool:
+    """ "yesterday's strikes", "Friday's attack": a day that names the event it precedes."""
+    return any(c.dep_ == "case" for c in expression.root.children) or (
+        expression.end < len(expression.doc) and expression.doc[expression.end].lower_ in ("'s", "’s")
+    )
 
 
 def _joined_clauses(a: Token, b: Token) -> bool:

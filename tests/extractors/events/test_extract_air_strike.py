@@ -189,6 +189,32 @@ def test_list_of_strikes_by_place_dated_and_attributed_by_its_introduction():
     assert {e.actor for e in listed.values()} == {"The coalition"}  # the force the lead names
 
 
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Officials gave details of yesterday's strikes at a briefing.",  # the day as a possessive of "of"
+        "Officials gave details of the latest strikes at a briefing.",  # the lead two paragraphs up
+    ],
+)
+def test_sections_of_strikes_under_headings_are_dated_by_the_lead(details):
+    text = (
+        "HARBOR CITY, June 9, 2021 - Coalition aircraft kept up attacks on the militants yesterday, "
+        "officials said today.\n\n"
+        f"{details}\n\n"
+        "North\n\n"
+        "Fighter aircraft conducted four strikes in the north:\n\n"
+        "-- Near Tal Abyad, one strike destroyed a militant vehicle.\n\n"
+        "South\n\n"
+        "Bomber aircraft conducted five strikes in the south:\n\n"
+        "-- Near Al Hawl, three strikes struck two tactical units.\n\n"
+    )
+    strikes = of_type(
+        run(text, title="Coalition aircraft strike militants", published=D(2021, 6, 9)), "air_strike"
+    )
+    listed = {e.location: e.event_date for e in strikes if e.evidence.startswith("--")}
+    assert listed == {"Tal Abyad": D(2021, 6, 8), "Al Hawl": D(2021, 6, 8)}
+
+
 def test_raid_needs_aircraft_context():
     (event,) = of_type(
         run("Russian raids killed 14 people in Ariha, the monitor said.", title="Jets pound Idlib"),
