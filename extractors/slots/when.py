@@ -32,6 +32,7 @@ from extractors.lexicon import (
     PLANNED_HEADS,
     PUBLICATION_TIMES,
     REPORTING_VERBS,
+    SHORT_PERIOD_UNITS,
     TIME_UNITS,
     TIMES_OF_DAY,
     WEEKDAYS,
@@ -118,6 +119,8 @@ SENTENCE_ENDS = (".", "!", "?", '"', "”", ":")
 # Sentences after an undated report that may retell it with its day ("the strike Thursday"); a deal
 # is retold by its day anywhere in the article ("welcomes the May 9 agreement"): an article tells one.
 RETOLD_REACH = 4
+# A retelling whose day must fall in the period the lead gave ("earlier this week") may come further on.
+RETOLD_IN_PERIOD_REACH = 8
 _DAY_NAME = (
     r"(?:(?:" + "|".join(WEEKDAYS) + r")"
     r"|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
@@ -168,6 +171,9 @@ def find_date(
     own, report_only = _own_date_scored(sent, anchor, published)
     if own is not None and report_only:  # "killed 11, the military said Friday" ... "the strike Thursday"
         return _retold_date(sent, published, retold_as) or own
+    if own is not None and _short_period(own):  # "an airstrike earlier this week" ... "took place Sunday"
+        retold = _retold_date(sent, published, retold_as, RETOLD_IN_PERIOD_REACH)
+        return retold if retold is not None and _within(retold, own) else own
     return (
         own
         or _day_after_story(sent, published)
@@ -177,7 +183,23 @@ def find_date(
     )
 
 
-def _retold_date(sent: Span, published: dt.date, nouns: frozenset[str]) -> When | None:
+def _within(day: When, period: When) -> bool:
+    """Whether a day falls in a period's holding unit, up to the period's end."""
+    if day.date is None or period.date is None or period.end is None:
+        return False
+    return period.date <= day.date <= period.end
+
+
+def _short_period(when: When) -> bool:
+    """A period of days or weeks counted back from publication ("earlier this week", "in the past
+    three days"), dated by the month or year that holds it."""
+    words = (when.text or "").lower().split()
+    return when.precision != "day" and when.end is not None and any(w in SHORT_PERIOD_UNITS for w in words)
+
+
+def _retold_date(
+    sent: Span, published: dt.date, nouns: frozenset[str], reach: int = RETOLD_REACH
+) -> When | None:
     """The day one of the next sentences gives the event when it refers back to it with a definite
     noun that carries the day: "the strike Thursday", "the strike on Sunday", "Saturday's attacks",
     "the May 9 agreement" (a lead sentence often leaves the day to the retelling)."""
@@ -186,15 +208,15 @@ def _retold_date(sent: Span, published: dt.date, nouns: frozenset[str]) -> When 
     if not nouns or not _is_lead(sentences[:i]):
         return None  # later in a report, an undated attack is background more often than the news
     retold = _retelling(nouns)
-    reach = len(sentences) if nouns == ANAPHORIC_DEAL_NOUNS else RETOLD_REACH
+    reach = len(sentences) if nouns == ANAPHORIC_DEAL_NOUNS else reach
     for later in sentences[i + 1 : i + 1 + reach]:
         if _tells_another_incident(later):
             return None
         for m in retold.finditer(later.text):
-            adjective = (m.group("adj") or m.group("adj2") or "").lower()
+            adjective = (m.group("adj") or m.group("adj2") or m.group("adj3") or "").lower()
             if adjective in OTHER_OCCASION:
                 continue
-            words = m.group("a") or m.group("b") or m.group("c")
+            words = m.group("a") or m.group("b") or m.group("c") or m.group("d")
             resolved = resolve_date(words, published)
             if resolved is not None and resolved.precision == "day":
                 return When(resolved.start, "day", words)
@@ -410,7 +432,8 @@ def _intro_date(sentences: Sequence[Span], j: int, published: dt.date) -> When |
 @functools.lru_cache(maxsize=8)
 def _retelling(nouns: frozenset[str]) -> re.Pattern[str]:
     """A definite noun of `nouns` with the day attached: "the strike (on) Thursday", "Saturday's
-    attacks", "the May 9 agreement" (adj, adj2: a word before the noun, "the last strike")."""
+    attacks", "the May 9 agreement", "the attack took place Sunday" (adj, adj2, adj3: a word before
+    the noun, "the last strike")."""
     noun = r"(?:" + "|".join(sorted(nouns)) + r")s?"
     before = r"(?:(?P<{}>[\w-]+)\s+)?"
     return re.compile(
@@ -421,7 +444,9 @@ def _retelling(nouns: frozenset[str]) -> re.Pattern[str]:
         + _DAY_NAME
         + r")\b"
         r"|\b(?P<b>" + _DAY_NAME + r")['’]s\s+" + before.format("adj2") + noun + r"\b"
-        r"|\bthe\s+(?P<c>" + _DAY_NAME + r")\s+" + noun + r"\b",
+        r"|\bthe\s+(?P<c>" + _DAY_NAME + r")\s+" + noun + r"\b"
+        r"|\b(?:the|this|that)\s+" + before.format("adj3") + noun + r"\s+(?:took\s+place|happened|occurred)"
+        r"\s+(?:on\s+)?(?P<d>" + _DAY_NAME + r")\b",
         re.IGNORECASE,
     )
 
