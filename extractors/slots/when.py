@@ -57,10 +57,16 @@ BARE_PERIOD = re.compile(r"^(?:in|for|over|within)?\s*(?:the\s+)?(?:days|weeks|m
 
 # A length used as an adjective ("a 60-day course", "a six-week-old truce", "a year-long siege"): no date.
 DURATION_ADJECTIVE = re.compile(r"old|-long|-\s*(?:hour|day|week|month|year)\b", re.IGNORECASE)
+# The same suffix after a date entity that left it out ("a week" + "-long").
+LENGTH_SUFFIX = re.compile(r"\s*-\s*(?:long|old)\b", re.IGNORECASE)
 
 
 # Extra distance charged to the report's date ("said on Tuesday that ..."): any other date wins.
 REPORT_DATE_PENALTY = 1000
+
+
+# Extra distance charged to a date that modifies a noun other than the trigger: a date on the verb wins.
+NOUN_DATE_PENALTY = 8
 
 
 # Extra distance charged to a date in another clause than the trigger's.
@@ -468,7 +474,8 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
     for ent in span_entities(sent):
         if ent.label_ not in ("DATE", "TIME") or in_stamp(ent[0]) or in_stamp(ent[-1]):
             continue
-        if DURATION_ADJECTIVE.search(ent.text) or ent.root.head.lemma_.lower() in REPORTING_VERBS:
+        length = DURATION_ADJECTIVE.search(ent.text) or LENGTH_SUFFIX.match(sent.doc.text, ent.end_char)
+        if length or ent.root.head.lemma_.lower() in REPORTING_VERBS:
             continue
         end = ent.end - 1 if counted_after_date(ent[-1]) else ent.end  # "On 16 July 12 soldiers"
         start, end, text = _with_preposition(ent.start, end, sent)
@@ -495,6 +502,7 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
         if counted and start > sent.start and sent.doc[start - 1].lower_ in DURATION_AFTER:
             distance += REPORT_DATE_PENALTY  # "after several days of calm": how long; any other date wins
         distance += REPORT_DATE_PENALTY if _dates_the_report(root) else 0
+        distance += NOUN_DATE_PENALTY if _dates_another_noun(root, anchor) else 0
         too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
         of_period = start > 0 and sent.doc[start - 1].lower_ == "of" and not _possessive(sent.doc[start:end])
         if too_far or of_period or BARE_PERIOD.match(text):
@@ -516,6 +524,17 @@ def _possessive(expression: Span) -> bool:
     return any(c.dep_ == "case" for c in expression.root.children) or (
         expression.end < len(expression.doc) and expression.doc[expression.end].lower_ in ("'s", "’s")
     )
+
+
+def _dates_another_noun(root: Token, anchor: Token) -> bool:
+    """A date inside a noun phrase that is not the trigger's ("upon the course's completion this
+    week, they joined the police April 15"): it dates that noun; a date on the verb wins."""
+    if root.lower_ in DATE_WORDS - MONTHS_AND_DAYS:
+        return False  # "overnight", "yesterday": the parser may hang them anywhere, they date the clause
+    head = root.head
+    if head.dep_ == "prep" and head.lower_ in DATE_PREPS:
+        head = head.head
+    return head.pos_ in ("NOUN", "PROPN") and head != anchor and head not in anchor.ancestors
 
 
 def _joined_clauses(a: Token, b: Token) -> bool:
