@@ -74,6 +74,9 @@ PERFECT_HABIT_ADVERBS = _words("repeatedly")
 TIME_UNITS = {
     w: w.removesuffix("s") for w in _words("hour hours day days week weeks month months year years")
 }
+# Units of a period short enough that a later sentence's day names the event in it ("an airstrike
+# earlier this week ... the strike took place Sunday"); a month or a year holds too many events.
+SHORT_PERIOD_UNITS = _words("day days week weeks")
 # Whole expressions that mean the publication day or the day before (guidelines, "Dates": Days).
 # Times of day the guidelines date by publication even bare ("overnight", "after midnight"); any other
 # bare time of day ("around noon", "at dawn") names no day: it goes on the day the story told last.

@@ -32,6 +32,7 @@ from extractors.lexicon import (
     PLANNED_HEADS,
     PUBLICATION_TIMES,
     REPORTING_VERBS,
+    SHORT_PERIOD_UNITS,
     TIME_UNITS,
     TIMES_OF_DAY,
     WEEKDAYS,
@@ -54,8 +55,18 @@ MAX_DATE_DISTANCE = 24
 BARE_PERIOD = re.compile(r"^(?:in|for|over|within)?\s*(?:the\s+)?(?:days|weeks|months|years|decades)$", re.I)
 
 
+# A length used as an adjective ("a 60-day course", "a six-week-old truce", "a year-long siege"): no date.
+DURATION_ADJECTIVE = re.compile(r"old|-long|-\s*(?:hour|day|week|month|year)\b", re.IGNORECASE)
+# The same suffix after a date entity that left it out ("a week" + "-long").
+LENGTH_SUFFIX = re.compile(r"\s*-\s*(?:long|old)\b", re.IGNORECASE)
+
+
 # Extra distance charged to the report's date ("said on Tuesday that ..."): any other date wins.
 REPORT_DATE_PENALTY = 1000
+
+
+# Extra distance charged to a date that modifies a noun other than the trigger: a date on the verb wins.
+NOUN_DATE_PENALTY = 8
 
 
 # Extra distance charged to a date in another clause than the trigger's.
@@ -114,6 +125,8 @@ SENTENCE_ENDS = (".", "!", "?", '"', "”", ":")
 # Sentences after an undated report that may retell it with its day ("the strike Thursday"); a deal
 # is retold by its day anywhere in the article ("welcomes the May 9 agreement"): an article tells one.
 RETOLD_REACH = 4
+# A retelling whose day must fall in the period the lead gave ("earlier this week") may come further on.
+RETOLD_IN_PERIOD_REACH = 8
 _DAY_NAME = (
     r"(?:(?:" + "|".join(WEEKDAYS) + r")"
     r"|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
@@ -129,8 +142,10 @@ OPENING_DATE = re.compile(
 LIST_HEADING_TOKENS = 4
 
 
-# Sentences before a list's introduction that may date it ("On Nov. 1, ... In Syria, ... The following:").
+# Sentences before a list's introduction that may date it ("On Nov. 1, ... In Syria, ... The following:"),
+# and the paragraph breaks among them (a release's lead, a paragraph on its details, then the list).
 LIST_INTRO_REACH = 4
+LIST_INTRO_PARAGRAPHS = 2
 
 
 # Sentences this short are one clause: any date in them dates the event.
@@ -162,6 +177,9 @@ def find_date(
     own, report_only = _own_date_scored(sent, anchor, published)
     if own is not None and report_only:  # "killed 11, the military said Friday" ... "the strike Thursday"
         return _retold_date(sent, published, retold_as) or own
+    if own is not None and _short_period(own):  # "an airstrike earlier this week" ... "took place Sunday"
+        retold = _retold_date(sent, published, retold_as, RETOLD_IN_PERIOD_REACH)
+        return retold if retold is not None and _within(retold, own) else own
     return (
         own
         or _day_after_story(sent, published)
@@ -171,7 +189,23 @@ def find_date(
     )
 
 
-def _retold_date(sent: Span, published: dt.date, nouns: frozenset[str]) -> When | None:
+def _within(day: When, period: When) -> bool:
+    """Whether a day falls in a period's holding unit, up to the period's end."""
+    if day.date is None or period.date is None or period.end is None:
+        return False
+    return period.date <= day.date <= period.end
+
+
+def _short_period(when: When) -> bool:
+    """A period of days or weeks counted back from publication ("earlier this week", "in the past
+    three days"), dated by the month or year that holds it."""
+    words = (when.text or "").lower().split()
+    return when.precision != "day" and when.end is not None and any(w in SHORT_PERIOD_UNITS for w in words)
+
+
+def _retold_date(
+    sent: Span, published: dt.date, nouns: frozenset[str], reach: int = RETOLD_REACH
+) -> When | None:
     """The day one of the next sentences gives the event when it refers back to it with a definite
     noun that carries the day: "the strike Thursday", "the strike on Sunday", "Saturday's attacks",
     "the May 9 agreement" (a lead sentence often leaves the day to the retelling)."""
@@ -180,15 +214,15 @@ def _retold_date(sent: Span, published: dt.date, nouns: frozenset[str]) -> When 
     if not nouns or not _is_lead(sentences[:i]):
         return None  # later in a report, an undated attack is background more often than the news
     retold = _retelling(nouns)
-    reach = len(sentences) if nouns == ANAPHORIC_DEAL_NOUNS else RETOLD_REACH
+    reach = len(sentences) if nouns == ANAPHORIC_DEAL_NOUNS else reach
     for later in sentences[i + 1 : i + 1 + reach]:
         if _tells_another_incident(later):
             return None
         for m in retold.finditer(later.text):
-            adjective = (m.group("adj") or m.group("adj2") or "").lower()
+            adjective = (m.group("adj") or m.group("adj2") or m.group("adj3") or "").lower()
             if adjective in OTHER_OCCASION:
                 continue
-            words = m.group("a") or m.group("b") or m.group("c")
+            words = m.group("a") or m.group("b") or m.group("c") or m.group("d")
             resolved = resolve_date(words, published)
             if resolved is not None and resolved.precision == "day":
                 return When(resolved.start, "day", words)
@@ -279,6 +313,8 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
         return None
     if is_list_item(sent):
         return _list_date(sentences, i, published)
+    if sent.text.rstrip().endswith(":") and _introduces_list(sentences, i):
+        return _intro_date(sentences, i, published)
     carried = _date_before(sentences, i, published, paragraphs=0, reach=len(sentences))
     if carried is None or carried.date is None or carried.precision != "day":
         return carried
@@ -313,7 +349,7 @@ def _date_before(
     sentences: Sequence[Span], i: int, published: dt.date, *, paragraphs: int, reach: int
 ) -> When | None:
     """The day or month of the nearest dated sentence among the `reach` sentences before sentence i
-    in its paragraph (or across up to `paragraphs` paragraph breaks); None at a sentence
+    in its paragraph (or in up to `paragraphs` paragraphs before); None at a sentence
     without a parse."""
     first, j = i - 1, i  # a month only the sentence just before names dates what follows
     while j > 0 and reach > 0:
@@ -321,6 +357,8 @@ def _date_before(
         j -= 1
         while j > 0 and not sentences[j].text.strip():
             j -= 1  # a line break the parser made a sentence of its own
+        if _is_heading(sentences[j]):
+            continue  # "Strikes in Syria": a section's title, the story goes on past it
         before, after = sentences[j], sentences[i]
         between = after.doc.text[before.start_char : after.start_char]
         if "\n" in between[len(between.rstrip()) :]:
@@ -337,6 +375,12 @@ def _date_before(
             return shifted if shifted.text is not None else None  # "Two days later, ... . X happened"
         i = j
     return None
+
+
+def _is_heading(sent: Span) -> bool:
+    """A short line that does not end as a sentence does: a section title ("Strikes in Iraq")."""
+    words = [t for t in sent if not t.is_space]
+    return 0 < len(words) <= LIST_HEADING_TOKENS and not sent.text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _sentence_date(sent: Span, published: dt.date) -> When | None:
@@ -366,25 +410,37 @@ def _list_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | 
     intro = sentences[j]
     if not intro.text.rstrip().endswith(":") or not is_parsed(intro):
         return None
-    if (own := _own_date(intro, intro.root, published)) is not None:
+    return _intro_date(sentences, j, published)
+
+
+def _introduces_list(sentences: Sequence[Span], i: int) -> bool:
+    """Whether a list item follows sentence i, past blank lines."""
+    k = i + 1
+    while k < len(sentences) and not sentences[k].text.strip():
+        k += 1
+    return k < len(sentences) and is_list_item(sentences[k])
+
+
+def _intro_date(sentences: Sequence[Span], j: int, published: dt.date) -> When | None:
+    """The date of a list's introduction: its own, else the one a list just before it has (a release
+    lists the strikes in Syria, then those in Iraq), else that of the sentences before it."""
+    intro = sentences[j]
+    own = _own_date(intro, intro.root, published)
+    if own is not None:
         return own
-    while j > 1 and _is_heading(sentences[j - 1]):
-        j -= 1  # the intro's section heading ("Strikes in Iraq")
-    if j > 1 and is_list_item(sentences[j - 1]):
-        return _list_date(sentences, j - 1, published)  # a later section of one list: the first's date
-    # a release's lead, summary and heading stand in paragraphs of their own above its list
-    return _date_before(sentences, j, published, paragraphs=LIST_INTRO_REACH, reach=LIST_INTRO_REACH)
-
-
-def _is_heading(sent: Span) -> bool:
-    """A list's heading line ("Syria", "Strikes in Iraq"): a few words (line breaks not counted)."""
-    return sum(not t.is_space for t in sent) <= LIST_HEADING_TOKENS
+    k = j - 1
+    while k > 0 and (not sentences[k].text.strip() or _is_heading(sentences[k])):
+        k -= 1
+    if is_list_item(sentences[k]):
+        return _list_date(sentences, k, published)
+    return _date_before(sentences, j, published, paragraphs=LIST_INTRO_PARAGRAPHS, reach=LIST_INTRO_REACH)
 
 
 @functools.lru_cache(maxsize=8)
 def _retelling(nouns: frozenset[str]) -> re.Pattern[str]:
     """A definite noun of `nouns` with the day attached: "the strike (on) Thursday", "Saturday's
-    attacks", "the May 9 agreement" (adj, adj2: a word before the noun, "the last strike")."""
+    attacks", "the May 9 agreement", "the attack took place Sunday" (adj, adj2, adj3: a word before
+    the noun, "the last strike")."""
     noun = r"(?:" + "|".join(sorted(nouns)) + r")s?"
     before = r"(?:(?P<{}>[\w-]+)\s+)?"
     return re.compile(
@@ -395,7 +451,9 @@ def _retelling(nouns: frozenset[str]) -> re.Pattern[str]:
         + _DAY_NAME
         + r")\b"
         r"|\b(?P<b>" + _DAY_NAME + r")['’]s\s+" + before.format("adj2") + noun + r"\b"
-        r"|\bthe\s+(?P<c>" + _DAY_NAME + r")\s+" + noun + r"\b",
+        r"|\bthe\s+(?P<c>" + _DAY_NAME + r")\s+" + noun + r"\b"
+        r"|\b(?:the|this|that)\s+" + before.format("adj3") + noun + r"\s+(?:took\s+place|happened|occurred)"
+        r"\s+(?:on\s+)?(?P<d>" + _DAY_NAME + r")\b",
         re.IGNORECASE,
     )
 
@@ -417,7 +475,8 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
     for ent in span_entities(sent):
         if ent.label_ not in ("DATE", "TIME") or in_stamp(ent[0]) or in_stamp(ent[-1]):
             continue
-        if "old" in ent.text or "-long" in ent.text or ent.root.head.lemma_.lower() in REPORTING_VERBS:
+        length = DURATION_ADJECTIVE.search(ent.text) or LENGTH_SUFFIX.match(sent.doc.text, ent.end_char)
+        if length or ent.root.head.lemma_.lower() in REPORTING_VERBS:
             continue
         end = ent.end - 1 if counted_after_date(ent[-1]) else ent.end  # "On 16 July 12 soldiers"
         start, end, text = _with_preposition(ent.start, end, sent)
@@ -444,10 +503,10 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
         if counted and start > sent.start and sent.doc[start - 1].lower_ in DURATION_AFTER:
             distance += REPORT_DATE_PENALTY  # "after several days of calm": how long; any other date wins
         distance += REPORT_DATE_PENALTY if _dates_the_report(root) else 0
+        distance += NOUN_DATE_PENALTY if _dates_another_noun(root, anchor) else 0
         too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
-        owns = end < sent.end and sent.doc[end].tag_ == "POS"  # "details of yesterday's strikes": a day
-        duration = start > 0 and sent.doc[start - 1].lower_ == "of" and not owns
-        if too_far or duration or BARE_PERIOD.match(text):
+        of_period = start > 0 and sent.doc[start - 1].lower_ == "of" and not _possessive(sent.doc[start:end])
+        if too_far or of_period or BARE_PERIOD.match(text):
             continue  # another clause's date, or a duration ("a lull of several days")
         if _bare_time_of_day(sent.doc[start:end]):
             continue  # "around noon": the story's day (`STORY_SHIFTS`), not the publication day
@@ -459,6 +518,24 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             shown = f"{text} {sent.doc[end].text}" if measured else text  # "a week after": told from another
             best = When(resolved.start, resolved.precision, shown, resolved.end)
     return best, best is not None and best_distance >= REPORT_DATE_PENALTY
+
+
+def _possessive(expression: Span) -> bool:
+    """ "yesterday's strikes", "Friday's attack": a day that names the event it precedes."""
+    return any(c.dep_ == "case" for c in expression.root.children) or (
+        expression.end < len(expression.doc) and expression.doc[expression.end].lower_ in ("'s", "’s")
+    )
+
+
+def _dates_another_noun(root: Token, anchor: Token) -> bool:
+    """A date inside a noun phrase that is not the trigger's ("upon the course's completion this
+    week, they joined the police April 15"): it dates that noun; a date on the verb wins."""
+    if root.lower_ in DATE_WORDS - MONTHS_AND_DAYS:
+        return False  # "overnight", "yesterday": the parser may hang them anywhere, they date the clause
+    head = root.head
+    if head.dep_ == "prep" and head.lower_ in DATE_PREPS:
+        head = head.head
+    return head.pos_ in ("NOUN", "PROPN") and head != anchor and head not in anchor.ancestors
 
 
 def _joined_clauses(a: Token, b: Token) -> bool:

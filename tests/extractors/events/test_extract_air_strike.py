@@ -292,6 +292,65 @@ def test_strikes_that_engaged_or_damaged_in_an_article_about_aircraft(text, loca
     assert (event.location, event.count) == (location, count)
 
 
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Officials gave details of yesterday's strikes at a briefing.",  # the day as a possessive of "of"
+        "Officials gave details of the latest strikes at a briefing.",  # the lead two paragraphs up
+    ],
+)
+def test_sections_of_strikes_under_headings_are_dated_by_the_lead(details):
+    text = (
+        "HARBOR CITY, June 9, 2021 - Coalition aircraft kept up attacks on the militants yesterday, "
+        "officials said today.\n\n"
+        f"{details}\n\n"
+        "North\n\n"
+        "Fighter aircraft conducted four strikes in the north:\n\n"
+        "-- Near Tal Abyad, one strike destroyed a militant vehicle.\n\n"
+        "South\n\n"
+        "Bomber aircraft conducted five strikes in the south:\n\n"
+        "-- Near Al Hawl, three strikes struck two tactical units.\n\n"
+    )
+    strikes = of_type(
+        run(text, title="Coalition aircraft strike militants", published=D(2021, 6, 9)), "air_strike"
+    )
+    listed = {e.location: e.event_date for e in strikes if e.evidence.startswith("--")}
+    assert listed == {"Tal Abyad": D(2021, 6, 8), "Al Hawl": D(2021, 6, 8)}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        # a later sentence gives the day inside the period the lead counted back (published Wed 10 March)
+        (
+            "Warplanes bombed a depot of the militia earlier this week, officials said.\n\n"
+            "The depot stored fuel and rockets.\n\n"
+            "Witnesses said the raid took place Monday at dawn.",
+            D(2021, 3, 8),
+            "day",
+        ),
+        (
+            "Jets struck an arms convoy in the past three days, the ministry said.\n\n"
+            "The convoy had crossed the border.\n\n"
+            "A local official said the strike happened on 9 March.",
+            D(2021, 3, 9),
+            "day",
+        ),
+        # a day outside the period is another raid's
+        (
+            "Warplanes bombed a depot of the militia earlier this week, officials said.\n\n"
+            "The depot stored fuel and rockets.\n\n"
+            "Witnesses said the raid took place on 2 February.",
+            D(2021, 3, 1),
+            "month",
+        ),
+    ],
+)
+def test_a_period_counted_back_is_narrowed_by_the_day_a_retelling_gives(text, date, precision):
+    (event, *_) = of_type(run(text), "air_strike")
+    assert (event.event_date, event.date_precision) == (date, precision)
+
+
 def test_raid_needs_aircraft_context():
     (event,) = of_type(
         run("Russian raids killed 14 people in Ariha, the monitor said.", title="Jets pound Idlib"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extract_cases import contains, of_type, run
+from extract_cases import PUBLISHED, contains, of_type, run
 
 pytestmark = pytest.mark.model
 
@@ -72,6 +72,47 @@ def test_recruitment_date_from_since():
         "month",
         "Since February",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        # a length used as an adjective names no date: the publication day stands
+        ("The army enlisted 500 recruits for a 90-day training course in the capital.", PUBLISHED, "day"),
+        ("The militia trained 120 fighters in a two-week-long course near the border.", PUBLISHED, "day"),
+        ("Some 90 fighters joined the militia after a week-long truce collapsed.", PUBLISHED, "day"),
+        ("After the 8-week course ended, 200 recruits joined the police on 3 March.", D(2021, 3, 3), "day"),
+    ],
+)
+def test_a_length_as_an_adjective_is_no_date(text, date, precision):
+    (event,) = of_type(run(text), "recruitment")
+    assert (event.event_date, event.date_precision) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a date inside another noun's phrase dates that noun; the date on the verb dates the event
+        (
+            "Upon the course's completion this week, 300 recruits formally joined the ranks of the "
+            "national police force on 2 March.",
+            D(2021, 3, 2),
+        ),
+        (
+            "At the camp's closing ceremony this week, 80 cadets officially joined the ranks of the "
+            "border guard units on 4 March.",
+            D(2021, 3, 4),
+        ),
+        (
+            "With the training's end last week, 150 volunteers finally enlisted in the newly formed "
+            "regional defense brigades on 1 March.",
+            D(2021, 3, 1),
+        ),
+    ],
+)
+def test_the_date_on_the_verb_beats_a_date_inside_another_noun(text, date):
+    (event,) = of_type(run(text), "recruitment")
+    assert event.event_date == date
 
 
 def test_named_group_recruiting_children_is_armed_recruitment():
