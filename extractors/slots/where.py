@@ -430,6 +430,7 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
             for m in mentions
             if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE and not _names_another_event(m, sent.doc, anchor)
         ]
+        mentions = _own_clause_first(mentions, sent.doc, anchor)
     country = next((c for t in sent if names_its_country(t) and (c := country_of(t.text))), None)
     if mentions:
         ranked = sorted(_inner_places_first(mentions, sent.doc), key=lambda m: (m.rank, m.start))
@@ -456,6 +457,17 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     if place := article_place(sent.doc, ruled, layout.headline):
         return Where(place, "article", country or layout.country)
     return Where(None, None, country or layout.country)
+
+
+def _own_clause_first(mentions: list[PlaceMention], doc: Doc, anchor: Token) -> list[PlaceMention]:
+    """Places outside the trigger's clause rank wider than those in it: "X, who fled from A to join
+    them in B" places the joining in B; "a lawyer from A, who was killed near B" places the death in B."""
+    if anchor.pos_ != "VERB":
+        return mentions  # a noun's phrase hangs on whichever verb the parse chose ("after a deal")
+    inside = range(anchor.left_edge.i, anchor.right_edge.i + 1)
+    if not any(m.start in inside for m in mentions):
+        return mentions
+    return [m if m.start in inside else dataclasses.replace(m, rank=m.rank + OUTER_STEP) for m in mentions]
 
 
 def _names_another_event(mention: PlaceMention, doc: Doc, anchor: Token) -> bool:

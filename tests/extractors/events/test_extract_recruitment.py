@@ -220,3 +220,20 @@ def test_the_force_signed_up_with_or_joined(text, actor):
 def test_an_intake_laid_to_an_armed_side(text, actor):
     (event,) = of_type(run(text), "recruitment")
     assert contains(event.actor, actor), event.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the joining's own clause places it, not the clause the recruits came from
+        (
+            "Two commanders deserted the group and fled from Mosul to join the rebels in Tikrit on Monday.",
+            "Tikrit",
+        ),
+        ("Rebels from Aleppo who joined the army in Hama last week were sent to the front.", "Hama"),
+        ("The fighters left Daraa on Sunday to join the rebels in Idlib.", "Idlib"),
+    ],
+)
+def test_the_joining_clause_places_it(text, location):
+    (event,) = of_type(run(text), "recruitment")
+    assert event.location == location, event.location
