@@ -19,6 +19,7 @@ from extractors.lexicon import (
     COUNTRY_PREPS,
     DIRECTION_WORDS,
     EVENT_NOUNS,
+    FACILITY_WORDS,
     GEO_FEATURES,
     GROUP_NAME_HEADS,
     LANDMARK_WORDS,
@@ -164,6 +165,7 @@ def _sentence_places(
         behind_the = first > 0 and doc[first - 1].lower_ == "the"
         typed = j < sent.end and doc[j].lower_ in PLACE_TYPE_RANK  # "in the Ghaith neighbourhood"
         named = doc[j - 1].lower_ in GEO_FEATURES or typed or is_known_place(doc[first:j].text)
+        named = named or _named_site(doc[j - 1])  # "at the X Training Center"
         if behind_the and not named:
             continue  # "in the Arab country", "on the United States Embassy": not a place name
         if j > first:
@@ -233,6 +235,9 @@ def _mention(
     state_name = len(toks) > 1 and toks[-1].lower_ in ADMIN_TITLES
     if state_name:
         types.append(PLACE_TYPE_RANK[toks[-1].lower_])
+    site = _named_site(toks[-1])
+    if site:
+        types.append(0)  # "graduated from the X Training Center": the site is the finest place
     rank = min(types) if types else 1.5
     if first > 0 and doc[first - 1].lower_ == "to":
         rank += 1  # "bussed to Idlib", "surrendered to X": a destination, not where it happened
@@ -242,6 +247,8 @@ def _mention(
     if any(t.lower_ in DIRECTION_WORDS and doc[t.i + 1].lower_ == "of" for t in window):
         rank += 1.5  # "south of the capital Damascus": a reference point, not the place of the event
     words = {t.lower_ for t in toks}
+    if site:
+        words -= FACILITY_WORDS | ORG_WORDS
     if _armed_group(doc[toks[0].i : toks[-1].i + 1].text) or _province_of_a_group(toks):
         return False  # "al-Shabaab fighters", "surrendered to the Taliban": a party, not a place
     if state_name and not words & ORG_WORDS - ADMIN_TITLES:
@@ -285,6 +292,15 @@ def _mention(
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _named_site(last: Token) -> bool:
+    """Whether a capitalised name ending at this token is a site the event took place at: "at the X
+    Training Center", "graduated from the X Academy" (not "a report from the X Center")."""
+    if last.lower_ not in FACILITY_WORDS or not last.is_title:
+        return False
+    prep = last.head
+    return prep.lower_ == "at" or (prep.lower_ == "from" and prep.head.pos_ == "VERB")
 
 
 def _parents_follow(doc: Doc, i: int) -> bool:
