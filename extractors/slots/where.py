@@ -631,10 +631,32 @@ def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
         mentions = sorted(sentence_places(nxt, ruled), key=lambda m: (m.rank, m.start))
         if refers_back and mentions:
             return mentions[0].name
+        if restated := [m for m in mentions if _restates(nxt.doc[m.start], sent)]:
+            return restated[0].name
         if mentions or nxt.end >= len(doc):
             return None  # a place for something else comes first
         nxt = doc[nxt.end].sent
     return None
+
+
+def _restates(place: Token, sent: Span) -> bool:
+    """Whether a later sentence's place hangs on a telling again of the sentence's happening: one of
+    its verbs on a definite noun of it ("drones killed 11 militants" ... "one of the militants killed
+    near X"), not a place elsewhere in that sentence ("the deal signed Thursday gives autonomy in X")."""
+    verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
+    nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
+    for verb in place.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs:
+            told = [verb.head, *verb.children] if verb.dep_ == "acl" else list(verb.children)
+            # "most of the farmers killed": the parse may hang the verb on "most"
+            told += [g for t in told for p in t.children if p.lower_ == "of" for g in p.children]
+            return any(
+                t.pos_ == "NOUN"
+                and t.lemma_.lower() in nouns
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                for t in told
+            )
+    return False
 
 
 def _unnamed_place_near(mention: PlaceMention, doc: Doc) -> bool:
