@@ -447,6 +447,10 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
             if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE and not _names_another_event(m, sent.doc, anchor)
         ]
         mentions = _own_clause_first(mentions, sent.doc, anchor)
+    mentions = [
+        dataclasses.replace(m, rank=m.rank + OUTER_STEP) if _describes_a_person(m, sent.doc) else m
+        for m in mentions
+    ]
     country = next((c for t in sent if names_its_country(t) and (c := country_of(t.text))), None)
     if mentions:
         ranked = sorted(_inner_places_first(mentions, sent.doc), key=lambda m: (m.rank, m.start))
@@ -486,13 +490,27 @@ def _own_clause_first(mentions: list[PlaceMention], doc: Doc, anchor: Token) -> 
     return [m if m.start in inside else dataclasses.replace(m, rank=m.rank + OUTER_STEP) for m in mentions]
 
 
+def _describes_a_person(mention: PlaceMention, doc: Doc) -> bool:
+    """ "St. Petersburg lawyer Ivan X": a place before a person's title says where they are from, not
+    where the event was."""
+    token = doc[mention.end - 1]
+    title = token.head
+    return (
+        token.dep_ == "compound"
+        and title.pos_ == "NOUN"
+        and title.dep_ in ("compound", "appos")
+        and title.head.ent_type_ == "PERSON"
+    )
+
+
 def _names_another_event(mention: PlaceMention, doc: Doc, anchor: Token) -> bool:
     """A place that modifies a noun of another event hung on a person or thing ("a leader behind the
     Kabul bombings", "a suspect in the attack on Herat"), or sits in a relative clause on a person
     apart from the trigger: another happening's place, not the trigger's."""
     token = doc[mention.end - 1]
     for _ in range(MAX_EVENT_HOPS):
-        if _about_a_person(token) and anchor not in token.subtree:
+        # "including X, who was killed near Y": the clause tells the same deed of one of the victims
+        if _about_a_person(token) and anchor not in token.subtree and token.lemma_ != anchor.lemma_:
             return True  # "X, who served as governor for Y, was killed": Y is the clause's, not the death's
         if token == anchor or token.head == token or token.pos_ in ("VERB", "AUX"):
             return False

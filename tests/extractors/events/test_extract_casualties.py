@@ -322,3 +322,29 @@ def test_a_deal_told_again_keeps_places_off_its_verb():
     )
     (event,) = of_type(run(text), "reconciliation")
     assert event.location == "Pakistan", event.location
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a victim's home town before their title is not the place; the clause telling their death is
+        (
+            "Several conscripts were killed last month, including Moscow lawyer Ivan Petrov, who was killed"
+            " near the Ukrainian city of Bakhmut.",
+            "Bakhmut",
+        ),
+        (
+            "Five people were killed on Monday, among them Kabul shopkeeper Ahmad Karimi, who was killed near"
+            " the Afghan city of Ghazni.",
+            "Ghazni",
+        ),
+        (
+            "Three soldiers were killed on Monday, including Lagos teacher John Okafor, who was killed near"
+            " the Nigerian city of Maiduguri.",
+            "Maiduguri",
+        ),
+    ],
+)
+def test_a_victim_s_home_town_is_not_the_place(text, location):
+    (event,) = of_type(run(text), "casualties")
+    assert event.location == location, event.location
