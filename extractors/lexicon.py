@@ -412,6 +412,9 @@ ROUTE_NOUNS = _words("road highway route area villages towns line border frontli
 NAMED_LINE_NOUNS = _words("front road highway")
 # Type words of settlements: in "the Idlib town of Saraqeb" the name after "of" is the town's own.
 SETTLEMENT_WORDS = _words("village villages town towns city port suburb hamlet")
+# Last words of named training and military sites: after "at", or "from" on a verb, the site is the
+# event's place ("graduated from the X Training Center"); elsewhere such a name is an organisation's.
+FACILITY_WORDS = _words("center centre academy")
 LANDMARK_WORDS = _words("mosque church hospital school market bakery university stadium prison hotel clinic")
 # Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").
 GEO_FEATURES = _words(

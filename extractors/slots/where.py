@@ -19,6 +19,7 @@ from extractors.lexicon import (
     COUNTRY_PREPS,
     DIRECTION_WORDS,
     EVENT_NOUNS,
+    FACILITY_WORDS,
     GEO_FEATURES,
     GROUP_NAME_HEADS,
     LANDMARK_WORDS,
@@ -164,6 +165,7 @@ def _sentence_places(
         behind_the = first > 0 and doc[first - 1].lower_ == "the"
         typed = j < sent.end and doc[j].lower_ in PLACE_TYPE_RANK  # "in the Ghaith neighbourhood"
         named = doc[j - 1].lower_ in GEO_FEATURES or typed or is_known_place(doc[first:j].text)
+        named = named or _named_site(doc[j - 1])  # "at the X Training Center"
         if behind_the and not named:
             continue  # "in the Arab country", "on the United States Embassy": not a place name
         if j > first:
@@ -233,6 +235,9 @@ def _mention(
     state_name = len(toks) > 1 and toks[-1].lower_ in ADMIN_TITLES
     if state_name:
         types.append(PLACE_TYPE_RANK[toks[-1].lower_])
+    site = _named_site(toks[-1])
+    if site:
+        types.append(0)  # "graduated from the X Training Center": the site is the finest place
     rank = min(types) if types else 1.5
     if first > 0 and doc[first - 1].lower_ == "to":
         rank += 1  # "bussed to Idlib", "surrendered to X": a destination, not where it happened
@@ -242,6 +247,8 @@ def _mention(
     if any(t.lower_ in DIRECTION_WORDS and doc[t.i + 1].lower_ == "of" for t in window):
         rank += 1.5  # "south of the capital Damascus": a reference point, not the place of the event
     words = {t.lower_ for t in toks}
+    if site:
+        words -= FACILITY_WORDS | ORG_WORDS
     if _armed_group(doc[toks[0].i : toks[-1].i + 1].text) or _province_of_a_group(toks):
         return False  # "al-Shabaab fighters", "surrendered to the Taliban": a party, not a place
     if state_name and not words & ORG_WORDS - ADMIN_TITLES:
@@ -285,6 +292,15 @@ def _mention(
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _named_site(last: Token) -> bool:
+    """Whether a capitalised name ending at this token is a site the event took place at: "at the X
+    Training Center", "graduated from the X Academy" (not "a report from the X Center")."""
+    if last.lower_ not in FACILITY_WORDS or not last.is_title:
+        return False
+    prep = last.head
+    return prep.lower_ == "at" or (prep.lower_ == "from" and prep.head.pos_ == "VERB")
 
 
 def _parents_follow(doc: Doc, i: int) -> bool:
@@ -430,6 +446,11 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
             for m in mentions
             if abs(m.start - anchor.i) <= MAX_PLACE_DISTANCE and not _names_another_event(m, sent.doc, anchor)
         ]
+        mentions = _own_clause_first(mentions, sent.doc, anchor)
+    mentions = [
+        dataclasses.replace(m, rank=m.rank + OUTER_STEP) if _describes_a_person(m, sent.doc) else m
+        for m in mentions
+    ]
     country = next((c for t in sent if names_its_country(t) and (c := country_of(t.text))), None)
     if mentions:
         ranked = sorted(_inner_places_first(mentions, sent.doc), key=lambda m: (m.rank, m.start))
@@ -458,13 +479,38 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     return Where(None, None, country or layout.country)
 
 
+def _own_clause_first(mentions: list[PlaceMention], doc: Doc, anchor: Token) -> list[PlaceMention]:
+    """Places outside the trigger's clause rank wider than those in it: "X, who fled from A to join
+    them in B" places the joining in B; "a lawyer from A, who was killed near B" places the death in B."""
+    if anchor.pos_ != "VERB":
+        return mentions  # a noun's phrase hangs on whichever verb the parse chose ("after a deal")
+    inside = range(anchor.left_edge.i, anchor.right_edge.i + 1)
+    if not any(m.start in inside for m in mentions):
+        return mentions
+    return [m if m.start in inside else dataclasses.replace(m, rank=m.rank + OUTER_STEP) for m in mentions]
+
+
+def _describes_a_person(mention: PlaceMention, doc: Doc) -> bool:
+    """ "St. Petersburg lawyer Ivan X": a place before a person's title says where they are from, not
+    where the event was."""
+    token = doc[mention.end - 1]
+    title = token.head
+    return (
+        token.dep_ == "compound"
+        and title.pos_ == "NOUN"
+        and title.dep_ in ("compound", "appos")
+        and title.head.ent_type_ == "PERSON"
+    )
+
+
 def _names_another_event(mention: PlaceMention, doc: Doc, anchor: Token) -> bool:
     """A place that modifies a noun of another event hung on a person or thing ("a leader behind the
     Kabul bombings", "a suspect in the attack on Herat"), or sits in a relative clause on a person
     apart from the trigger: another happening's place, not the trigger's."""
     token = doc[mention.end - 1]
     for _ in range(MAX_EVENT_HOPS):
-        if _about_a_person(token) and anchor not in token.subtree:
+        # "including X, who was killed near Y": the clause tells the same deed of one of the victims
+        if _about_a_person(token) and anchor not in token.subtree and token.lemma_ != anchor.lemma_:
             return True  # "X, who served as governor for Y, was killed": Y is the clause's, not the death's
         if token == anchor or token.head == token or token.pos_ in ("VERB", "AUX"):
             return False
@@ -603,10 +649,32 @@ def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
         mentions = sorted(sentence_places(nxt, ruled), key=lambda m: (m.rank, m.start))
         if refers_back and mentions:
             return mentions[0].name
+        if restated := [m for m in mentions if _restates(nxt.doc[m.start], sent)]:
+            return restated[0].name
         if mentions or nxt.end >= len(doc):
             return None  # a place for something else comes first
         nxt = doc[nxt.end].sent
     return None
+
+
+def _restates(place: Token, sent: Span) -> bool:
+    """Whether a later sentence's place hangs on a telling again of the sentence's happening: one of
+    its verbs on a definite noun of it ("drones killed 11 militants" ... "one of the militants killed
+    near X"), not a place elsewhere in that sentence ("the deal signed Thursday gives autonomy in X")."""
+    verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
+    nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
+    for verb in place.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs:
+            told = [verb.head, *verb.children] if verb.dep_ == "acl" else list(verb.children)
+            # "most of the farmers killed": the parse may hang the verb on "most"
+            told += [g for t in told for p in t.children if p.lower_ == "of" for g in p.children]
+            return any(
+                t.pos_ == "NOUN"
+                and t.lemma_.lower() in nouns
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                for t in told
+            )
+    return False
 
 
 def _unnamed_place_near(mention: PlaceMention, doc: Doc) -> bool:

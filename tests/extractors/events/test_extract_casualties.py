@@ -287,3 +287,64 @@ def test_killings_executions_and_one_man_killed(text, count, actor):
 
 def test_the_killing_of_a_bill_is_no_casualty():
     assert of_type(run("The killing of the bill angered lawmakers."), "casualties") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a toll placed only in a country's part takes the place a later sentence tells it again with
+        (
+            "Officials in Somalia say a U.S. drone killed at least six militants in the country's south on"
+            " Monday. One of the militants killed near the town of Jilib was a senior commander.",
+            "Jilib",
+        ),
+        (
+            "Police in Nigeria said gunmen killed 12 farmers in the country's north on Monday. Most of the"
+            " farmers killed near the village of Kauru were women.",
+            "Kauru",
+        ),
+        (
+            "Officials in Afghanistan said an air strike killed nine Taliban fighters in the country's east"
+            " on Monday. Some of the fighters killed near Khost were commanders.",
+            "Khost",
+        ),
+    ],
+)
+def test_a_toll_told_again_gives_its_place(text, location):
+    (event,) = of_type(run(text), "casualties")
+    assert event.location == location, event.location
+
+
+def test_a_deal_told_again_keeps_places_off_its_verb():
+    text = (
+        "The government and the rebels signed a peace deal in Pakistan on Monday. The deal signed Monday"
+        " gives autonomy to the province of Balochistan."
+    )
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.location == "Pakistan", event.location
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a victim's home town before their title is not the place; the clause telling their death is
+        (
+            "Several conscripts were killed last month, including Moscow lawyer Ivan Petrov, who was killed"
+            " near the Ukrainian city of Bakhmut.",
+            "Bakhmut",
+        ),
+        (
+            "Five people were killed on Monday, among them Kabul shopkeeper Ahmad Karimi, who was killed near"
+            " the Afghan city of Ghazni.",
+            "Ghazni",
+        ),
+        (
+            "Three soldiers were killed on Monday, including Lagos teacher John Okafor, who was killed near"
+            " the Nigerian city of Maiduguri.",
+            "Maiduguri",
+        ),
+    ],
+)
+def test_a_victim_s_home_town_is_not_the_place(text, location):
+    (event,) = of_type(run(text), "casualties")
+    assert event.location == location, event.location

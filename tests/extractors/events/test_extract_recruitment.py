@@ -261,3 +261,49 @@ def test_the_force_signed_up_with_or_joined(text, actor):
 def test_an_intake_laid_to_an_armed_side(text, actor):
     (event,) = of_type(run(text), "recruitment")
     assert contains(event.actor, actor), event.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the joining's own clause places it, not the clause the recruits came from
+        (
+            "Two commanders deserted the group and fled from Mosul to join the rebels in Tikrit on Monday.",
+            "Tikrit",
+        ),
+        ("Rebels from Aleppo who joined the army in Hama last week were sent to the front.", "Hama"),
+        ("The fighters left Daraa on Sunday to join the rebels in Idlib.", "Idlib"),
+    ],
+)
+def test_the_joining_clause_places_it(text, location):
+    (event,) = of_type(run(text), "recruitment")
+    assert event.location == location, event.location
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a named training site the recruits graduated from or at is the place, as written
+        (
+            "Some 200 cadets graduated from the Herat Regional Military Academy on Monday.",
+            "Herat Regional Military Academy",
+        ),
+        (
+            "About 400 recruits joined the army after a ceremony at the Basra Police Training Center.",
+            "Basra Police Training Center",
+        ),
+        (
+            "The 3rd battalion graduated from the Zabul Basic Training Centre on Monday.",
+            "Zabul Basic Training Centre",
+        ),
+    ],
+)
+def test_a_named_training_site_is_the_place(text, location):
+    (event,) = of_type(run(text), "recruitment")
+    assert event.location == location, event.location
+
+
+def test_a_report_from_a_center_names_no_place():
+    text = "Jets struck Idlib on Monday, killing five people, according to a report from the Carter Center."
+    (event,) = of_type(run(text), "casualties")
+    assert event.location == "Idlib", event.location
