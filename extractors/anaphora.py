@@ -48,6 +48,8 @@ MAX_SENTENCES_BACK = 2
 MAX_CLAIM_MODIFIERS = 3
 # Groups whose claim names a killer: a named non-state group, not "gunmen".
 NAMED_ARMED_TYPES = NON_STATE_TYPES - {"unidentified"}
+# The words at which an attack is laid to a group ("attributed ... to X", "claimed by X").
+LAYING_VERBS = ATTRIBUTION_VERBS | CLAIM_VERBS
 _PLACE_SLOTS = ("location", "location_source", "location_parent", "country")
 
 
@@ -100,7 +102,7 @@ def _claimant(sent: Span) -> str | None:
     attack", or the group an attack is laid to (read from words: such a sentence is rarely parsed)."""
     words = [t.lower_ for t in sent]
     for i in range(1, len(words) - 1):
-        if (laid_to := _attributed(sent, i)) is not None:
+        if words[i] in LAYING_VERBS and (laid_to := _attributed(sent, i)) is not None:
             return laid_to
         said = words[i + 1 : i + 3]
         if words[i] in CLAIM_VERBS and (
@@ -119,7 +121,7 @@ def _attributed(sent: Span, i: int) -> str | None:
     word, after = sent[i].lower_, sent[i + 1].lower_
     before = sent[max(0, i - MAX_CLAIM_MODIFIERS - 1) : i]  # "the deadly attack was blamed on"
     told_before = any(t.lower_.removesuffix("s") in ANAPHORIC_ATTACK_NOUNS for t in before)
-    if word in ATTRIBUTION_VERBS | CLAIM_VERBS and after in ("to", "on", "by") and told_before:
+    if word in LAYING_VERBS and after in ("to", "on", "by") and told_before:
         return _group_named(sent[i + 2 :])  # "the attack was blamed on X"
     if word not in ATTRIBUTION_VERBS:
         return None

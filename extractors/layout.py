@@ -73,8 +73,10 @@ _WIDGET_LINE = re.compile(
     r"|(?:tags|topics|keywords)[ \t]+(?-i:[A-Z])[^\n]{0,200}(?<![.!?])$)"
 )
 # The title of an embedded video or post, suffixed with its platform ("... killed in Aleppo - YouTube"):
-# another page's headline, from the end of the sentence before.
-_EMBED_TITLE = re.compile(r"[^.!?\n]*?\s[-|–]\s(?:YouTube|Facebook|Twitter|Instagram)\b")
+# another page's headline, from the end of the sentence before. Found by its suffix, then extended back
+# (a pattern that starts anywhere and scans forward to the suffix is quadratic in the sentence length).
+_EMBED_SUFFIX = re.compile(r"\s[-|–]\s(?:YouTube|Facebook|Twitter|Instagram)\b")
+_SENTENCE_STOPS = ".!?\n"
 # Characters from the start of the text where such stamps appear; later dates are content.
 INLINE_STAMP_WINDOW = 400
 _AIR_WORD = re.compile(r"\b(?:" + "|".join(sorted(AIR_CONTEXT_WORDS)) + r")\b", re.IGNORECASE)
@@ -154,7 +156,11 @@ def find_link_lists(text: str) -> list[tuple[int, int]]:
 
 def page_furniture(text: str) -> list[tuple[int, int]]:
     """Char spans of widget lines (tags, share and short-link prompts) and embedded video titles."""
-    return [m.span() for rx in (_WIDGET_LINE, _EMBED_TITLE) for m in rx.finditer(text)]
+    spans = [m.span() for m in _WIDGET_LINE.finditer(text)]
+    for m in _EMBED_SUFFIX.finditer(text):
+        start = max(text.rfind(stop, 0, m.start()) for stop in _SENTENCE_STOPS) + 1
+        spans.append((start, m.end()))
+    return spans
 
 
 def structural_boundaries(text: str, title: str | None) -> list[int]:

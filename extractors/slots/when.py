@@ -138,6 +138,11 @@ OPENING_DATE = re.compile(
 )
 
 
+# Date words that date a clause wherever the parser hangs them ("overnight", "yesterday").
+CLAUSE_DATE_WORDS = DATE_WORDS - MONTHS_AND_DAYS
+# Words around a time of day that name no day ("around", "at", "the").
+TIME_OF_DAY_FILLER = DATE_FILLER | TIME_OF_DAY_PREPS
+
 # Lines this short between list items are headings ("Syria", "Iraq"), not sentences.
 LIST_HEADING_TOKENS = 4
 
@@ -530,7 +535,7 @@ def _possessive(expression: Span) -> bool:
 def _dates_another_noun(root: Token, anchor: Token) -> bool:
     """A date inside a noun phrase that is not the trigger's ("upon the course's completion this
     week, they joined the police April 15"): it dates that noun; a date on the verb wins."""
-    if root.lower_ in DATE_WORDS - MONTHS_AND_DAYS:
+    if root.lower_ in CLAUSE_DATE_WORDS:
         return False  # "overnight", "yesterday": the parser may hang them anywhere, they date the clause
     head = root.head
     if head.dep_ == "prep" and head.lower_ in DATE_PREPS:
@@ -546,7 +551,7 @@ def _joined_clauses(a: Token, b: Token) -> bool:
 
 def _bare_time_of_day(expression: Span) -> bool:
     """A time of day with no day named ("around noon", "at dawn"; not "this morning", "overnight")."""
-    words = [t.lower_ for t in expression if t.lower_ not in DATE_FILLER | TIME_OF_DAY_PREPS]
+    words = [t.lower_ for t in expression if t.lower_ not in TIME_OF_DAY_FILLER]
     return bool(words) and all(w in STORY_TIMES for w in words)
 
 
