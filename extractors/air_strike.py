@@ -48,7 +48,15 @@ from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, is_generic, is_habitual, is_irrealis, is_list_item, phrase
+from extractors.slots.clauses import (
+    child,
+    first_item_listed,
+    is_generic,
+    is_habitual,
+    is_irrealis,
+    is_list_item,
+    phrase,
+)
 from extractors.slots.struck_places import StruckPlace, struck_places
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location, sentence_places
@@ -116,11 +124,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
 
 
 def _introduces_list(sent: Span) -> bool:
-    """A sentence ending in a colon with a list item of strikes after it (not a list of the places hit)."""
-    if not sent.text.rstrip().endswith(":"):
-        return False
-    after = next((s for s in doc_sentences(sent.doc) if s.start >= sent.end and s.text.strip()), None)
-    return after is not None and is_list_item(after) and any(_strike_word(t) and t.is_alpha for t in after)
+    """A sentence introducing a list of strikes (not a list of the places hit)."""
+    item = first_item_listed(sent)
+    return item is not None and any(_strike_word(t) and t.is_alpha for t in item)
 
 
 def _names_a_force(actor: str) -> bool:

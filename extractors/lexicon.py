@@ -242,7 +242,7 @@ DENIAL_HEADS = _words("deny refute dismiss reject disprove debunk")
 # Determiners that make a noun refer to something already told ("the raid", "this attack").
 DEFINITE = _words("the this that these those")
 # Determiners that only point back: dropped from an actor no named group replaced ("these militia groups").
-DEMONSTRATIVES = _words("this that these those")
+DEMONSTRATIVES = DEFINITE - {"the"}
 # Nouns a later sentence refers back to a reported attack by ("The blast took place in X", "the raid killed").
 ANAPHORIC_ATTACK_NOUNS = _words(
     "attack blast explosion strike airstrike raid bombing bombardment sortie incident shelling massacre"

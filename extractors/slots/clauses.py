@@ -8,6 +8,7 @@ fallback when a sentence is silent. The questions themselves live beside this mo
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Span, Token
@@ -26,6 +27,7 @@ from extractors.lexicon import (
     PERFECT_HABIT_ADVERBS,
     REPORTING_VERBS,
 )
+from extractors.speed.docviews import doc_sentences
 
 # Subtree parts that leave a noun phrase: clauses and appositions describe, they do not name.
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "ccomp", "parataxis", "mark", "cc:preconj"})
@@ -184,3 +186,15 @@ _LIST_ITEM = re.compile(r"^\s*(?:[*•·\u2022\u25aa]|--?)\s")
 def is_list_item(sent: Span) -> bool:
     """Whether a sentence is an item of a bulleted list ("*  Near Mosul, three strikes ...")."""
     return _LIST_ITEM.match(sent.text) is not None
+
+
+def first_item_listed(sent: Span) -> Span | None:
+    """The first item of the list a sentence ending in a colon introduces, past blank lines
+    ("Fighter aircraft conducted 18 strikes in Syria:" then "-- Near Raqqa, ..."); None if no list follows."""
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    sentences = doc_sentences(sent.doc)
+    k = bisect.bisect_left(sentences, sent.end, key=lambda s: s.start)
+    while k < len(sentences) and not sentences[k].text.strip():
+        k += 1
+    return sentences[k] if k < len(sentences) and is_list_item(sentences[k]) else None

@@ -40,7 +40,7 @@ from extractors.lexicon import (
 from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
 from extractors.slots.amounts import counted_after_date
-from extractors.slots.clauses import child, in_stamp, is_list_item
+from extractors.slots.clauses import child, first_item_listed, in_stamp, is_list_item
 from extractors.speed.docviews import doc_sentences, span_entities
 
 if TYPE_CHECKING:
@@ -318,7 +318,7 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
         return None
     if is_list_item(sent):
         return _list_date(sentences, i, published)
-    if sent.text.rstrip().endswith(":") and _introduces_list(sentences, i):
+    if first_item_listed(sent) is not None:
         return _intro_date(sentences, i, published)
     carried = _date_before(sentences, i, published, paragraphs=0, reach=len(sentences))
     if carried is None or carried.date is None or carried.precision != "day":
@@ -416,14 +416,6 @@ def _list_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | 
     if not intro.text.rstrip().endswith(":") or not is_parsed(intro):
         return None
     return _intro_date(sentences, j, published)
-
-
-def _introduces_list(sentences: Sequence[Span], i: int) -> bool:
-    """Whether a list item follows sentence i, past blank lines."""
-    k = i + 1
-    while k < len(sentences) and not sentences[k].text.strip():
-        k += 1
-    return k < len(sentences) and is_list_item(sentences[k])
 
 
 def _intro_date(sentences: Sequence[Span], j: int, published: dt.date) -> When | None:
