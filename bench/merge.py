@@ -89,14 +89,18 @@ def _reports_of_incident(rng: random.Random, places: list[Town], day: dt.date, k
         outlet = rng.randrange(OUTLETS)
         area = rng.random() < 0.1
         month = rng.random() < 0.05
+        published = day + dt.timedelta(days=rng.choice((0, 0, 1, 1, 2, 3)))
+        undated = not month and rng.random() < 0.25  # dated by its publication day
+        told = published if undated else day
         yield Report(
             event_id=f"{key}-{n}",
             article_id=f"{key}-{n}",
             event_type=event_type,
-            day=None if month else day,
+            day=None if month else told,
             period=False,
-            earliest=day.replace(day=1) if month else day,
-            latest=(day.replace(day=28) if month else day),
+            undated=undated,
+            earliest=day.replace(day=1) if month else told,
+            latest=(day.replace(day=28) if month else told),
             precision="month" if month else "day",
             location_name=town.admin1 if area else town.name,
             admin1=town.admin1,
@@ -108,7 +112,7 @@ def _reports_of_incident(rng: random.Random, places: list[Town], day: dt.date, k
             target_name=None,
             count=None if rng.random() < 0.3 else max(0, toll + rng.randint(-toll // 3, toll // 2)),
             injured=None,
-            published=day + dt.timedelta(days=rng.choice((0, 0, 1, 1, 2, 3))),
+            published=published,
             url=f"https://outlet{outlet}.example/{key}-{n}",
             outlet=f"outlet{outlet}.example",
         )

@@ -22,6 +22,7 @@ Keys (all optional; see `examples/sitrep.toml`):
     count_factor = 3.0                # the larger toll at most this many times the smaller
     close_count_factor = 1.5          # tolls this close are one toll told twice (a strong agreement)
     report_lag_days = 365             # a report joins incidents that ended at most this long before it
+    undated_lookback_days = 1         # an undated report may tell of this many days before its publication
 
 Unknown keys and wrong types raise `ConfigError` naming the key, so a typo is never ignored.
 """
@@ -65,7 +66,14 @@ _TOP_KEYS = {
 _TABLES = {
     "schedule": {"cron", "timezone"},
     "dask": {"address"},
-    "merge": {"day_tolerance", "place_km", "count_factor", "close_count_factor", "report_lag_days"},
+    "merge": {
+        "day_tolerance",
+        "place_km",
+        "count_factor",
+        "close_count_factor",
+        "report_lag_days",
+        "undated_lookback_days",
+    },
 }
 
 
@@ -164,7 +172,7 @@ def _merge_tuning(where: str, table: dict[str, Any]) -> MergeTuning:
     defaults = MergeTuning()
     days = {
         key: _non_negative(where, f"merge.{key}", table.get(key, getattr(defaults, key)))
-        for key in ("day_tolerance", "report_lag_days")
+        for key in ("day_tolerance", "report_lag_days", "undated_lookback_days")
     }
     place_km = _positive_number(where, "merge.place_km", table.get("place_km", defaults.place_km))
     factors = {
@@ -180,6 +188,7 @@ def _merge_tuning(where: str, table: dict[str, Any]) -> MergeTuning:
         count_factor=factors["count_factor"],
         close_count_factor=factors["close_count_factor"],
         report_lag_days=days["report_lag_days"],
+        undated_lookback_days=days["undated_lookback_days"],
     )
 
 

@@ -3,8 +3,9 @@
 Blocking: an incident is filed under (event type, country, province, day) for each day its
 window covers and each province its reports name, and a report looks only at the incidents filed
 under its type, country and province (or no province) on the days its window allows (± the day
-tolerance): never all pairs. A report that names no province (a country, or a place the gazetteer
-gives no province) looks at every incident of its country on those days. So two places in
+tolerance, and the days before an undated report's publication): never all pairs. A report that
+names no province (a country, or a place the gazetteer gives no province) looks at every incident of
+its country on those days; the incidents it looks at are its candidates. So two places in
 neighbouring provinces, however close, are never compared. A report joins the oldest
 incident whose every report agrees with it on type, article, date, place and actor, and one
 of whose reports agrees with its count (`rules.ONE_REPORT_SLOTS`); of several, the one it agrees
@@ -26,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extractors.incidents.reports import Report
-from extractors.incidents.rules import ONE_REPORT_SLOTS, MergeTuning, Rule, compare, load_rules
+from extractors.incidents.rules import ONE_REPORT_SLOTS, MergeTuning, Rule, compare, load_rules, told_days
 
 BlockKey = tuple[str, str, str, dt.date]  # type, country, province ("" unknown, "*" any), day
 ANY_PROVINCE = "*"
@@ -56,9 +57,10 @@ class Cluster:
 
 
 def join_reasons(
-    report: Report, cluster: Cluster, tuning: MergeTuning, rules: Sequence[Rule]
+    report: Report, cluster: Cluster, tuning: MergeTuning, rules: Sequence[Rule], alone: bool = False
 ) -> list[Rule] | None:
-    """The rules that let `report` join `cluster` (as compared with its founder), or None."""
+    """The rules that let `report` join `cluster` (as compared with its founder), or None.
+    `alone`: the cluster is the only one the report can be compared with."""
     if report.article_id in cluster.articles:
         return None
     if report.published is not None and cluster.window_end + dt.timedelta(days=tuning.report_lag_days) < (
@@ -76,7 +78,7 @@ def join_reasons(
                     disagreed.add(slot)
                 elif not rule.vacuous:
                     agreed.add(slot)
-            elif not verdict.agrees(slot):
+            elif not verdict.agrees(slot, alone):
                 return None
         if reasons is None:
             reasons = verdict.rules()
@@ -96,7 +98,9 @@ class Clusterer:
         self._open: dict[int, Cluster] = {}
         self._done: list[Cluster] = []
         self._seq = itertools.count()
-        self._lag = dt.timedelta(days=tuning.report_lag_days + tuning.day_tolerance)
+        self._lag = dt.timedelta(
+            days=tuning.report_lag_days + tuning.day_tolerance + tuning.undated_lookback_days
+        )
 
     def add(self, report: Report) -> None:
         if report.published is not None:
@@ -104,10 +108,12 @@ class Clusterer:
         if report.country_code is None or report.earliest is None:
             self._done.append(Cluster(next(self._seq), [report]))  # cannot be placed or dated
             return
+        candidates = self._candidates(report)
+        alone = len(candidates) == 1
         joinable = [
             (cluster, reasons)
-            for cluster in self._candidates(report)
-            if (reasons := join_reasons(report, cluster, self.tuning, self.rules)) is not None
+            for cluster in candidates
+            if (reasons := join_reasons(report, cluster, self.tuning, self.rules, alone)) is not None
         ]
         if not joinable:
             self._open_cluster(Cluster(next(self._seq), [report]))
@@ -139,7 +145,8 @@ class Clusterer:
         found: dict[int, Cluster] = {}
         tolerance = dt.timedelta(days=self.tuning.day_tolerance)
         provinces = (report.admin1, "") if report.admin1 else (ANY_PROVINCE,)
-        day, last = report.earliest - tolerance, report.latest + tolerance
+        first, last = told_days(report, self.tuning)
+        day, last = first - tolerance, last + tolerance
         while day <= last:
             for province in provinces:
                 for cluster in self._index.get((report.event_type, report.country_code, province, day), ()):
@@ -156,8 +163,7 @@ class Clusterer:
         founder = cluster.founder
         assert founder.country_code is not None
         for member in cluster.members:
-            assert member.earliest is not None and member.latest is not None
-            day, last = member.earliest, member.latest
+            day, last = told_days(member, self.tuning)
             while day <= last:
                 for province in (member.admin1 or "", ANY_PROVINCE):
                     key = (founder.event_type, founder.country_code, province, day)

@@ -20,6 +20,7 @@ REPORT_COLUMNS = (
     "event_type",
     "event_date",
     "date_precision",
+    "date_text",
     "event_date_end",
     "location_name",
     "admin1",
@@ -45,6 +46,7 @@ class Report:
     event_type: str
     day: dt.date | None  # the day, for a report dated to the day; None for a month, year or period
     period: bool  # dated by a reported period ("since March", "last week"): a tally over it
+    undated: bool  # dated to the day only by its publication: the text gives no date
     earliest: dt.date | None
     latest: dt.date | None
     precision: str | None
@@ -117,6 +119,7 @@ def report_of(row: Mapping[str, object]) -> Report:
         event_type=str(row["event_type"]),
         day=start if is_day else None,
         period=end is not None and start is not None and end > start,
+        undated=is_day and _text(row.get("date_text")) is None,
         earliest=earliest,
         latest=latest,
         precision="day" if is_day else (precision if isinstance(precision, str) else None),

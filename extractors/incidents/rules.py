@@ -4,8 +4,9 @@ The rules are data (`extractors/data/incident_rules.jsonl`), one row per way a s
 each with an `id`, the `slot` it decides and the `check` (a pure function below) that applies.
 Two reports agree on a slot when one of its rules holds; the rule's id is the reason recorded
 with the merge. A rule marked `needs_strong` (a month-dated report, a province-level place)
-holds only when a `strong` rule (same actor, the same toll told twice) holds for the same pair;
-a `vacuous` rule holds only because a value is missing. The numbers are `MergeTuning`
+holds only when a `strong` rule (same actor, the same toll told twice) holds for the same pair,
+or, if it is also `unless_alone`, when the incident is the only one the report can be compared
+with; a `vacuous` rule holds only because a value is missing. The numbers are `MergeTuning`
 (`[merge]` in sitrep.toml).
 """
 
@@ -42,6 +43,7 @@ class MergeTuning:
     count_factor: float = 3.0  # the larger toll at most this many times the smaller
     close_count_factor: float = 1.5  # tolls this close are the same toll told twice: a strong agreement
     report_lag_days: int = 365  # a report joins incidents whose window ended at most this long before
+    undated_lookback_days: int = 1  # a report whose text gives no date may tell of this many days before
 
 
 Check = Callable[[Report, Report, MergeTuning], bool]
@@ -57,6 +59,7 @@ class Rule:
     says: str
     strong: bool = False
     needs_strong: bool = False
+    unless_alone: bool = False
     vacuous: bool = False
 
 
@@ -72,7 +75,12 @@ def different_articles(a: Report, b: Report, tuning: MergeTuning) -> bool:
 
 
 def days_within_tolerance(a: Report, b: Report, tuning: MergeTuning) -> bool:
-    return a.day is not None and b.day is not None and abs((a.day - b.day).days) <= tuning.day_tolerance
+    if a.day is None or b.day is None:
+        return False
+    first_a, last_a = told_days(a, tuning)
+    first_b, last_b = told_days(b, tuning)
+    tolerance = dt.timedelta(days=tuning.day_tolerance)
+    return first_a - tolerance <= last_b and first_b - tolerance <= last_a
 
 
 def day_inside_coarse_window(a: Report, b: Report, tuning: MergeTuning) -> bool:
@@ -156,6 +164,15 @@ CHECKS: dict[str, Check] = {
 }
 
 
+def told_days(report: Report, tuning: MergeTuning) -> tuple[dt.date, dt.date]:
+    """The days a dated report can tell of: its window, reaching back `undated_lookback_days`
+    when only its publication dates it (news of yesterday's strike, published today)."""
+    assert report.earliest is not None and report.latest is not None
+    if report.undated:
+        return report.earliest - dt.timedelta(days=tuning.undated_lookback_days), report.latest
+    return report.earliest, report.latest
+
+
 def within_factor(a: int | None, b: int | None, factor: float) -> bool:
     """Both figures known and the larger at most `factor` times the smaller (0 agrees only with 0)."""
     if a is None or b is None:
@@ -212,9 +229,12 @@ class PairVerdict:
     def strong(self) -> bool:
         return any(rule is not None and rule.strong for rule in self.held.values())
 
-    def agrees(self, slot: str) -> bool:
+    def agrees(self, slot: str, alone: bool = False) -> bool:
+        """Whether the slot agrees; `alone`: the incident is the report's only candidate."""
         rule = self.held[slot]
-        return rule is not None and (not rule.needs_strong or self.strong)
+        if rule is None:
+            return False
+        return not rule.needs_strong or self.strong or (alone and rule.unless_alone)
 
     def rules(self) -> list[Rule]:
         return [rule for rule in self.held.values() if rule is not None]
@@ -239,7 +259,9 @@ def compare(a: Report, b: Report, tuning: MergeTuning, rules: Sequence[Rule]) ->
     return PairVerdict(held)
 
 
-def same_incident(a: Report, b: Report, tuning: MergeTuning, rules: Sequence[Rule] | None = None) -> bool:
+def same_incident(
+    a: Report, b: Report, tuning: MergeTuning, rules: Sequence[Rule] | None = None, alone: bool = False
+) -> bool:
     """Whether two reports alone may be one incident: every slot agrees."""
     verdict = compare(a, b, tuning, rules or load_rules())
-    return all(verdict.agrees(slot) for slot in verdict.held)
+    return all(verdict.agrees(slot, alone) for slot in verdict.held)

@@ -129,7 +129,8 @@ def _windows(
     spans: Iterable[tuple[str, dt.date | None, dt.date | None]], tuning: MergeTuning
 ) -> dict[str, list[Window]]:
     """Per event type, the days a stored incident must overlap to be matched (merged intervals)."""
-    pad = dt.timedelta(days=tuning.day_tolerance)
+    # an undated report published today may tell of a stored incident of yesterday, and the reverse
+    pad = dt.timedelta(days=tuning.day_tolerance + tuning.undated_lookback_days)
     by_type: dict[str, list[Window]] = defaultdict(list)
     for event_type, earliest, latest in spans:
         if earliest is not None and latest is not None:

@@ -28,6 +28,7 @@ def test_values_and_relative_paths(tmp_path: Path) -> None:
         '[schedule]\ncron = "30 4 * * 1-5"\ntimezone = "Asia/Damascus"\n[dask]\naddress = "tcp://h:8786"\n'
         "[merge]\nday_tolerance = 0\nplace_km = 5\ncount_factor = 2.5\nclose_count_factor = 1.2\n"
         "report_lag_days = 30\n"
+        "undated_lookback_days = 2\n"
     )
     settings = load_settings(config)
     assert settings == Settings(
@@ -40,7 +41,12 @@ def test_values_and_relative_paths(tmp_path: Path) -> None:
         schedule=Schedule("30 4 * * 1-5", "Asia/Damascus"),
         dask_address="tcp://h:8786",
         merge=MergeTuning(
-            day_tolerance=0, place_km=5.0, count_factor=2.5, close_count_factor=1.2, report_lag_days=30
+            day_tolerance=0,
+            place_km=5.0,
+            count_factor=2.5,
+            close_count_factor=1.2,
+            report_lag_days=30,
+            undated_lookback_days=2,
         ),
         config_path=config,
     )

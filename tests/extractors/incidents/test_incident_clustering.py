@@ -156,10 +156,32 @@ def test_a_tally_over_years_never_joins_an_incident() -> None:
 
 def test_a_report_that_knows_only_the_country_joins_with_a_strong_agreement() -> None:
     town = report("town", "a1", MARCH_5, count=100)
+    other_town = report("other-town", "a4", MARCH_5, place=AIN_HALWA, count=3)
     country_only = ("", None, "SY", None, None, None)
     vague = report("vague", "a2", MARCH_5, place=country_only, published=D(2024, 3, 6))
     tolled = report("tolled", "a3", MARCH_5, place=country_only, count=120, published=D(2024, 3, 6))
-    assert groups(cluster_reports([town, vague, tolled], TUNING)) == [["tolled", "town"], ["vague"]]
+    reports = [town, other_town, vague, tolled]
+    assert groups(cluster_reports(reports, TUNING)) == [["other-town"], ["tolled", "town"], ["vague"]]
+
+
+def test_a_report_that_knows_only_the_country_joins_the_only_incident_there() -> None:
+    town = report("town", "a1", MARCH_5, count=100)
+    country_only = ("", None, "SY", None, None, None)
+    vague = report("vague", "a2", MARCH_5, place=country_only, published=D(2024, 3, 6))
+    (cluster,) = cluster_reports([town, vague], TUNING)
+    assert [m.event_id for m in cluster.members] == ["town", "vague"]
+    assert "place-inside-area" in cluster.reasons[0]
+
+
+def test_an_undated_report_tells_of_the_day_before_its_publication() -> None:
+    strike = report("strike", "a1", D(2024, 3, 4), count=7)
+    # published on the 6th with no date in its text: the strike of the 4th, told two days later
+    undated = report("undated", "a2", D(2024, 3, 6), count=7, date_text=None)
+    dated = report("dated-two-days-later", "a3", D(2024, 3, 6), count=7)
+    assert groups(cluster_reports([strike, undated], TUNING)) == [["strike", "undated"]]
+    assert groups(cluster_reports([strike, dated], TUNING)) == [["dated-two-days-later"], ["strike"]]
+    no_lookback = MergeTuning(undated_lookback_days=0)
+    assert groups(cluster_reports([strike, undated], no_lookback)) == [["strike"], ["undated"]]
 
 
 def test_the_most_precise_place_and_the_most_told_names_win() -> None:

@@ -50,6 +50,7 @@ def report(
         "event_type": "air_strike",
         "event_date": day,
         "date_precision": precision,
+        "date_text": "on Tuesday" if day else None,  # dated by its text unless a test says otherwise
         "location_name": name,
         "admin1": admin1,
         "country_code": country,

@@ -99,6 +99,18 @@ def test_tonight_joins_last_night_and_the_incident_keeps_its_id(tmp_path: Path) 
     assert after["last_reported"][0] == D(2024, 3, 6)
 
 
+def test_an_undated_report_joins_the_stored_strike_of_two_days_before_in_either_order(tmp_path: Path) -> None:
+    dated = strike("dated", 9, STRIKE_DAY, date_text="on Tuesday")
+    later = STRIKE_DAY + dt.timedelta(days=2)
+    undated = strike("undated", 9, later, event_date=later)  # no date in its text: its publication day
+    for first, second in ((dated, undated), (undated, dated)):
+        out = tmp_path / first.article_id
+        commit(out, "run-1", [first])
+        commit(out, "run-2", [second])
+        (incident_id,) = live(incidents(out))["incident_id"]
+        assert set(events(out)["incident_id"]) == {incident_id}
+
+
 def test_the_same_input_twice_changes_nothing(tmp_path: Path) -> None:
     nights = [
         [strike("one", 9, STRIKE_DAY), strike("two", 40, STRIKE_DAY)],
