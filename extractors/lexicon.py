@@ -693,6 +693,9 @@ STRIKE_OUTCOME_VERBS = _words("kill destroy")
 # ... and, in an article about aircraft, where it lands or what it did there ("two strikes struck ISIL
 # units", "three strikes engaged two units", "a strike damaged a bridge").
 STRIKE_HIT_VERBS = _words("strike hit target engage damage")
+# Verbs whose object is people: the name "killed", "captured" or "kidnapped" is a person's, even
+# when a place has the same name (a leader called after his home town).
+PERSON_OBJECT_VERBS = _words("kill assassinate execute behead wound injure capture arrest abduct kidnap")
 # Verbs of what befell people "in" strikes ("killed in two strikes"): a strike that kills is military.
 STRIKE_VICTIM_VERBS = _words("kill die wound injure")
 # Modifiers of a strike fired from the ground, no air strike ("killed in a rocket strike").

@@ -29,6 +29,7 @@ from extractors.lexicon import (
     NAME_PARTICLES,
     NAMED_LINE_NOUNS,
     ORG_WORDS,
+    PERSON_OBJECT_VERBS,
     PERSON_TITLES,
     PLACE_PREPS,
     PLACE_TYPE_RANK,
@@ -281,6 +282,8 @@ def _mention(
     after_preposition = after_preposition or attacked
     if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:
         return None  # "opponents of Assad": a person, whatever the gazetteer holds
+    if _object_of_a_person_verb(toks[-1]) and not introduced:
+        return None  # "the operation killed al-Baghdadi": who was killed, not where
     if toks[-1].ent_type_ == "NORP" and toks[-1].tag_ == "NNPS" and not introduced:
         return None  # "killing hundreds of Americans": a people, whatever the gazetteer holds
     if not is_known_place(name):
@@ -292,6 +295,12 @@ def _mention(
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _object_of_a_person_verb(token: Token) -> bool:
+    """Whether the name's head word is what a killing or capturing verb befell: its object, or the
+    subject of its passive ("X was killed")."""
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in PERSON_OBJECT_VERBS
 
 
 def _named_site(last: Token) -> bool:

@@ -229,6 +229,20 @@ def test_person_named_like_a_village_is_not_the_place():
     assert event.location == "Daraa"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the object of a killing or capture is a person, even when a town bears that name
+        "He rose to lead the group after an American raid killed al-Baghdadi in 2019.",
+        "Security forces killed Homsi and two other gunmen in the operation, officials said.",
+        "The militants kidnapped Mosuli and killed three of his guards, police said.",
+    ],
+)
+def test_who_was_killed_is_not_the_place(text):
+    (event,) = of_type(run(text), "casualties")
+    assert event.location is None, event.location
+
+
 def test_the_killing_of_people():
     (event,) = of_type(
         run("Officials condemned the killing of three journalists in Kandahar on Monday."), "casualties"
