@@ -10,10 +10,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicon import (
     AIR_CONTEXT_WORDS,
+    FORCE_HEADS,
+    FORCE_NOUNS,
     MONTH_REGEX,
     NEWSROOM_DATELINES,
     NOT_PLACE_LEADS,
@@ -190,6 +192,15 @@ def names_its_country(token: Token) -> bool:
     return token.pos_ == "PROPN" and not modifier  # "Iraq's Kurdistan region" is in Iraq
 
 
+def _names_a_side(ent: Span) -> bool:
+    """Whether a country name says who acts, not where: the subject of a clause ("the United States
+    conducted a raid") or the state of a force ("United States forces")."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "compound" and root.head.lemma_.lower() in FORCE_NOUNS | FORCE_HEADS
+
+
 def _a_place(dateline: str) -> bool:
     """Whether a dateline names a place the gazetteer knows, not a newsroom beat."""
     name = dateline.lower()
@@ -212,7 +223,7 @@ def read_layout(doc: Doc, article: Article) -> ArticleLayout:
     countries: Counter[str] = Counter()
     for ent in doc_entities(doc):
         if ent.label_ in ("GPE", "LOC"):
-            if names_its_country(ent[-1]) and (name := country_of(ent.text)):
+            if names_its_country(ent[-1]) and not _names_a_side(ent) and (name := country_of(ent.text)):
                 countries[name] += 2
         elif ent.label_ == "NORP" and (name := demonym_country(ent.text)):
             countries[name] += 1

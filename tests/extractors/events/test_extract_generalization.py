@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extract_cases import of_type, run
+from extract_cases import model_pipeline, of_type, run
+
+from extractors.layout import read_layout
+from extractors.schema import Article
 
 pytestmark = pytest.mark.model
 
@@ -181,3 +184,22 @@ def test_a_total_of_men_who_settled_counts_them():
     text = "A total of 240 men from the town of Kanaker settled their status with the state on Sunday."
     (event,) = of_type(run(text), "reconciliation")
     assert (event.count, event.count_qualifier) == (240, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "The United States carried out a raid overnight. United States forces killed the group's leader,"
+            " the Pentagon said. The United States has stepped up operations against the group in Syria.",
+            "Syria",
+        ),
+        ("Iran said it would respond. Iranian forces shelled villages in Iraq on Monday.", "Iraq"),
+    ],
+)
+def test_a_country_that_acts_is_not_where_the_article_happens(text, country):
+    # the subject of a clause and the state of a force say who acts; "in Syria" says where
+    layout = read_layout(
+        model_pipeline()(text), Article(article_id="a", text=text, published=dt.date(2020, 6, 1))
+    )
+    assert layout.country == country
