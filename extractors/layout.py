@@ -198,7 +198,7 @@ def _names_a_side(ent: Span) -> bool:
     root = ent.root
     if root.dep_ in ("nsubj", "nsubjpass"):
         return True
-    return root.dep_ == "compound" and root.head.lemma_.lower() in FORCE_NOUNS | FORCE_HEADS
+    return root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in FORCE_NOUNS | FORCE_HEADS
 
 
 def _a_place(dateline: str) -> bool:
