@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.lexicon import (
+    ANIMAL_NOUNS,
     AUTHORIZING_VERBS,
     BACKGROUND_CAUSES,
     BACKGROUND_PERIODS,
@@ -104,6 +105,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 found = True  # the sentence's wounded belong to this unreal or background toll
                 continue
             if victims is not None and count is None and not _is_people(victims):
+                continue
+            if victims is not None and _animals(victims):
                 continue
             when = find_date(sent, head, layout)
             where = find_location(sent, places, layout, head)
@@ -232,6 +235,16 @@ def _is_people(token: Token) -> bool:
         or token.ent_type_ in ("PERSON", "NORP")
         or person
     )
+
+
+def _animals(victims: Token) -> bool:
+    """ "Killed nine donkeys", "dozens of cattle": animals, not people (unless people are named
+    with them: "14 camels and two herders")."""
+    of = next((c for c in victims.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = child(of, "pobj") if of is not None else None
+    head = members if members is not None and victims.lemma_.lower() not in PEOPLE_WORDS else victims
+    animal = bool(ANIMAL_NOUNS & {head.lemma_.lower(), head.lower_})
+    return animal and not any(_is_people(c) for c in head.conjuncts)
 
 
 def _victims(trig: Span) -> tuple[Token | None, Amount | None]:

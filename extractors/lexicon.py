@@ -693,6 +693,14 @@ STRIKE_OUTCOME_VERBS = _words("kill destroy")
 # ... and, in an article about aircraft, where it lands or what it did there ("two strikes struck ISIL
 # units", "three strikes engaged two units", "a strike damaged a bridge").
 STRIKE_HIT_VERBS = _words("strike hit target engage damage")
+# Animals: "militants shot and killed nine donkeys" is no casualty of the conflict's people.
+ANIMAL_NOUNS = _words(
+    """
+    animal animals livestock cattle cow cows ox oxen bull bulls goat goats sheep camel camels donkey
+    donkeys mule mules horse horses dog dogs pig pigs chicken chickens poultry elephant elephants
+    rhino rhinos lion lions bird birds
+    """
+)
 # Verbs whose object is people: the name "killed", "captured" or "kidnapped" is a person's, even
 # when a place has the same name (a leader called after his home town).
 PERSON_OBJECT_VERBS = _words("kill assassinate execute behead wound injure capture arrest abduct kidnap")

@@ -243,6 +243,18 @@ def test_who_was_killed_is_not_the_place(text):
     assert event.location is None, event.location
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier this year, militants shot and killed nine donkeys they said were carrying food to the town.",
+        "An air strike killed dozens of cattle grazing outside the village, farmers said.",
+        "Gunmen killed 40 goats belonging to herders from the valley.",
+    ],
+)
+def test_animals_killed_are_no_casualties(text):
+    assert of_type(run(text), "casualties") == []
+
+
 def test_the_killing_of_people():
     (event,) = of_type(
         run("Officials condemned the killing of three journalists in Kandahar on Monday."), "casualties"
