@@ -67,6 +67,8 @@ HABITUAL_ADVERBS = _words(
     "regularly routinely frequently often constantly continually usually habitually daily nightly"
 )
 HABITUAL_ADJECTIVES = _words("frequent")
+# Markers of a clause of a recurring occasion: "whenever the army recruits" ("every time" is a generic unit).
+HABIT_CLAUSE_MARKS = _words("whenever")
 # Adverbs that make a habit only in the present perfect: "its air force has repeatedly bombed villages"
 # (a record), unlike "jets repeatedly bombed the town on Tuesday" (one raid told).
 PERFECT_HABIT_ADVERBS = _words("repeatedly")
@@ -218,7 +220,7 @@ REACTION_VERBS = _words("condemn denounce deplore mourn regret lament decry inve
 # calls and failures. A trigger under one of them is not an event.
 IRREALIS_HEADS = _words(
     """
-    threaten plan vow warn promise intend prepare aim seek want urge call demand propose consider
+    threaten plan vow pledge warn promise intend prepare aim seek want urge call demand propose consider
     discuss negotiate hope fail refuse reject deny allow ask require offer push expect try attempt
     prevent avoid instruct encourage order could would reduce halt suspend stop pause cease schedule
     resist might may will shall should must unless
@@ -231,6 +233,11 @@ NEGATING_HEADS = _words(
     deny refuse fail reject threaten warn prevent avoid halt stop suspend pause cease reduce resist
     negotiate discuss consider could would might may will shall should must unless
     """
+)
+# Adjectives of disposition whose "to" clause has not happened ("reluctant to join the army", "ready
+# to lay down their arms"); "able to" is left out, as it often tells what was done.
+IRREALIS_ADJECTIVES = _words(
+    "reluctant unwilling willing ready eager keen prepared determined likely unlikely unable poised hesitant"
 )
 # Auxiliaries and markers that put a clause in the future or the hypothetical.
 IRREALIS_AUX = _words("will would could might may shall should must if unless")

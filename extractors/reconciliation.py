@@ -58,7 +58,7 @@ from extractors.normalize.places import is_known_place
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
+from extractors.slots.clauses import child, is_generic, is_habitual, is_irrealis, phrase, reporting_verb
 from extractors.slots.when import find_date
 from extractors.slots.where import Where, find_location, sentence_places
 from extractors.slots.who import find_source
@@ -80,11 +80,14 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     events: list[Event] = []
     dated_told: set[str] = set()  # years of the deals named by their year so far
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
+        if is_generic(sent):  # "every time the rebels surrender ...": a habit, no settlement
+            continue
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         reads = [
             (s, p)
             for s in spans
-            if (p := READERS[kind_of(s)](s, lemmas)) is not None
+            if not is_habitual(s.root)
+            and (p := READERS[kind_of(s)](s, lemmas)) is not None
             and (
                 _dated_deal(s.root) is not None
                 or _made_deal(s.root)

@@ -57,7 +57,15 @@ from extractors.normalize.numbers import Amount, parse_amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, is_blamed, is_habitual, is_irrealis, phrase, reporting_verb
+from extractors.slots.clauses import (
+    child,
+    is_blamed,
+    is_generic,
+    is_habitual,
+    is_irrealis,
+    phrase,
+    reporting_verb,
+)
 from extractors.slots.when import find_date
 from extractors.slots.where import Where, find_location
 from extractors.slots.who import agent_of, find_source
@@ -88,7 +96,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         trainees = any(t.lower_ in ("recruits", "conscripts", "cadets") and t.pos_ == "NOUN" for t in sent)
         armed = bool(words & ARMED_WORDS or (named_group and not words & HIRING_WORDS))
         armed = armed or (trainees and bool(words & {"training", "course", "train"}))  # recruits in training
-        if words & CIVILIAN_WORDS:
+        if words & CIVILIAN_WORDS or is_generic(sent):  # "every year thousands are conscripted"
             continue
         reads = [
             (s, r)

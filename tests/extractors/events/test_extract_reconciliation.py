@@ -90,6 +90,13 @@ def test_settlements(text, actor, location, count):
         "Under a deal, the rebels may leave the town.",
         "The agreement would allow 800 rebels to leave the town.",
         "The deal allowed government forces to take over security in the town.",
+        # a disposition, not a settlement
+        "The commanders said they were ready to lay down their arms.",
+        "Local gunmen are reluctant to settle their status with the government.",
+        # a recurring occasion
+        "Every time the rebels surrender, the army moves them to camps.",
+        "Whenever fighters hand themselves over, the police question them.",
+        "Fighters in the province routinely surrender to the army after a few months.",
     ],
 )
 def test_not_settlements(text):

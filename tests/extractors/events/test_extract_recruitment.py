@@ -57,6 +57,15 @@ def test_recruitment(text, actor, count, qualifier):
         # a charge, not a recruitment
         "Officers responsible for the recruitment of child soldiers were named in the report.",
         "The panel listed commanders responsible for recruiting boys into the militia.",
+        # a disposition or a pledge to join, not a joining
+        "The militia, which has been reluctant to join the national army, lost two commanders.",
+        "Rebel leaders said on Monday they were ready to join the national army.",
+        "The group's fighters are unwilling to enlist in the army, officials said.",
+        "The signatories pledge to lay down their guns and to join the army.",
+        # a recurring occasion
+        "Whenever the army recruits young men, families flee the village, residents said.",
+        "Every time we watch new recruits training with the army, we feel safer, the colonel said.",
+        "Each year thousands of young men are conscripted into the army.",
     ],
 )
 def test_not_recruitment(text):
