@@ -809,6 +809,10 @@ RECRUIT_NOUNS = _words(
 CALLED_UP_NOUNS = RECRUIT_NOUNS | _words("soldier troop member")
 # Occasions a graduation names ("a graduation ceremony for 300 soldiers"): who it is held for graduated.
 CEREMONY_NOUNS = _words("ceremony parade")
+# What a graduate is handed ("received their graduation certificates"), and the verbs of receiving it:
+# who received it graduated.
+GRADUATION_CREDENTIALS = _words("graduation certificate diploma confirmation badge insignia paper")
+RECEIVING_VERBS = _words("receive get collect accept earn")
 # What recruits register or report for that is no force ("registered for police training").
 TRAINING_NOUNS = _words("training course duty service")
 # Verbs that begin or complete a training course ("200 fighters began training").

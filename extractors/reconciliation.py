@@ -33,6 +33,7 @@ from extractors.lexicon import (
     ENTERING_VERBS,
     EVACUATED_FIGHTERS,
     GROUP_DESCRIPTORS,
+    GROUP_NOUNS,
     NON_STATE_NAME_HEADS,
     PARTY_WORDS,
     PAUSE_WORDS,
@@ -118,6 +119,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
                 count = part[2]  # "Around 300 of the gunmen": the hedge the parser left outside
             count = count or _people_count(sent)
+            if who is not None and who.lemma_.lower() in GROUP_NOUNS:
+                count = None  # "three armed groups signed": groups, not the people who settled
+            count = (_demobilized_people(span.root) if kind_of(span) == "demobilize" else None) or count
             target = _other_party(span)
             if who is not None and _is_state(who):  # the state side is the other party
                 target = actor
@@ -574,6 +578,13 @@ def _partitive(sent: Span) -> tuple[Token, Token, Amount | None] | None:
             lo = tok.i - 1 if tok.i > sent.start else tok.i  # "around", "some", "nearly"
             return tok, people, parse_amount(tok.doc[lo : tok.i + 1].text) or parse_amount(tok.text)
     return None
+
+
+def _demobilized_people(verb: Token) -> Amount | None:
+    """The people a side demobilized, counted on the verb's object ("the groups agreed to demobilize
+    thousands of children": thousands, not the groups)."""
+    people = child(verb, "dobj") if verb.pos_ == "VERB" else None
+    return amount_of(people) if people is not None else None
 
 
 def _people_count(sent: Span) -> Amount | None:

@@ -29,6 +29,7 @@ from extractors.lexicon import (
     FIGHTING_AGE_NOUNS,
     FOUNDED_UNITS,
     FOUNDING_VERBS,
+    GRADUATION_CREDENTIALS,
     GROUP_NOUNS,
     HIRING_WORDS,
     INSTITUTION_WORDS,
@@ -41,6 +42,7 @@ from extractors.lexicon import (
     NOT_JOINED,
     NOT_RECRUITS,
     OBJECT_CONTROL_VERBS,
+    RECEIVING_VERBS,
     RECRUIT_GAIN_VERBS,
     RECRUIT_NOUNS,
     RECRUITING_DRIVES,
@@ -119,6 +121,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             # "100 fighters started training to join the YPG": group and recruits from two triggers
             recruits = recruits or next((r for _, (_, r) in reads if r is not None), None)
             count = _strength(recruits) if recruits is not None else None
+            if recruits is not None and actor == phrase(recruits) and _is_recruit(recruits, CALLED_UP_NOUNS):
+                actor = None  # "80 recruits received their certificates": who joined, not whom they joined
             where = find_location(sent, places, layout, span.root)
             origin = _origin(span, recruits)
             if origin is not None and (where.source != "sentence" or kind_of(span) == "came_from"):
@@ -417,6 +421,8 @@ def _read_camp(span: Span) -> Read | None:
 def _read_graduate(span: Span) -> Read | None:
     """ "the graduation of 800 soldiers from a military course", "600 fighters graduated"."""
     t = span.root
+    if (graduates := _credited(t)) is not None:
+        return None, graduates
     if t.dep_ == "compound" and t.lower_ == "graduation" and t.head.lemma_.lower() in CEREMONY_NOUNS:
         t = t.head  # "a graduation ceremony for 300 soldiers"
     elif t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and not _armed_word(t.head):
@@ -435,6 +441,19 @@ def _read_graduate(span: Span) -> Read | None:
     recruits = _people(counted) if counted is not None else None
     subj = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
     return (phrase(subj) if subj is not None else None), recruits
+
+
+def _credited(graduation: Token) -> Token | None:
+    """Soldiers or recruits who received their graduation ("150 soldiers stood at attention to receive
+    their graduation certificates"): those who graduated."""
+    credential = graduation.head if graduation.dep_ == "compound" else graduation
+    if graduation.lower_ != "graduation" or credential.lemma_.lower() not in GRADUATION_CREDENTIALS:
+        return None
+    verb = credential.head if credential.dep_ == "dobj" else None
+    if verb is None or verb.lemma_.lower() not in RECEIVING_VERBS or is_irrealis(verb):
+        return None
+    holders = _subject(verb)
+    return _people(holders) if holders is not None and _is_recruit(holders, CALLED_UP_NOUNS) else None
 
 
 def _read_people_object(span: Span) -> Read | None:

@@ -67,6 +67,20 @@ D = dt.date
             "Madaya",
             400,
         ),
+        # the people a side demobilized are counted, not the sides
+        (
+            "Several armed groups agreed to demobilize thousands of child soldiers in Bangui in May.",
+            "armed groups",
+            "Bangui",
+            1000,
+        ),
+        ("The militia demobilised 300 boys in Bunia on Monday.", "The militia", "Bunia", 300),
+        (
+            "Three armed groups signed a peace deal with the government in Juba on Monday.",
+            "armed groups",
+            "Juba",
+            None,
+        ),
     ],
 )
 def test_settlements(text, actor, location, count):

@@ -66,6 +66,9 @@ def test_recruitment(text, actor, count, qualifier):
         "Whenever the army recruits young men, families flee the village, residents said.",
         "Every time we watch new recruits training with the army, we feel safer, the colonel said.",
         "Each year thousands of young men are conscripted into the army.",
+        # a graduation to come, or of students
+        "The 120 cadets will receive their graduation certificates next week.",
+        "The students received their graduation certificates on Monday.",
     ],
 )
 def test_not_recruitment(text):
@@ -195,6 +198,16 @@ def test_absorbed_into_its_ranks():
         ("A brigade comprising 400 local fighters joined the army on Monday.", "the army", 400),
         # "both X and Y" joins two kinds of people; it does not count two
         ("Aid workers say both boys and girls are being recruited by the militias.", "the militias", None),
+        # who received their graduation graduated; the recruits are never the force they joined
+        (
+            "More than 150 army soldiers stood at attention on Sunday to receive their graduation papers.",
+            "",
+            150,
+        ),
+        ("Some 80 police recruits received their graduation diplomas at the academy on Thursday.", "", 80),
+        ("Two hundred new conscripts got their graduation badges at the base near the border.", "", 200),
+        # "N plus" is a lower bound
+        ("The militia recruited 200 plus young men in the district last month.", "The militia", 200),
     ],
 )
 def test_enlisting_and_training(text, actor, count):
