@@ -815,6 +815,8 @@ GRADUATION_CREDENTIALS = _words("graduation certificate diploma confirmation bad
 RECEIVING_VERBS = _words("receive get collect accept earn")
 # What recruits register or report for that is no force ("registered for police training").
 TRAINING_NOUNS = _words("training course duty service")
+# Nouns a "training" names the kind of ("a training course", "a training programme").
+COURSE_NOUNS = _words("course program programme cycle session")
 # Verbs that begin or complete a training course ("200 fighters began training").
 TRAINING_BEGUN_VERBS = _words("begin start complete finish undergo receive")
 # Verbs that give a unit's strength ("a regiment consisting of 250 fighters").
@@ -899,6 +901,8 @@ SETTLEMENT_WITNESS_VERBS = _words("witness see experience undergo hold conduct c
 RECONCILING_PARTIES = PARTY_WORDS | CONFLICT_SIDES | frozenset({"gunman", "wanted", "status"})
 # Verbs of a side taking an amnesty: accepting one ends its fight ("accepted an amnesty deal").
 AMNESTY_TAKING_VERBS = _words("accept take")
+# Nouns an amnesty comes in besides a deal: accepting "the amnesty offer" is accepting the amnesty.
+AMNESTY_FORMS = _words("offer program programme scheme law decree")
 # What former fighters are taken into when they give up the fight ("inducted into the reintegration
 # program"): entering one is a settlement.
 REINTEGRATION_SCHEMES = _words("program programme process scheme")

@@ -17,11 +17,13 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
+    AMNESTY_FORMS,
     AMNESTY_TAKING_VERBS,
     ANAPHORIC_DEAL_NOUNS,
     ARMED_WORDS,
     BOTH_SIDES_WORDS,
     CONFLICT_SIDES,
+    COUNTED_GROUP_NOUNS,
     DEAL_DONE_VERBS,
     DEAL_LETTING_VERBS,
     DEAL_REMOVAL_WORDS,
@@ -93,6 +95,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 _dated_deal(s.root) is not None
                 or _made_deal(s.root)
                 or _told_deal(s.root)
+                or kind_of(s)
+                == "amnesty"  # its reader asks the accepting verb ("accepted the amnesty offer")
                 or not is_irrealis(s.root)
             )
         ]
@@ -119,8 +123,12 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
                 count = part[2]  # "Around 300 of the gunmen": the hedge the parser left outside
             count = count or _people_count(sent)
-            if who is not None and who.lemma_.lower() in GROUP_NOUNS:
-                count = None  # "three armed groups signed": groups, not the people who settled
+            if (
+                who is not None
+                and who.lemma_.lower() in GROUP_NOUNS
+                and not any(c.lower_ == "of" for c in who.children)
+            ):
+                count = None  # "three armed groups signed": groups, not people ("a group of 30 men" is)
             count = (_demobilized_people(span.root) if kind_of(span) == "demobilize" else None) or count
             target = _other_party(span)
             if who is not None and _is_state(who):  # the state side is the other party
@@ -205,8 +213,8 @@ def _read_amnesty(span: Span, lemmas: set[str]) -> Read | None:
     """An amnesty accepted ("rebel fighters accepted an amnesty deal"): who accepted it; an amnesty
     offered, announced or called for settles nobody yet."""
     amnesty = span.root
-    if amnesty.dep_ == "compound" and amnesty.head.lemma_.lower() in DEAL_WORDS:
-        amnesty = amnesty.head  # "an amnesty deal"
+    if amnesty.dep_ == "compound" and amnesty.head.lemma_.lower() in DEAL_WORDS | AMNESTY_FORMS:
+        amnesty = amnesty.head  # "an amnesty deal", "the amnesty offer"
     verb = amnesty.head
     accepted = amnesty.dep_ == "dobj" and verb.lemma_.lower() in AMNESTY_TAKING_VERBS
     if not accepted or verb.tag_ not in ("VBD", "VBN") or is_irrealis(verb):
@@ -483,6 +491,8 @@ def _uncounted(actor: str | None, who: Token | None) -> str | None:
     if who is None or actor is None:
         return actor
     of = next((c for c in who.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and who.lemma_.lower() in COUNTED_GROUP_NOUNS and (members := child(of, "pobj")):
+        return _uncounted(phrase(members), members)  # "a total of 47 militants" -> "militants"
     people = child(of, "pobj") if of is not None and parse_amount(who.lower_) is not None else None
     if people is not None and not who.like_num:
         return phrase(people)  # "dozens of gunmen" -> "gunmen"

@@ -22,6 +22,7 @@ from extractors.lexicon import (
     CEREMONY_NOUNS,
     CIVILIAN_WORDS,
     COUNTED_GROUP_NOUNS,
+    COURSE_NOUNS,
     DATING_SUBORDINATORS,
     DOCUMENT_WORDS,
     DRAFT_HAPPENED_VERBS,
@@ -483,6 +484,8 @@ def _read_train(span: Span) -> Read | None:
     were training with US forces", "200 fighters began training"."""
     t = span.root
     actor: Token | None = None
+    if t.dep_ == "compound" and t.head.lemma_.lower() in COURSE_NOUNS:
+        t = t.head  # "completed a training course": the course is what was begun or completed
     if t.pos_ == "NOUN" or t.lower_ == "training" and t.dep_ == "dobj":  # "to begin training" (a verb tag)
         if t.dep_ not in ("dobj", "xcomp") or t.head.lemma_.lower() not in TRAINING_BEGUN_VERBS:
             return None  # "a training camp", "military training": no one taken in

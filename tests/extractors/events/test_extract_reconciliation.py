@@ -67,6 +67,28 @@ D = dt.date
             "Madaya",
             400,
         ),
+        # a reconciliation, disarmament or peace programme entered; an amnesty offer accepted
+        (
+            "Four hundred Taliban militants joined the government's reconciliation program in Herat.",
+            "militants",
+            "Herat",
+            400,
+        ),
+        (
+            "Some 35 former fighters entered the disarmament programme in Bunia on Monday.",
+            "fighters",
+            "Bunia",
+            35,
+        ),
+        ("About 120 militants took up the amnesty offer in Kaduna on Monday.", "militants", "Kaduna", 120),
+        # the party without its count: "a total of N X" -> X
+        (
+            "A total of 47 Boko Haram members surrendered to troops in Borno on Monday.",
+            "Boko Haram members",
+            "Borno",
+            47,
+        ),
+        ("A group of 30 gunmen settled their status in Tafas on Sunday.", "gunmen", "Tafas", 30),
         # the people a side demobilized are counted, not the sides
         (
             "Several armed groups agreed to demobilize thousands of child soldiers in Bangui in May.",
@@ -111,6 +133,11 @@ def test_settlements(text, actor, location, count):
         "Every time the rebels surrender, the army moves them to camps.",
         "Whenever fighters hand themselves over, the police question them.",
         "Fighters in the province routinely surrender to the army after a few months.",
+        # a programme or an amnesty offered, refused or begun, not entered
+        "The rebels refused to join the amnesty scheme.",
+        "The government launched a reconciliation program for former fighters.",
+        "The government renewed its amnesty offer to the rebels on Monday.",
+        "The rebels may accept the amnesty offer.",
     ],
 )
 def test_not_settlements(text):
@@ -446,3 +473,15 @@ def test_giving_up_arms_demobilizing_and_reintegration_are_settlements(text, cou
 )
 def test_arms_orders_supplies_and_programs_as_such_are_no_settlement(text):
     assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("A total of 47 Boko Haram members surrendered to troops in Borno on Monday.", "Boko Haram members"),
+        ("A batch of 200 rebels handed over their weapons in the town on Friday.", "rebels"),
+    ],
+)
+def test_a_counted_total_leaves_its_count_out_of_the_party(text, actor):
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.actor == actor

@@ -69,6 +69,7 @@ def test_recruitment(text, actor, count, qualifier):
         # a graduation to come, or of students
         "The 120 cadets will receive their graduation certificates next week.",
         "The students received their graduation certificates on Monday.",
+        "The ministry designed a training course for 40 officers.",
     ],
 )
 def test_not_recruitment(text):
@@ -206,6 +207,9 @@ def test_absorbed_into_its_ranks():
         ),
         ("Some 80 police recruits received their graduation diplomas at the academy on Thursday.", "", 80),
         ("Two hundred new conscripts got their graduation badges at the base near the border.", "", 200),
+        # a training course or programme begun or completed
+        ("The SDF said 250 fighters completed a training course in the north.", "SDF", 250),
+        ("About 90 new soldiers began a six-week training programme at the base on Monday.", "", 90),
         # "N plus" is a lower bound
         ("The militia recruited 200 plus young men in the district last month.", "The militia", 200),
     ],
