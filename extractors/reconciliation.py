@@ -162,10 +162,8 @@ def _moved_fighters(sent: Span) -> str | None:
             moved = child(t, "dobj") or child(t, "nsubjpass")
         else:
             moved = child(of, "pobj") if (of := child(t, "prep")) is not None and of.lower_ == "of" else None
-        if moved is not None:
-            heads = [moved, *(c for c in moved.subtree if c.dep_ == "conj" and c.head == moved)]
-            if any(h.lemma_.lower() in EVACUATED_FIGHTERS for h in heads):
-                return phrase(moved)
+        if moved is not None and any(h.lemma_.lower() in EVACUATED_FIGHTERS for h in _conjuncts(moved)):
+            return phrase(moved)
     return None
 
 
@@ -263,6 +261,11 @@ def _read_evacuation(span: Span, lemmas: set[str]) -> Read | None:
     if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
         return None, None  # "the evacuation began": the evacuation is no party
     return _party(t if t.pos_ == "VERB" else t.head)
+
+
+def _conjuncts(noun: Token) -> list[Token]:
+    """A noun and the nouns joined to it ("civilians and rebels")."""
+    return [noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head == noun)]
 
 
 def _happened(t: Token) -> bool:
@@ -618,12 +621,16 @@ def _governing_verb(t: Token) -> Token:
 
 
 def _party(verb: Token) -> tuple[str | None, Token | None]:
-    """Subject of the settling verb: who reconciled, surrendered, agreed or left.
+    """Subject of the settling verb: who reconciled, surrendered, agreed or left; the armed men a
+    deal moves out when the verb moves them ("buses evacuated 400 gunmen").
 
     A pronoun subject stands for the nearest armed side named before it in the sentence
     ("under the control of the armed opposition before they reconciled"); failing that, the
     search moves to the enclosing clause.
     """
+    moved = child(verb, "dobj") if verb.lemma_.lower() in DEAL_REMOVAL_WORDS else None
+    if moved is not None and any(h.lemma_.lower() in EVACUATED_FIGHTERS for h in _conjuncts(moved)):
+        return phrase(moved), moved  # "the convoy evacuated 300 rebel fighters": the fighters settled
     subj = child(verb, "nsubj", "nsubjpass")
     if subj is not None and subj.pos_ == "PRON" and not _relative(subj):
         antecedent = next(

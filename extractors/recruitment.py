@@ -55,6 +55,7 @@ from extractors.lexicon import (
     TRAINING_BEGUN_VERBS,
     TRAINING_NOUNS,
 )
+from extractors.normalize.actors import named_group_mentions
 from extractors.normalize.countries import country_of
 from extractors.normalize.numbers import Amount, parse_amount
 from extractors.pattern_catalog import kind_of
@@ -99,6 +100,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         trainees = any(t.lower_ in ("recruits", "conscripts", "cadets") and t.pos_ == "NOUN" for t in sent)
         armed = bool(words & ARMED_WORDS or (named_group and not words & HIRING_WORDS))
         armed = armed or (trainees and bool(words & {"training", "course", "train"}))  # recruits in training
+        armed = armed or bool(named_group_mentions(sent.text))  # "joined al-Shabab", tagged as a person
         if words & CIVILIAN_WORDS or is_generic(sent):  # "every year thousands are conscripted"
             continue
         reads = [
@@ -616,7 +618,7 @@ def _read_join(span: Span) -> Read | None:
         )
     if obj is None:
         return None
-    lemma = obj.lemma_.lower()
+    lemma = obj.lemma_.lower() if not _acronym(obj) else obj.lower_  # "IS" is often read as the verb
     if lemma in NOT_JOINED or any(c.lemma_.lower() in NOT_JOINED for c in obj.subtree):
         return None
     actor = obj
@@ -629,6 +631,8 @@ def _read_join(span: Span) -> Read | None:
             ):
                 actor = o
     recruits = _subject(t) or child(t, "nsubjpass")  # "400 rebels were integrated into the army"
+    if recruits is not None and recruits.ent_type_ == "GPE":
+        return None  # a country joining an alliance
     if (
         actor is obj
         and lemma == "rank"
@@ -638,10 +642,20 @@ def _read_join(span: Span) -> Read | None:
         return _reporting_party(t), recruits  # "X said 500 fighters joined its ranks": X
     if lemma in JOINED_OPERATIONS:  # "2,000 fighters joined the offensive": people, no group named
         return (None, recruits) if _is_recruit(recruits) else None
-    armed = lemma in ARMED_WORDS or obj.ent_type_ in ("ORG", "NORP") or obj.pos_ in ("PRON", "PROPN")
+    armed = (
+        lemma in ARMED_WORDS
+        or obj.ent_type_ in ("ORG", "NORP")
+        or obj.pos_ in ("PRON", "PROPN")
+        or _acronym(obj)
+    )
     if not armed and not any(x.lemma_.lower() in ARMED_WORDS for x in obj.subtree):
         return None
     return (phrase(actor) if actor.pos_ != "PRON" else None), recruits
+
+
+def _acronym(t: Token) -> bool:
+    """A name in capitals ("IS", "YPG"), whatever tag the parser gave it."""
+    return len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
 
 
 def _armed(t: Token) -> bool:

@@ -485,3 +485,26 @@ def test_arms_orders_supplies_and_programs_as_such_are_no_settlement(text):
 def test_a_counted_total_leaves_its_count_out_of_the_party(text, actor):
     (event,) = of_type(run(text), "reconciliation")
     assert event.actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "State television said the convoy evacuated 300 rebel fighters from the district on Sunday.",
+            "rebel fighters",
+        ),
+        (
+            "Buses evacuated some 400 gunmen and their families from Madaya under the deal on Monday.",
+            "gunmen",
+        ),
+        (
+            "Government buses evacuated the last militants from the camp on Friday after a surrender deal.",
+            "militants",
+        ),
+    ],
+)
+def test_the_armed_men_a_deal_moves_out_settled_not_the_vehicle(text, actor):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor)
+    assert "bus" not in event.actor.lower() and "convoy" not in event.actor.lower()

@@ -70,6 +70,10 @@ def test_recruitment(text, actor, count, qualifier):
         "The 120 cadets will receive their graduation certificates next week.",
         "The students received their graduation certificates on Monday.",
         "The ministry designed a training course for 40 officers.",
+        # a country joining an alliance or a treaty; men joining a company
+        "Finland joined NATO in April.",
+        "Syria joined the Chemical Weapons Convention in 2013.",
+        "Thousands of young men joined Facebook last year.",
     ],
 )
 def test_not_recruitment(text):
@@ -207,6 +211,10 @@ def test_absorbed_into_its_ranks():
         ),
         ("Some 80 police recruits received their graduation diplomas at the academy on Thursday.", "", 80),
         ("Two hundred new conscripts got their graduation badges at the base near the border.", "", 200),
+        # a known armed group joined, whatever tag the parser gave its name ("IS" as a verb, a person)
+        ("Nearly 5,000 fighters from abroad have joined IS, according to a research group.", "IS", 5000),
+        ("Dozens of young men from the coast joined al-Shabab last year, officials said.", "al-Shabab", 12),
+        ("Hundreds of teenagers joined Boko Haram in the state in 2014.", "Boko Haram", 100),
         # a training course or programme begun or completed
         ("The SDF said 250 fighters completed a training course in the north.", "SDF", 250),
         ("About 90 new soldiers began a six-week training programme at the base on Monday.", "", 90),
