@@ -67,6 +67,8 @@ HABITUAL_ADVERBS = _words(
     "regularly routinely frequently often constantly continually usually habitually daily nightly"
 )
 HABITUAL_ADJECTIVES = _words("frequent")
+# Markers of a clause of a recurring occasion: "whenever the army recruits" ("every time" is a generic unit).
+HABIT_CLAUSE_MARKS = _words("whenever")
 # Adverbs that make a habit only in the present perfect: "its air force has repeatedly bombed villages"
 # (a record), unlike "jets repeatedly bombed the town on Tuesday" (one raid told).
 PERFECT_HABIT_ADVERBS = _words("repeatedly")
@@ -218,7 +220,7 @@ REACTION_VERBS = _words("condemn denounce deplore mourn regret lament decry inve
 # calls and failures. A trigger under one of them is not an event.
 IRREALIS_HEADS = _words(
     """
-    threaten plan vow warn promise intend prepare aim seek want urge call demand propose consider
+    threaten plan vow pledge warn promise intend prepare aim seek want urge call demand propose consider
     discuss negotiate hope fail refuse reject deny allow ask require offer push expect try attempt
     prevent avoid instruct encourage order could would reduce halt suspend stop pause cease schedule
     resist might may will shall should must unless
@@ -231,6 +233,11 @@ NEGATING_HEADS = _words(
     deny refuse fail reject threaten warn prevent avoid halt stop suspend pause cease reduce resist
     negotiate discuss consider could would might may will shall should must unless
     """
+)
+# Adjectives of disposition whose "to" clause has not happened ("reluctant to join the army", "ready
+# to lay down their arms"); "able to" is left out, as it often tells what was done.
+IRREALIS_ADJECTIVES = _words(
+    "reluctant unwilling willing ready eager keen prepared determined likely unlikely unable poised hesitant"
 )
 # Auxiliaries and markers that put a clause in the future or the hypothetical.
 IRREALIS_AUX = _words("will would could might may shall should must if unless")
@@ -813,8 +820,14 @@ RECRUIT_NOUNS = _words(
 CALLED_UP_NOUNS = RECRUIT_NOUNS | _words("soldier troop member")
 # Occasions a graduation names ("a graduation ceremony for 300 soldiers"): who it is held for graduated.
 CEREMONY_NOUNS = _words("ceremony parade")
+# What a graduate is handed ("received their graduation certificates"), and the verbs of receiving it:
+# who received it graduated.
+GRADUATION_CREDENTIALS = _words("graduation certificate diploma confirmation badge insignia paper")
+RECEIVING_VERBS = _words("receive get collect accept earn")
 # What recruits register or report for that is no force ("registered for police training").
 TRAINING_NOUNS = _words("training course duty service")
+# Nouns a "training" names the kind of ("a training course", "a training programme").
+COURSE_NOUNS = _words("course program programme cycle session")
 # Verbs that begin or complete a training course ("200 fighters began training").
 TRAINING_BEGUN_VERBS = _words("begin start complete finish undergo receive")
 # Verbs that give a unit's strength ("a regiment consisting of 250 fighters").
@@ -899,6 +912,8 @@ SETTLEMENT_WITNESS_VERBS = _words("witness see experience undergo hold conduct c
 RECONCILING_PARTIES = PARTY_WORDS | CONFLICT_SIDES | frozenset({"gunman", "wanted", "status"})
 # Verbs of a side taking an amnesty: accepting one ends its fight ("accepted an amnesty deal").
 AMNESTY_TAKING_VERBS = _words("accept take")
+# Nouns an amnesty comes in besides a deal: accepting "the amnesty offer" is accepting the amnesty.
+AMNESTY_FORMS = _words("offer program programme scheme law decree")
 # What former fighters are taken into when they give up the fight ("inducted into the reintegration
 # program"): entering one is a settlement.
 REINTEGRATION_SCHEMES = _words("program programme process scheme")

@@ -17,11 +17,13 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
+    AMNESTY_FORMS,
     AMNESTY_TAKING_VERBS,
     ANAPHORIC_DEAL_NOUNS,
     ARMED_WORDS,
     BOTH_SIDES_WORDS,
     CONFLICT_SIDES,
+    COUNTED_GROUP_NOUNS,
     DEAL_DONE_VERBS,
     DEAL_LETTING_VERBS,
     DEAL_REMOVAL_WORDS,
@@ -33,6 +35,7 @@ from extractors.lexicon import (
     ENTERING_VERBS,
     EVACUATED_FIGHTERS,
     GROUP_DESCRIPTORS,
+    GROUP_NOUNS,
     NON_STATE_NAME_HEADS,
     PARTY_WORDS,
     PAUSE_WORDS,
@@ -58,7 +61,7 @@ from extractors.normalize.places import is_known_place
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, is_irrealis, phrase, reporting_verb
+from extractors.slots.clauses import child, is_generic, is_habitual, is_irrealis, phrase, reporting_verb
 from extractors.slots.when import find_date
 from extractors.slots.where import Where, find_location, sentence_places
 from extractors.slots.who import find_source
@@ -80,15 +83,20 @@ def extract(doc: Doc, article: Article) -> list[Event]:
     events: list[Event] = []
     dated_told: set[str] = set()  # years of the deals named by their year so far
     for sent, spans in sentences_with_triggers(doc, article, EVENT_TYPE):
+        if is_generic(sent):  # "every time the rebels surrender ...": a habit, no settlement
+            continue
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         reads = [
             (s, p)
             for s in spans
-            if (p := READERS[kind_of(s)](s, lemmas)) is not None
+            if not is_habitual(s.root)
+            and (p := READERS[kind_of(s)](s, lemmas)) is not None
             and (
                 _dated_deal(s.root) is not None
                 or _made_deal(s.root)
                 or _told_deal(s.root)
+                or kind_of(s)
+                == "amnesty"  # its reader asks the accepting verb ("accepted the amnesty offer")
                 or not is_irrealis(s.root)
             )
         ]
@@ -115,6 +123,13 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
                 count = part[2]  # "Around 300 of the gunmen": the hedge the parser left outside
             count = count or _people_count(sent)
+            if (
+                who is not None
+                and who.lemma_.lower() in GROUP_NOUNS
+                and not any(c.lower_ == "of" for c in who.children)
+            ):
+                count = None  # "three armed groups signed": groups, not people ("a group of 30 men" is)
+            count = (_demobilized_people(span.root) if kind_of(span) == "demobilize" else None) or count
             target = _other_party(span)
             if who is not None and _is_state(who):  # the state side is the other party
                 target = actor
@@ -147,10 +162,8 @@ def _moved_fighters(sent: Span) -> str | None:
             moved = child(t, "dobj") or child(t, "nsubjpass")
         else:
             moved = child(of, "pobj") if (of := child(t, "prep")) is not None and of.lower_ == "of" else None
-        if moved is not None:
-            heads = [moved, *(c for c in moved.subtree if c.dep_ == "conj" and c.head == moved)]
-            if any(h.lemma_.lower() in EVACUATED_FIGHTERS for h in heads):
-                return phrase(moved)
+        if moved is not None and any(h.lemma_.lower() in EVACUATED_FIGHTERS for h in _conjuncts(moved)):
+            return phrase(moved)
     return None
 
 
@@ -198,8 +211,8 @@ def _read_amnesty(span: Span, lemmas: set[str]) -> Read | None:
     """An amnesty accepted ("rebel fighters accepted an amnesty deal"): who accepted it; an amnesty
     offered, announced or called for settles nobody yet."""
     amnesty = span.root
-    if amnesty.dep_ == "compound" and amnesty.head.lemma_.lower() in DEAL_WORDS:
-        amnesty = amnesty.head  # "an amnesty deal"
+    if amnesty.dep_ == "compound" and amnesty.head.lemma_.lower() in DEAL_WORDS | AMNESTY_FORMS:
+        amnesty = amnesty.head  # "an amnesty deal", "the amnesty offer"
     verb = amnesty.head
     accepted = amnesty.dep_ == "dobj" and verb.lemma_.lower() in AMNESTY_TAKING_VERBS
     if not accepted or verb.tag_ not in ("VBD", "VBN") or is_irrealis(verb):
@@ -248,6 +261,11 @@ def _read_evacuation(span: Span, lemmas: set[str]) -> Read | None:
     if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
         return None, None  # "the evacuation began": the evacuation is no party
     return _party(t if t.pos_ == "VERB" else t.head)
+
+
+def _conjuncts(noun: Token) -> list[Token]:
+    """A noun and the nouns joined to it ("civilians and rebels")."""
+    return [noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head == noun)]
 
 
 def _happened(t: Token) -> bool:
@@ -476,6 +494,8 @@ def _uncounted(actor: str | None, who: Token | None) -> str | None:
     if who is None or actor is None:
         return actor
     of = next((c for c in who.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and who.lemma_.lower() in COUNTED_GROUP_NOUNS and (members := child(of, "pobj")):
+        return _uncounted(phrase(members), members)  # "a total of 47 militants" -> "militants"
     people = child(of, "pobj") if of is not None and parse_amount(who.lower_) is not None else None
     if people is not None and not who.like_num:
         return phrase(people)  # "dozens of gunmen" -> "gunmen"
@@ -573,6 +593,13 @@ def _partitive(sent: Span) -> tuple[Token, Token, Amount | None] | None:
     return None
 
 
+def _demobilized_people(verb: Token) -> Amount | None:
+    """The people a side demobilized, counted on the verb's object ("the groups agreed to demobilize
+    thousands of children": thousands, not the groups)."""
+    people = child(verb, "dobj") if verb.pos_ == "VERB" else None
+    return amount_of(people) if people is not None else None
+
+
 def _people_count(sent: Span) -> Amount | None:
     """How many people settled or left, from the first counted group of people in the sentence."""
     if (part := _partitive(sent)) is not None:
@@ -594,12 +621,16 @@ def _governing_verb(t: Token) -> Token:
 
 
 def _party(verb: Token) -> tuple[str | None, Token | None]:
-    """Subject of the settling verb: who reconciled, surrendered, agreed or left.
+    """Subject of the settling verb: who reconciled, surrendered, agreed or left; the armed men a
+    deal moves out when the verb moves them ("buses evacuated 400 gunmen").
 
     A pronoun subject stands for the nearest armed side named before it in the sentence
     ("under the control of the armed opposition before they reconciled"); failing that, the
     search moves to the enclosing clause.
     """
+    moved = child(verb, "dobj") if verb.lemma_.lower() in DEAL_REMOVAL_WORDS else None
+    if moved is not None and any(h.lemma_.lower() in EVACUATED_FIGHTERS for h in _conjuncts(moved)):
+        return phrase(moved), moved  # "the convoy evacuated 300 rebel fighters": the fighters settled
     subj = child(verb, "nsubj", "nsubjpass")
     if subj is not None and subj.pos_ == "PRON" and not _relative(subj):
         antecedent = next(

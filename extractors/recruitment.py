@@ -22,6 +22,7 @@ from extractors.lexicon import (
     CEREMONY_NOUNS,
     CIVILIAN_WORDS,
     COUNTED_GROUP_NOUNS,
+    COURSE_NOUNS,
     DATING_SUBORDINATORS,
     DOCUMENT_WORDS,
     DRAFT_HAPPENED_VERBS,
@@ -29,6 +30,7 @@ from extractors.lexicon import (
     FIGHTING_AGE_NOUNS,
     FOUNDED_UNITS,
     FOUNDING_VERBS,
+    GRADUATION_CREDENTIALS,
     GROUP_NOUNS,
     HIRING_WORDS,
     INSTITUTION_WORDS,
@@ -41,6 +43,7 @@ from extractors.lexicon import (
     NOT_JOINED,
     NOT_RECRUITS,
     OBJECT_CONTROL_VERBS,
+    RECEIVING_VERBS,
     RECRUIT_GAIN_VERBS,
     RECRUIT_NOUNS,
     RECRUITING_DRIVES,
@@ -52,12 +55,21 @@ from extractors.lexicon import (
     TRAINING_BEGUN_VERBS,
     TRAINING_NOUNS,
 )
+from extractors.normalize.actors import named_group_mentions
 from extractors.normalize.countries import country_of
 from extractors.normalize.numbers import Amount, parse_amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, is_blamed, is_habitual, is_irrealis, phrase, reporting_verb
+from extractors.slots.clauses import (
+    child,
+    is_blamed,
+    is_generic,
+    is_habitual,
+    is_irrealis,
+    phrase,
+    reporting_verb,
+)
 from extractors.slots.when import find_date
 from extractors.slots.where import Where, find_location
 from extractors.slots.who import agent_of, find_source
@@ -88,7 +100,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         trainees = any(t.lower_ in ("recruits", "conscripts", "cadets") and t.pos_ == "NOUN" for t in sent)
         armed = bool(words & ARMED_WORDS or (named_group and not words & HIRING_WORDS))
         armed = armed or (trainees and bool(words & {"training", "course", "train"}))  # recruits in training
-        if words & CIVILIAN_WORDS:
+        armed = armed or bool(named_group_mentions(sent.text))  # "joined al-Shabab", tagged as a person
+        if words & CIVILIAN_WORDS or is_generic(sent):  # "every year thousands are conscripted"
             continue
         reads = [
             (s, r)
@@ -111,6 +124,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             # "100 fighters started training to join the YPG": group and recruits from two triggers
             recruits = recruits or next((r for _, (_, r) in reads if r is not None), None)
             count = _strength(recruits) if recruits is not None else None
+            if recruits is not None and actor == phrase(recruits) and _is_recruit(recruits, CALLED_UP_NOUNS):
+                actor = None  # "80 recruits received their certificates": who joined, not whom they joined
             where = find_location(sent, places, layout, span.root)
             origin = _origin(span, recruits)
             if origin is not None and (where.source != "sentence" or kind_of(span) == "came_from"):
@@ -409,6 +424,8 @@ def _read_camp(span: Span) -> Read | None:
 def _read_graduate(span: Span) -> Read | None:
     """ "the graduation of 800 soldiers from a military course", "600 fighters graduated"."""
     t = span.root
+    if (graduates := _credited(t)) is not None:
+        return None, graduates
     if t.dep_ == "compound" and t.lower_ == "graduation" and t.head.lemma_.lower() in CEREMONY_NOUNS:
         t = t.head  # "a graduation ceremony for 300 soldiers"
     elif t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and not _armed_word(t.head):
@@ -427,6 +444,19 @@ def _read_graduate(span: Span) -> Read | None:
     recruits = _people(counted) if counted is not None else None
     subj = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
     return (phrase(subj) if subj is not None else None), recruits
+
+
+def _credited(graduation: Token) -> Token | None:
+    """Soldiers or recruits who received their graduation ("150 soldiers stood at attention to receive
+    their graduation certificates"): those who graduated."""
+    credential = graduation.head if graduation.dep_ == "compound" else graduation
+    if graduation.lower_ != "graduation" or credential.lemma_.lower() not in GRADUATION_CREDENTIALS:
+        return None
+    verb = credential.head if credential.dep_ == "dobj" else None
+    if verb is None or verb.lemma_.lower() not in RECEIVING_VERBS or is_irrealis(verb):
+        return None
+    holders = _subject(verb)
+    return _people(holders) if holders is not None and _is_recruit(holders, CALLED_UP_NOUNS) else None
 
 
 def _read_people_object(span: Span) -> Read | None:
@@ -456,6 +486,8 @@ def _read_train(span: Span) -> Read | None:
     were training with US forces", "200 fighters began training"."""
     t = span.root
     actor: Token | None = None
+    if t.dep_ == "compound" and t.head.lemma_.lower() in COURSE_NOUNS:
+        t = t.head  # "completed a training course": the course is what was begun or completed
     if t.pos_ == "NOUN" or t.lower_ == "training" and t.dep_ == "dobj":  # "to begin training" (a verb tag)
         if t.dep_ not in ("dobj", "xcomp") or t.head.lemma_.lower() not in TRAINING_BEGUN_VERBS:
             return None  # "a training camp", "military training": no one taken in
@@ -586,7 +618,7 @@ def _read_join(span: Span) -> Read | None:
         )
     if obj is None:
         return None
-    lemma = obj.lemma_.lower()
+    lemma = obj.lemma_.lower() if not _acronym(obj) else obj.lower_  # "IS" is often read as the verb
     if lemma in NOT_JOINED or any(c.lemma_.lower() in NOT_JOINED for c in obj.subtree):
         return None
     actor = obj
@@ -599,6 +631,8 @@ def _read_join(span: Span) -> Read | None:
             ):
                 actor = o
     recruits = _subject(t) or child(t, "nsubjpass")  # "400 rebels were integrated into the army"
+    if recruits is not None and recruits.ent_type_ == "GPE":
+        return None  # a country joining an alliance
     if (
         actor is obj
         and lemma == "rank"
@@ -608,10 +642,20 @@ def _read_join(span: Span) -> Read | None:
         return _reporting_party(t), recruits  # "X said 500 fighters joined its ranks": X
     if lemma in JOINED_OPERATIONS:  # "2,000 fighters joined the offensive": people, no group named
         return (None, recruits) if _is_recruit(recruits) else None
-    armed = lemma in ARMED_WORDS or obj.ent_type_ in ("ORG", "NORP") or obj.pos_ in ("PRON", "PROPN")
+    armed = (
+        lemma in ARMED_WORDS
+        or obj.ent_type_ in ("ORG", "NORP")
+        or obj.pos_ in ("PRON", "PROPN")
+        or _acronym(obj)
+    )
     if not armed and not any(x.lemma_.lower() in ARMED_WORDS for x in obj.subtree):
         return None
     return (phrase(actor) if actor.pos_ != "PRON" else None), recruits
+
+
+def _acronym(t: Token) -> bool:
+    """A name in capitals ("IS", "YPG"), whatever tag the parser gave it."""
+    return len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
 
 
 def _armed(t: Token) -> bool:

@@ -59,8 +59,9 @@ _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)*")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 # "1,500-2,000" (a range) but not the dashes of a numeric date.
 _NUMERIC_RANGE = re.compile(r"(?<![\d-])(\d[\d,]*)\s*-\s*(\d[\d,]*)(?![\d-])")
-# A number with a plus after it is a lower bound ("10+ soldiers").
-_PLUS = re.compile(r"(\d[\d,]*)\+")
+# A number with a plus after it is a lower bound ("10+ soldiers", "700-plus recruits", "200 plus men");
+# not a sum ("20 plus 15").
+_PLUS = re.compile(r"(\d[\d,]*)(?:\+|[- ]plus\b(?![ -]*\d))")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _DECIMAL = re.compile(r"\d+\.\d+")
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -120,7 +121,7 @@ def total(amounts: list[Amount]) -> Amount | None:
 
 def _words(text: str) -> list[str]:
     lowered = _NUMERIC_DATE.sub(" ", text.lower().replace("\u2013", "-").replace("\u2014", "-"))
-    lowered = _PLUS.sub(r"at least \1", lowered)  # "10+ soldiers"
+    lowered = _PLUS.sub(r"at least \1", lowered)  # "10+ soldiers", "700-plus recruits"
     return _TOKEN.findall(_NUMERIC_RANGE.sub(r"\1 to \2", lowered))
 
 

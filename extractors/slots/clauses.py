@@ -18,8 +18,10 @@ from extractors.lexicon import (
     ADJUNCT_CLAUSE_MARKS,
     DENIAL_HEADS,
     GENERIC_UNITS,
+    HABIT_CLAUSE_MARKS,
     HABITUAL_ADJECTIVES,
     HABITUAL_ADVERBS,
+    IRREALIS_ADJECTIVES,
     IRREALIS_AUX,
     IRREALIS_HEADS,
     MONTHS_AND_DAYS,
@@ -107,6 +109,7 @@ def is_irrealis(token: Token) -> bool:
             if c.dep_ == "det" and c.lower_ == "no":
                 return True
         head_word = node.lemma_.lower() in IRREALIS_HEADS and node.pos_ in ("VERB", "AUX", "NOUN")
+        head_word = head_word or (node.pos_ == "ADJ" and node.lemma_.lower() in IRREALIS_ADJECTIVES)
         governs = node != token and head_word and not sibling and not _adjunct_clause(below)
         if governs and (node.lemma_.lower() in NEGATING_HEADS or not _finite(below)):
             return True  # "plans to strike"; but "wanted men settled their status" is a settlement
@@ -146,7 +149,10 @@ def is_generic(sent: Span) -> bool:
 
 def is_habitual(token: Token) -> bool:
     """A trigger in a clause that tells a habit ("is regularly targeted by air strikes", "a frequent
-    target of airstrikes"): up its chain of heads to the first verb with a subject of its own."""
+    target of airstrikes"): up its chain of heads to the first verb with a subject of its own; or in a
+    clause of a recurring occasion ("whenever the army recruits")."""
+    if _in_recurring_clause(token):
+        return True
     node = token
     for _ in range(5):
         for c in node.children:
@@ -160,6 +166,15 @@ def is_habitual(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _in_recurring_clause(token: Token) -> bool:
+    """Under "whenever ..." ("whenever the army recruits, families flee")."""
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in HABIT_CLAUSE_MARKS
+        for a in [token, *token.ancestors]
+        for c in a.children
+    )
 
 
 def _present_perfect(verb: Token) -> bool:

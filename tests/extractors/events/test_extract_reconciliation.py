@@ -67,6 +67,42 @@ D = dt.date
             "Madaya",
             400,
         ),
+        # a reconciliation, disarmament or peace programme entered; an amnesty offer accepted
+        (
+            "Four hundred Taliban militants joined the government's reconciliation program in Herat.",
+            "militants",
+            "Herat",
+            400,
+        ),
+        (
+            "Some 35 former fighters entered the disarmament programme in Bunia on Monday.",
+            "fighters",
+            "Bunia",
+            35,
+        ),
+        ("About 120 militants took up the amnesty offer in Kaduna on Monday.", "militants", "Kaduna", 120),
+        # the party without its count: "a total of N X" -> X
+        (
+            "A total of 47 Boko Haram members surrendered to troops in Borno on Monday.",
+            "Boko Haram members",
+            "Borno",
+            47,
+        ),
+        ("A group of 30 gunmen settled their status in Tafas on Sunday.", "gunmen", "Tafas", 30),
+        # the people a side demobilized are counted, not the sides
+        (
+            "Several armed groups agreed to demobilize thousands of child soldiers in Bangui in May.",
+            "armed groups",
+            "Bangui",
+            1000,
+        ),
+        ("The militia demobilised 300 boys in Bunia on Monday.", "The militia", "Bunia", 300),
+        (
+            "Three armed groups signed a peace deal with the government in Juba on Monday.",
+            "armed groups",
+            "Juba",
+            None,
+        ),
     ],
 )
 def test_settlements(text, actor, location, count):
@@ -90,6 +126,18 @@ def test_settlements(text, actor, location, count):
         "Under a deal, the rebels may leave the town.",
         "The agreement would allow 800 rebels to leave the town.",
         "The deal allowed government forces to take over security in the town.",
+        # a disposition, not a settlement
+        "The commanders said they were ready to lay down their arms.",
+        "Local gunmen are reluctant to settle their status with the government.",
+        # a recurring occasion
+        "Every time the rebels surrender, the army moves them to camps.",
+        "Whenever fighters hand themselves over, the police question them.",
+        "Fighters in the province routinely surrender to the army after a few months.",
+        # a programme or an amnesty offered, refused or begun, not entered
+        "The rebels refused to join the amnesty scheme.",
+        "The government launched a reconciliation program for former fighters.",
+        "The government renewed its amnesty offer to the rebels on Monday.",
+        "The rebels may accept the amnesty offer.",
     ],
 )
 def test_not_settlements(text):
@@ -425,3 +473,38 @@ def test_giving_up_arms_demobilizing_and_reintegration_are_settlements(text, cou
 )
 def test_arms_orders_supplies_and_programs_as_such_are_no_settlement(text):
     assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("A total of 47 Boko Haram members surrendered to troops in Borno on Monday.", "Boko Haram members"),
+        ("A batch of 200 rebels handed over their weapons in the town on Friday.", "rebels"),
+    ],
+)
+def test_a_counted_total_leaves_its_count_out_of_the_party(text, actor):
+    (event,) = of_type(run(text), "reconciliation")
+    assert event.actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "State television said the convoy evacuated 300 rebel fighters from the district on Sunday.",
+            "rebel fighters",
+        ),
+        (
+            "Buses evacuated some 400 gunmen and their families from Madaya under the deal on Monday.",
+            "gunmen",
+        ),
+        (
+            "Government buses evacuated the last militants from the camp on Friday after a surrender deal.",
+            "militants",
+        ),
+    ],
+)
+def test_the_armed_men_a_deal_moves_out_settled_not_the_vehicle(text, actor):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor)
+    assert "bus" not in event.actor.lower() and "convoy" not in event.actor.lower()

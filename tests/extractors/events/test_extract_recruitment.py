@@ -57,6 +57,23 @@ def test_recruitment(text, actor, count, qualifier):
         # a charge, not a recruitment
         "Officers responsible for the recruitment of child soldiers were named in the report.",
         "The panel listed commanders responsible for recruiting boys into the militia.",
+        # a disposition or a pledge to join, not a joining
+        "The militia, which has been reluctant to join the national army, lost two commanders.",
+        "Rebel leaders said on Monday they were ready to join the national army.",
+        "The group's fighters are unwilling to enlist in the army, officials said.",
+        "The signatories pledge to lay down their guns and to join the army.",
+        # a recurring occasion
+        "Whenever the army recruits young men, families flee the village, residents said.",
+        "Every time we watch new recruits training with the army, we feel safer, the colonel said.",
+        "Each year thousands of young men are conscripted into the army.",
+        # a graduation to come, or of students
+        "The 120 cadets will receive their graduation certificates next week.",
+        "The students received their graduation certificates on Monday.",
+        "The ministry designed a training course for 40 officers.",
+        # a country joining an alliance or a treaty; men joining a company
+        "Finland joined NATO in April.",
+        "Syria joined the Chemical Weapons Convention in 2013.",
+        "Thousands of young men joined Facebook last year.",
     ],
 )
 def test_not_recruitment(text):
@@ -186,6 +203,23 @@ def test_absorbed_into_its_ranks():
         ("A brigade comprising 400 local fighters joined the army on Monday.", "the army", 400),
         # "both X and Y" joins two kinds of people; it does not count two
         ("Aid workers say both boys and girls are being recruited by the militias.", "the militias", None),
+        # who received their graduation graduated; the recruits are never the force they joined
+        (
+            "More than 150 army soldiers stood at attention on Sunday to receive their graduation papers.",
+            "",
+            150,
+        ),
+        ("Some 80 police recruits received their graduation diplomas at the academy on Thursday.", "", 80),
+        ("Two hundred new conscripts got their graduation badges at the base near the border.", "", 200),
+        # a known armed group joined, whatever tag the parser gave its name ("IS" as a verb, a person)
+        ("Nearly 5,000 fighters from abroad have joined IS, according to a research group.", "IS", 5000),
+        ("Dozens of young men from the coast joined al-Shabab last year, officials said.", "al-Shabab", 12),
+        ("Hundreds of teenagers joined Boko Haram in the state in 2014.", "Boko Haram", 100),
+        # a training course or programme begun or completed
+        ("The SDF said 250 fighters completed a training course in the north.", "SDF", 250),
+        ("About 90 new soldiers began a six-week training programme at the base on Monday.", "", 90),
+        # "N plus" is a lower bound
+        ("The militia recruited 200 plus young men in the district last month.", "The militia", 200),
     ],
 )
 def test_enlisting_and_training(text, actor, count):

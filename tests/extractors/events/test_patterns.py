@@ -138,6 +138,7 @@ EXAMPLES = [
     ("Forty men demobilized.", "reconciliation.demobilized"),
     ("The rebels accepted the amnesty.", "reconciliation.amnesty"),
     ("They entered the reintegration scheme.", "reconciliation.reintegration_program"),
+    ("Forty fighters joined the government's reconciliation programme.", "reconciliation.scheme_joined"),
     ("The army called up 3,000 reservists.", "recruitment.call_up"),
     ("Students were summoned to military service.", "recruitment.summon_service"),
     ("The graduation of 800 cadets took place.", "recruitment.graduation"),
