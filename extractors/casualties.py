@@ -30,6 +30,7 @@ from extractors.lexicon import (
     INJURY_LEMMAS,
     KILLER_SIDE_WORDS,
     KILLING_NOUNS,
+    LINKING_VERBS,
     LOSS_VERBS,
     MARTYRS_NAME_HEADS,
     NO_DEATH_PHRASES,
@@ -53,10 +54,26 @@ from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, in_stamp, is_blamed, is_generic, is_habitual, is_irrealis, phrase
+from extractors.slots.clauses import (
+    child,
+    in_stamp,
+    is_blamed,
+    is_generic,
+    is_habitual,
+    is_irrealis,
+    phrase,
+    subject,
+)
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location
-from extractors.slots.who import agent_of, find_source, laid_to, reporting_force, with_affiliation
+from extractors.slots.who import (
+    agent_of,
+    attacker_end,
+    find_source,
+    laid_to,
+    reporting_force,
+    with_affiliation,
+)
 
 EVENT_TYPE: EventType = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
@@ -512,8 +529,9 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
         attack = node != t and node.pos_ == "NOUN" and node.lemma_.lower() in DEADLY_ATTACK_NOUNS
         if attack and (found := _attacker_in(node)):
             return found  # "regime shelling of X, resulting in the death of three"
-        subj = child(node, "nsubj")
-        victim_subject = (node == t and victim_side) or node.lemma_.lower() in LOSS_VERBS
+        subj = subject(node)
+        # not who "suffered losses", nor what "is" ("The world is safer after the death of X")
+        victim_subject = (node == t and victim_side) or node.lemma_.lower() in LOSS_VERBS | LINKING_VERBS
         if subj is not None and subj.pos_ != "PRON" and not victim_subject and not _victim(subj):
             owner = child(subj, "poss")
             if owner is not None and owner.pos_ == "PRON" and (force := reporting_force(node)) is not None:
@@ -583,7 +601,9 @@ def _attacker_in(noun: Token) -> str | None:
     """The attacker inside a noun phrase: "regime air strikes" -> "regime", "a shell fired by X" -> X;
     an attack that names nobody ("the raid") has none."""
     if noun.lemma_.lower() not in DEADLY_ATTACK_NOUNS:
-        return with_affiliation(noun)
+        weapon = noun.lemma_.lower() in WEAPON_WORDS  # "a drone launched by X": who launched it
+        launched = [agent_of(c) for c in noun.children if c.dep_ == "acl"] if weapon else []
+        return next((phrase(by) for by in launched if by is not None), None) or with_affiliation(noun)
     linking = (
         ("by", "from", "between", "with")
         if noun.lemma_.lower() in COMBAT_NOUNS
@@ -611,9 +631,8 @@ def _attacker_in(noun: Token) -> str | None:
     # the phrase starts at its first word that is no article, number, or date ("today's terrorist attack")
     words = (t for t in left if t.dep_ != "det" and not t.is_punct and not t.like_num and t.tag_ != "POS")
     first = next((t for t in words if t.ent_type_ not in ("DATE", "TIME")), naming[0])
-    end = noun.i  # "a U.S.-led coalition air strike" -> "U.S.-led coalition": the weapon words go
-    while end > naming[0].i + 1 and (_weapon_word(noun.doc[end - 1]) or noun.doc[end - 1].tag_ == "POS"):
-        end -= 1  # "the army's shelling" -> "the army"
+    # "a U.S.-led coalition air strike" -> "U.S.-led coalition", "the army's shelling" -> "the army"
+    end = attacker_end(noun.doc, naming[0].i, noun.i, _weapon_word)
     return noun.doc[min(first.i, naming[0].left_edge.i) : end].text
 
 

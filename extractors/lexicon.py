@@ -59,6 +59,9 @@ TIMES_OF_DAY = _words(
     sunrise overnight
     """
 )
+# Nouns of a "by" that tells when, not who ("By the end of the siege, 40 were killed", "by the time
+# rescuers came"); with the times of day and dates they are no passive agent.
+BY_TIME_NOUNS = _words("end time close middle")
 # Time units after "every"/"each"/"per" that make a statement habitual.
 GENERIC_UNITS = _words("year month week day night decade time summer winter")
 # Adverbs of a habit, and the adjective "frequent": "the town is regularly targeted by air strikes",
@@ -714,6 +717,8 @@ AUTHORIZING_VERBS = _words("authorize authorise approve order sanction")
 # Verbs whose subject took the losses, never the killer ("the army suffered losses, with 30 killed",
 # "a helicopter crashed with both crew killed").
 LOSS_VERBS = _words("suffer sustain incur lose crash")
+# Linking verbs: their subject is described, it did nothing ("The world is safer after the death of X").
+LINKING_VERBS = _words("be become remain seem")
 # Verbs of a device's placing after "X-": "a Taliban-planted bomb" is X's bomb.
 PLACING_VERBS = _words("plant lay place set")
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
@@ -732,6 +737,9 @@ KILLING_NOUNS = _words("killing execution murder assassination")
 KILLER_SIDE_WORDS = frozenset(
     {"regime", "government", "coalition", "army", "terrorist", "rebel", "militant", "opposition"}
 )
+# Words that name a side before an attack noun, whatever their part of speech ("militant attacks",
+# "regime strikes"): never cut from an attacker phrase as a mere description.
+ATTACKER_SIDE_WORDS = KILLER_SIDE_WORDS | STRIKE_ATTACKER_NOUNS
 # Words naming the weapon or the attack, cut from an attacker phrase ("coalition air strike" -> "coalition").
 WEAPON_WORDS = (
     DEADLY_ATTACK_NOUNS

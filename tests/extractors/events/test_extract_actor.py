@@ -209,6 +209,13 @@ def test_actor(text, event_type, actor):
         ("An IED hit an army truck near Nafaa on Monday, killing four soldiers.", "casualties"),
         # graduates of a course with no force named
         ("On Monday, 200 fighters of the town graduated from a course in Afrin.", "recruitment"),
+        # a "by" of time names nobody
+        ("By the end of the siege, 40 people had been killed.", "casualties"),
+        ("By Sunday evening, 12 civilians had been killed in the shelling.", "casualties"),
+        # the subject of a linking verb is described, it did not kill
+        ("The city is calmer after the killing of 12 fighters in the market on Monday.", "casualties"),
+        ("The valley is quiet again since 14 militants were killed in an ambush on Friday.", "casualties"),
+        ("The town was a ghost town after six civilians died in the shelling on Monday.", "casualties"),
         # an attack counted within the sentence points back at no earlier strike
         (
             "Jets bombed the camp on Monday. Militants mounted two attacks on the base; the first attack"
@@ -397,3 +404,62 @@ def test_demonstrative_is_dropped_from_the_actor():
     text = "Militia groups have attacked the base since May. On Monday, these militia groups killed two men."
     (event,) = of_type(run(text), "casualties")
     assert event.actor == "militia groups", event.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # descriptions between the naming word and the strike noun go: adjectives, hyphenated words,
+        # weapons ("U.S.-led" and "Saudi-led" name a side and stay)
+        (
+            "Russian long-range missile and drone strikes killed 12 people in the city.",
+            "air_strike",
+            "Russian",
+        ),
+        (
+            "Russian long-range missile and drone strikes killed 12 people in the city.",
+            "casualties",
+            "Russian",
+        ),
+        ("Turkish cross-border air strikes killed five fighters near the town.", "air_strike", "Turkish"),
+        ("Syrian pre-dawn airstrikes hit the town of Saraqib.", "air_strike", "Syrian"),
+        ("U.S.-led coalition air strikes killed 5 militants.", "air_strike", "U.S.-led coalition"),
+        ("Saudi-led airstrikes hit the port, killing 9 people.", "casualties", "Saudi-led"),
+        # who launched, fired or flew the weapon
+        ("A drone, launched by the rebels, struck an army base on Monday.", "air_strike", "the rebels"),
+        (
+            "A drone launched by the militia hit a military base, killing two soldiers.",
+            "casualties",
+            "the militia",
+        ),
+        ("Warplanes flown by the coalition bombed the bridge.", "air_strike", "the coalition"),
+        ("A missile fired by the rebels killed four soldiers at the base.", "casualties", "the rebels"),
+        # a vocative is no subject: the subject nearest the verb is
+        (
+            "My friends, last night our pilots carried out an air strike that killed a bomb maker.",
+            "casualties",
+            "our pilots",
+        ),
+        (
+            "Citizens, on Sunday the navy launched an airstrike that killed two smugglers.",
+            "air_strike",
+            "the navy",
+        ),
+        (
+            "Ladies and gentlemen, on Friday the air force carried out an airstrike that killed a"
+            " rebel commander.",
+            "casualties",
+            "the air force",
+        ),
+        # a "by" of time is passed over for the agent
+        (
+            "By the time rescuers arrived, six people had been killed by the gunmen.",
+            "casualties",
+            "the gunmen",
+        ),
+    ],
+)
+def test_attacker_phrase_is_exactly_the_side(text: str, event_type: str, actor: str) -> None:
+    events = of_type(run(text), event_type)
+    assert events
+    assert events[0].actor == actor
