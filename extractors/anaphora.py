@@ -34,6 +34,7 @@ from extractors.lexicon import (
     DEMONSTRATIVES,
     GROUP_NAME_ENDS,
     TOLL_ANTECEDENT_ATTACK_VERBS,
+    WEAPON_WORDS,
 )
 from extractors.merge import DATE_SLOTS
 from extractors.normalize.actors import CIVILIANS, NON_STATE_TYPES, canonical_actor, named_group_mentions
@@ -252,20 +253,37 @@ def _agent_of_another_clause(before: str) -> bool:
 
 def attacks_told_before(doc: Doc, events: list[Event]) -> list[Event]:
     """Tolls without a killer take the armed attacker of the sentence just before in the same
-    paragraph ("IS militants attacked the town. At least 50 people were killed"), unless the dead
-    are the attackers themselves."""
+    paragraph ("IS militants attacked the town. At least 50 people were killed"; "The army conducted
+    airstrikes on X. Nine fighters died"), unless the dead are the attackers themselves or the toll's
+    sentence tells an attack of its own ("A car bomb killed 12")."""
     sentences = doc_sentences(doc)
     starts = [s.start_char for s in sentences]
+    strikes = [e for e in events if e.event_type == "air_strike" and e.actor is not None]
     out = []
     for e in events:
         here = bisect.bisect_right(starts, e.evidence_start) - 1
         if e.event_type == "casualties" and e.actor is None and here > 0:
             before = sentences[here - 1]
-            attacker = None if before.text.endswith("\n") else _attacker(before)  # a new paragraph: no
+            attacker = None
+            # not over a new paragraph
+            if not before.text.endswith("\n") and not _tells_its_own_attack(sentences[here]):
+                struck = (s.actor for s in strikes if before.start_char <= s.evidence_start < before.end_char)
+                attacker = _attacker(before) or next(struck, None)
             if attacker is not None and not _the_attackers_died(e, attacker):
                 e = dataclasses.replace(e, actor=attacker)
         out.append(e)
     return out
+
+
+def _tells_its_own_attack(sent: Span) -> bool:
+    """Whether a sentence names an attack or weapon not told before: one with no definite determiner
+    ("a car bomb", "clashes"; not "the raid")."""
+    for t in sent:
+        weapon = t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS
+        told = any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" for c in t.children)
+        if weapon and not told:
+            return True
+    return False
 
 
 def _attacker(sent: Span) -> str | None:

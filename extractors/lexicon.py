@@ -278,7 +278,7 @@ OWN_SIDE_VICTIMS = _words(
 )
 # Verbs of an attack told just before a toll that names no killer ("IS militants attacked the town.
 # At least 50 people were killed"): their subject is the killer.
-TOLL_ANTECEDENT_ATTACK_VERBS = _words("attack ambush storm shoot raid bomb shell assault")
+TOLL_ANTECEDENT_ATTACK_VERBS = _words("attack ambush storm shoot raid bomb shell assault strike hit")
 # Victims that are the attacking side itself ("Twelve attackers were killed"): then they are not its victims.
 ATTACKER_VICTIM_WORDS = _words(
     "attackers attacker assailants assailant militants militant gunmen insurgents rebels jihadists terrorists"

@@ -340,6 +340,23 @@ def test_the_attacker_of_an_attack_or_a_fight(text: str, actor: str) -> None:
             "casualties",
             "IS militants",
         ),
+        # a force that struck in the sentence just before killed the dead of a toll that names no killer
+        (
+            "Israel struck a school in the city on Saturday. At least 30 people were killed, officials said.",
+            "casualties",
+            "Israel",
+        ),
+        (
+            "On Monday the army conducted airstrikes on a camp near the border. However, monitors said that"
+            " at least nine fighters died.",
+            "casualties",
+            "the army",
+        ),
+        (
+            "Turkish jets hit a depot outside the town overnight. Four guards were killed and two wounded.",
+            "casualties",
+            "Turkish jets",
+        ),
         # a demonstrative with no named group to point at is dropped
         (
             "Militia groups backed by Iran have attacked the base since May. On Monday, these militia"
@@ -371,6 +388,10 @@ def test_strikes_without_a_force_take_the_body_spelling_of_the_one_force():
         "Militants attacked an army checkpoint near Gao on Monday. Twelve attackers were killed.",
         # a participle attacked by someone names a victim, not an attacker
         "Villagers attacked by gunmen near Gao fled to the town on Monday. Twelve people were killed.",
+        # an attack of the toll's own sentence is another incident
+        "The air force carried out strikes on the port on Monday. Separately, a car bomb killed 12 people"
+        " in the market.",
+        "The army struck rebel positions near the dam on Friday. Two civilians died in clashes nearby.",
         # another paragraph tells another incident
         "Al-Shabaab fighters stormed a police post near Baidoa on Monday.\n\nFour officers were killed in"
         " Kismayo on Tuesday.",
