@@ -27,6 +27,9 @@ from extractors.lexicon import (
     ATTRIBUTION_VERBS,
     BACK_POINTING_ACTOR_WORDS,
     BACK_POINTING_HEADS,
+    CLAIM_ADJECTIVE_PREPS,
+    CLAIM_ADJECTIVES,
+    CLAIM_DENIALS,
     CLAIM_OBJECTS,
     CLAIM_VERBS,
     CLAIMED_DETERMINERS,
@@ -105,6 +108,9 @@ def _claimant(sent: Span) -> str | None:
     for i in range(1, len(words) - 1):
         if words[i] in LAYING_VERBS and (laid_to := _attributed(sent, i)) is not None:
             return laid_to
+        claim = words[i] in CLAIM_ADJECTIVES and words[i + 1] in CLAIM_ADJECTIVE_PREPS  # "responsible for"
+        if claim and _attack_word(sent[i + 2 :]) and (claimant := _responsible(sent, i)) is not None:
+            return claimant
         said = words[i + 1 : i + 3]
         if words[i] in CLAIM_VERBS and (
             said[0] in CLAIM_OBJECTS or said[0] in CLAIMED_DETERMINERS and _attack_word(sent[i + 2 :])
@@ -114,6 +120,16 @@ def _claimant(sent: Span) -> str | None:
             if group is not None and group.type in NAMED_ARMED_TYPES:
                 return text.strip(" ,\n")
     return None
+
+
+def _responsible(sent: Span, i: int) -> str | None:
+    """The named armed group before "... responsible for the attack" at word i, unless denied: "The
+    group X (also called Y) said they were responsible for the attacks" -> X."""
+    before = sent[:i]
+    if any(t.lower_ in CLAIM_DENIALS for t in before):
+        return None
+    groups = named_group_mentions(before.text)
+    return before.text[groups[0].start : groups[0].end] if groups else None
 
 
 def _attributed(sent: Span, i: int) -> str | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.lexicon import (
+    ATTACKER_VICTIM_WORDS,
     AUTHORIZING_VERBS,
     BACKGROUND_CAUSES,
     BACKGROUND_PERIODS,
@@ -532,7 +533,10 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
         subj = subject(node)
         # not who "suffered losses", nor what "is" ("The world is safer after the death of X")
         victim_subject = (node == t and victim_side) or node.lemma_.lower() in LOSS_VERBS | LINKING_VERBS
-        if subj is not None and subj.pos_ != "PRON" and not victim_subject and not _victim(subj):
+        # "Four gunmen opened fire, killing 9": counted attackers of the clause the killing hangs on
+        attackers = subj is not None and node != t and _counted_attackers(subj)
+        victim = subj is not None and _victim(subj) and not attackers
+        if subj is not None and subj.pos_ != "PRON" and not victim_subject and not victim:
             owner = child(subj, "poss")
             if owner is not None and owner.pos_ == "PRON" and (force := reporting_force(node)) is not None:
                 return force  # "the Taliban said its fighters killed 12": "its" is the Taliban
@@ -595,6 +599,12 @@ def _victim(noun: Token) -> bool:
         return True
     counted = any(c.dep_ in ("nummod", "quantmod") for c in noun.children)
     return counted and _is_people(noun) and noun.ent_type_ not in ("ORG", "NORP", "GPE")
+
+
+def _counted_attackers(noun: Token) -> bool:
+    """Whether a counted noun names attackers ("gunmen", "insurgents"), who are no victims as the
+    subject of what they did."""
+    return noun.lower_ in ATTACKER_VICTIM_WORDS and not noun.like_num
 
 
 def _attacker_in(noun: Token) -> str | None:

@@ -253,6 +253,11 @@ ANAPHORIC_ATTACK_NOUNS = _words(
 # "X claimed responsibility / credit / the attack": words of a claim of an attack, read from unparsed words.
 CLAIM_VERBS = _words("claimed claims claim claiming")
 CLAIM_OBJECTS = _words("responsibility credit")
+# "X said it was responsible for the attack": a claim told with an adjective and its preposition.
+CLAIM_ADJECTIVES = _words("responsible")
+CLAIM_ADJECTIVE_PREPS = _words("for")
+# Words before such a claim that deny it ("X denied it was responsible", "was not responsible").
+CLAIM_DENIALS = _words("not n't never no deny denied denies denying reject rejected rejects dismissed")
 CLAIMED_DETERMINERS = _words("the a an")
 # "attributed the bombing to X", "the attack was blamed on X", "blamed X for the attack": an attack laid at a
 # group's door names its killer as a claim does (read from unparsed words).

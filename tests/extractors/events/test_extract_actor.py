@@ -209,6 +209,8 @@ def test_actor(text, event_type, actor):
         ("An IED hit an army truck near Nafaa on Monday, killing four soldiers.", "casualties"),
         # graduates of a course with no force named
         ("On Monday, 200 fighters of the town graduated from a course in Afrin.", "recruitment"),
+        # counted attackers that died are the dead
+        ("Two attackers died and 12 militants fled after the assault.", "casualties"),
         # a "by" of time names nobody
         ("By the end of the siege, 40 people had been killed.", "casualties"),
         ("By Sunday evening, 12 civilians had been killed in the shelling.", "casualties"),
@@ -262,6 +264,12 @@ def test_strikes_by_two_forces_lend_none_to_a_strike_without_one():
         ("The governor blamed Boko Haram for the attack.", "Boko Haram"),
         ("The attack was claimed by Islamic State.", "Islamic State"),
         ("Police blamed bandits for the attack.", None),
+        # a claim told with "responsible for" the attack, unless it is denied
+        ("Al-Shabaab said it was responsible for the attack.", "Al-Shabaab"),
+        ("Boko Haram later said its fighters were responsible for the bombing.", "Boko Haram"),
+        ("The Houthis (also known as Ansar Allah) said they were responsible for the attack.", "Houthis"),
+        ("Al-Shabaab denied it was responsible for the attack.", None),
+        ("Officials said Al-Shabaab was not responsible for the attack.", None),
     ],
 )
 def test_the_group_that_claims_the_attack_is_the_killer(claim, actor):
@@ -446,6 +454,18 @@ def test_demonstrative_is_dropped_from_the_actor():
         ("Syrian pre-dawn airstrikes hit the town of Saraqib.", "air_strike", "Syrian"),
         ("U.S.-led coalition air strikes killed 5 militants.", "air_strike", "U.S.-led coalition"),
         ("Saudi-led airstrikes hit the port, killing 9 people.", "casualties", "Saudi-led"),
+        # attackers counted as the subject of what they did are no victims
+        (
+            "Four gunmen opened fire on worshippers in the mosque on Friday, killing 9 people.",
+            "casualties",
+            "Four gunmen",
+        ),
+        (
+            "Police say some 100 gunmen stormed a police station late Thursday, killing 14 people.",
+            "casualties",
+            "some 100 gunmen",
+        ),
+        ("Six insurgents blew themselves up at the gate, killing 20 people.", "casualties", "Six insurgents"),
         # who launched, fired or flew the weapon
         ("A drone, launched by the rebels, struck an army base on Monday.", "air_strike", "the rebels"),
         (
