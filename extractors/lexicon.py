@@ -214,8 +214,12 @@ YEAR_CONTEXT = _words("in since of year until by from") | MONTH_NAMES
 # Verbs that report speech: a date or place governed by them dates the report, not the event,
 # and their subject is the source of the report.
 REPORTING_VERBS = _words("say report tell state add announce confirm claim document estimate")
-# Verbs of those who react to a killing: their subject did not kill ("the US condemned the killings").
-REACTION_VERBS = _words("condemn denounce deplore mourn regret lament decry investigate protest")
+# Verbs of those who react to an event: their subject did not kill ("the US condemned the killings"), nor
+# settle ("the US congratulated the government on reaching an agreement with X").
+REACTION_VERBS = _words(
+    "condemn denounce deplore mourn regret lament decry investigate protest welcome congratulate commend "
+    "praise applaud hail salute"
+)
 
 # Modal or attitude heads that make the event unreal: threats, plans, hypotheticals, denials,
 # calls and failures. A trigger under one of them is not an event.

@@ -209,6 +209,19 @@ def test_actor(text, event_type, actor):
         ("An IED hit an army truck near Nafaa on Monday, killing four soldiers.", "casualties"),
         # graduates of a course with no force named
         ("On Monday, 200 fighters of the town graduated from a course in Afrin.", "recruitment"),
+        # who praises or welcomes a settlement is no party to it
+        (
+            "France praised the government for signing a peace deal with the rebels on Friday.",
+            "reconciliation",
+        ),
+        (
+            "The UN applauded the army for finalising a surrender deal with the gunmen in the town.",
+            "reconciliation",
+        ),
+        (
+            "Canada commends the authorities on completing a reconciliation deal with the tribal militias.",
+            "reconciliation",
+        ),
         # counted attackers that died are the dead
         ("Two attackers died and 12 militants fled after the assault.", "casualties"),
         # a "by" of time names nobody
@@ -454,6 +467,18 @@ def test_demonstrative_is_dropped_from_the_actor():
         ("Syrian pre-dawn airstrikes hit the town of Saraqib.", "air_strike", "Syrian"),
         ("U.S.-led coalition air strikes killed 5 militants.", "air_strike", "U.S.-led coalition"),
         ("Saudi-led airstrikes hit the port, killing 9 people.", "casualties", "Saudi-led"),
+        # a deal with a party reached by someone a bystander congratulates: the party, never the bystander
+        (
+            "The United States congratulates the government on reaching an agreement with the rebels on"
+            " disarmament.",
+            "reconciliation",
+            "the rebels",
+        ),
+        (
+            "The embassy welcomed the government reaching an agreement with the insurgents on Sunday.",
+            "reconciliation",
+            "the insurgents",
+        ),
         # attackers counted as the subject of what they did are no victims
         (
             "Four gunmen opened fire on worshippers in the mosque on Friday, killing 9 people.",
