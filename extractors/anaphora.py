@@ -291,6 +291,33 @@ def attacks_told_before(doc: Doc, events: list[Event]) -> list[Event]:
     return out
 
 
+def tolls_of_one_attacker(doc: Doc, events: list[Event]) -> list[Event]:
+    """Tolls without a killer take the attacker every attributed strike and toll of the article names,
+    when they name one (a report on one strike or one group's attack: "An Israeli airstrike hit ...
+    The attack resulted in 33 fatalities"), unless the toll's sentence tells an attack of its own or
+    its dead are that attacker's."""
+    attacks = [e for e in events if e.event_type in ("air_strike", "casualties")]
+    named = sorted(
+        (e.evidence_start, e.actor, found)
+        for e in attacks
+        if e.actor and (found := canonical_actor(e.actor)) is not None and found.type != CIVILIANS
+    )
+    if not named or len({found.name for _, _, found in named}) != 1 or all(e.actor for e in attacks):
+        return events
+    sentences = doc_sentences(doc)
+    starts = [s.start_char for s in sentences]
+    out = []
+    for e in events:
+        if e.event_type == "casualties" and e.actor is None:
+            before = [written for start, written, _ in named if start < e.evidence_start]
+            attacker = before[-1] if before else named[0][1]
+            sent = sentences[bisect.bisect_right(starts, e.evidence_start) - 1]
+            if not _tells_its_own_attack(sent) and not _the_attackers_died(e, attacker):
+                e = dataclasses.replace(e, actor=attacker)
+        out.append(e)
+    return out
+
+
 def _tells_its_own_attack(sent: Span) -> bool:
     """Whether a sentence names an attack or weapon not told before: one with no definite determiner
     ("a car bomb", "clashes"; not "the raid")."""

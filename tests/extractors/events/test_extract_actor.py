@@ -529,3 +529,36 @@ def test_attacker_phrase_is_exactly_the_side(text: str, event_type: str, actor: 
     events = of_type(run(text), event_type)
     assert events
     assert events[0].actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the one attacker an article's attacks name killed its tolls told without a killer
+        (
+            "An Israeli airstrike hit a building in the city on Friday.\n\nRescuers worked through the night."
+            " The attack left at least 33 people dead, officials said.",
+            "Israeli",
+        ),
+        (
+            "Al-Shabaab fighters stormed a hotel in the capital on Sunday, killing two guards.\n\nGuests hid"
+            " in their rooms. By the end, 21 people had died, police said.",
+            "Al-Shabaab",
+        ),
+        # ... not a toll of another attack, or of the attacker's own men
+        (
+            "Russian jets bombed the market in the town on Monday.\n\nA roadside bomb killed four soldiers"
+            " near the river.",
+            None,
+        ),
+        (
+            "Turkish jets bombed the village on Monday.\n\nThe ministry said two Turkish soldiers were killed"
+            " near the border.",
+            None,
+        ),
+    ],
+)
+def test_tolls_of_an_article_with_one_attacker(text: str, actor: str | None) -> None:
+    tolls = of_type(run(text), "casualties")
+    assert tolls
+    assert contains(tolls[-1].actor, actor), tolls[-1].actor
