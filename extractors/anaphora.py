@@ -323,7 +323,8 @@ def _tells_its_own_attack(sent: Span) -> bool:
     ("a car bomb", "clashes"; not "the raid")."""
     for t in sent:
         weapon = t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS
-        told = any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" for c in t.children)
+        noun = t.head if t.dep_ == "compound" else t  # "the fire spread" read as one noun
+        told = any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" for c in noun.children)
         if weapon and not told:
             return True
     return False

@@ -367,6 +367,13 @@ def test_the_attacker_of_an_attack_or_a_fight(text: str, actor: str) -> None:
             "casualties",
             "Israel",
         ),
+        # ... a weapon word the parser makes a compound of a definite noun was told before ("the fire spread")
+        (
+            "Israel struck a school in the city on Saturday. At least 30 people were killed, with victims"
+            " trapped inside as the fire spread.",
+            "casualties",
+            "Israel",
+        ),
         (
             "On Monday the army conducted airstrikes on a camp near the border. However, monitors said that"
             " at least nine fighters died.",
