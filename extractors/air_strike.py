@@ -56,11 +56,20 @@ from extractors.slots.clauses import (
     is_irrealis,
     is_list_item,
     phrase,
+    subject,
 )
 from extractors.slots.struck_places import StruckPlace, struck_places
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location, sentence_places
-from extractors.slots.who import agent_of, as_actor, find_source, laid_to, reporting_force, reporting_military
+from extractors.slots.who import (
+    agent_of,
+    as_actor,
+    attacker_end,
+    find_source,
+    laid_to,
+    reporting_force,
+    reporting_military,
+)
 from extractors.speed.docviews import doc_sentences
 
 EVENT_TYPE: EventType = "air_strike"
@@ -312,6 +321,9 @@ def _aircraft_actor(span: Span) -> str | None:
     attack = _instrument_of_attack(head)
     if attack is not None and (subj := child(attack, "nsubj")) is not None:
         return phrase(subj)  # "Russia attacked Kyiv with drones"
+    for acl in (c for c in head.children if c.dep_ == "acl"):  # "a drone, launched by X, struck"
+        if (by := agent_of(acl)) is not None:
+            return phrase(by)
     verb = head.head
     if head.dep_ in ("compound", "amod", "nmod") and verb.lemma_.lower() in AIR_ATTACK_NOUNS:
         launched = verb.head  # "Iran launched a drone attack": who launched the attack (not who condemned it)
@@ -355,10 +367,9 @@ def _strike_actor(span: Span) -> str | None:
         and not (c.pos_ == "ADJ" and not c.ent_type_)  # "the last strike", "more aggressive strikes"
     ]
     if mods:
-        end = head.i  # "a U.S.-led coalition air strike" -> "U.S.-led coalition": the strike words go
-        while end > mods[0].i + 1 and (_strike_word(head.doc[end - 1]) or head.doc[end - 1].tag_ == "POS"):
-            end -= 1  # "the coalition's strikes" -> "the coalition"
-        return head.doc[mods[0].left_edge.i : end].text
+        # "a U.S.-led coalition air strike" -> "U.S.-led coalition", "Russian drone raids" -> "Russian"
+        first = mods[0].left_edge.i
+        return head.doc[first : attacker_end(head.doc, first, head.i, _weapon_or_strike_word)].text
     if head.pos_ == "VERB" and (subj := child(head, "nsubj")) is not None and subj.pos_ != "PRON":
         return phrase(subj)  # strike noun parsed as a verb ("army airstrikes on X"): its subject struck
     if (killer := _killer_of(head)) is not None:
@@ -367,7 +378,7 @@ def _strike_actor(span: Span) -> str | None:
     if head.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_.lower() in STRIKE_WITH_VERBS:
         verb = verb.head  # "Turkey began an offensive with airstrikes": the strikes were its instrument
     if head.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
-        subj = child(verb, "nsubj")
+        subj = subject(verb)
         if subj is not None and subj.pos_ != "PRON":
             return phrase(subj)
         if subj is not None:
@@ -397,6 +408,11 @@ def _killer_of(head: Token) -> str | None:
 def _without_possessive(owner: Token) -> str:
     words = [t for t in owner.subtree if t.tag_ != "POS"]
     return owner.doc[words[0].i : words[-1].i + 1].text
+
+
+def _weapon_or_strike_word(token: Token) -> bool:
+    """A word of the strike or its weapons, or what joins them ("missile and drone strikes")."""
+    return _strike_word(token) or token.lemma_.lower() in WEAPON_WORDS or token.dep_ == "cc" or token.is_punct
 
 
 def _strike_word(token: Token) -> bool:

@@ -27,6 +27,9 @@ from extractors.lexicon import (
     ATTRIBUTION_VERBS,
     BACK_POINTING_ACTOR_WORDS,
     BACK_POINTING_HEADS,
+    CLAIM_ADJECTIVE_PREPS,
+    CLAIM_ADJECTIVES,
+    CLAIM_DENIALS,
     CLAIM_OBJECTS,
     CLAIM_VERBS,
     CLAIMED_DETERMINERS,
@@ -34,6 +37,7 @@ from extractors.lexicon import (
     DEMONSTRATIVES,
     GROUP_NAME_ENDS,
     TOLL_ANTECEDENT_ATTACK_VERBS,
+    WEAPON_WORDS,
 )
 from extractors.merge import DATE_SLOTS
 from extractors.normalize.actors import CIVILIANS, NON_STATE_TYPES, canonical_actor, named_group_mentions
@@ -104,6 +108,9 @@ def _claimant(sent: Span) -> str | None:
     for i in range(1, len(words) - 1):
         if words[i] in LAYING_VERBS and (laid_to := _attributed(sent, i)) is not None:
             return laid_to
+        claim = words[i] in CLAIM_ADJECTIVES and words[i + 1] in CLAIM_ADJECTIVE_PREPS  # "responsible for"
+        if claim and _attack_word(sent[i + 2 :]) and (claimant := _responsible(sent, i)) is not None:
+            return claimant
         said = words[i + 1 : i + 3]
         if words[i] in CLAIM_VERBS and (
             said[0] in CLAIM_OBJECTS or said[0] in CLAIMED_DETERMINERS and _attack_word(sent[i + 2 :])
@@ -113,6 +120,16 @@ def _claimant(sent: Span) -> str | None:
             if group is not None and group.type in NAMED_ARMED_TYPES:
                 return text.strip(" ,\n")
     return None
+
+
+def _responsible(sent: Span, i: int) -> str | None:
+    """The named armed group before "... responsible for the attack" at word i, unless denied: "The
+    group X (also called Y) said they were responsible for the attacks" -> X."""
+    before = sent[:i]
+    if any(t.lower_ in CLAIM_DENIALS for t in before):
+        return None
+    groups = named_group_mentions(before.text)
+    return before.text[groups[0].start : groups[0].end] if groups else None
 
 
 def _attributed(sent: Span, i: int) -> str | None:
@@ -252,20 +269,65 @@ def _agent_of_another_clause(before: str) -> bool:
 
 def attacks_told_before(doc: Doc, events: list[Event]) -> list[Event]:
     """Tolls without a killer take the armed attacker of the sentence just before in the same
-    paragraph ("IS militants attacked the town. At least 50 people were killed"), unless the dead
-    are the attackers themselves."""
+    paragraph ("IS militants attacked the town. At least 50 people were killed"; "The army conducted
+    airstrikes on X. Nine fighters died"), unless the dead are the attackers themselves or the toll's
+    sentence tells an attack of its own ("A car bomb killed 12")."""
     sentences = doc_sentences(doc)
     starts = [s.start_char for s in sentences]
+    strikes = [e for e in events if e.event_type == "air_strike" and e.actor is not None]
     out = []
     for e in events:
         here = bisect.bisect_right(starts, e.evidence_start) - 1
         if e.event_type == "casualties" and e.actor is None and here > 0:
             before = sentences[here - 1]
-            attacker = None if before.text.endswith("\n") else _attacker(before)  # a new paragraph: no
+            attacker = None
+            # not over a new paragraph
+            if not before.text.endswith("\n") and not _tells_its_own_attack(sentences[here]):
+                struck = (s.actor for s in strikes if before.start_char <= s.evidence_start < before.end_char)
+                attacker = _attacker(before) or next(struck, None)
             if attacker is not None and not _the_attackers_died(e, attacker):
                 e = dataclasses.replace(e, actor=attacker)
         out.append(e)
     return out
+
+
+def tolls_of_one_attacker(doc: Doc, events: list[Event]) -> list[Event]:
+    """Tolls without a killer take the attacker every attributed strike and toll of the article names,
+    when they name one (a report on one strike or one group's attack: "An Israeli airstrike hit ...
+    The attack resulted in 33 fatalities"), unless the toll's sentence tells an attack of its own or
+    its dead are that attacker's."""
+    attacks = [e for e in events if e.event_type in ("air_strike", "casualties")]
+    named = sorted(
+        (e.evidence_start, e.actor, found)
+        for e in attacks
+        if e.actor and (found := canonical_actor(e.actor)) is not None and found.type != CIVILIANS
+    )
+    if not named or len({found.name for _, _, found in named}) != 1 or all(e.actor for e in attacks):
+        return events
+    sentences = doc_sentences(doc)
+    starts = [s.start_char for s in sentences]
+    out = []
+    for e in events:
+        if e.event_type == "casualties" and e.actor is None:
+            before = [written for start, written, _ in named if start < e.evidence_start]
+            attacker = before[-1] if before else named[0][1]
+            sent = sentences[bisect.bisect_right(starts, e.evidence_start) - 1]
+            if not _tells_its_own_attack(sent) and not _the_attackers_died(e, attacker):
+                e = dataclasses.replace(e, actor=attacker)
+        out.append(e)
+    return out
+
+
+def _tells_its_own_attack(sent: Span) -> bool:
+    """Whether a sentence names an attack or weapon not told before: one with no definite determiner
+    ("a car bomb", "clashes"; not "the raid")."""
+    for t in sent:
+        weapon = t.lemma_.lower() in WEAPON_WORDS or t.lower_ in WEAPON_WORDS
+        noun = t.head if t.dep_ == "compound" else t  # "the fire spread" read as one noun
+        told = any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" for c in noun.children)
+        if weapon and not told:
+            return True
+    return False
 
 
 def _attacker(sent: Span) -> str | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.lexicon import (
     ANIMAL_NOUNS,
+    ATTACKER_VICTIM_WORDS,
     AUTHORIZING_VERBS,
     BACKGROUND_CAUSES,
     BACKGROUND_PERIODS,
@@ -31,6 +32,7 @@ from extractors.lexicon import (
     INJURY_LEMMAS,
     KILLER_SIDE_WORDS,
     KILLING_NOUNS,
+    LINKING_VERBS,
     LOSS_VERBS,
     MARTYRS_NAME_HEADS,
     NO_DEATH_PHRASES,
@@ -54,10 +56,26 @@ from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
-from extractors.slots.clauses import child, in_stamp, is_blamed, is_generic, is_habitual, is_irrealis, phrase
+from extractors.slots.clauses import (
+    child,
+    in_stamp,
+    is_blamed,
+    is_generic,
+    is_habitual,
+    is_irrealis,
+    phrase,
+    subject,
+)
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location
-from extractors.slots.who import agent_of, find_source, laid_to, reporting_force, with_affiliation
+from extractors.slots.who import (
+    agent_of,
+    attacker_end,
+    find_source,
+    laid_to,
+    reporting_force,
+    with_affiliation,
+)
 
 EVENT_TYPE: EventType = "casualties"
 # A toll this large is a war's whole toll ("the conflict has killed 300,000"), background not an event.
@@ -525,9 +543,13 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
         attack = node != t and node.pos_ == "NOUN" and node.lemma_.lower() in DEADLY_ATTACK_NOUNS
         if attack and (found := _attacker_in(node)):
             return found  # "regime shelling of X, resulting in the death of three"
-        subj = child(node, "nsubj")
-        victim_subject = (node == t and victim_side) or node.lemma_.lower() in LOSS_VERBS
-        if subj is not None and subj.pos_ != "PRON" and not victim_subject and not _victim(subj):
+        subj = subject(node)
+        # not who "suffered losses", nor what "is" ("The world is safer after the death of X")
+        victim_subject = (node == t and victim_side) or node.lemma_.lower() in LOSS_VERBS | LINKING_VERBS
+        # "Four gunmen opened fire, killing 9": counted attackers of the clause the killing hangs on
+        attackers = subj is not None and node != t and _counted_attackers(subj)
+        victim = subj is not None and _victim(subj) and not attackers
+        if subj is not None and subj.pos_ != "PRON" and not victim_subject and not victim:
             owner = child(subj, "poss")
             if owner is not None and owner.pos_ == "PRON" and (force := reporting_force(node)) is not None:
                 return force  # "the Taliban said its fighters killed 12": "its" is the Taliban
@@ -592,11 +614,19 @@ def _victim(noun: Token) -> bool:
     return counted and _is_people(noun) and noun.ent_type_ not in ("ORG", "NORP", "GPE")
 
 
+def _counted_attackers(noun: Token) -> bool:
+    """Whether a counted noun names attackers ("gunmen", "insurgents"), who are no victims as the
+    subject of what they did."""
+    return noun.lower_ in ATTACKER_VICTIM_WORDS and not noun.like_num
+
+
 def _attacker_in(noun: Token) -> str | None:
     """The attacker inside a noun phrase: "regime air strikes" -> "regime", "a shell fired by X" -> X;
     an attack that names nobody ("the raid") has none."""
     if noun.lemma_.lower() not in DEADLY_ATTACK_NOUNS:
-        return with_affiliation(noun)
+        weapon = noun.lemma_.lower() in WEAPON_WORDS  # "a drone launched by X": who launched it
+        launched = [agent_of(c) for c in noun.children if c.dep_ == "acl"] if weapon else []
+        return next((phrase(by) for by in launched if by is not None), None) or with_affiliation(noun)
     linking = (
         ("by", "from", "between", "with")
         if noun.lemma_.lower() in COMBAT_NOUNS
@@ -624,9 +654,8 @@ def _attacker_in(noun: Token) -> str | None:
     # the phrase starts at its first word that is no article, number, or date ("today's terrorist attack")
     words = (t for t in left if t.dep_ != "det" and not t.is_punct and not t.like_num and t.tag_ != "POS")
     first = next((t for t in words if t.ent_type_ not in ("DATE", "TIME")), naming[0])
-    end = noun.i  # "a U.S.-led coalition air strike" -> "U.S.-led coalition": the weapon words go
-    while end > naming[0].i + 1 and (_weapon_word(noun.doc[end - 1]) or noun.doc[end - 1].tag_ == "POS"):
-        end -= 1  # "the army's shelling" -> "the army"
+    # "a U.S.-led coalition air strike" -> "U.S.-led coalition", "the army's shelling" -> "the army"
+    end = attacker_end(noun.doc, naming[0].i, noun.i, _weapon_word)
     return noun.doc[min(first.i, naming[0].left_edge.i) : end].text
 
 

@@ -59,6 +59,9 @@ TIMES_OF_DAY = _words(
     sunrise overnight
     """
 )
+# Nouns of a "by" that tells when, not who ("By the end of the siege, 40 were killed", "by the time
+# rescuers came"); with the times of day and dates they are no passive agent.
+BY_TIME_NOUNS = _words("end time close middle")
 # Time units after "every"/"each"/"per" that make a statement habitual.
 GENERIC_UNITS = _words("year month week day night decade time summer winter")
 # Adverbs of a habit, and the adjective "frequent": "the town is regularly targeted by air strikes",
@@ -213,8 +216,12 @@ YEAR_CONTEXT = _words("in since of year until by from") | MONTH_NAMES
 # Verbs that report speech: a date or place governed by them dates the report, not the event,
 # and their subject is the source of the report.
 REPORTING_VERBS = _words("say report tell state add announce confirm claim document estimate")
-# Verbs of those who react to a killing: their subject did not kill ("the US condemned the killings").
-REACTION_VERBS = _words("condemn denounce deplore mourn regret lament decry investigate protest")
+# Verbs of those who react to an event: their subject did not kill ("the US condemned the killings"), nor
+# settle ("the US congratulated the government on reaching an agreement with X").
+REACTION_VERBS = _words(
+    "condemn denounce deplore mourn regret lament decry investigate protest welcome congratulate commend "
+    "praise applaud hail salute"
+)
 
 # Modal or attitude heads that make the event unreal: threats, plans, hypotheticals, denials,
 # calls and failures. A trigger under one of them is not an event.
@@ -257,6 +264,11 @@ ANAPHORIC_ATTACK_NOUNS = _words(
 # "X claimed responsibility / credit / the attack": words of a claim of an attack, read from unparsed words.
 CLAIM_VERBS = _words("claimed claims claim claiming")
 CLAIM_OBJECTS = _words("responsibility credit")
+# "X said it was responsible for the attack": a claim told with an adjective and its preposition.
+CLAIM_ADJECTIVES = _words("responsible")
+CLAIM_ADJECTIVE_PREPS = _words("for")
+# Words before such a claim that deny it ("X denied it was responsible", "was not responsible").
+CLAIM_DENIALS = _words("not n't never no deny denied denies denying reject rejected rejects dismissed")
 CLAIMED_DETERMINERS = _words("the a an")
 # "attributed the bombing to X", "the attack was blamed on X", "blamed X for the attack": an attack laid at a
 # group's door names its killer as a claim does (read from unparsed words).
@@ -282,7 +294,7 @@ OWN_SIDE_VICTIMS = _words(
 )
 # Verbs of an attack told just before a toll that names no killer ("IS militants attacked the town.
 # At least 50 people were killed"): their subject is the killer.
-TOLL_ANTECEDENT_ATTACK_VERBS = _words("attack ambush storm shoot raid bomb shell assault")
+TOLL_ANTECEDENT_ATTACK_VERBS = _words("attack ambush storm shoot raid bomb shell assault strike hit")
 # Victims that are the attacking side itself ("Twelve attackers were killed"): then they are not its victims.
 ATTACKER_VICTIM_WORDS = _words(
     "attackers attacker assailants assailant militants militant gunmen insurgents rebels jihadists terrorists"
@@ -732,6 +744,8 @@ AUTHORIZING_VERBS = _words("authorize authorise approve order sanction")
 # Verbs whose subject took the losses, never the killer ("the army suffered losses, with 30 killed",
 # "a helicopter crashed with both crew killed").
 LOSS_VERBS = _words("suffer sustain incur lose crash")
+# Linking verbs: their subject is described, it did nothing ("The world is safer after the death of X").
+LINKING_VERBS = _words("be become remain seem")
 # Verbs of a device's placing after "X-": "a Taliban-planted bomb" is X's bomb.
 PLACING_VERBS = _words("plant lay place set")
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
@@ -750,6 +764,9 @@ KILLING_NOUNS = _words("killing execution murder assassination")
 KILLER_SIDE_WORDS = frozenset(
     {"regime", "government", "coalition", "army", "terrorist", "rebel", "militant", "opposition"}
 )
+# Words that name a side before an attack noun, whatever their part of speech ("militant attacks",
+# "regime strikes"): never cut from an attacker phrase as a mere description.
+ATTACKER_SIDE_WORDS = KILLER_SIDE_WORDS | STRIKE_ATTACKER_NOUNS
 # Words naming the weapon or the attack, cut from an attacker phrase ("coalition air strike" -> "coalition").
 WEAPON_WORDS = (
     DEADLY_ATTACK_NOUNS

@@ -33,6 +33,7 @@ from extractors.anaphora import (
     claimed_attacks,
     demonstratives_dropped,
     strikes_of_one_force,
+    tolls_of_one_attacker,
 )
 from extractors.events import PLACES_KEY, TRIGGERS_KEY, layout_of
 from extractors.layout import structural_boundaries
@@ -171,6 +172,7 @@ def _extract_here(
             events = claimed_attacks(doc, events)  # "... Al-Shabaab claimed responsibility": the killer
             events = back_pointing_actors(doc, events)  # "ISIL ... the militants agreed": ISIL
             events = attacks_told_before(doc, events)  # "IS attacked X. 50 were killed": IS
+            events = tolls_of_one_attacker(doc, events)  # a report on one strike: its tolls are its
             events = demonstratives_dropped(events)  # "these militia groups": the militia groups
             events = merge_mentions(events, layout_of(doc, article).headline)
             events = [e.with_id() for e in enrich_article_events(events, article)]  # places and actors

@@ -43,6 +43,7 @@ from extractors.lexicon import (
     PERCEPTION_VERBS,
     PLACE_TYPE_RANK,
     PURPOSE_MARKS,
+    REACTION_VERBS,
     REAL_BASE_AUX,
     RECONCILING_PARTIES,
     REINTEGRATION_SCHEMES,
@@ -349,7 +350,8 @@ def _deal(span: Span, lemmas: set[str]) -> Read | None:
     if witnessed or t.dep_ in ("dobj", "nsubjpass", "attr") and verb.lemma_.lower() in DEAL_DONE_VERBS:
         if child(verb, "nsubjpass") == t:
             return _between(t) or _between(verb) or (None, None)
-        return _party(verb)
+        party = _party(verb)
+        return party if party[0] is not None else (_between(t) or party)  # "on signing a deal with X"
     if any(c.dep_ == "acl" and c.lemma_.lower() in DEAL_DONE_VERBS for c in t.children):
         return _between(t) or (None, None)
     if t.dep_ == "pobj" and verb.lower_ in DEAL_UNDER_PREPS and lemmas & SETTLEMENT_CUES:
@@ -654,6 +656,8 @@ def _party(verb: Token) -> tuple[str | None, Token | None]:
         if subj is None and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
             subj = child(verb.head, "nsubj", "nsubjpass")
         subj = _described(subj) if subj is not None else None
+        if verb.lemma_.lower() in REACTION_VERBS:
+            break  # who welcomed or congratulated a settlement is no party to it
         if subj is not None and subj.pos_ != "PRON" and subj.lemma_.lower() not in DEAL_WORDS:
             return phrase(subj), subj
         verb = _governing_verb(verb.head) if verb.head != verb else verb

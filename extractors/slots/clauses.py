@@ -84,6 +84,14 @@ def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps and not _day_of_date(c)), None)
 
 
+def subject(verb: Token) -> Token | None:
+    """The subject of a verb: of two subjects, the one nearest before it. The parser reads a vocative
+    as a second subject ("My fellow Americans, on Saturday, the United States concluded a strike")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _day_of_date(c)]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else next(iter(subjects), None)
+
+
 def _day_of_date(token: Token) -> bool:
     """A day number written next to its month ("16 July", "July 16")."""
     if not token.like_num or token.ent_type_ != "DATE":

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicon import (
     AFFILIATION_VERBS,
+    ATTACKER_SIDE_WORDS,
     ATTRIBUTION_VERBS,
+    BY_TIME_NOUNS,
     CIVILIAN_NOUNS,
     EVENT_NOUNS,
     FORCE_HEADS,
@@ -16,6 +20,7 @@ from extractors.lexicon import (
     PLACE_PREPS,
     REPORTING_VERBS,
     SOURCE_HEADS,
+    TIMES_OF_DAY,
 )
 from extractors.normalize.actors import FOREIGN_STATE, STATE, canonical_actor
 from extractors.slots.clauses import child, phrase, reporting_verb
@@ -61,11 +66,19 @@ def reporting_military(verb: Token) -> str | None:
 
 
 def agent_of(token: Token) -> Token | None:
-    """Object of a `by` phrase under a token (passive agent or "strikes by X")."""
+    """Object of a `by` phrase under a token (passive agent or "strikes by X"); a `by` of time ("by the
+    end of the siege", "by Sunday evening") names nobody."""
     for c in token.children:
         if c.dep_ in ("agent", "prep") and c.lower_ == "by":
-            return child(c, "pobj")
+            obj = child(c, "pobj")
+            if obj is not None and not _a_time(obj):
+                return obj
     return None
+
+
+def _a_time(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return noun.ent_type_ in ("DATE", "TIME") or lemma in BY_TIME_NOUNS or lemma in TIMES_OF_DAY
 
 
 def find_source(sent: Span, trigger: Token) -> str | None:
@@ -126,3 +139,31 @@ def laid_to(attack: Token) -> str | None:
             if (party := child(link, "pobj")) is not None:
                 return phrase(party)
     return None
+
+
+def attacker_end(doc: Doc, first: int, end: int, cut: Callable[[Token], bool]) -> int:
+    """Where an attacker phrase written before its attack noun ends: the words `cut` (the weapon or
+    strike words), possessive marks, and descriptions go ("Russian long-range missile strikes",
+    "Turkish cross-border raids", "the army's deadly shelling" -> "Russian", "Turkish", "the army").
+    A description is an adjective or a hyphenated word naming no one ("U.S.-led", "Saudi-led" name)."""
+    while end > first + 1:
+        start = end - 1
+        while (
+            start > first + 1
+            and doc[start - 1].whitespace_ == ""
+            and "-" in (doc[start].text, doc[start - 1].text)
+        ):
+            start -= 1  # "cross - border", "long - range": the pieces of one hyphenated word
+        word = doc[start:end]
+        if len(word) > 1:
+            if any(t.ent_type_ or t.pos_ in ("PROPN", "VERB") for t in word):
+                return end
+        elif not (cut(word[0]) or word[0].tag_ == "POS" or _description(word[0])):
+            return end
+        end = start
+    return end
+
+
+def _description(token: Token) -> bool:
+    """An adjective that names no side ("deadly", "fresh"; not "Russian", not "militant")."""
+    return token.pos_ == "ADJ" and not token.ent_type_ and token.lemma_.lower() not in ATTACKER_SIDE_WORDS
