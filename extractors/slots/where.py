@@ -16,12 +16,14 @@ from extractors.lexicon import (
     AGENT_VERBS,
     ANAPHORIC_ATTACK_NOUNS,
     AREA_ADJECTIVES,
+    ATTACK_VERBS,
     COUNTRY_PREPS,
     DIRECTION_WORDS,
     EVENT_NOUNS,
     FACILITY_WORDS,
     GEO_FEATURES,
     GROUP_NAME_HEADS,
+    INCIDENT_VERBS,
     LANDMARK_WORDS,
     LOWER_CASE_ARTICLES,
     MONTHS_AND_DAYS,
@@ -34,6 +36,8 @@ from extractors.lexicon import (
     PLACE_TYPE_RANK,
     ROUTE_NOUNS,
     SETTLEMENT_WORDS,
+    STRIKE_VICTIM_VERBS,
+    TOLL_ANTECEDENT_ATTACK_VERBS,
 )
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
@@ -472,6 +476,10 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     named = _country_in(sent)  # "In Syria, the coalition conducted 10 strikes"
     if layout.dateline_place and (named is None or lies_in(layout.dateline_place, named)):
         return Where(layout.dateline_place, "dateline", country or layout.country)
+    told = _preceding_place(sent, ruled)
+    if told is not None and (named is None or lies_in(told.parent or told.name, named)):
+        # "article": a place told for the incident, not by the sentence; another mention's own place wins
+        return Where(told.name, "article", country or layout.country, told.parent)
     if named is not None:  # the sentence's own country beats a regional dateline and a guess
         return Where(named, "sentence", country or layout.country)
     if place := article_place(sent.doc, ruled, layout.headline):
@@ -655,6 +663,49 @@ def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
             return None  # a place for something else comes first
         nxt = doc[nxt.end].sent
     return None
+
+
+def _preceding_place(sent: Span, ruled: list[Span]) -> Where | None:
+    """The place where the sentence just before tells an incident happen, for a sentence that names
+    none ("Two bombs exploded at a church in X. Twenty people were killed."): only a place hung on an
+    attack or incident word counts (two sentences back, another incident's place as often)."""
+    doc = sent.doc
+    if sent.start == 0 or any(_places_itself(t) for t in sent):
+        return None
+    prev = doc[sent.start - 1].sent
+    if not is_parsed(prev):
+        return None
+    told = [m for m in sentence_places(prev, ruled) if _at_an_incident(doc[m.end - 1])]
+    if not told:
+        return None
+    best = min(_inner_places_first(told, doc), key=lambda m: (m.rank, m.start))
+    return Where(best.name, "sentence", None, _parent_of(best, told, doc))
+
+
+def _places_itself(token: Token) -> bool:
+    """A word by which a sentence tells a place or an attack of its own, not the one told before: a
+    place-type noun ("in another district of the city") or an attack verb with an object ("jets
+    bombarded X", whose name the parse may miss)."""
+    if token.lower_ in PLACE_TYPE_RANK and not token.is_title:
+        return True
+    attack = token.lemma_.lower() in ATTACK_VERBS | TOLL_ANTECEDENT_ATTACK_VERBS
+    attack = attack and token.lemma_.lower() not in STRIKE_VICTIM_VERBS
+    return token.pos_ == "VERB" and attack and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _at_an_incident(token: Token) -> bool:
+    """Whether a place hangs on an attack word or a verb of an incident happening ("a raid on a house
+    in X", "bombs exploded at the cathedral in X", "the attack took place in X")."""
+    for _ in range(MAX_EVENT_HOPS):
+        if _about_a_person(token) or token.head == token:
+            return False
+        token = token.head
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in ANAPHORIC_ATTACK_NOUNS | EVENT_NOUNS:
+            return True
+        if token.pos_ == "VERB" and lemma in ATTACK_VERBS | TOLL_ANTECEDENT_ATTACK_VERBS | INCIDENT_VERBS:
+            return lemma != "take" or any(c.lower_ == "place" for c in token.children)
+    return False
 
 
 def _restates(place: Token, sent: Span) -> bool:

@@ -230,3 +230,29 @@ def test_a_name_after_the_village_of_is_a_place_whatever_its_label():
     named = next(i for i, t in enumerate(doc) if t.text == "Al")
     doc.ents = [Span(doc, named, named + 3, label="ORG")]  # the label the small model often gives
     assert [m.name for m in sentence_places(doc[:], [])][:1] == ["Al-Bouqa’a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("On 4 June, two bombs exploded at a market in Kismayo. Eleven people were killed.", "Kismayo"),
+        (
+            "On 4 June, commandos carried out a raid on a farm near Bakool. Six people died during the raid.",
+            "Bakool",
+        ),
+        ("On 4 June, the attack took place in Jalalabad. At least nine people were killed.", "Jalalabad"),
+    ],
+)
+def test_a_toll_naming_no_place_is_where_the_sentence_before_tells_the_incident(text, location):
+    events = of_type(run(text), "casualties")
+    assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
+
+
+def test_a_toll_with_a_place_of_its_own_does_not_look_back():
+    title = "Bombs in Baghdad kill six"
+    text = (
+        f"{title}\n\nA car bomb exploded in the Karrada district of Baghdad, killing four people. "
+        "A second bomb went off in another district of the city, killing two more."
+    )
+    events = [e for e in of_type(run(text, title=title), "casualties") if e.count == 2]
+    assert events and not any(contains(e.location, "Karrada") for e in events), [e.location for e in events]
