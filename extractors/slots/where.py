@@ -62,6 +62,8 @@ MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
 CHAIN_WORDS = frozenset({"of", "in", "near", ",", "(", "the", "a", "an"})
 MAX_CHAIN_WORDS = 4
 MAX_BRACKET_WORDS = 6
+# Words from a place to its parent in "X, an Israeli settlement on the edge of Y".
+MAX_APPOSITION_WORDS = 10
 # Capitalised words before a name that may be the group it is a province of ("Islamic State X Province").
 MAX_GROUP_WORDS = 3
 # How much wider a name ranks when it only says where the place named after it lies.
@@ -559,6 +561,8 @@ def _parent_of(place: PlaceMention, mentions: list[PlaceMention], doc: Doc) -> s
 
 def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
     """Whether the words between two places make the second the first's parent."""
+    if _filed_by_apposition(inner, outer, doc):
+        return True
     between = [t.lower_ for t in doc[inner.end : outer.start]]
     bracket = list(itertools.dropwhile(lambda w: w in PLACE_TYPE_RANK, between))  # "X locality (Y"
     if bracket[:1] == ["("] and ")" not in bracket and len(bracket) <= MAX_BRACKET_WORDS:
@@ -585,6 +589,21 @@ def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
     )
     unknown_then_known = not is_known_place(inner.name) and is_known_place(outer.name) and not list_goes_on
     return wider_word or unknown_then_known or _in_a_bracket(inner, outer, doc) or _is_region(outer.name)
+
+
+def _filed_by_apposition(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
+    """ "X, an Israeli settlement in Y", "X, a town on the edge of Y": a noun with "a"/"an" in apposition
+    to a place files it in the place its phrase names."""
+    if not 0 < outer.start - inner.end <= MAX_APPOSITION_WORDS:
+        return False
+    token = next((t for t in doc[outer.start : outer.end] if not outer.start <= t.head.i < outer.end), None)
+    for _ in range(MAX_EVENT_HOPS):
+        if token is None or token.head == token or token.pos_ == "VERB":
+            return False
+        token = token.head
+        if token.dep_ == "appos" and inner.start <= token.head.i < inner.end:
+            return token.pos_ == "NOUN" and _indefinite(token)
+    return False
 
 
 def _in_a_bracket(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:

@@ -103,6 +103,18 @@ pytestmark = pytest.mark.model
         ("On 3 June, shelling killed two people in Harasta, a suburb of Damascus.", "Harasta"),
         ("On 3 June, a bomb killed two men in Karrada, a neighbourhood of Baghdad.", "Karrada"),
         ("On 3 June, jets killed four people in Ariha, a town of Idlib province.", "Ariha"),
+        # "X, a/an <words> <noun> in Y": the apposition files X in Y, whatever words describe it
+        ("On 3 June, shelling killed two civilians in Zaytouna, a Kurdish village in Afrin.", "Zaytouna"),
+        ("On 3 June, gunmen killed six miners at Kumbu, a gold-mining camp in Tillaberi.", "Kumbu"),
+        (
+            "On 3 June, a mine killed two shepherds near Umm Jarfa, a Bedouin hamlet in Deir ez-Zor.",
+            "Umm Jarfa",
+        ),
+        (
+            "On 3 June, a gunman killed five people at a checkpoint in Kfar Sabta, an Israeli settlement in "
+            "East Jerusalem.",
+            "Kfar Sabta",
+        ),
         # a group's province is no place
         (
             "On 3 June, police clashed with Islamic State Somalia Province in Dhadar (Qandala, Bari). "
