@@ -45,6 +45,11 @@ from extractors.normalize.places import is_known_place, lies_in, resolve_place
 from extractors.schema import LocationSource
 from extractors.speed.docviews import doc_sentences, span_entities
 
+# Labels of names whose tail can look like a place ("the Directorate of Security"): an unknown name
+# after "of" inside one is part of it.
+NAME_TAIL_LABELS = frozenset({"ORG", "EVENT", "LAW"})
+
+
 # Dependencies of a name in object position ("struck Aleppo", "in Aleppo").
 OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
 
@@ -290,6 +295,9 @@ def _mention(
     if toks[-1].ent_type_ == "NORP" and toks[-1].tag_ == "NNPS" and not introduced:
         return None  # "killing hundreds of Americans": a people, whatever the gazetteer holds
     if not is_known_place(name):
+        of_a_name = toks[0].i > 0 and doc[toks[0].i - 1].lower_ == "of"
+        if of_a_name and toks[0].ent_iob_ == "I" and toks[0].ent_type_ in NAME_TAIL_LABELS:
+            return None  # "the Directorate of Security", "the Court of Justice": the tail of a longer name
         # "pounded the Gaza Strip"; a lone unknown word the model calls GPE is as often a surname
         geo_entity = len(toks) > 1 and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
         if rank == 1.5 and not after_preposition and not geo_entity and not parented:

@@ -268,3 +268,16 @@ def test_a_toll_with_a_place_of_its_own_does_not_look_back():
     )
     events = [e for e in of_type(run(text, title=title), "casualties") if e.count == 2]
     assert events and not any(contains(e.location, "Karrada") for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        ("Officers of the National Directorate of Security were killed in an attack on Monday.", "Security"),
+        ("Four officers of the Bureau of Investigation died in a bombing on Monday.", "Investigation"),
+        ("Two guards of the Supreme Court of Justice were killed in an ambush on Monday.", "Justice"),
+    ],
+)
+def test_the_tail_of_an_organisation_name_after_of_is_no_place(text, tail):
+    events = of_type(run(text), "casualties")
+    assert events and all(not contains(e.location, tail) for e in events), [e.location for e in events]
