@@ -477,7 +477,8 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
             first = min([best, *group], key=lambda m: m.start)  # "between X and Y": X, as annotators write
             between = first.start > 0 and sent.doc[first.start - 1].lower_ == "between"
-            wider = (m for m in ranked if m.rank > best.rank + 0.5 and m not in group)
+            last = max(m.end for m in [best, *group])  # their city is named after them
+            wider = (m for m in ranked if m.rank > best.rank + 0.5 and m not in group and m.start >= last)
             best = first if between else next(wider, first)
         return Where(best.name, "sentence", country or layout.country, _parent_of(best, mentions, sent.doc))
     follow_up = _follow_up_place(sent, ruled)
@@ -513,6 +514,10 @@ def _describes_a_person(mention: PlaceMention, doc: Doc) -> bool:
     where the event was."""
     token = doc[mention.end - 1]
     title = token.head
+    prep = doc[mention.start - 1] if mention.start > 0 else None
+    if prep is not None and prep.lower_ == "from":
+        # "two men from X killed a guard in Y": where the people come from, not where they acted
+        return prep.head.pos_ in ("NOUN", "PROPN") and prep.head.lemma_.lower() not in EVENT_NOUNS
     return (
         token.dep_ == "compound"
         and title.pos_ == "NOUN"

@@ -281,3 +281,31 @@ def test_a_toll_with_a_place_of_its_own_does_not_look_back():
 def test_the_tail_of_an_organisation_name_after_of_is_no_place(text, tail):
     events = of_type(run(text), "casualties")
     assert events and all(not contains(e.location, tail) for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("On 3 June, two gunmen from Tulkarm shot dead a guard in Netanya.", "Netanya"),
+        ("On 3 June, militants from Ghazni killed five soldiers in Kandahar.", "Kandahar"),
+        ("On 3 June, a bomber from Mardan killed eleven worshippers in Quetta.", "Quetta"),
+        # the origin before a pair of places is not the city the pair lies in
+        (
+            "On 3 June, aid workers from Mardan based in Bannu and Kohat reported that repeated airstrikes "
+            "killed nine militants.",
+            "Bannu",
+        ),
+        (
+            "On 3 June, medics from Erbil stationed in Mosul and Tikrit said air strikes killed nine people.",
+            "Mosul",
+        ),
+        (
+            "On 3 June, reporters from Herat embedded in Farah and Delaram reported that airstrikes killed "
+            "six fighters.",
+            "Farah",
+        ),
+    ],
+)
+def test_where_people_come_from_is_not_where_they_acted(text, location):
+    events = of_type(run(text), "casualties")
+    assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
