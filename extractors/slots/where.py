@@ -21,6 +21,7 @@ from extractors.lexicon import (
     DIRECTION_WORDS,
     EVENT_NOUNS,
     FACILITY_WORDS,
+    FLIGHT_VERBS,
     GEO_FEATURES,
     GROUP_NAME_HEADS,
     INCIDENT_VERBS,
@@ -36,6 +37,7 @@ from extractors.lexicon import (
     PLACE_TYPE_RANK,
     ROUTE_NOUNS,
     SETTLEMENT_WORDS,
+    STRIKE_CONDUCT_VERBS,
     STRIKE_VICTIM_VERBS,
     TOLL_ANTECEDENT_ATTACK_VERBS,
 )
@@ -81,6 +83,11 @@ WIDE_TYPE_RANK = 2
 
 # Sentences after one that names only a country where a definite "the attack" may give the place.
 FOLLOW_UP_SENTENCES = 2
+# Verbs telling an incident at a place, for a toll after them; not the verbs of conducting or flying
+# ("carried", "arriving on a flight from X").
+INCIDENT_TELLING_VERBS = (
+    (ATTACK_VERBS - STRIKE_CONDUCT_VERBS - FLIGHT_VERBS) | TOLL_ANTECEDENT_ATTACK_VERBS | INCIDENT_VERBS
+)
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
 MAX_PLACE_DISTANCE = 30
 # Heads walked up from a place to the event noun or relative clause it may sit in ("Kabul" -> "bombings" in
@@ -735,7 +742,7 @@ def _at_an_incident(token: Token) -> bool:
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in ANAPHORIC_ATTACK_NOUNS | EVENT_NOUNS:
             return True
-        if token.pos_ == "VERB" and lemma in ATTACK_VERBS | TOLL_ANTECEDENT_ATTACK_VERBS | INCIDENT_VERBS:
+        if token.pos_ == "VERB" and lemma in INCIDENT_TELLING_VERBS:
             return lemma != "take" or any(c.lower_ == "place" for c in token.children)
     return False
 

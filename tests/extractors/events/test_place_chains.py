@@ -309,3 +309,13 @@ def test_the_tail_of_an_organisation_name_after_of_is_no_place(text, tail):
 def test_where_people_come_from_is_not_where_they_acted(text, location):
     events = of_type(run(text), "casualties")
     assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
+
+
+def test_a_flight_or_a_conveying_before_a_toll_tells_no_incident_place():
+    title = "Bomb hits pilgrims' bus in Quetta"
+    text = (
+        f"{title}\n\nOn 4 June, the bus was carrying 30 pilgrims who had flown in on a flight from Mashhad. "
+        "A bomb killed six of them."
+    )
+    events = of_type(run(text, title=title), "casualties")
+    assert events and not any(contains(e.location, "Mashhad") for e in events), [e.location for e in events]
