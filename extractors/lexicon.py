@@ -292,6 +292,9 @@ MILITARY_REPORTER_HEADS = _words("military army command forces navy corps")
 OWN_SIDE_VICTIMS = _words(
     "soldier troop serviceman personnel police policeman officer guard recruit conscript our"
 )
+# Verbs that tell an incident happening at a place ("two bombs exploded at X", "the attack occurred in X");
+# "take" counts with "place" ("took place in X").
+INCIDENT_VERBS = _words("occur happen explode detonate erupt take")
 # Verbs of an attack told just before a toll that names no killer ("IS militants attacked the town.
 # At least 50 people were killed"): their subject is the killer.
 TOLL_ANTECEDENT_ATTACK_VERBS = _words("attack ambush storm shoot raid bomb shell assault strike hit")

@@ -16,12 +16,15 @@ from extractors.lexicon import (
     AGENT_VERBS,
     ANAPHORIC_ATTACK_NOUNS,
     AREA_ADJECTIVES,
+    ATTACK_VERBS,
     COUNTRY_PREPS,
     DIRECTION_WORDS,
     EVENT_NOUNS,
     FACILITY_WORDS,
+    FLIGHT_VERBS,
     GEO_FEATURES,
     GROUP_NAME_HEADS,
+    INCIDENT_VERBS,
     LANDMARK_WORDS,
     LOWER_CASE_ARTICLES,
     MONTHS_AND_DAYS,
@@ -35,12 +38,20 @@ from extractors.lexicon import (
     PLACE_TYPE_RANK,
     ROUTE_NOUNS,
     SETTLEMENT_WORDS,
+    STRIKE_CONDUCT_VERBS,
+    STRIKE_VICTIM_VERBS,
+    TOLL_ANTECEDENT_ATTACK_VERBS,
 )
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
 from extractors.normalize.places import is_known_place, lies_in, resolve_place
 from extractors.schema import LocationSource
 from extractors.speed.docviews import doc_sentences, span_entities
+
+# Labels of names whose tail can look like a place ("the Directorate of Security"): an unknown name
+# after "of" inside one is part of it.
+NAME_TAIL_LABELS = frozenset({"ORG", "EVENT", "LAW"})
+
 
 # Dependencies of a name in object position ("struck Aleppo", "in Aleppo").
 OBJECT_DEPS = frozenset({"dobj", "pobj", "appos", "conj"})
@@ -59,6 +70,8 @@ MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
 CHAIN_WORDS = frozenset({"of", "in", "near", ",", "(", "the", "a", "an"})
 MAX_CHAIN_WORDS = 4
 MAX_BRACKET_WORDS = 6
+# Words from a place to its parent in "X, an Israeli settlement on the edge of Y".
+MAX_APPOSITION_WORDS = 10
 # Capitalised words before a name that may be the group it is a province of ("Islamic State X Province").
 MAX_GROUP_WORDS = 3
 # How much wider a name ranks when it only says where the place named after it lies.
@@ -71,6 +84,11 @@ WIDE_TYPE_RANK = 2
 
 # Sentences after one that names only a country where a definite "the attack" may give the place.
 FOLLOW_UP_SENTENCES = 2
+# Verbs telling an incident at a place, for a toll after them; not the verbs of conducting or flying
+# ("carried", "arriving on a flight from X").
+INCIDENT_TELLING_VERBS = (
+    (ATTACK_VERBS - STRIKE_CONDUCT_VERBS - FLIGHT_VERBS) | TOLL_ANTECEDENT_ATTACK_VERBS | INCIDENT_VERBS
+)
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
 MAX_PLACE_DISTANCE = 30
 # Heads walked up from a place to the event noun or relative clause it may sit in ("Kabul" -> "bombings" in
@@ -287,6 +305,9 @@ def _mention(
     if toks[-1].ent_type_ == "NORP" and toks[-1].tag_ == "NNPS" and not introduced:
         return None  # "killing hundreds of Americans": a people, whatever the gazetteer holds
     if not is_known_place(name):
+        of_a_name = toks[0].i > 0 and doc[toks[0].i - 1].lower_ == "of"
+        if of_a_name and toks[0].ent_iob_ == "I" and toks[0].ent_type_ in NAME_TAIL_LABELS:
+            return None  # "the Directorate of Security", "the Court of Justice": the tail of a longer name
         # "pounded the Gaza Strip"; a lone unknown word the model calls GPE is as often a surname
         geo_entity = len(toks) > 1 and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
         if rank == 1.5 and not after_preposition and not geo_entity and not parented:
@@ -472,7 +493,8 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
             first = min([best, *group], key=lambda m: m.start)  # "between X and Y": X, as annotators write
             between = first.start > 0 and sent.doc[first.start - 1].lower_ == "between"
-            wider = (m for m in ranked if m.rank > best.rank + 0.5 and m not in group)
+            last = max(m.end for m in [best, *group])  # their city is named after them
+            wider = (m for m in ranked if m.rank > best.rank + 0.5 and m not in group and m.start >= last)
             best = first if between else next(wider, first)
         return Where(best.name, "sentence", country or layout.country, _parent_of(best, mentions, sent.doc))
     follow_up = _follow_up_place(sent, ruled)
@@ -481,6 +503,10 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     named = _country_in(sent)  # "In Syria, the coalition conducted 10 strikes"
     if layout.dateline_place and (named is None or lies_in(layout.dateline_place, named)):
         return Where(layout.dateline_place, "dateline", country or layout.country)
+    told = _preceding_place(sent, ruled)
+    if told is not None and (named is None or lies_in(told.parent or told.name, named)):
+        # "article": a place told for the incident, not by the sentence; another mention's own place wins
+        return Where(told.name, "article", country or layout.country, told.parent)
     if named is not None:  # the sentence's own country beats a regional dateline and a guess
         return Where(named, "sentence", country or layout.country)
     if place := article_place(sent.doc, ruled, layout.headline):
@@ -504,6 +530,10 @@ def _describes_a_person(mention: PlaceMention, doc: Doc) -> bool:
     where the event was."""
     token = doc[mention.end - 1]
     title = token.head
+    prep = doc[mention.start - 1] if mention.start > 0 else None
+    if prep is not None and prep.lower_ == "from":
+        # "two men from X killed a guard in Y": where the people come from, not where they acted
+        return prep.head.pos_ in ("NOUN", "PROPN") and prep.head.lemma_.lower() not in EVENT_NOUNS
     return (
         token.dep_ == "compound"
         and title.pos_ == "NOUN"
@@ -560,6 +590,8 @@ def _parent_of(place: PlaceMention, mentions: list[PlaceMention], doc: Doc) -> s
 
 def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
     """Whether the words between two places make the second the first's parent."""
+    if _filed_by_apposition(inner, outer, doc):
+        return True
     between = [t.lower_ for t in doc[inner.end : outer.start]]
     bracket = list(itertools.dropwhile(lambda w: w in PLACE_TYPE_RANK, between))  # "X locality (Y"
     if bracket[:1] == ["("] and ")" not in bracket and len(bracket) <= MAX_BRACKET_WORDS:
@@ -586,6 +618,21 @@ def _parent_follows(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
     )
     unknown_then_known = not is_known_place(inner.name) and is_known_place(outer.name) and not list_goes_on
     return wider_word or unknown_then_known or _in_a_bracket(inner, outer, doc) or _is_region(outer.name)
+
+
+def _filed_by_apposition(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
+    """ "X, an Israeli settlement in Y", "X, a town on the edge of Y": a noun with "a"/"an" in apposition
+    to a place files it in the place its phrase names."""
+    if not 0 < outer.start - inner.end <= MAX_APPOSITION_WORDS:
+        return False
+    token = next((t for t in doc[outer.start : outer.end] if not outer.start <= t.head.i < outer.end), None)
+    for _ in range(MAX_EVENT_HOPS):
+        if token is None or token.head == token or token.pos_ == "VERB":
+            return False
+        token = token.head
+        if token.dep_ == "appos" and inner.start <= token.head.i < inner.end:
+            return token.pos_ == "NOUN" and _indefinite(token)
+    return False
 
 
 def _in_a_bracket(inner: PlaceMention, outer: PlaceMention, doc: Doc) -> bool:
@@ -664,6 +711,49 @@ def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
             return None  # a place for something else comes first
         nxt = doc[nxt.end].sent
     return None
+
+
+def _preceding_place(sent: Span, ruled: list[Span]) -> Where | None:
+    """The place where the sentence just before tells an incident happen, for a sentence that names
+    none ("Two bombs exploded at a church in X. Twenty people were killed."): only a place hung on an
+    attack or incident word counts (two sentences back, another incident's place as often)."""
+    doc = sent.doc
+    if sent.start == 0 or any(_places_itself(t) for t in sent):
+        return None
+    prev = doc[sent.start - 1].sent
+    if not is_parsed(prev):
+        return None
+    told = [m for m in sentence_places(prev, ruled) if _at_an_incident(doc[m.end - 1])]
+    if not told:
+        return None
+    best = min(_inner_places_first(told, doc), key=lambda m: (m.rank, m.start))
+    return Where(best.name, "sentence", None, _parent_of(best, told, doc))
+
+
+def _places_itself(token: Token) -> bool:
+    """A word by which a sentence tells a place or an attack of its own, not the one told before: a
+    place-type noun ("in another district of the city") or an attack verb with an object ("jets
+    bombarded X", whose name the parse may miss)."""
+    if token.lower_ in PLACE_TYPE_RANK and not token.is_title:
+        return True
+    attack = token.lemma_.lower() in ATTACK_VERBS | TOLL_ANTECEDENT_ATTACK_VERBS
+    attack = attack and token.lemma_.lower() not in STRIKE_VICTIM_VERBS
+    return token.pos_ == "VERB" and attack and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _at_an_incident(token: Token) -> bool:
+    """Whether a place hangs on an attack word or a verb of an incident happening ("a raid on a house
+    in X", "bombs exploded at the cathedral in X", "the attack took place in X")."""
+    for _ in range(MAX_EVENT_HOPS):
+        if _about_a_person(token) or token.head == token:
+            return False
+        token = token.head
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in ANAPHORIC_ATTACK_NOUNS | EVENT_NOUNS:
+            return True
+        if token.pos_ == "VERB" and lemma in INCIDENT_TELLING_VERBS:
+            return lemma != "take" or any(c.lower_ == "place" for c in token.children)
+    return False
 
 
 def _restates(place: Token, sent: Span) -> bool:

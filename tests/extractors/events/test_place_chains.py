@@ -103,6 +103,18 @@ pytestmark = pytest.mark.model
         ("On 3 June, shelling killed two people in Harasta, a suburb of Damascus.", "Harasta"),
         ("On 3 June, a bomb killed two men in Karrada, a neighbourhood of Baghdad.", "Karrada"),
         ("On 3 June, jets killed four people in Ariha, a town of Idlib province.", "Ariha"),
+        # "X, a/an <words> <noun> in Y": the apposition files X in Y, whatever words describe it
+        ("On 3 June, shelling killed two civilians in Zaytouna, a Kurdish village in Afrin.", "Zaytouna"),
+        ("On 3 June, gunmen killed six miners at Kumbu, a gold-mining camp in Tillaberi.", "Kumbu"),
+        (
+            "On 3 June, a mine killed two shepherds near Umm Jarfa, a Bedouin hamlet in Deir ez-Zor.",
+            "Umm Jarfa",
+        ),
+        (
+            "On 3 June, a gunman killed five people at a checkpoint in Kfar Sabta, an Israeli settlement in "
+            "East Jerusalem.",
+            "Kfar Sabta",
+        ),
         # a group's province is no place
         (
             "On 3 June, police clashed with Islamic State Somalia Province in Dhadar (Qandala, Bari). "
@@ -230,3 +242,80 @@ def test_a_name_after_the_village_of_is_a_place_whatever_its_label():
     named = next(i for i, t in enumerate(doc) if t.text == "Al")
     doc.ents = [Span(doc, named, named + 3, label="ORG")]  # the label the small model often gives
     assert [m.name for m in sentence_places(doc[:], [])][:1] == ["Al-Bouqa’a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("On 4 June, two bombs exploded at a market in Kismayo. Eleven people were killed.", "Kismayo"),
+        (
+            "On 4 June, commandos carried out a raid on a farm near Bakool. Six people died during the raid.",
+            "Bakool",
+        ),
+        ("On 4 June, the attack took place in Jalalabad. At least nine people were killed.", "Jalalabad"),
+    ],
+)
+def test_a_toll_naming_no_place_is_where_the_sentence_before_tells_the_incident(text, location):
+    events = of_type(run(text), "casualties")
+    assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
+
+
+def test_a_toll_with_a_place_of_its_own_does_not_look_back():
+    title = "Bombs in Baghdad kill six"
+    text = (
+        f"{title}\n\nA car bomb exploded in the Karrada district of Baghdad, killing four people. "
+        "A second bomb went off in another district of the city, killing two more."
+    )
+    events = [e for e in of_type(run(text, title=title), "casualties") if e.count == 2]
+    assert events and not any(contains(e.location, "Karrada") for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        ("Officers of the National Directorate of Security were killed in an attack on Monday.", "Security"),
+        ("Four officers of the Bureau of Investigation died in a bombing on Monday.", "Investigation"),
+        ("Two guards of the Supreme Court of Justice were killed in an ambush on Monday.", "Justice"),
+    ],
+)
+def test_the_tail_of_an_organisation_name_after_of_is_no_place(text, tail):
+    events = of_type(run(text), "casualties")
+    assert events and all(not contains(e.location, tail) for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("On 3 June, two gunmen from Tulkarm shot dead a guard in Netanya.", "Netanya"),
+        ("On 3 June, militants from Ghazni killed five soldiers in Kandahar.", "Kandahar"),
+        ("On 3 June, a bomber from Mardan killed eleven worshippers in Quetta.", "Quetta"),
+        # the origin before a pair of places is not the city the pair lies in
+        (
+            "On 3 June, aid workers from Mardan based in Bannu and Kohat reported that repeated airstrikes "
+            "killed nine militants.",
+            "Bannu",
+        ),
+        (
+            "On 3 June, medics from Erbil stationed in Mosul and Tikrit said air strikes killed nine people.",
+            "Mosul",
+        ),
+        (
+            "On 3 June, reporters from Herat embedded in Farah and Delaram reported that airstrikes killed "
+            "six fighters.",
+            "Farah",
+        ),
+    ],
+)
+def test_where_people_come_from_is_not_where_they_acted(text, location):
+    events = of_type(run(text), "casualties")
+    assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
+
+
+def test_a_flight_or_a_conveying_before_a_toll_tells_no_incident_place():
+    title = "Bomb hits pilgrims' bus in Quetta"
+    text = (
+        f"{title}\n\nOn 4 June, the bus was carrying 30 pilgrims who had flown in on a flight from Mashhad. "
+        "A bomb killed six of them."
+    )
+    events = of_type(run(text, title=title), "casualties")
+    assert events and not any(contains(e.location, "Mashhad") for e in events), [e.location for e in events]
