@@ -109,6 +109,7 @@ def _reports_of_incident(rng: random.Random, places: list[Town], day: dt.date, k
             longitude=town.longitude,
             geo_precision=3 if area else 1,
             actor_name=None,
+            actor_type=None,
             target_name=None,
             count=None if rng.random() < 0.3 else max(0, toll + rng.randint(-toll // 3, toll // 2)),
             injured=None,

@@ -29,6 +29,7 @@ REPORT_COLUMNS = (
     "longitude",
     "geo_precision",
     "actor_name",
+    "actor_type",
     "target_name",
     "count",
     "injured",
@@ -57,6 +58,7 @@ class Report:
     longitude: float | None
     geo_precision: int | None
     actor_name: str | None
+    actor_type: str | None
     target_name: str | None
     count: int | None
     injured: int | None
@@ -130,6 +132,7 @@ def report_of(row: Mapping[str, object]) -> Report:
         longitude=_number(row.get("longitude")),
         geo_precision=_integer(row.get("geo_precision")),
         actor_name=_text(row.get("actor_name")),
+        actor_type=_text(row.get("actor_type")),
         target_name=_text(row.get("target_name")),
         count=_integer(row.get("count")),
         injured=_integer(row.get("injured")),

@@ -25,6 +25,10 @@ from extractors.normalize.actors import state_of
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "incident_rules.jsonl"
 EARTH_RADIUS_KM = 6371.0
+# Actor types of the actor table (extractors/data/actors.tsv): the unnamed attacker, and the armed
+# groups an unnamed attacker may turn out to be.
+UNIDENTIFIED = "unidentified"
+NON_STATE_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
 # The longest window an incident that can gain a report has: a year (month- or year-dated reports
 # join day-dated ones; reported periods join nothing).
 LONGEST_INCIDENT = dt.timedelta(days=366)
@@ -128,6 +132,13 @@ def same_state(a: Report, b: Report, tuning: MergeTuning) -> bool:
     return (state := state_of(a.actor_name)) is not None and state == state_of(b.actor_name)
 
 
+def unidentified_and_armed_group(a: Report, b: Report, tuning: MergeTuning) -> bool:
+    # "gunmen" in one report, the group named in another: vaguer, not another side (a state's
+    # forces are another side: "gunmen" and "the army" stay apart)
+    types = {a.actor_type, b.actor_type}
+    return UNIDENTIFIED in types and types <= {UNIDENTIFIED, *NON_STATE_TYPES}
+
+
 def actor_unknown(a: Report, b: Report, tuning: MergeTuning) -> bool:
     return a.actor_name is None or b.actor_name is None
 
@@ -156,6 +167,7 @@ CHECKS: dict[str, Check] = {
         place_inside_area,
         same_actor,
         same_state,
+        unidentified_and_armed_group,
         actor_unknown,
         counts_close,
         counts_within_factor,
