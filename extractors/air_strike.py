@@ -62,7 +62,15 @@ from extractors.slots.clauses import (
 from extractors.slots.struck_places import StruckPlace, struck_places
 from extractors.slots.when import find_date
 from extractors.slots.where import find_location, sentence_places
-from extractors.slots.who import agent_of, as_actor, find_source, laid_to, reporting_force, reporting_military
+from extractors.slots.who import (
+    agent_of,
+    as_actor,
+    blamed_for,
+    find_source,
+    laid_to,
+    reporting_force,
+    reporting_military,
+)
 from extractors.speed.docviews import doc_sentences
 
 EVENT_TYPE: EventType = "air_strike"
@@ -358,6 +366,8 @@ def _strike_actor(span: Span) -> str | None:
             return phrase(obj)
     if (party := laid_to(head)) is not None:
         return party  # "airstrikes blamed on Russia"
+    if (party := blamed_for(head)) is not None:
+        return party  # "blamed the coalition for the airstrike"
     # "Russian raids and air strikes": the first conjunct's modifiers, when it too is a strike word
     # ("killed by Kurdish fighters and air strikes": the fighters' modifier names no striker)
     base = head.head if head.dep_ == "conj" and _strike_word(head.head) else head

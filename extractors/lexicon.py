@@ -259,6 +259,9 @@ CLAIMED_DETERMINERS = _words("the a an")
 # "attributed the bombing to X", "the attack was blamed on X", "blamed X for the attack": an attack laid at a
 # group's door names its killer as a claim does (read from unparsed words).
 ATTRIBUTION_VERBS = _words("attributed attributes attribute attributing blamed blames blame blaming")
+# Verbs that lay an attack at the door of their object: "blamed the coalition for (conducting) the
+# airstrike", "accused Russia of carrying out the strike".
+ACCUSING_VERBS = _words("blame accuse")
 # Words after an attributed group that end its name ("to Houthi rebels in the south").
 GROUP_NAME_ENDS = _words("in on at for who which that after during since and but as with from")
 # Verbs of how often: "attacks" or "strikes" as their subject tell a trend ("drone attacks have increased").

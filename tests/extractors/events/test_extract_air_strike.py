@@ -527,3 +527,21 @@ def test_a_ground_raid_is_no_air_strike_but_its_by_phrase_names_both_attackers(t
     (event,) = of_type(run(text), "air_strike")
     assert event.pattern_id == "air_strike.aircraft_verb"
     assert contains(event.actor, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Rebels blamed the Saudi-led coalition for conducting the airstrike on a market in Saada.",
+            "Saudi-led coalition",
+        ),
+        ("The rebels accused Russia of carrying out the air strike on the market in Idlib.", "Russia"),
+        ("Officials blamed the army for the airstrike on Tuesday.", "the army"),
+        # what the accused did is no strike: nobody is named for the strike itself
+        ("The ministry accused the rebels of hiding among civilians before the airstrike on Monday.", None),
+    ],
+)
+def test_who_is_blamed_for_or_accused_of_the_strike(text, actor):
+    (event,) = of_type(run(text), "air_strike")
+    assert event.actor == actor if actor is None else contains(event.actor, actor)
