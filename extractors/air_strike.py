@@ -22,6 +22,7 @@ from extractors.layout import ArticleLayout
 from extractors.lexicon import (
     AIR_ATTACK_NOUNS,
     AIR_FORCE_WORDS,
+    AIR_RAID_PRECAUTIONS,
     AIRCRAFT_WORDS,
     AIRCREW_NOUNS,
     ATTACK_VERBS,
@@ -35,6 +36,7 @@ from extractors.lexicon import (
     NOT_AIRCRAFT_MODIFIERS,
     OBJECT_ATTACK_VERBS,
     STRIKE_ATTACKER_NOUNS,
+    STRIKE_BEGIN_VERBS,
     STRIKE_CONDUCT_VERBS,
     STRIKE_GENERIC_MODIFIERS,
     STRIKE_HIT_VERBS,
@@ -65,6 +67,7 @@ from extractors.slots.who import (
     agent_of,
     as_actor,
     attacker_end,
+    blamed_for,
     find_source,
     laid_to,
     reporting_force,
@@ -171,6 +174,8 @@ def _accept(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """Whether a trigger reports a real air strike in this sentence."""
     if is_irrealis(span.root) or is_habitual(span.root) or _tells_a_trend(span.root):
         return False
+    if span.root.dep_ == "compound" and span.root.head.lemma_.lower() in AIR_RAID_PRECAUTIONS:
+        return False  # "air raid sirens sounded"
     return READERS[kind_of(span)].accepts(span, sent, layout)
 
 
@@ -223,8 +228,8 @@ def _strike_from_the_air(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     aircraft and a named attacker ("Russian raids"); never a labour or hunger strike."""
     flown = [t for t in sent if not any(c.lower_ in NOT_AIRCRAFT_MODIFIERS for c in t.children)]
     words = {t.lemma_.lower() for t in flown} | {t.lower_ for t in flown}
-    if words & NOT_AIR_HEADS:
-        return False
+    if words & NOT_AIR_HEADS or any(c.lemma_.lower() in GROUND_STRIKE_MODIFIERS for c in span.root.children):
+        return False  # "a general strike", "a ground raid"
     if words & AIRCRAFT_WORDS or _by_an_air_force(span) or _military_strike(span.root, layout):
         return True
     named = _named_attacker(span.root) is not None
@@ -250,6 +255,8 @@ def _military_strike(head: Token, layout: ArticleLayout) -> bool:
         return False
     if head.dep_ == "pobj" and _killed_people(head):
         return True  # "killed in a strike on X"
+    if (by := agent_of(head)) is not None and _is_force(by):
+        return True  # "a strike by the Defense Forces on a compound"
     verb, role = head.head, head.dep_
     if role == "appos" and (clause := child(head, "acl")) is not None:
         verb, role = clause, "nsubj"  # "Near X, a strike destroyed ...": parsed as X's appositive
@@ -259,9 +266,16 @@ def _military_strike(head: Token, layout: ArticleLayout) -> bool:
     subject = child(verb, "nsubj")
     return (
         head.dep_ == "dobj"
-        and verb.lemma_.lower() in STRIKE_CONDUCT_VERBS
+        and verb.lemma_.lower() in STRIKE_CONDUCT_VERBS | STRIKE_BEGIN_VERBS
         and subject is not None
-        and (subject.lemma_.lower() in FORCE_HEADS or subject.ent_type_ in ("GPE", "NORP"))
+        and _is_force(subject)
+    )
+
+
+def _is_force(word: Token) -> bool:
+    """A noun naming an armed force or a state ("forces", "the army", "the U.S.", "Israel")."""
+    return (
+        word.lemma_.lower() in FORCE_HEADS or word.lower_ in FORCE_HEADS or word.ent_type_ in ("GPE", "NORP")
     )
 
 
@@ -331,6 +345,10 @@ def _aircraft_actor(span: Span) -> str | None:
         subj = child(launched, "nsubj") if conducted else None
         if subj is not None and subj.pos_ != "PRON":
             return phrase(subj)
+        # "a drone strike and a ground raid by X": the `by` phrase of the last conjunct is both attacks'
+        by = next((a for c in verb.children if c.dep_ == "conj" and (a := agent_of(c)) is not None), None)
+        if by is not None:
+            return phrase(by)
     if (owner := child(head, "poss")) is not None and owner.pos_ == "PRON":
         return reporting_force(verb)  # "the army said its jets struck": "its" is the army
     head, verb, role = _aircraft_clause(span)
@@ -353,6 +371,8 @@ def _strike_actor(span: Span) -> str | None:
             return phrase(obj)
     if (party := laid_to(head)) is not None:
         return party  # "airstrikes blamed on Russia"
+    if (party := blamed_for(head)) is not None:
+        return party  # "blamed the coalition for the airstrike"
     # "Russian raids and air strikes": the first conjunct's modifiers, when it too is a strike word
     # ("killed by Kurdish fighters and air strikes": the fighters' modifier names no striker)
     base = head.head if head.dep_ == "conj" and _strike_word(head.head) else head
@@ -386,6 +406,27 @@ def _strike_actor(span: Span) -> str | None:
     if head.dep_ == "nsubj" and verb.pos_ == "VERB":
         return reporting_military(verb)  # "the military confirmed that an airstrike killed ..."
     return None
+
+
+def _supported_force(span: Span) -> str | None:
+    """Who fought with the air support: the subject of the verb the trigger serves ("forces engaged the
+    attackers with close air support", "the brigade provided close air support")."""
+    head = span.root
+    while head.dep_ == "conj":
+        head = head.head  # "with small-arms fire and close air support"
+    verb = head.head
+    if head.dep_ == "pobj":
+        verb = verb.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+            verb = verb.head  # "engaged the attackers with ...": "with" hangs on the object
+    elif head.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    subj = child(verb, "nsubj")
+    if subj is None and verb.dep_ == "conj":
+        subj = child(verb.head, "nsubj")  # "forces returned fire and engaged ..."
+    return phrase(subj) if subj is not None and subj.pos_ != "PRON" else None
 
 
 def _killer_of(head: Token) -> str | None:
@@ -483,4 +524,5 @@ READERS: dict[str, Reader] = {
     "event": Reader(_reports_by_itself, _strike_actor, _strike_count),
     "aircraft": Reader(_aircraft_attacks, _aircraft_actor, _aircraft_count),
     "weak": Reader(_strike_from_the_air, _strike_actor, _strike_count),
+    "support": Reader(_reports_by_itself, _supported_force, lambda span: None),
 }

@@ -248,6 +248,11 @@ IRREALIS_ADJECTIVES = _words(
 )
 # Auxiliaries and markers that put a clause in the future or the hypothetical.
 IRREALIS_AUX = _words("will would could might may shall should must if unless")
+# Adverbs that make "than"/"of" the road not taken ("rather than targeting him with an air strike",
+# "instead of bombing the town").
+COUNTERFACTUAL_ADVERBS = _words("rather instead")
+# Modifiers of a noun that has not happened ("the potential strike", "future attacks").
+HYPOTHETICAL_MODIFIERS = _words("potential future planned proposed imminent hypothetical threatened")
 # Subordinators of a clause that times or explains its head ("halted the assault after the rebels
 # surrendered", "as a deal was announced"): a halt or a plan above it does not make it unreal.
 ADJUNCT_CLAUSE_MARKS = _words("after as when since because once while")
@@ -273,6 +278,9 @@ CLAIMED_DETERMINERS = _words("the a an")
 # "attributed the bombing to X", "the attack was blamed on X", "blamed X for the attack": an attack laid at a
 # group's door names its killer as a claim does (read from unparsed words).
 ATTRIBUTION_VERBS = _words("attributed attributes attribute attributing blamed blames blame blaming")
+# Verbs that lay an attack at the door of their object: "blamed the coalition for (conducting) the
+# airstrike", "accused Russia of carrying out the strike".
+ACCUSING_VERBS = _words("blame accuse")
 # Words after an attributed group that end its name ("to Houthi rebels in the south").
 GROUP_NAME_ENDS = _words("in on at for who which that after during since and but as with from")
 # Verbs of how often: "attacks" or "strikes" as their subject tell a trend ("drone attacks have increased").
@@ -604,7 +612,7 @@ PARTY_WORDS = _words(
 AIRCRAFT_WORDS = _words(
     """
     warplane jet helicopter chopper drone aircraft plane bomber gunship air aerial airstrike airstrikes
-    sortie war-plane warplanes
+    sortie war-plane warplanes uav uas
     """
 )
 # Attack verbs whose subject, when it is an aircraft, makes an air strike.
@@ -660,7 +668,7 @@ INJURY_LEMMAS = _words("injure wound injury wounded injured wounding injuring")
 # need parsed, e.g. "warplanes struck X", a toll's "victims", a truce "negotiated". Recall matters
 # more than precision: a false hit costs one parsed sentence, a miss can lose an event.
 # `*` means any ending, a space any whitespace (`extractors/speed/prefilter.py`).
-AIR_STRIKE_CONTEXT_FORMS = ("struck", "sortie*", "uav*", "missile*", "rocket*", "shell*")
+AIR_STRIKE_CONTEXT_FORMS = ("struck", "sortie*", "missile*", "rocket*", "shell*")
 CASUALTIES_CONTEXT_FORMS = ("hurt", "assassinat*", "perish*", "victim*")
 RECRUITMENT_CONTEXT_FORMS = ("induct*",)
 RECONCILIATION_CONTEXT_FORMS = (
@@ -705,7 +713,7 @@ STRIKE_CONDUCT_VERBS = _words("conduct carry launch execute perform make")
 STRIKE_WITH_VERBS = ATTACK_VERBS | STRIKE_CONDUCT_VERBS | _words("begin start respond retaliate open")
 # Verbs that are an aircraft's attack only with a direct object: "jets engaged a unit" (not "engaged in
 # an exercise").
-OBJECT_ATTACK_VERBS = _words("engage")
+OBJECT_ATTACK_VERBS = _words("engage suppress")
 # People who fly an aircraft: "helicopter crews destroyed ..." reports what the helicopters did.
 AIRCREW_NOUNS = _words("crew crews aircrew aircrews pilot pilots")
 # Modifiers that make an aircraft word a person: a "suicide bomber" flies nothing.
@@ -730,6 +738,11 @@ PERSON_OBJECT_VERBS = _words("kill assassinate execute behead wound injure captu
 STRIKE_VICTIM_VERBS = _words("kill die wound injure")
 # Modifiers of a strike fired from the ground, no air strike ("killed in a rocket strike").
 GROUND_STRIKE_MODIFIERS = _words("rocket missile artillery mortar ground shelling")
+# Verbs of opening a campaign: "the U.S. began retaliatory strikes" (a force or a state as subject).
+STRIKE_BEGIN_VERBS = _words("begin start resume")
+# Heads that make an air-attack word a precaution against one, no attack: "air raid sirens",
+# "an air-raid shelter", "drone strike warnings".
+AIR_RAID_PRECAUTIONS = _words("siren alarm alert warning shelter drill defence defense")
 # Singular strike nouns that count one strike ("an air raid", "the airstrike").
 COUNTABLE_STRIKES = _words("strike raid airstrike air-strike barrel bomb attack")
 

@@ -16,11 +16,13 @@ from spacy.tokens import Span, Token
 from extractors.doc_state import state_of
 from extractors.lexicon import (
     ADJUNCT_CLAUSE_MARKS,
+    COUNTERFACTUAL_ADVERBS,
     DENIAL_HEADS,
     GENERIC_UNITS,
     HABIT_CLAUSE_MARKS,
     HABITUAL_ADJECTIVES,
     HABITUAL_ADVERBS,
+    HYPOTHETICAL_MODIFIERS,
     IRREALIS_ADJECTIVES,
     IRREALIS_AUX,
     IRREALIS_HEADS,
@@ -116,6 +118,10 @@ def is_irrealis(token: Token) -> bool:
                 return True
             if c.dep_ == "det" and c.lower_ == "no":
                 return True
+            if c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_MODIFIERS and node.pos_ == "NOUN":
+                return True  # "the potential strike"
+        if _road_not_taken(node):
+            return True
         head_word = node.lemma_.lower() in IRREALIS_HEADS and node.pos_ in ("VERB", "AUX", "NOUN")
         head_word = head_word or (node.pos_ == "ADJ" and node.lemma_.lower() in IRREALIS_ADJECTIVES)
         governs = node != token and head_word and not sibling and not _adjunct_clause(below)
@@ -129,6 +135,16 @@ def is_irrealis(token: Token) -> bool:
             break
         node = node.head
     return False
+
+
+def _road_not_taken(token: Token) -> bool:
+    """A clause or noun after "rather than" / "instead of": what was not done."""
+    prep = token.head
+    if token.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("than", "of"):
+        return False
+    return prep.head.lower_ in COUNTERFACTUAL_ADVERBS or any(
+        c.dep_ == "advmod" and c.lower_ in COUNTERFACTUAL_ADVERBS for c in prep.children
+    )
 
 
 def _has_subject(token: Token) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicon import (
+    ACCUSING_VERBS,
     AFFILIATION_VERBS,
     ATTACKER_SIDE_WORDS,
     ATTRIBUTION_VERBS,
@@ -129,6 +130,23 @@ def with_affiliation(token: Token, max_tokens: int = 14) -> str | None:
         return base
     last = named[-1]
     return token.doc.text[start : last.idx + len(last)]
+
+
+def blamed_for(attack: Token) -> str | None:
+    """The party an accusing verb lays an attack to: "blamed the coalition for (conducting) the
+    airstrike", "accused Russia of carrying out the strike"."""
+    node = attack
+    if node.dep_ == "dobj" and node.head.dep_ == "pcomp":
+        node = node.head  # "for conducting the airstrike"
+    prep = node.head
+    if node.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("for", "of"):
+        return None
+    verb, party = prep.head, child(prep.head, "dobj")
+    if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
+        verb, party = verb.head, verb  # "for" hangs on the object: "blamed the coalition for ..."
+    if verb.lemma_.lower() not in ACCUSING_VERBS or party is None or party.pos_ == "PRON":
+        return None
+    return phrase(party)
 
 
 def laid_to(attack: Token) -> str | None:

@@ -434,3 +434,114 @@ def test_aircraft_as_instrument_of_an_attack():
 def test_who_launched_an_aircraft_attack(text, actor):
     (event,) = of_type(run(text), "air_strike")
     assert contains(event.actor, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The patrol engaged the gunmen with close air support near Ghazni, killing six.", "The patrol"),
+        (
+            "Marines returned fire and engaged the attackers with mortars and close-air support near Sangin.",
+            "Marines",
+        ),
+        (
+            "Coalition forces provided close air support to the Iraqi army near Ramadi on Sunday.",
+            "Coalition forces",
+        ),
+    ],
+)
+def test_close_air_support(text, actor):
+    """Air support a force fought with or gave struck from the air; that force is the actor."""
+    (event,) = of_type(run(text), "air_strike")
+    assert contains(event.actor, actor)
+    assert event.count is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Two UAVs struck a convoy near Marib on Sunday.", "UAVs"),
+        ("Helicopters suppressed the gunmen's positions near Kunduz.", "Helicopters"),
+        (
+            "Coalition aircraft suppressed the enemy fire near Baqubah, killing four insurgents.",
+            "Coalition aircraft",
+        ),
+    ],
+)
+def test_uavs_and_aircraft_suppressing_fire(text, actor):
+    (event,) = of_type(run(text), "air_strike")
+    assert contains(event.actor, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Civilians died following a strike by the Israel Defense Forces on a school in Rafah.",
+            "Defense Forces",
+        ),
+        ("A strike by government forces on a hospital near Idlib killed three nurses.", "government forces"),
+        ("The U.S. began retaliatory strikes on Friday, hitting sites in Iraq.", "The U.S."),
+        ("The army started strikes on the militants' positions near Sirte on Monday.", "The army"),
+    ],
+)
+def test_strikes_by_a_force_or_a_state_it_began(text, actor):
+    (event,) = of_type(run(text), "air_strike")
+    assert contains(event.actor, actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strike by dock workers closed the port of Basra.",
+        "Teachers began a strike over unpaid wages in Basra.",
+        "The governor called for air strikes on the rebels.",
+        "The pilots will provide close air support to the brigade next month.",
+        # the road not taken, a hypothetical strike, precautions against raids
+        "We chose a ground raid rather than targeting him with an air strike.",
+        "The army sent troops instead of launching air strikes on the village.",
+        "The troops shot down a drone near Erbil, as the potential strike posed a threat to the base.",
+        "Officials spoke of future air strikes on the port.",
+        "Air raid sirens sounded across Kyiv on Monday.",
+        "Residents spent the night in an air-raid shelter in Kharkiv.",
+    ],
+)
+def test_no_strike_by_workers_plans_or_roads_not_taken(text):
+    assert of_type(run(text), "air_strike") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Nine died when a drone strike and a ground raid by Afghan and foreign forces hit a village.",
+            "Afghan and foreign forces",
+        ),
+        (
+            "A helicopter attack and a night raid by special forces killed two commanders near Kunduz.",
+            "special forces",
+        ),
+    ],
+)
+def test_a_ground_raid_is_no_air_strike_but_its_by_phrase_names_both_attackers(text, actor):
+    (event,) = of_type(run(text), "air_strike")
+    assert event.pattern_id == "air_strike.aircraft_verb"
+    assert contains(event.actor, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Rebels blamed the Saudi-led coalition for conducting the airstrike on a market in Saada.",
+            "Saudi-led coalition",
+        ),
+        ("The rebels accused Russia of carrying out the air strike on the market in Idlib.", "Russia"),
+        ("Officials blamed the army for the airstrike on Tuesday.", "the army"),
+        # what the accused did is no strike: nobody is named for the strike itself
+        ("The ministry accused the rebels of hiding among civilians before the airstrike on Monday.", None),
+    ],
+)
+def test_who_is_blamed_for_or_accused_of_the_strike(text, actor):
+    (event,) = of_type(run(text), "air_strike")
+    assert event.actor == actor if actor is None else contains(event.actor, actor)

@@ -104,6 +104,7 @@ EXAMPLES = [
     ("The air force hit targets near the border.", "air_strike.air_force"),
     ("An unmanned aerial system attacked the base.", "air_strike.unmanned_aerial"),
     ("Two Su-25s bombed the ridge.", "air_strike.aircraft_model"),
+    ("The patrol engaged the gunmen with close air support.", "air_strike.close_air_support"),
     ("Dozens were killed in the raid.", "casualties.kill_verb"),
     ("Two guards died in hospital.", "casualties.died"),
     ("Officials counted 12 dead.", "casualties.dead_adj"),
