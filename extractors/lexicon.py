@@ -436,7 +436,6 @@ AGENT_VERBS = _words(
 )
 # Nouns whose "between X and Y" names places ("the road between X and Y"), unlike "clashes between".
 ROUTE_NOUNS = _words("road highway route area villages towns line border frontline checkpoint")
-# Last words of buildings and sites named as landmarks ("the Omari Mosque"): a spot in a place, not one.
 # Lower-case nouns after a town's name that keep the town as the place ("on X front in Y",
 # "the X - Z road in Y"): X is inside Y, as with a type word.
 NAMED_LINE_NOUNS = _words("front road highway")
@@ -445,7 +444,16 @@ SETTLEMENT_WORDS = _words("village villages town towns city port suburb hamlet")
 # Last words of named training and military sites: after "at", or "from" on a verb, the site is the
 # event's place ("graduated from the X Training Center"); elsewhere such a name is an organisation's.
 FACILITY_WORDS = _words("center centre academy")
-LANDMARK_WORDS = _words("mosque church hospital school market bakery university stadium prison hotel clinic")
+# Last words of buildings and sites named as landmarks ("the Omari Mosque"): near one, a spot in a place;
+# struck, or the scene of the event ("at the X Hotel"), the finest place ("Hall": "X City Hall").
+LANDMARK_WORDS = _words(
+    "mosque church cathedral hospital school market bakery university stadium prison hotel clinic hall"
+)
+# Prepositions that put an event inside a building or site ("inside the X Mosque"), not beside it.
+SITE_PREPS = _words("at in inside within on into")
+# Verbs after which a named building is no scene of an attack: where the wounded went or died, where
+# someone spoke ("died at the X Hospital", "told reporters at the X Hotel").
+AWAY_FROM_SITE_VERBS = _words("die succumb take bring rush say tell speak announce")
 # Last words of geographic names written with "the" ("the Sambisa Forest", "the Gaza Strip").
 GEO_FEATURES = _words(
     """

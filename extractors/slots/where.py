@@ -17,6 +17,8 @@ from extractors.lexicon import (
     ANAPHORIC_ATTACK_NOUNS,
     AREA_ADJECTIVES,
     ATTACK_VERBS,
+    AWAY_FROM_SITE_VERBS,
+    CARE_VERBS,
     COUNTRY_PREPS,
     DIRECTION_WORDS,
     EVENT_NOUNS,
@@ -38,6 +40,7 @@ from extractors.lexicon import (
     PLACE_TYPE_RANK,
     ROUTE_NOUNS,
     SETTLEMENT_WORDS,
+    SITE_PREPS,
     STRIKE_CONDUCT_VERBS,
     STRIKE_VICTIM_VERBS,
     TOLL_ANTECEDENT_ATTACK_VERBS,
@@ -89,6 +92,10 @@ FOLLOW_UP_SENTENCES = 2
 INCIDENT_TELLING_VERBS = (
     (ATTACK_VERBS - STRIKE_CONDUCT_VERBS - FLIGHT_VERBS) | TOLL_ANTECEDENT_ATTACK_VERBS | INCIDENT_VERBS
 )
+# Rank of a building an attack verb struck: it is the event's target, so a town named with it wins.
+STRUCK_SITE_RANK = 2.5
+# Sentences back in which a definite building word ("the mosque") may find the building named.
+SITE_LOOKBACK_SENTENCES = 3
 # Tokens between a trigger and a place beyond which the place belongs to another clause.
 MAX_PLACE_DISTANCE = 30
 # Heads walked up from a place to the event noun or relative clause it may sit in ("Kabul" -> "bombings" in
@@ -115,6 +122,8 @@ class PlaceMention:
     rank: float
     start: int
     end: int
+    # a building named as the scene or target ("the X Mosque"): too fine to stand for the whole article
+    site: bool = False
 
 
 def sentence_places(
@@ -189,8 +198,9 @@ def _sentence_places(
             continue  # "in the Arab country", "on the United States Embassy": not a place name
         if j > first:
             spans.append((first, j))
-    mentions: list[PlaceMention] = []
-    covered: set[int] = set()
+    # a building named as the scene or the target: the finest place, before any name inside it
+    mentions = [] if title_case else _named_sites(sent, stamps)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
     for start, end in sorted(set(spans), key=lambda se: (se[0] - se[1], se[0])):
         if covered & set(range(start, end)):
             continue
@@ -316,6 +326,97 @@ def _mention(
     elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
         return None  # "United States military forces" names an actor
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _named_sites(sent: Span, stamps: tuple[tuple[int, int], ...]) -> list[PlaceMention]:
+    """Buildings named for an event, at rank 0: "inside the X mosque", "struck the X School", "at the
+    Cathedral of X", "at the X City Hall music venue". Near one ("near the X Mosque") it is only a
+    reference point, and a name of demonyms ("the Syrian school") names no building."""
+    doc = sent.doc
+    sites: list[PlaceMention] = []
+    for w in sent:
+        rank = _site_rank(w) if w.lower_ in LANDMARK_WORDS else None
+        if rank is None:
+            continue
+        start = w.i
+        while start > sent.start and (_capitalised(doc[start - 1]) or doc[start - 1].lower_ in NAME_JOINERS):
+            start -= 1  # "the Police Lines mosque", "al-Sina'a prison"
+        while start < w.i and (
+            doc[start].is_stop or not _particle(doc[start]) and not _capitalised(doc[start])
+        ):
+            start += 1  # "The X School" at a sentence's start: "The" is no part of the name
+        own = [
+            t
+            for t in doc[start : w.i]
+            if _capitalised(t) and not (demonym_country(t.text) or country_of(t.text))
+        ]
+        end = w.i + 1
+        if _capitalised(w) and end + 1 < sent.end and doc[end].lower_ == "of" and _capitalised(doc[end + 1]):
+            end += 1  # "the Cathedral of Our Lady of Mount Carmel"
+            while end < sent.end and (
+                _capitalised(doc[end])
+                or doc[end].lower_ == "of"
+                and end + 1 < sent.end
+                and _capitalised(doc[end + 1])
+            ):
+                end += 1
+            own = own or list(doc[w.i + 2 : end])
+        if own and not any(s <= doc[start].idx < e for s, e in stamps):
+            sites.append(PlaceMention(doc[start:end].text, rank, start, end, site=True))
+    return sites
+
+
+def _capitalised(token: Token) -> bool:
+    """A word of a name: capitalised, whatever follows an apostrophe ("Sina'a" is no title-case word)."""
+    return token.text[:1].isupper()
+
+
+def _site_referred_to(sent: Span, ruled: list[Span]) -> str | None:
+    """The building a definite building word points back at ("the mosque", "the now-destroyed prison"):
+    the last one of that kind named as a scene in the sentences before (`SITE_LOOKBACK_SENTENCES`)."""
+    words = {t.lower_ for t in sent if t.lower_ in LANDMARK_WORDS and _definite(t)}
+    if not words:
+        return None
+    doc = sent.doc
+    prev = sent
+    for _ in range(SITE_LOOKBACK_SENTENCES):
+        if prev.start == 0:
+            return None
+        prev = doc[prev.start - 1].sent
+        for m in reversed(sentence_places(prev, ruled)):
+            if m.site and any(t.lower_ in words for t in doc[m.start : m.end]):
+                return m.name
+    return None
+
+
+def _definite(token: Token) -> bool:
+    """A lower-case noun with "the", "this" or "that" in its phrase ("the now-destroyed prison", which the
+    parse may hang on the adjective): it points back at one named before."""
+    return not token.is_title and any(
+        t.i < token.i and t.lower_ in ("the", "this", "that") for t in token.subtree
+    )
+
+
+def _site_rank(word: Token) -> float | None:
+    """How finely a building word places the event: where the sentence's happening took place ("exploded
+    at", "fought in", "an attack on"): 0; what an attack verb struck ("struck the X school"): the target,
+    so the place only when the sentence names none around it (`STRUCK_SITE_RANK`). None where the
+    wounded were taken, someone spoke, or a person works ("doctors at the X Hospital")."""
+    head = word
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head  # "the X City Hall music venue"
+    verb = head.head
+    if head.dep_ in ("dobj", "nsubjpass"):
+        struck = verb.lemma_.lower() in ATTACK_VERBS | TOLL_ANTECEDENT_ATTACK_VERBS
+        return STRUCK_SITE_RANK if struck else None
+    if head.dep_ != "pobj" or verb.lower_ not in SITE_PREPS:
+        return None
+    scene = verb.head
+    if scene.pos_ in ("VERB", "AUX"):
+        return None if scene.lemma_.lower() in CARE_VERBS | AWAY_FROM_SITE_VERBS else 0
+    return (
+        0 if scene.lemma_.lower() in EVENT_NOUNS | ANAPHORIC_ATTACK_NOUNS | {"fire"} else None
+    )  # "opened fire on"
 
 
 def _object_of_a_person_verb(token: Token) -> bool:
@@ -500,6 +601,8 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     follow_up = _follow_up_place(sent, ruled)
     if follow_up is not None:
         return Where(follow_up, "sentence", country or layout.country)
+    if (site := _site_referred_to(sent, ruled)) is not None:
+        return Where(site, "article", country or layout.country)
     named = _country_in(sent)  # "In Syria, the coalition conducted 10 strikes"
     if layout.dateline_place and (named is None or lies_in(layout.dateline_place, named)):
         return Where(layout.dateline_place, "dateline", country or layout.country)
@@ -675,7 +778,9 @@ def article_place(doc: Doc, ruled: list[Span], headline: tuple[int, int] | None)
         counts: Counter[str] = Counter()
         for sent in doc_sentences(doc):
             for m in _inner_places_first(sentence_places(sent, ruled, stamps=()), doc):
-                if m.rank < 2 or is_known_place(m.name):  # "near X, Donetsk": X is a place by its parent
+                if not m.site and (
+                    m.rank < 2 or is_known_place(m.name)
+                ):  # "near X, Donetsk": X by its parent
                     in_headline = headline is not None and headline[0] <= doc[m.start].idx < headline[1]
                     counts[m.name] += 3 if in_headline else 1
         known[key] = counts.most_common(1)[0][0] if counts else None

@@ -319,3 +319,63 @@ def test_a_flight_or_a_conveying_before_a_toll_tells_no_incident_place():
     )
     events = of_type(run(text, title=title), "casualties")
     assert events and not any(contains(e.location, "Mashhad") for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "On 2 June, a suicide bomber blew himself up inside the Al-Noor mosque in Kandahar, killing 12 "
+            "worshippers.",
+            "Al-Noor mosque",
+        ),
+        (
+            "On 2 June, gunmen opened fire on the Blue Lagoon Bakery in Mombasa, killing six people.",
+            "Blue Lagoon Bakery",
+        ),
+        ("On 2 June, jets struck the Al-Huda school, killing 20 people.", "Al-Huda school"),
+        # a building struck is the target: a town named around it is the place
+        ("On 2 June, jets struck the Al-Huda school in Gaza City, killing 20 people.", "Gaza City"),
+        (
+            "On 2 June, two bombs exploded at the Cathedral of Saint Mary in Maiduguri, killing five people.",
+            "Cathedral of Saint Mary",
+        ),
+        ("On 2 June, gunmen killed 11 people at the Lakeside Hotel in Mogadishu.", "Lakeside Hotel"),
+        ("On 2 June, gunmen attacked the Kuru prison, killing three guards.", "Kuru prison"),
+        # a building where the wounded died, where doctors work, or named by nationality only: no scene
+        ("On 2 June, two wounded men died at the Nasser Hospital in Khan Younis.", "Khan Younis"),
+        (
+            "Doctors at the Kamal Hospital in Tulkarm said an airstrike killed four people on 2 June.",
+            "Tulkarm",
+        ),
+        ("On 2 June, jets bombed the Syrian school in Idlib, killing three.", "Idlib"),
+    ],
+)
+def test_a_named_building_struck_or_the_scene_is_the_finest_place(text, location):
+    events = of_type(run(text), "casualties")
+    assert events and all(e.location == location for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "On 2 June, fighters attacked the Gweru prison. By evening 30 inmates had been killed inside "
+            "the prison.",
+            "Gweru prison",
+        ),
+        (
+            "On 2 June, jets struck the Al-Huda school, witnesses said. Rescuers said 14 people were "
+            "killed at the school.",
+            "Al-Huda school",
+        ),
+        (
+            "On 2 June, a car bomb hit the Tawheed Mosque during prayers. Nine worshippers were killed "
+            "in the mosque.",
+            "Tawheed Mosque",
+        ),
+    ],
+)
+def test_a_definite_building_word_points_back_at_the_building_named_before(text, location):
+    events = of_type(run(text), "casualties")
+    assert events and all(e.location == location for e in events), [e.location for e in events]
