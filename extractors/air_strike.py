@@ -223,12 +223,22 @@ def _aircraft_clause(span: Span) -> tuple[Token, Token, str]:
     return head, head.head, head.dep_
 
 
+def _fired_from_the_ground(modifier: Token) -> bool:
+    """ "a ground raid", "missile strikes"; not "missile and drone strikes", where an aircraft is
+    named with the ground weapon."""
+    if modifier.lemma_.lower() not in GROUND_STRIKE_MODIFIERS:
+        return False
+    return not any(
+        c.lemma_.lower() in AIRCRAFT_WORDS or c.lower_ in AIRCRAFT_WORDS for c in modifier.conjuncts
+    )
+
+
 def _strike_from_the_air(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """A bare "strikes", "raids", "bombing": an aircraft word in the sentence, or an article about
     aircraft and a named attacker ("Russian raids"); never a labour or hunger strike."""
     flown = [t for t in sent if not any(c.lower_ in NOT_AIRCRAFT_MODIFIERS for c in t.children)]
     words = {t.lemma_.lower() for t in flown} | {t.lower_ for t in flown}
-    if words & NOT_AIR_HEADS or any(c.lemma_.lower() in GROUND_STRIKE_MODIFIERS for c in span.root.children):
+    if words & NOT_AIR_HEADS or any(_fired_from_the_ground(c) for c in span.root.children):
         return False  # "a general strike", "a ground raid"
     if words & AIRCRAFT_WORDS or _by_an_air_force(span) or _military_strike(span.root, layout):
         return True
