@@ -31,6 +31,7 @@ from extractors.lexicon import (
     OTHER_OCCASION,
     PLANNED_HEADS,
     PUBLICATION_TIMES,
+    RANGE_WORDS,
     RANKING_ADJECTIVES,
     REPORTING_VERBS,
     SHORT_PERIOD_UNITS,
@@ -526,8 +527,9 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
     clause = _clause_verb(anchor)
     best: When | None = None
     best_distance = 10**6
+    starts = [end for start, end, text, root in candidates if sent.doc[start].lower_ == "from"]
     for start, end, text, root in candidates:
-        if _off_the_trigger_path(root, anchor):
+        if _off_the_trigger_path(root, anchor) or _range_end(sent, start, starts):
             continue
         counted = _counted(sent.doc[start:end])
         measured = counted and end < sent.end and sent.doc[end].lower_ in MEASURED_FROM
@@ -554,6 +556,18 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             shown = f"{text} {sent.doc[end].text}" if measured else text  # "a week after": told from another
             best = When(resolved.start, resolved.precision, shown, resolved.end)
     return best, best is not None and best_distance >= REPORT_DATE_PENALTY
+
+
+def _range_end(sent: Span, start: int, starts: list[int]) -> bool:
+    """Whether a date expression ends a range whose start the sentence gave apart ("From August 8,
+    2014, to August 29, 2019"): like "since X", the period is dated by its start (`starts`: where
+    the sentence's "from" expressions end)."""
+    words = [t for t in sent.doc[max(sent.start, start - 3) : start + 1] if not t.is_punct]
+    if words[-1].lower_ not in RANGE_WORDS:
+        words.pop()  # "until February 2019" carries its range word; "to August 29" leaves it out
+    if not words or words[-1].lower_ not in RANGE_WORDS:
+        return False
+    return any(0 <= words[-1].i - end <= 2 for end in starts)
 
 
 def _possessive(expression: Span) -> bool:

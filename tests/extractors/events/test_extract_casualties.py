@@ -311,6 +311,8 @@ def test_a_number_after_a_date_counts_and_a_day_is_no_victim(text, count, date):
             "its defeat in 2017.",
             D(2021, 3, 5),
         ),
+        # a range told by its two ends apart is dated by its start
+        ("From May 2017 until February 2019, militants killed 300 soldiers in the province.", D(2017, 5, 1)),
         # a relative day right after the reporting verb dates the report, not the event
         (
             "On 28 February, rebels stormed a checkpoint near Goma. Police said the next day the "
