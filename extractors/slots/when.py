@@ -174,8 +174,9 @@ def find_date(
     sent: Span, anchor: Token, layout: ArticleLayout, retold_as: frozenset[str] = ANAPHORIC_ATTACK_NOUNS
 ) -> When:
     """The sentence's date expression nearest the trigger, resolved against publication; else the
-    date the paragraph's previous sentence gives; else the day a following sentence gives when it
-    retells the event by one of the `retold_as` nouns; else the publication date."""
+    date the paragraph's previous sentence gives (no day to news told in the present perfect); else
+    the day a following sentence gives when it retells the event by one of the `retold_as` nouns;
+    else the publication date."""
     published = layout.published
     if published is None:
         return When(None, None, None)
@@ -191,10 +192,23 @@ def find_date(
     return (
         own
         or _day_after_story(sent, published)
-        or _narrative_date(sent, published)
+        or _carried_date(sent, anchor, published)
         or _retold_date(sent, published, retold_as)
         or When(published, "day", None)
     )
+
+
+def _carried_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
+    """The date the sentences before give (`_narrative_date`), but no past day or month to news told
+    in the present perfect ("Meanwhile, a bomb has killed 18"): English tells a past time in the
+    simple past, so such news runs up to the report; a period ("Two days of shelling have killed 38")
+    carries."""
+    carried = _narrative_date(sent, published)
+    if carried is None or carried.end is not None:
+        return carried
+    verb = _clause_verb(anchor)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return None if perfect else carried
 
 
 def _within(day: When, period: When) -> bool:

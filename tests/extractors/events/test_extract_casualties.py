@@ -336,6 +336,38 @@ def test_a_date_of_another_happening_or_of_the_report(text, date):
     assert event.event_date == date
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the present perfect takes no past day: news up to the report (published Wed 10 March)
+        (
+            "Gunmen stormed a police post near Kirkuk late on Monday, killing 14 officers. Meanwhile, "
+            "near Mosul, a bomb attack on a mosque has killed at least 18 people.",
+            D(2021, 3, 10),
+        ),
+        (
+            "On 6 March, rebels overran a garrison in the north. Clashes in the south have left 25 "
+            "soldiers dead.",
+            D(2021, 3, 10),
+        ),
+        (
+            "In February, the army retook three villages near Gao. Attacks on convoys have killed "
+            "40 soldiers.",
+            D(2021, 3, 10),
+        ),
+        # the simple past carries it
+        (
+            "Gunmen stormed a police post near Kirkuk late on Monday, killing 14 officers. Meanwhile, "
+            "near Mosul, a bomb attack on a mosque killed at least 18 people.",
+            D(2021, 3, 8),
+        ),
+    ],
+)
+def test_news_in_the_present_perfect_takes_no_day_told_before(text, date):
+    *_, event = of_type(run(text), "casualties")
+    assert event.event_date == date
+
+
 def test_a_definite_noun_with_its_own_toll_elsewhere_is_another_incident():
     text = (
         "Jets struck a convoy near Hama, killing a commander. The group vowed revenge for "
