@@ -125,6 +125,9 @@ PART_WORDS = _words("first second third fourth final last half week weeks days p
 # incident, five people were killed"): the story's date does not carry over to it.
 OTHER_INCIDENT = _words("another separate")
 INCIDENT_NOUNS = _words("incident attack development")
+# Words that rank an event against earlier ones ("the first strike since 2019", "the worst attack
+# since the siege in 2004"): the date after "since" is the earlier happening's, not the event's.
+RANKING_ADJECTIVES = _words("first only")
 # Words after a counted period that measure it from another happening ("two months after X was
 # killed"), not back from publication.
 MEASURED_FROM = _words("after before")

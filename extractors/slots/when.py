@@ -31,8 +31,11 @@ from extractors.lexicon import (
     OTHER_OCCASION,
     PLANNED_HEADS,
     PUBLICATION_TIMES,
+    RANGE_WORDS,
+    RANKING_ADJECTIVES,
     REPORTING_VERBS,
     SHORT_PERIOD_UNITS,
+    STRIKE_VICTIM_VERBS,
     TIME_UNITS,
     TIMES_OF_DAY,
     WEEKDAYS,
@@ -171,8 +174,9 @@ def find_date(
     sent: Span, anchor: Token, layout: ArticleLayout, retold_as: frozenset[str] = ANAPHORIC_ATTACK_NOUNS
 ) -> When:
     """The sentence's date expression nearest the trigger, resolved against publication; else the
-    date the paragraph's previous sentence gives; else the day a following sentence gives when it
-    retells the event by one of the `retold_as` nouns; else the publication date."""
+    date the paragraph's previous sentence gives (no day to news told in the present perfect); else
+    the day a following sentence gives when it retells the event by one of the `retold_as` nouns;
+    else the publication date."""
     published = layout.published
     if published is None:
         return When(None, None, None)
@@ -188,10 +192,23 @@ def find_date(
     return (
         own
         or _day_after_story(sent, published)
-        or _narrative_date(sent, published)
+        or _carried_date(sent, anchor, published)
         or _retold_date(sent, published, retold_as)
         or When(published, "day", None)
     )
+
+
+def _carried_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
+    """The date the sentences before give (`_narrative_date`), but no past day or month to news told
+    in the present perfect ("Meanwhile, a bomb has killed 18"): English tells a past time in the
+    simple past, so such news runs up to the report; a period ("Two days of shelling have killed 38")
+    carries."""
+    carried = _narrative_date(sent, published)
+    if carried is None or carried.end is not None:
+        return carried
+    verb = _clause_verb(anchor)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return None if perfect else carried
 
 
 def _within(day: When, period: When) -> bool:
@@ -227,11 +244,32 @@ def _retold_date(
             adjective = (m.group("adj") or m.group("adj2") or m.group("adj3") or "").lower()
             if adjective in OTHER_OCCASION:
                 continue
+            if _tolled_elsewhere(later, m.start(), m.end(), sent.text):
+                return None  # "Monday's blast, which killed five in X": another incident the article told
             words = m.group("a") or m.group("b") or m.group("c") or m.group("d")
             resolved = resolve_date(words, published)
             if resolved is not None and resolved.precision == "day":
                 return When(resolved.start, "day", words)
     return None
+
+
+def _tolled_elsewhere(later: Span, start: int, end: int, lead: str) -> bool:
+    """Whether a retelling noun at these offsets has a relative clause with a toll of its own at a
+    place the lead does not name ("Monday's blast, which killed five in X"): another incident."""
+    if not is_parsed(later):
+        return False
+    words = later.doc.char_span(later.start_char + start, later.start_char + end, alignment_mode="expand")
+    for noun in words or ():
+        for clause in noun.children:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in STRIKE_VICTIM_VERBS:
+                continue
+            inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+            places = [
+                e for e in span_entities(later) if e.label_ in ("GPE", "LOC", "FAC") and e.start in inside
+            ]
+            if any(e.text not in lead for e in places):
+                return True
+    return False
 
 
 def _anniversary(sent: Span, published: dt.date) -> When | None:
@@ -251,16 +289,32 @@ def _anniversary(sent: Span, published: dt.date) -> When | None:
 
 def _story_shift(sent: Span) -> tuple[int, str] | None:
     """Days a sentence moves from the day its story last named, and the words that say so: "The
-    next day" +1, "three days later" +3, "the day before" -1, "that afternoon" 0."""
+    next day" +1, "three days later" +3, "the day before" -1, "that afternoon" 0; none when the words
+    date its report."""
     text = sent.text.lower()
     for pattern, days in STORY_SHIFTS:
         if (m := pattern.search(text)) is not None:
+            if _dates_a_report(sent, m.start(), m.end()):
+                continue
             counted = m.groupdict().get("n")
             if counted is not None:
                 n = int(counted) if counted.isdigit() else NUMBER_UNITS.get(counted, 0)
                 days *= n
             return (days, sent.text[m.start() : m.end()]) if days or counted is None else None
     return None
+
+
+def _dates_a_report(sent: Span, start: int, end: int) -> bool:
+    """Whether the words at these offsets of a sentence follow its reporting verb ("Investigators
+    said the following day the attack had killed 133"): they date the report. Fronted ("Three days
+    later, X said ...") they set the story's time, which an event told no other date takes."""
+    if not is_parsed(sent):
+        return False
+    words = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+    if words is None or words.start == sent.start:
+        return False
+    verb = sent.doc[words.start - 1]
+    return verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ in ("VERB", "AUX")
 
 
 def _day_after_story(sent: Span, published: dt.date) -> When | None:
@@ -487,8 +541,9 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
     clause = _clause_verb(anchor)
     best: When | None = None
     best_distance = 10**6
+    starts = [end for start, end, text, root in candidates if sent.doc[start].lower_ == "from"]
     for start, end, text, root in candidates:
-        if _off_the_trigger_path(root, anchor):
+        if _off_the_trigger_path(root, anchor) or _range_end(sent, start, starts):
             continue
         counted = _counted(sent.doc[start:end])
         measured = counted and end < sent.end and sent.doc[end].lower_ in MEASURED_FROM
@@ -515,6 +570,18 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             shown = f"{text} {sent.doc[end].text}" if measured else text  # "a week after": told from another
             best = When(resolved.start, resolved.precision, shown, resolved.end)
     return best, best is not None and best_distance >= REPORT_DATE_PENALTY
+
+
+def _range_end(sent: Span, start: int, starts: list[int]) -> bool:
+    """Whether a date expression ends a range whose start the sentence gave apart ("From August 8,
+    2014, to August 29, 2019"): like "since X", the period is dated by its start (`starts`: where
+    the sentence's "from" expressions end)."""
+    words = [t for t in sent.doc[max(sent.start, start - 3) : start + 1] if not t.is_punct]
+    if words[-1].lower_ not in RANGE_WORDS:
+        words.pop()  # "until February 2019" carries its range word; "to August 29" leaves it out
+    if not words or words[-1].lower_ not in RANGE_WORDS:
+        return False
+    return any(0 <= words[-1].i - end <= 2 for end in starts)
 
 
 def _possessive(expression: Span) -> bool:
@@ -550,10 +617,13 @@ def _bare_time_of_day(expression: Span) -> bool:
 def _off_the_trigger_path(root: Token, anchor: Token) -> bool:
     """Whether a date sits in a clause the trigger is not in that tells another happening: a relative
     clause ("militants who had surrendered last week"), or a planned or future one ("evacuations
-    scheduled to start on 15 December", "would begin in a few days")."""
+    scheduled to start on 15 December", "would begin in a few days"), or the earlier happening an
+    event is ranked against ("the deadliest attack since the siege in 2004")."""
     holding = {anchor, *anchor.ancestors}
     node = root
     while node not in holding and node.head is not node:
+        if node.lower_ == "since" and _ranked(node.head):
+            return True
         if node.pos_ in ("VERB", "AUX", "ADJ"):
             if node.dep_ == "relcl":
                 return True
@@ -563,6 +633,14 @@ def _off_the_trigger_path(root: Token, anchor: Token) -> bool:
                 return True
         node = node.head
     return False
+
+
+def _ranked(noun: Token) -> bool:
+    """A noun ranked against what came before it ("the deadliest attack", "the first strike"): a
+    "since" on it names the earlier happening it is measured against."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RANKING_ADJECTIVES) for c in noun.children
+    )
 
 
 def _counted(expression: Span) -> bool:

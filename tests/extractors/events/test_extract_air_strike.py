@@ -351,6 +351,30 @@ def test_a_period_counted_back_is_narrowed_by_the_day_a_retelling_gives(text, da
     assert (event.event_date, event.date_precision) == (date, precision)
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        # a range told by its two ends apart is dated by its start, as "since X" is
+        (
+            "From 4 June 2016, to 12 July 2019, coalition jets carried out 9,200 strikes in the north.",
+            D(2016, 6, 4),
+            "day",
+        ),
+        ("From May 2017 until February 2019, warplanes bombed the valley 300 times.", D(2017, 5, 1), "month"),
+        # a retelling with its own toll at another place tells another incident: the lead is undated
+        (
+            "Warplanes struck a depot near Raqqa, destroying rockets. The militia vowed revenge for "
+            "Sunday's attack, which killed six guards in Hasakah.",
+            D(2021, 3, 10),
+            "day",
+        ),
+    ],
+)
+def test_a_range_and_another_incident_s_day(text, date, precision):
+    (event, *_) = of_type(run(text), "air_strike")
+    assert (event.event_date, event.date_precision) == (date, precision)
+
+
 def test_raid_needs_aircraft_context():
     (event,) = of_type(
         run("Russian raids killed 14 people in Ariha, the monitor said.", title="Jets pound Idlib"),

@@ -298,6 +298,93 @@ def test_a_number_after_a_date_counts_and_a_day_is_no_victim(text, count, date):
 
 
 @pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a "since" on a ranked noun names the earlier happening it is measured against
+        (
+            "A car bomb killed 40 people in Kirkuk, the deadliest attack in the city since the "
+            "uprising in 2011.",
+            D(2021, 3, 10),
+        ),
+        (
+            "Soldiers killed 12 militants near Tikrit on Friday, the worst losses for the group since "
+            "its defeat in 2017.",
+            D(2021, 3, 5),
+        ),
+        # a range told by its two ends apart is dated by its start
+        ("From May 2017 until February 2019, militants killed 300 soldiers in the province.", D(2017, 5, 1)),
+        # a relative day right after the reporting verb dates the report, not the event
+        (
+            "On 28 February, rebels stormed a checkpoint near Goma. Police said the next day the "
+            "assault had killed 12 soldiers.",
+            D(2021, 2, 28),
+        ),
+        (
+            "On 28 February, gunmen attacked a bus in Kano. The governor announced the following day "
+            "that the attackers had killed nine passengers.",
+            D(2021, 2, 28),
+        ),
+        (
+            "On 28 February, rebels stormed a checkpoint near Goma. The next day the rebels killed 12 "
+            "soldiers.",
+            D(2021, 3, 1),
+        ),
+    ],
+)
+def test_a_date_of_another_happening_or_of_the_report(text, date):
+    (event,) = of_type(run(text), "casualties")
+    assert event.event_date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the present perfect takes no past day: news up to the report (published Wed 10 March)
+        (
+            "Gunmen stormed a police post near Kirkuk late on Monday, killing 14 officers. Meanwhile, "
+            "near Mosul, a bomb attack on a mosque has killed at least 18 people.",
+            D(2021, 3, 10),
+        ),
+        (
+            "On 6 March, rebels overran a garrison in the north. Clashes in the south have left 25 "
+            "soldiers dead.",
+            D(2021, 3, 10),
+        ),
+        (
+            "In February, the army retook three villages near Gao. Attacks on convoys have killed "
+            "40 soldiers.",
+            D(2021, 3, 10),
+        ),
+        # the simple past carries it
+        (
+            "Gunmen stormed a police post near Kirkuk late on Monday, killing 14 officers. Meanwhile, "
+            "near Mosul, a bomb attack on a mosque killed at least 18 people.",
+            D(2021, 3, 8),
+        ),
+    ],
+)
+def test_news_in_the_present_perfect_takes_no_day_told_before(text, date):
+    *_, event = of_type(run(text), "casualties")
+    assert event.event_date == date
+
+
+def test_a_definite_noun_with_its_own_toll_elsewhere_is_another_incident():
+    text = (
+        "Jets struck a convoy near Hama, killing a commander. The group vowed revenge for "
+        "Friday's bombing, which killed seven soldiers in Homs."
+    )
+    assert [(e.location, e.event_date) for e in of_type(run(text), "casualties")] == [
+        ("Hama", D(2021, 3, 10)),
+        ("Homs", D(2021, 3, 5)),
+    ]
+    text = (
+        "Jets struck a convoy near Hama, killing a commander. Friday's strike, which killed the "
+        "commander in Hama, angered the group."
+    )
+    assert [e.event_date for e in of_type(run(text), "casualties")] == [D(2021, 3, 5)]
+
+
+@pytest.mark.parametrize(
     ("text", "count", "actor"),
     [
         ("The US condemned the horrific killings of three aid workers in Tigray today.", 3, None),
