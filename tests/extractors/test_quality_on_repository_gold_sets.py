@@ -17,13 +17,13 @@ from flows.evaluation.scoring import build_report, load_gold, score
 # set -> (path, id prefix, F1 floor, strict F1 floor).
 # Reached on 2026-12-01: heldout F1 0.986, strict 0.944 (it was tuned against, so optimistic);
 # blind F1 0.941, strict 0.595 (kept out of the repository while tuning).
-# Real text (with the real-fresh and real-fresh2 batches), reached on 2026-12-06: tune F1 0.865,
-# strict 0.508; locked F1 0.756, strict 0.324.
+# Real text (with the real-fresh and real-fresh2 batches), reached on 2026-12-06: tune F1 0.877,
+# strict 0.545; locked F1 0.765, strict 0.343.
 SETS = {
     "heldout": (FIXTURES / "heldout" / "heldout.jsonl", "heldout-", 0.96, 0.90),
     "blind": (FIXTURES / "blind" / "blind.jsonl", "blind-", 0.92, 0.55),
-    "real-tune": (FIXTURES / "real" / "tune.jsonl", "real-", 0.85, 0.49),
-    "real-locked": (FIXTURES / "real" / "locked.jsonl", "real-", 0.74, 0.31),
+    "real-tune": (FIXTURES / "real" / "tune.jsonl", "real-", 0.86, 0.52),
+    "real-locked": (FIXTURES / "real" / "locked.jsonl", "real-", 0.75, 0.33),
 }
 
 
@@ -54,9 +54,10 @@ def test_scores_stay_above_floors(name: str, tmp_path: Path) -> None:
 
 # The merge gold set (tests/fixtures/incidents): real reports of one event by several outlets.
 # Reached on 2026-12-06: extraction F1 0.78; merging across articles P 1.00, R 0.18 (33 matched gold pairs);
-# R 0.21 once the precise reports of a publication day found its incidents (issue 13).
+# R 0.21 once the precise reports of a publication day found its incidents (issue 13); later that day
+# extraction F1 0.82, strict 0.34, merging P 1.00, R 0.29 (34 matched gold pairs).
 MERGE_GOLD = FIXTURES / "incidents" / "merge_gold.jsonl"
-MIN_MERGE_PRECISION, MIN_MERGE_RECALL = 0.90, 0.18
+MIN_MERGE_PRECISION, MIN_MERGE_RECALL = 0.90, 0.25
 
 
 def test_merge_gold_set_is_well_formed() -> None:
