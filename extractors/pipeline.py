@@ -172,7 +172,7 @@ def _extract_here(
             events = claimed_attacks(doc, events)  # "... Al-Shabaab claimed responsibility": the killer
             events = back_pointing_actors(doc, events)  # "ISIL ... the militants agreed": ISIL
             events = attacks_told_before(doc, events)  # "IS attacked X. 50 were killed": IS
-            events = tolls_of_one_attacker(doc, events)  # a report on one strike: its tolls are its
+            events = tolls_of_one_attacker(doc, events)  # the one attacker named: tolls with no killer
             events = demonstratives_dropped(events)  # "these militia groups": the militia groups
             events = merge_mentions(events, layout_of(doc, article).headline)
             events = [e.with_id() for e in enrich_article_events(events, article)]  # places and actors
