@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -40,7 +41,13 @@ from extractors.lexicon import (
     WEAPON_WORDS,
 )
 from extractors.merge import DATE_SLOTS
-from extractors.normalize.actors import CIVILIANS, NON_STATE_TYPES, canonical_actor, named_group_mentions
+from extractors.normalize.actors import (
+    CIVILIANS,
+    NON_STATE_TYPES,
+    Actor,
+    canonical_actor,
+    named_group_mentions,
+)
 from extractors.schema import Event
 from extractors.slots.clauses import child, phrase
 from extractors.slots.who import agent_of
@@ -60,23 +67,37 @@ _PLACE_SLOTS = ("location", "location_source", "location_parent", "country")
 def strikes_of_one_force(events: list[Event]) -> list[Event]:
     """Air strikes without an actor take the force every attributed strike of the article names,
     as the nearest attributed strike before writes it (the body's "U.S.", not the headline's "US")."""
-    strikes = [e for e in events if e.event_type == "air_strike"]
-    named = sorted(
-        (e.evidence_start, e.actor, actor)
-        for e in strikes
-        if e.actor and (actor := canonical_actor(e.actor)) is not None
-    )
-    if len({actor.name for _, _, actor in named}) != 1 or all(e.actor for e in strikes):
+    named = _one_side_named([e for e in events if e.event_type == "air_strike"])
+    if named is None:
         return events
-
-    def force(e: Event) -> str:
-        before = [written for start, written, _ in named if start < e.evidence_start]
-        return before[-1] if before else named[0][1]
-
     return [
-        dataclasses.replace(e, actor=force(e)) if e.event_type == "air_strike" and e.actor is None else e
+        dataclasses.replace(e, actor=_written_before(named, e.evidence_start))
+        if e.event_type == "air_strike" and e.actor is None
+        else e
         for e in events
     ]
+
+
+def _one_side_named(
+    attacks: list[Event], counts: Callable[[Actor], bool] = lambda actor: True
+) -> list[tuple[int, str]] | None:
+    """Where and as written each attack names its actor, when every one that `counts` names the same
+    canonical actor and some attack names none; else None (nothing to lend, or two sides)."""
+    named = sorted(
+        (e.evidence_start, e.actor, found)
+        for e in attacks
+        if e.actor and (found := canonical_actor(e.actor)) is not None and counts(found)
+    )
+    if len({found.name for _, _, found in named}) != 1 or all(e.actor for e in attacks):
+        return None
+    return [(start, written) for start, written, _ in named]
+
+
+def _written_before(named: list[tuple[int, str]], start: int) -> str:
+    """The actor as the nearest naming before `start` writes it (the body's "U.S.", not the
+    headline's "US"); the first naming for what comes before them all."""
+    before = [written for at, written in named if at < start]
+    return before[-1] if before else named[0][1]
 
 
 def claimed_attacks(doc: Doc, events: list[Event]) -> list[Event]:
@@ -297,20 +318,15 @@ def tolls_of_one_attacker(doc: Doc, events: list[Event]) -> list[Event]:
     The attack resulted in 33 fatalities"), unless the toll's sentence tells an attack of its own or
     its dead are that attacker's."""
     attacks = [e for e in events if e.event_type in ("air_strike", "casualties")]
-    named = sorted(
-        (e.evidence_start, e.actor, found)
-        for e in attacks
-        if e.actor and (found := canonical_actor(e.actor)) is not None and found.type != CIVILIANS
-    )
-    if not named or len({found.name for _, _, found in named}) != 1 or all(e.actor for e in attacks):
+    named = _one_side_named(attacks, lambda actor: actor.type != CIVILIANS)
+    if named is None:
         return events
     sentences = doc_sentences(doc)
     starts = [s.start_char for s in sentences]
     out = []
     for e in events:
         if e.event_type == "casualties" and e.actor is None:
-            before = [written for start, written, _ in named if start < e.evidence_start]
-            attacker = before[-1] if before else named[0][1]
+            attacker = _written_before(named, e.evidence_start)
             sent = sentences[bisect.bisect_right(starts, e.evidence_start) - 1]
             if not _tells_its_own_attack(sent) and not _the_attackers_died(e, attacker):
                 e = dataclasses.replace(e, actor=attacker)

@@ -21,14 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.incidents.reports import Report
-from extractors.normalize.actors import state_of
+from extractors.normalize.actors import NON_STATE_TYPES, UNIDENTIFIED, state_of
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "incident_rules.jsonl"
 EARTH_RADIUS_KM = 6371.0
-# Actor types of the actor table (extractors/data/actors.tsv): the unnamed attacker, and the armed
-# groups an unnamed attacker may turn out to be.
-UNIDENTIFIED = "unidentified"
-NON_STATE_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
 # The longest window an incident that can gain a report has: a year (month- or year-dated reports
 # join day-dated ones; reported periods join nothing).
 LONGEST_INCIDENT = dt.timedelta(days=366)
@@ -136,7 +132,7 @@ def unidentified_and_armed_group(a: Report, b: Report, tuning: MergeTuning) -> b
     # "gunmen" in one report, the group named in another: vaguer, not another side (a state's
     # forces are another side: "gunmen" and "the army" stay apart)
     types = {a.actor_type, b.actor_type}
-    return UNIDENTIFIED in types and types <= {UNIDENTIFIED, *NON_STATE_TYPES}
+    return UNIDENTIFIED in types and types <= NON_STATE_TYPES
 
 
 def actor_unknown(a: Report, b: Report, tuning: MergeTuning) -> bool:

@@ -24,7 +24,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ACTORS_FILE = DATA_DIR / "actors.tsv"
 
 STATE, FOREIGN_STATE = "state forces", "foreign state forces"
-NON_STATE_TYPES = frozenset({"rebel group", "jihadist group", "militia", "unidentified"})
+UNIDENTIFIED = "unidentified"  # the unnamed attacker ("gunmen", "militants")
+NON_STATE_TYPES = frozenset({"rebel group", "jihadist group", "militia", UNIDENTIFIED})
 CONTEXT_COUNTRY = "@context"
 CIVILIANS, FIGHTERS, MIXED = "civilians", "fighters", "mixed"
 # Rows of actors.tsv that name a kind of actor, not a group: a named group in the same phrase

@@ -256,10 +256,7 @@ def _retold_date(
 def _tolled_elsewhere(later: Span, start: int, end: int, lead: str) -> bool:
     """Whether a retelling noun at these offsets has a relative clause with a toll of its own at a
     place the lead does not name ("Monday's blast, which killed five in X"): another incident."""
-    if not is_parsed(later):
-        return False
-    words = later.doc.char_span(later.start_char + start, later.start_char + end, alignment_mode="expand")
-    for noun in words or ():
+    for noun in _words_at(later, start, end) or ():
         for clause in noun.children:
             if clause.dep_ != "relcl" or clause.lemma_.lower() not in STRIKE_VICTIM_VERBS:
                 continue
@@ -304,13 +301,18 @@ def _story_shift(sent: Span) -> tuple[int, str] | None:
     return None
 
 
+def _words_at(sent: Span, start: int, end: int) -> Span | None:
+    """The parsed words at these character offsets of a sentence (a regex match on its text)."""
+    if not is_parsed(sent):
+        return None
+    return sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+
+
 def _dates_a_report(sent: Span, start: int, end: int) -> bool:
     """Whether the words at these offsets of a sentence follow its reporting verb ("Investigators
     said the following day the attack had killed 133"): they date the report. Fronted ("Three days
     later, X said ...") they set the story's time, which an event told no other date takes."""
-    if not is_parsed(sent):
-        return False
-    words = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+    words = _words_at(sent, start, end)
     if words is None or words.start == sent.start:
         return False
     verb = sent.doc[words.start - 1]
