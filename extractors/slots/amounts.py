@@ -18,7 +18,9 @@ def amount_of(noun: Token) -> Amount | None:
     amount = _own_amount(noun)
     for conj in noun.children:
         separate = any(t.lower_ == "well" for t in doc[noun.i : conj.i])  # "as well as": two tolls
-        if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM") and not separate:
+        # "13 deaths and 58 injuries": the wounded are another toll, never part of the dead's
+        other_toll = conj.lemma_.lower() in INJURY_LEMMAS and noun.lemma_.lower() not in INJURY_LEMMAS
+        if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM") and not (separate or other_toll):
             extra = _own_amount(conj)
             # "a commander and his wife": one more; not "two dead and the injury of others"
             person = conj.lemma_.lower() not in INJURY_LEMMAS | VICTIM_NOUNS

@@ -91,6 +91,20 @@ def test_killed_and_wounded_counts(text, count, qualifier, injured, date, locati
 
 
 @pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The car bomb caused at least 9 deaths and 40 injuries near the market.", 9),
+        ("Shelling of the camp left six deaths, including two children, and 15 injuries.", 6),
+        ("The explosion caused four deaths and several injuries at the depot.", 4),
+        ("The raid left three fighters and two civilians dead.", 5),
+    ],
+)
+def test_a_toll_of_the_dead_leaves_out_the_injuries_joined_to_it(text, count):
+    (event,) = of_type(run(text), "casualties")
+    assert event.count == count
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "On Tuesday, army shelling in Nawa killed Khaled Omran, a local commander.",
