@@ -71,6 +71,7 @@ from extractors.slots.where import find_location
 from extractors.slots.who import (
     agent_of,
     attacker_end,
+    blamed_for,
     find_source,
     laid_to,
     reporting_force,
@@ -533,6 +534,8 @@ def _killer_of_the_named(trig: Span) -> str | None:
 def _killer_near(t: Token, *, victim_side: bool) -> str | None:
     """The killer named around a trigger, climbing at most six heads; with `victim_side` the trigger's
     own subject is a victim, never the killer."""
+    if (accused := blamed_for(t)) is not None:
+        return accused
     node = t
     for _ in range(6):
         agent = agent_of(node)

@@ -391,7 +391,10 @@ EVENT_NOUNS = _words(
     "explosion blast shelling fighting offensive operation"
 )
 # Nouns that name what happened, never who acted ("The move killed ...", "evacuations").
-NOT_ACTOR_NOUNS = _words("move action evacuation evacuations campaign incident violence")
+NOT_ACTOR_NOUNS = _words(
+    "move action evacuation evacuations campaign incident violence massacre massacres shooting shootings "
+    "bombardment"
+)
 # Datelines of newsroom beats, where the reporter sits, not where things happen ("PENTAGON —").
 NEWSROOM_DATELINES = frozenset(
     _phrases("white house, state department, pentagon, united nations, capitol hill")

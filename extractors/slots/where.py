@@ -34,6 +34,7 @@ from extractors.lexicon import (
     NAME_PARTICLES,
     NAMED_LINE_NOUNS,
     ORG_WORDS,
+    PEOPLE_WORDS,
     PERSON_OBJECT_VERBS,
     PERSON_TITLES,
     PLACE_PREPS,
@@ -637,6 +638,9 @@ def _describes_a_person(mention: PlaceMention, doc: Doc) -> bool:
     if prep is not None and prep.lower_ == "from":
         # "two men from X killed a guard in Y": where the people come from, not where they acted
         return prep.head.pos_ in ("NOUN", "PROPN") and prep.head.lemma_.lower() not in EVENT_NOUNS
+    named_people = title.pos_ == "NOUN" and title.lemma_.lower() in PEOPLE_WORDS
+    if named_people and token.dep_ in ("compound", "amod", "nmod") and title.i == token.i + 1:
+        return True  # "400 Amhara civilians": who they are, not where they were
     return (
         token.dep_ == "compound"
         and title.pos_ == "NOUN"

@@ -134,7 +134,7 @@ def with_affiliation(token: Token, max_tokens: int = 14) -> str | None:
 
 def blamed_for(attack: Token) -> str | None:
     """The party an accusing verb lays an attack to: "blamed the coalition for (conducting) the
-    airstrike", "accused Russia of carrying out the strike"."""
+    airstrike", "accused Russia of carrying out the strike", "were accused of massacring 40"."""
     node = attack
     if node.dep_ == "dobj" and node.head.dep_ == "pcomp":
         node = node.head  # "for conducting the airstrike"
@@ -144,6 +144,7 @@ def blamed_for(attack: Token) -> str | None:
     verb, party = prep.head, child(prep.head, "dobj")
     if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
         verb, party = verb.head, verb  # "for" hangs on the object: "blamed the coalition for ..."
+    party = party or child(verb, "nsubjpass")  # "the rebels were accused of killing 30"
     if verb.lemma_.lower() not in ACCUSING_VERBS or party is None or party.pos_ == "PRON":
         return None
     return phrase(party)

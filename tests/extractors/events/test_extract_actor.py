@@ -237,6 +237,9 @@ def test_actor(text, event_type, actor):
             " failed but the second attack killed four soldiers.",
             "casualties",
         ),
+        # the deed itself is nobody's name
+        ("The massacre killed 40 villagers in the hills on Sunday.", "casualties"),
+        ("The shooting left three students dead at the school.", "casualties"),
     ],
 )
 def test_no_actor(text, event_type):
@@ -317,6 +320,10 @@ def test_place_lead_is_a_dateline_only_for_a_place_and_a_spaced_dash():
         ),
         ("A rebel fighter was killed in a firefight with the NDF near the village of Kafraya.", "NDF"),
         ("Two soldiers died in an ambush by al-Shabaab fighters outside Baidoa on Monday.", "al-Shabaab"),
+        # the accused of a killing is its (alleged) killer
+        ("The militia was accused of massacring 60 herders near the river on Friday.", "The militia"),
+        ("Rights groups accused the police of killing nine protesters in the capital.", "the police"),
+        ("The rebels were blamed for killing 14 farmers in the valley last week.", "The rebels"),
     ],
 )
 def test_the_attacker_of_an_attack_or_a_fight(text: str, actor: str) -> None:

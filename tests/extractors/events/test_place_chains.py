@@ -127,6 +127,9 @@ pytestmark = pytest.mark.model
             "militant leader behind the Baidoa bombings.",
             "Kalabeyo",
         ),
+        # a place naming the victims says who they are, not where they were
+        ("Gunmen killed 30 Amhara villagers in the Gimbi district of Oromia on Saturday.", "Gimbi"),
+        ("Fighters shot dead five Kurdish-born Idlib farmers near Salqin on Monday.", "Salqin"),
     ],
 )
 def test_the_place_named_before_its_parent_wins(text, location):
