@@ -25,6 +25,7 @@ from extractors.lexicon import (
     BACKGROUND_PERIODS,
     CAPTIVE_VERBS,
     CARE_VERBS,
+    COLLECTIVES,
     COMBAT_NOUNS,
     DEADLY_ATTACK_NOUNS,
     DEATH_REPORT_VERBS,
@@ -565,6 +566,8 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
         for c in node.subtree if node == t else node.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following", "between"):
                 obj = child(c, "pobj", "pcomp")  # "in shelling by X": the parser makes "shelling" a verb
+                if obj is not None and obj.lemma_.lower() in COLLECTIVES and (of := child(obj, "prep")):
+                    obj = child(of, "pobj") or obj  # "in a wave of X stabbings": the attacks are X's
                 fight = c.lower_ == "between" and c.head.lemma_.lower() in DEADLY_ATTACK_NOUNS | {"fighting"}
                 if obj is not None and (fight or obj.lemma_.lower() in DEADLY_ATTACK_NOUNS):
                     found = _attacker_in(obj)

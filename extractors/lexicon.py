@@ -767,7 +767,7 @@ COMBAT_NOUNS = _words("clash firefight gunfight skirmish shootout ambush")
 # The last ones are devices: "an IED hit the convoy" names the weapon, never who laid it.
 DEADLY_ATTACK_NOUNS = COMBAT_NOUNS | _words(
     "attack strike airstrike raid bombing shelling bombardment explosion blast bomb fire "
-    "assault offensive shell rocket mortar operation ied landmine mine grenade missile"
+    "assault offensive shell rocket mortar operation ied landmine mine grenade missile stabbing"
 )
 # Verbs of an attack's acl that only allowed it: "a raid authorized by X and carried out by Y" is Y's.
 AUTHORIZING_VERBS = _words("authorize authorise approve order sanction")

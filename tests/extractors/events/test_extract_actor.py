@@ -320,6 +320,9 @@ def test_place_lead_is_a_dateline_only_for_a_place_and_a_spaced_dash():
         ),
         ("A rebel fighter was killed in a firefight with the NDF near the village of Kafraya.", "NDF"),
         ("Two soldiers died in an ambush by al-Shabaab fighters outside Baidoa on Monday.", "al-Shabaab"),
+        # a wave or series of attacks: the attacks' side
+        ("Twelve villagers have been killed in a wave of jihadist raids since March.", "jihadist"),
+        ("Six guards were killed in a series of Taliban attacks on the checkpoints.", "Taliban"),
         # the accused of a killing is its (alleged) killer
         ("The militia was accused of massacring 60 herders near the river on Friday.", "The militia"),
         ("Rights groups accused the police of killing nine protesters in the capital.", "the police"),
