@@ -278,7 +278,10 @@ def _choose(entries: list[Entry], query: _Query, hints: PlaceHints, exact: bool)
     """Pick one entry: the article's countries first, then the kind asked for, then size."""
     in_hinted = [e for e in entries if e.country_code in hints.country_codes()]
     if not exact:  # "Panjwaye district, Kandahar" is no Panjab of another province
-        in_hinted = [e for e in in_hinted if _in_named_areas(e, hints)]
+        # a spelling guess is a transliteration: of the conflict regions or the article's own
+        # country, not of a country it names as a party ("Ain Issa" is no Ennis of the United States)
+        guessed = FOCUS_COUNTRIES | {hints.primary, hints.dateline}
+        in_hinted = [e for e in in_hinted if e.country_code in guessed and _in_named_areas(e, hints)]
     if in_hinted:
         pool = in_hinted
     elif not hints.country_codes():

@@ -125,6 +125,9 @@ def test_different_places_keep_different_keys(a: str, b: str) -> None:
         ("Jordan", SYRIA, ("JO", 3, None)),
         ("Lebanon", SYRIA, ("LB", 3, None)),
         ("Moscow", SYRIA, ("RU", 1, None)),
+        # a loose spelling in the region the article is about, not a namesake of a party's country
+        ("Ain Issa", PlaceHints(countries=frozenset({"SY", "US"}), primary="SY"), ("SY", 1, None)),
+        ("Quamishli", PlaceHints(countries=frozenset({"SY", "RU"}), primary="SY"), ("SY", 1, "Al-Hasakah")),
         # loose spellings inside the province the article names
         ("Qandahar", KANDAHAR, ("AF", 1, "Kandahar")),
         ("Spin Buldak", KANDAHAR, ("AF", 1, "Kandahar")),
@@ -154,6 +157,8 @@ def test_resolve_place(name: str, context: PlaceHints, expected: tuple[str, int,
         ("northern villages held by the militants", SYRIA),
         # a loose spelling of a town in another province than the one named ("Panjab", Bamyan)
         ("Panjwaye", KANDAHAR),
+        # a loose spelling is no town of a country the article names only as a party
+        ("Kisik", PlaceHints(countries=frozenset({"IQ", "CA"}), primary="IQ")),
         # a word inside a longer name: not a town of another province ("Tagab", Kapisa) nor an
         # alternate name of a town abroad ("Wali" for Warri, Nigeria)
         ("Shirin Tagab", KANDAHAR),
