@@ -748,6 +748,8 @@ ANIMAL_NOUNS = _words(
 # Verbs whose object is people: the name "killed", "captured" or "kidnapped" is a person's, even
 # when a place has the same name (a leader called after his home town).
 PERSON_OBJECT_VERBS = _words("kill assassinate execute behead wound injure capture arrest abduct kidnap")
+# Nouns of what befell a person, whose "of" names them: "the death of X", "the capture of X".
+PERSON_FATE_NOUNS = _words("death killing assassination execution capture arrest abduction kidnapping")
 # Verbs of what befell people "in" strikes ("killed in two strikes"): a strike that kills is military.
 STRIKE_VICTIM_VERBS = _words("kill die wound injure")
 # Modifiers of a strike fired from the ground, no air strike ("killed in a rocket strike").

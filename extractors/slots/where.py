@@ -35,6 +35,7 @@ from extractors.lexicon import (
     NAMED_LINE_NOUNS,
     ORG_WORDS,
     PEOPLE_WORDS,
+    PERSON_FATE_NOUNS,
     PERSON_OBJECT_VERBS,
     PERSON_TITLES,
     PLACE_PREPS,
@@ -422,7 +423,9 @@ def _site_rank(word: Token) -> float | None:
 
 def _object_of_a_person_verb(token: Token) -> bool:
     """Whether the name's head word is what a killing or capturing verb befell: its object, or the
-    subject of its passive ("X was killed")."""
+    subject of its passive ("X was killed"), or the "of" of such a deed ("the death of X")."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return token.head.head.lemma_.lower() in PERSON_FATE_NOUNS
     return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in PERSON_OBJECT_VERBS
 
 

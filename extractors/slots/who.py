@@ -18,6 +18,7 @@ from extractors.lexicon import (
     MILITARY_REPORTER_HEADS,
     NOT_ACTOR_NOUNS,
     OWN_SIDE_VICTIMS,
+    PERSON_FATE_NOUNS,
     PLACE_PREPS,
     REPORTING_VERBS,
     SOURCE_HEADS,
@@ -105,7 +106,8 @@ def as_actor(text: str | None) -> str | None:
     if not words or placed or words[0] in ("counter", "anti"):
         return None
     the_event = len(words) <= 3 and words[-1] in EVENT_NOUNS | NOT_ACTOR_NOUNS  # not "the evacuation of X"
-    return None if the_event else text
+    fate = len(words) > 2 and words[0] == "the" and words[1] in PERSON_FATE_NOUNS and words[2] == "of"
+    return None if the_event or fate else text  # "the killing of X raised tensions": the deed
 
 
 def with_affiliation(token: Token, max_tokens: int = 14) -> str | None:

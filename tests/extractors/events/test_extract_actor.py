@@ -238,6 +238,7 @@ def test_actor(text, event_type, actor):
             "casualties",
         ),
         # the deed itself is nobody's name
+        ("The killing of Abu Musa in Baghdad on Friday raised tensions.", "casualties"),
         ("The massacre killed 40 villagers in the hills on Sunday.", "casualties"),
         ("The shooting left three students dead at the school.", "casualties"),
     ],

@@ -158,6 +158,18 @@ def test_a_country_and_a_town_in_it_are_one_place_when_mentions_merge():
     assert len(events) == 1 and contains(events[0].location, "Saraqib")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials welcomed the death of Zawahiri, announced on Tuesday.",
+        "The death of Abu Homs was confirmed on Sunday.",
+    ],
+)
+def test_the_person_a_fate_befell_is_no_place(text):
+    (event,) = of_type(run(text), "casualties")
+    assert event.location is None
+
+
 def test_a_newsroom_dateline_and_a_capitalised_event_word_are_no_places():
     text = "PENTAGON — Jets struck a convoy on Sunday, killing four militants, officials said."
     (toll,) = [e for e in run(text) if e.event_type == "casualties"]
