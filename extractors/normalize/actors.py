@@ -192,7 +192,20 @@ def canonical_actor(text: str | None, country_code: str | None = None) -> Actor 
         matches = [m for m in matches if not m.actor_id.startswith("state:")]
     named = [m for m in matches if m.actor_id in _tables().rows and m.actor_id not in GENERIC_ACTORS]
     best = _best(named or matches)
-    return _to_actor(best, country_code) if best else None
+    if best is None or (best.actor_id == "state_forces" and _named_force(text, best)):
+        return None
+    return _to_actor(best, country_code)
+
+
+def _named_force(text: str, match: _Match) -> bool:
+    """Whether a state-force word ends a proper name ("the Oromo Liberation Army", "Kachin Independence
+    Army"): a group of its own that the table does not know, not the forces of the article's state.
+    (A country or nationality before the word would have been the first actor named.)"""
+    folded, written = _tokens(text)
+    last = match.start + match.length - 1
+    before = match.start - 1
+    name_before = before >= 0 and written[before][:1].isupper() and folded[before] != "the"
+    return name_before and written[last][:1].isupper() and folded[last] in FORCE_NOUNS
 
 
 class Mention(NamedTuple):

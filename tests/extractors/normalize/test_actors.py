@@ -130,3 +130,19 @@ def test_named_group_mentions_are_named_non_state_groups_as_written() -> None:
     mentions = named_group_mentions(text)
     assert [text[m.start : m.end] for m in mentions] == ["National Defence Forces", "Jund al-Aqsa", "IS"]
     assert named_group_mentions("The militants and the army met the rebels in Syria.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an army named by its own proper name is a group of its own, unknown to the table
+        ("the Lakeside Liberation Army", None),
+        ("the Northern Independence Army (NIA)", None),
+        # the state's forces: the army of the article's country, or of the nationality before it
+        ("the Army", Actor("Military Forces of Syria", "state forces")),
+        ("Army troops", Actor("Military Forces of Syria", "state forces")),
+        ("the Afghan National Army", Actor("Military Forces of Afghanistan", "foreign state forces")),
+    ],
+)
+def test_a_named_army_is_not_the_state(text: str, expected: Actor | None) -> None:
+    assert canonical_actor(text, "SY") == expected
