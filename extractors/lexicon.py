@@ -862,6 +862,9 @@ RECRUIT_NOUNS = _words(
 )
 # People a call-up or a training course takes in: recruits and serving soldiers alike.
 CALLED_UP_NOUNS = RECRUIT_NOUNS | _words("soldier troop member")
+# Who a counted training intake names besides them: "700 personnel completed their course", "100
+# peshmerga forces started training" (forces or personnel only when counted and trained).
+TRAINEE_NOUNS = CALLED_UP_NOUNS | _words("personnel force")
 # Occasions a graduation names ("a graduation ceremony for 300 soldiers"): who it is held for graduated.
 CEREMONY_NOUNS = _words("ceremony parade")
 # What a graduate is handed ("received their graduation certificates"), and the verbs of receiving it:
@@ -964,6 +967,10 @@ REINTEGRATION_SCHEMES = _words("program programme process scheme")
 # Verbs of entering such a scheme as its direct object ("joined the reintegration process").
 ENTERING_VERBS = _words("join enter")
 # People who settle or leave under a deal: their number is the event's count.
+# Words for armed men that say no side ("The paramilitaries began to disarm. Some 2,000 fighters laid
+# down their arms"): the group named next to them is who settled. "Rebels" or "jihadists" already name
+# a side, which may not be the group named next to them.
+UNNAMED_FIGHTERS = _words("fighter gunman combatant militiaman member")
 SETTLING_PEOPLE = frozenset(
     {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}
 )

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.doc_state import is_parsed
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
@@ -53,6 +54,7 @@ from extractors.lexicon import (
     SETTLING_PEOPLE,
     STATE_SIDE_WORDS,
     TRUCE_WORDS,
+    UNNAMED_FIGHTERS,
     WITHDRAWAL_VERBS,
 )
 from extractors.normalize.actors import FOREIGN_STATE, STATE, canonical_actor, named_group_mentions
@@ -136,6 +138,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 target = actor
                 actor, who = _settling_side(sent, who)
             actor = _named_group(who, sent) or _uncounted(actor, who) or _moved_fighters(sent)
+            if who is not None and _unnamed(who):
+                actor = _group_named_around(sent) or actor
             events.append(
                 build_event(
                     article,
@@ -480,6 +484,40 @@ def _named_group(who: Token | None, sent: Span) -> str | None:
             if ent.label_ == "ORG" and ent.start >= who.i and _non_state_name(ent):
                 return ent.text
     return None
+
+
+def _unnamed(who: Token) -> bool:
+    """Armed men the sentence names by no side ("some 2,000 fighters", "the gunmen")."""
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP") for t in who.subtree)
+    kind = any(c.lemma_.lower() in ARMED_WORDS for c in who.children if c.dep_ in ("amod", "compound"))
+    return who.lemma_.lower() in UNNAMED_FIGHTERS and not named and not kind  # "rebel fighters" say a side
+
+
+def _group_named_around(sent: Span) -> str | None:
+    """The one non-state armed group the sentences just before and after name ("The last bloc of
+    Colombian paramilitaries began demobilizing. Some 2,000 fighters laid down their arms"; "170
+    fighters surrendered. They are members of the X Front militia"); None when they name none or two."""
+    sentences = doc_sentences(sent.doc)
+    here = next((i for i, s in enumerate(sentences) if s.start == sent.start), None)
+    if here is None:
+        return None
+    names: list[str] = []
+    for near in sentences[max(0, here - 1) : here] + sentences[here + 1 : here + 2]:
+        names += [
+            near.doc.text[near.start_char + m.start : near.start_char + m.end]
+            for m in named_group_mentions(near.text)
+        ]
+        for t in near if is_parsed(near) else ():  # a sentence the parser skipped: the actor table's names
+            mods = [c for c in t.lefts if c.dep_ in ("compound", "amod") and _names(c)]
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ARMED_WORDS and mods and not _is_state(t):
+                names.append(t.doc[mods[0].left_edge.i : t.i + 1].text)
+    longest = {n.lower() for n in names if not any(n.lower() in o.lower() and n != o for o in names)}
+    return next(n for n in names if n.lower() in longest) if len(longest) == 1 else None
+
+
+def _names(t: Token) -> bool:
+    """A word of a name: a proper noun, or a nationality or organisation the model tagged."""
+    return t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")
 
 
 def _non_state_name(ent: Span) -> bool:
