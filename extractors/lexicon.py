@@ -611,6 +611,12 @@ DEAL_DONE_VERBS = _words(
     enter approve
     """
 )
+# Ground a side hands over to the state ("handed over the territory west of X to the army"): an area
+# returning to government control by agreement; handing over prisoners or bodies is none.
+HANDED_GROUND = _words(
+    "territory area town village city district neighbourhood neighborhood position base checkpoint control "
+    "region land pocket"
+)
 # Parties that can settle: armed sides, governments, areas.
 PARTY_WORDS = _words(
     """
@@ -688,10 +694,6 @@ RECONCILIATION_CONTEXT_FORMS = (
     "treaties",
     "amnest*",
     "cease-fire*",
-    "hand over",
-    "hands over",
-    "handed over",
-    "handing over",
     "handover",
     "pardon*",
     "capitulat*",

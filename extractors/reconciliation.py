@@ -37,6 +37,7 @@ from extractors.lexicon import (
     EVACUATED_FIGHTERS,
     GROUP_DESCRIPTORS,
     GROUP_NOUNS,
+    HANDED_GROUND,
     NON_STATE_NAME_HEADS,
     PARTY_WORDS,
     PAUSE_WORDS,
@@ -182,6 +183,24 @@ def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
     if any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in t.children):
         return None  # "so they surrender": an aim
     return _party(t)
+
+
+def _read_handover(span: Span, lemmas: set[str]) -> Read | None:
+    """Ground a side handed over to the state ("the council handed over the villages west of X to the
+    army"): the area went back to government control; who handed it over settled. Prisoners or bodies
+    handed over, or a state handing ground to its own forces, are no settlement."""
+    verb = span[0]
+    if verb.pos_ != "VERB" or verb.tag_ == "VBG" or not _real_base_form(verb) or is_irrealis(verb):
+        return None
+    ground = child(verb, "dobj", "nsubjpass")
+    to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+    side = child(to, "pobj") if to is not None else None
+    named = ground is not None and ground.ent_type_ in ("GPE", "LOC")
+    placed = named or ground is not None and ground.lemma_.lower() in HANDED_GROUND
+    if not placed or side is None or not _is_state(side):
+        return None
+    party = _party(verb)
+    return None if party[1] is not None and _is_state(party[1]) else party
 
 
 def _read_demobilized(span: Span, lemmas: set[str]) -> Read | None:
@@ -743,4 +762,5 @@ READERS: dict[str, Reader] = {
     "demobilize": _read_demobilized,
     "program": _read_program,
     "amnesty": _read_amnesty,
+    "handover": _read_handover,
 }

@@ -269,7 +269,8 @@ def _read_volunteer(span: Span) -> Read | None:
         return None  # '"We are ready," said one volunteer': a speaker, not someone signing up
     sent_lemmas = {x.lemma_.lower() for x in span.sent}
     trained = t.dep_ == "nsubj" and t.head.lemma_.lower() in TRAINED_VERBS and "training" in sent_lemmas
-    return (None, t) if trained or sent_lemmas & {"fight", "join", "travel", "enlist"} else None
+    people = _subject(t) if t.pos_ == "VERB" else t  # "20,000 foreigners have volunteered to fight"
+    return (None, people) if trained or sent_lemmas & {"fight", "join", "travel", "enlist"} else None
 
 
 def _read_draft(span: Span) -> Read | None:

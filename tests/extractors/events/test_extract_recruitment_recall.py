@@ -355,6 +355,12 @@ def test_graduations_of_students_or_to_come_are_no_intake(text):
         ),
         ("About 100 Kurdish peshmerga forces started training at the new site on Monday.", None, 100),
         ("Nearly 500 recruits became the first class to graduate from the police college.", None, 500),
+        # the volunteers, not the countries they came from
+        (
+            "As of March, approximately 15,000 foreigners from 40 countries have volunteered to fight.",
+            None,
+            15000,
+        ),
         # a nationality names no force
         ("Around 60 Arab fighters graduated from a course in the town on Monday.", None, 60),
     ],
