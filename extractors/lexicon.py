@@ -852,6 +852,9 @@ TRAINED_VERBS = frozenset(
 )
 # Speakers who are an armed side themselves: what they report joining, they took in.
 ARMED_SPEAKERS = ARMED_WORDS | {"separatist", "commander", "insurgency"}
+# Heads of a group who speak for it: "the leader of X announced that 3,000 fighters under his command
+# were training" reports X's intake.
+GROUP_HEADS = _words("leader commander chief head founder")
 # Verbs under which "recruits" are gained ("drawing recruits", "bring in new recruits").
 RECRUIT_GAIN_VERBS = frozenset(
     {"draw", "bring", "attract", "gain", "get", "receive", "train", "send", "enlist", "add"}

@@ -31,6 +31,7 @@ from extractors.lexicon import (
     FOUNDED_UNITS,
     FOUNDING_VERBS,
     GRADUATION_CREDENTIALS,
+    GROUP_HEADS,
     GROUP_NOUNS,
     HIRING_WORDS,
     INSTITUTION_WORDS,
@@ -223,7 +224,9 @@ def _reporting_party(t: Token) -> str | None:
         {x.lemma_.lower(), x.lower_.removesuffix("s")} & ARMED_SPEAKERS for x in subj.subtree
     ):
         return None
-    return phrase(subj)
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = child(of, "pobj") if of is not None and subj.lemma_.lower() in GROUP_HEADS else None
+    return phrase(group if group is not None and _armed(group) else subj)  # "the leader of X said": X
 
 
 def _read(span: Span) -> Read | None:

@@ -371,3 +371,20 @@ def test_trainees_named_by_their_force(text, actor, count):
     (event,) = of_type(run(text), "recruitment")
     assert event.actor == actor if actor is None else contains(event.actor, actor)
     assert event.count == count
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Meanwhile, the leader of the Eastern Lions Brigade and its paramilitary wing, Ali Hasan,"
+            " announced that 2,000 fighters under his command were training with the coalition.",
+            "the Eastern Lions Brigade",
+        ),
+        ("The commander of the militia said 500 recruits joined its ranks last month.", "the militia"),
+        ("The commander said 500 recruits joined its ranks last month.", "The commander"),
+    ],
+)
+def test_a_group_head_reports_the_group_s_intake(text, actor):
+    (event,) = of_type(run(text), "recruitment")
+    assert event.actor == actor
