@@ -614,6 +614,12 @@ DEAL_DONE_VERBS = _words(
     enter approve
     """
 )
+# Ground a side hands over to the state ("handed over the territory west of X to the army"): an area
+# returning to government control by agreement; handing over prisoners or bodies is none.
+HANDED_GROUND = _words(
+    "territory area town village city district neighbourhood neighborhood position base checkpoint control "
+    "region land pocket"
+)
 # Parties that can settle: armed sides, governments, areas.
 PARTY_WORDS = _words(
     """
@@ -691,10 +697,6 @@ RECONCILIATION_CONTEXT_FORMS = (
     "treaties",
     "amnest*",
     "cease-fire*",
-    "hand over",
-    "hands over",
-    "handed over",
-    "handing over",
     "handover",
     "pardon*",
     "capitulat*",
@@ -855,6 +857,9 @@ TRAINED_VERBS = frozenset(
 )
 # Speakers who are an armed side themselves: what they report joining, they took in.
 ARMED_SPEAKERS = ARMED_WORDS | {"separatist", "commander", "insurgency"}
+# Heads of a group who speak for it: "the leader of X announced that 3,000 fighters under his command
+# were training" reports X's intake.
+GROUP_HEADS = _words("leader commander chief head founder")
 # Verbs under which "recruits" are gained ("drawing recruits", "bring in new recruits").
 RECRUIT_GAIN_VERBS = frozenset(
     {"draw", "bring", "attract", "gain", "get", "receive", "train", "send", "enlist", "add"}
@@ -867,6 +872,9 @@ RECRUIT_NOUNS = _words(
 )
 # People a call-up or a training course takes in: recruits and serving soldiers alike.
 CALLED_UP_NOUNS = RECRUIT_NOUNS | _words("soldier troop member")
+# Who a counted training intake names besides them: "700 personnel completed their course", "100
+# peshmerga forces started training" (forces or personnel only when counted and trained).
+TRAINEE_NOUNS = CALLED_UP_NOUNS | _words("personnel force")
 # Occasions a graduation names ("a graduation ceremony for 300 soldiers"): who it is held for graduated.
 CEREMONY_NOUNS = _words("ceremony parade")
 # What a graduate is handed ("received their graduation certificates"), and the verbs of receiving it:
@@ -969,6 +977,10 @@ REINTEGRATION_SCHEMES = _words("program programme process scheme")
 # Verbs of entering such a scheme as its direct object ("joined the reintegration process").
 ENTERING_VERBS = _words("join enter")
 # People who settle or leave under a deal: their number is the event's count.
+# Words for armed men that say no side ("The paramilitaries began to disarm. Some 2,000 fighters laid
+# down their arms"): the group named next to them is who settled. "Rebels" or "jihadists" already name
+# a side, which may not be the group named next to them.
+UNNAMED_FIGHTERS = _words("fighter gunman combatant militiaman member")
 SETTLING_PEOPLE = frozenset(
     {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}
 )

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.doc_state import is_parsed
 from extractors.events import build_event, layout_of, places_of, sentences_with_triggers
 from extractors.layout import ArticleLayout
 from extractors.lexicon import (
@@ -36,6 +37,7 @@ from extractors.lexicon import (
     EVACUATED_FIGHTERS,
     GROUP_DESCRIPTORS,
     GROUP_NOUNS,
+    HANDED_GROUND,
     NON_STATE_NAME_HEADS,
     PARTY_WORDS,
     PAUSE_WORDS,
@@ -53,6 +55,7 @@ from extractors.lexicon import (
     SETTLING_PEOPLE,
     STATE_SIDE_WORDS,
     TRUCE_WORDS,
+    UNNAMED_FIGHTERS,
     WITHDRAWAL_VERBS,
 )
 from extractors.normalize.actors import FOREIGN_STATE, STATE, canonical_actor, named_group_mentions
@@ -136,6 +139,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 target = actor
                 actor, who = _settling_side(sent, who)
             actor = _named_group(who, sent) or _uncounted(actor, who) or _moved_fighters(sent)
+            if who is not None and _unnamed(who):
+                actor = _group_named_around(sent) or actor
             events.append(
                 build_event(
                     article,
@@ -178,6 +183,24 @@ def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
     if any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in t.children):
         return None  # "so they surrender": an aim
     return _party(t)
+
+
+def _read_handover(span: Span, lemmas: set[str]) -> Read | None:
+    """Ground a side handed over to the state ("the council handed over the villages west of X to the
+    army"): the area went back to government control; who handed it over settled. Prisoners or bodies
+    handed over, or a state handing ground to its own forces, are no settlement."""
+    verb = span[0]
+    if verb.pos_ != "VERB" or verb.tag_ == "VBG" or not _real_base_form(verb) or is_irrealis(verb):
+        return None
+    ground = child(verb, "dobj", "nsubjpass")
+    to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+    side = child(to, "pobj") if to is not None else None
+    named = ground is not None and ground.ent_type_ in ("GPE", "LOC")
+    placed = named or ground is not None and ground.lemma_.lower() in HANDED_GROUND
+    if not placed or side is None or not _is_state(side):
+        return None
+    party = _party(verb)
+    return None if party[1] is not None and _is_state(party[1]) else party
 
 
 def _read_demobilized(span: Span, lemmas: set[str]) -> Read | None:
@@ -482,6 +505,40 @@ def _named_group(who: Token | None, sent: Span) -> str | None:
     return None
 
 
+def _unnamed(who: Token) -> bool:
+    """Armed men the sentence names by no side ("some 2,000 fighters", "the gunmen")."""
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP") for t in who.subtree)
+    kind = any(c.lemma_.lower() in ARMED_WORDS for c in who.children if c.dep_ in ("amod", "compound"))
+    return who.lemma_.lower() in UNNAMED_FIGHTERS and not named and not kind  # "rebel fighters" say a side
+
+
+def _group_named_around(sent: Span) -> str | None:
+    """The one non-state armed group the sentences just before and after name ("The last bloc of
+    Colombian paramilitaries began demobilizing. Some 2,000 fighters laid down their arms"; "170
+    fighters surrendered. They are members of the X Front militia"); None when they name none or two."""
+    sentences = doc_sentences(sent.doc)
+    here = next((i for i, s in enumerate(sentences) if s.start == sent.start), None)
+    if here is None:
+        return None
+    names: list[str] = []
+    for near in sentences[max(0, here - 1) : here] + sentences[here + 1 : here + 2]:
+        names += [
+            near.doc.text[near.start_char + m.start : near.start_char + m.end]
+            for m in named_group_mentions(near.text)
+        ]
+        for t in near if is_parsed(near) else ():  # a sentence the parser skipped: the actor table's names
+            mods = [c for c in t.lefts if c.dep_ in ("compound", "amod") and _names(c)]
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ARMED_WORDS and mods and not _is_state(t):
+                names.append(t.doc[mods[0].left_edge.i : t.i + 1].text)
+    longest = {n.lower() for n in names if not any(n.lower() in o.lower() and n != o for o in names)}
+    return next(n for n in names if n.lower() in longest) if len(longest) == 1 else None
+
+
+def _names(t: Token) -> bool:
+    """A word of a name: a proper noun, or a nationality or organisation the model tagged."""
+    return t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")
+
+
 def _non_state_name(ent: Span) -> bool:
     """A name only armed groups carry ("Liberation Front"), or one the actor table knows as non-state."""
     if ent.root.lower_ in NON_STATE_NAME_HEADS:
@@ -705,4 +762,5 @@ READERS: dict[str, Reader] = {
     "demobilize": _read_demobilized,
     "program": _read_program,
     "amnesty": _read_amnesty,
+    "handover": _read_handover,
 }

@@ -31,6 +31,7 @@ from extractors.lexicon import (
     FOUNDED_UNITS,
     FOUNDING_VERBS,
     GRADUATION_CREDENTIALS,
+    GROUP_HEADS,
     GROUP_NOUNS,
     HIRING_WORDS,
     INSTITUTION_WORDS,
@@ -52,6 +53,7 @@ from extractors.lexicon import (
     STATE_SIDE_WORDS,
     STRENGTH_VERBS,
     TRAINED_VERBS,
+    TRAINEE_NOUNS,
     TRAINING_BEGUN_VERBS,
     TRAINING_NOUNS,
 )
@@ -222,7 +224,9 @@ def _reporting_party(t: Token) -> str | None:
         {x.lemma_.lower(), x.lower_.removesuffix("s")} & ARMED_SPEAKERS for x in subj.subtree
     ):
         return None
-    return phrase(subj)
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = child(of, "pobj") if of is not None and subj.lemma_.lower() in GROUP_HEADS else None
+    return phrase(group if group is not None and _armed(group) else subj)  # "the leader of X said": X
 
 
 def _read(span: Span) -> Read | None:
@@ -268,7 +272,8 @@ def _read_volunteer(span: Span) -> Read | None:
         return None  # '"We are ready," said one volunteer': a speaker, not someone signing up
     sent_lemmas = {x.lemma_.lower() for x in span.sent}
     trained = t.dep_ == "nsubj" and t.head.lemma_.lower() in TRAINED_VERBS and "training" in sent_lemmas
-    return (None, t) if trained or sent_lemmas & {"fight", "join", "travel", "enlist"} else None
+    people = _subject(t) if t.pos_ == "VERB" else t  # "20,000 foreigners have volunteered to fight"
+    return (None, people) if trained or sent_lemmas & {"fight", "join", "travel", "enlist"} else None
 
 
 def _read_draft(span: Span) -> Read | None:
@@ -499,9 +504,11 @@ def _read_train(span: Span) -> Read | None:
         recruits, actor = obj, _subject(t)
     else:
         recruits = _subject(t)  # "3,000 fighters were training"
-    if recruits is None or amount_of(recruits) is None or not _is_recruit(recruits, CALLED_UP_NOUNS):
+    if recruits is None or amount_of(recruits) is None or not _is_recruit(recruits, TRAINEE_NOUNS):
         return None
-    return (phrase(actor) if actor is not None and actor.pos_ != "PRON" else None), _people(recruits)
+    if actor is None or actor.pos_ == "PRON":  # "90 soldiers of the 5th Brigade began training"
+        return _trained_for(recruits, t if t.pos_ == "VERB" else t.head), _people(recruits)
+    return phrase(actor), _people(recruits)
 
 
 def _read_register(span: Span) -> Read | None:
@@ -561,14 +568,32 @@ def _trained_for(graduates: Token | None, verb: Token) -> str | None:
     """The force graduates were trained for: the armed group they are "of" ("fighters of the Elite
     Forces graduated") or that ran their course ("graduated from a course run by the militia")."""
     people = _people(graduates) if graduates is not None else None
-    of = next((c for c in people.children if c.dep_ == "prep" and c.lower_ == "of"), None) if people else None
+    links = ("of", "from")  # "personnel from the army's 16th Division completed their course"
+    preps = people.children if people is not None else ()
+    of = next((c for c in preps if c.dep_ == "prep" and c.lower_ in links), None)
     group = child(of, "pobj") if of is not None else None
     if group is not None and _armed(group) and not _is_recruit(group, CALLED_UP_NOUNS):
         return phrase(group)
+    if people is not None and (own := _force_in_name(people)) is not None:
+        return own
     courses = [child(c, "pobj") for c in verb.children if c.dep_ == "prep"]
     runs = [a for course in courses if course is not None for a in course.children if a.dep_ == "acl"]
     by = next((b for a in runs if (b := agent_of(a)) is not None), None)
     return phrase(by) if by is not None and _armed(by) else None
+
+
+def _force_in_name(people: Token) -> str | None:
+    """The force trainees are named by ("120 Afghan Local Police candidates graduated", "Iraqi Police
+    recruits"): the name words right before the noun, when they name an armed body; a nationality alone
+    ("Arab fighters") names none."""
+    words: list[Token] = []
+    for t in reversed(people.doc[people.sent.start : people.i]):
+        if t.dep_ not in ("compound", "amod") or t.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            break
+        words.insert(0, t)
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP") for t in words)
+    armed = any(t.lemma_.lower() in ARMED_WORDS or t.lower_ in ARMED_WORDS for t in words)
+    return people.doc[words[0].i : words[-1].i + 1].text if named and armed else None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -594,6 +619,8 @@ def _subject(verb: Token) -> Token | None:
             subj = verb.head.head  # "three commanders, who fled to join X": the antecedent joined
     if subj is None and verb.dep_ == "relcl":
         subj = verb.head
+        if subj.dep_ == "attr" and (described := child(subj.head, "nsubj")) is not None:
+            subj = described  # "300 recruits became the first to graduate": the recruits graduated
     if subj is None and verb.dep_ == "conj":
         subj = child(verb.head, "nsubj", "nsubjpass")  # "600 fighters graduated ... and joined the unit"
     return subj

@@ -508,3 +508,71 @@ def test_the_armed_men_a_deal_moves_out_settled_not_the_vehicle(text, actor):
     (event,) = of_type(run(text), "reconciliation")
     assert contains(event.actor, actor)
     assert "bus" not in event.actor.lower() and "convoy" not in event.actor.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The last holdouts of the Mountain Lions militia began to disarm on Monday."
+            " Some 400 fighters laid down their weapons in the past day, officials said.",
+            "Mountain Lions militia",
+        ),
+        (
+            "Officials said 80 fighters surrendered to the army on Tuesday."
+            " They are members of the Eastern Liberation Front militia, which had rejected the amnesty.",
+            "Eastern Liberation Front militia",
+        ),
+        (
+            "The Black Hills Brigade lost its last base this week. About 50 gunmen handed themselves over"
+            " to the police on Friday.",
+            "Black Hills Brigade",
+        ),
+        # two groups named around: no way to tell which
+        (
+            "Some 90 fighters surrendered to the army on Tuesday."
+            " Separately, the Green Brigade and the Red Brigade clashed near the border.",
+            "fighters",
+        ),
+        # "rebels" already say a side, which need not be the group named next to them
+        (
+            "The Black Hills Brigade shelled the valley. Around 70 rebels surrendered to the army on Friday.",
+            "rebels",
+        ),
+    ],
+)
+def test_fighters_named_by_no_side_take_the_group_named_next_to_them(text, actor):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor) and (actor != "fighters" or "Brigade" not in event.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "On 4 May, the Northern Council handed over a large area of territory east of the river"
+            " to the Syrian Army.",
+            "the Northern Council",
+        ),
+        ("The rebels handed over the town of Kafr Nabl to government forces on Sunday.", "The rebels"),
+        (
+            "Local fighters turned over their last positions in the valley to the army on Friday.",
+            "Local fighters",
+        ),
+    ],
+)
+def test_ground_handed_over_to_the_state_is_a_settlement(text, actor):
+    (event,) = of_type(run(text), "reconciliation")
+    assert contains(event.actor, actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia handed over 20 prisoners to the army on Monday.",
+        "The army handed over the district to the police last week.",
+        "The rebels refused to hand over the town to the army.",
+    ],
+)
+def test_prisoners_or_ground_between_state_forces_are_no_settlement(text):
+    assert of_type(run(text), "reconciliation") == []

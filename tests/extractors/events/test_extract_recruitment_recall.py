@@ -337,3 +337,54 @@ def test_a_graduation_held_for_soldiers_counts_them(text, actor, count):
 )
 def test_graduations_of_students_or_to_come_are_no_intake(text):
     assert of_type(run(text), "recruitment") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        ("About 400 Kenyan Border Police cadets graduated at a ceremony on Friday.", "Border Police", 400),
+        (
+            "More than 250 Somali National Army recruits became the first to graduate from the new academy.",
+            "Somali National Army",
+            250,
+        ),
+        (
+            "Some 90 soldiers from the army's 5th Brigade completed their training course last week.",
+            "5th Brigade",
+            90,
+        ),
+        ("About 100 Kurdish peshmerga forces started training at the new site on Monday.", None, 100),
+        ("Nearly 500 recruits became the first class to graduate from the police college.", None, 500),
+        # the volunteers, not the countries they came from
+        (
+            "As of March, approximately 15,000 foreigners from 40 countries have volunteered to fight.",
+            None,
+            15000,
+        ),
+        # a nationality names no force
+        ("Around 60 Arab fighters graduated from a course in the town on Monday.", None, 60),
+    ],
+)
+def test_trainees_named_by_their_force(text, actor, count):
+    """Trainees named by the force they train for ("Iraqi Police recruits"), or "from" it; counted
+    forces or personnel in training; the subject of "became the first to graduate"."""
+    (event,) = of_type(run(text), "recruitment")
+    assert event.actor == actor if actor is None else contains(event.actor, actor)
+    assert event.count == count
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Meanwhile, the leader of the Eastern Lions Brigade and its paramilitary wing, Ali Hasan,"
+            " announced that 2,000 fighters under his command were training with the coalition.",
+            "the Eastern Lions Brigade",
+        ),
+        ("The commander of the militia said 500 recruits joined its ranks last month.", "the militia"),
+        ("The commander said 500 recruits joined its ranks last month.", "The commander"),
+    ],
+)
+def test_a_group_head_reports_the_group_s_intake(text, actor):
+    (event,) = of_type(run(text), "recruitment")
+    assert event.actor == actor

@@ -138,6 +138,7 @@ EXAMPLES = [
     ("Two hundred recruits reported for basic training.", "recruitment.reported_for_training"),
     ("Forty men demobilized.", "reconciliation.demobilized"),
     ("The rebels accepted the amnesty.", "reconciliation.amnesty"),
+    ("The council handed over the villages to the army.", "reconciliation.handed_over_ground"),
     ("They entered the reintegration scheme.", "reconciliation.reintegration_program"),
     ("Forty fighters joined the government's reconciliation programme.", "reconciliation.scheme_joined"),
     ("The army called up 3,000 reservists.", "recruitment.call_up"),
