@@ -162,6 +162,10 @@ LIST_INTRO_REACH = 4
 LIST_INTRO_PARAGRAPHS = 2
 
 
+# A blank line between two sentences: a paragraph break in a text whose paragraphs hold several lines.
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
 # Sentences this short are one clause: any date in them dates the event.
 SHORT_SENTENCE = 50
 
@@ -400,6 +404,8 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
     if first_item_listed(sent) is not None:
         return _intro_date(sentences, i, published)
     carried = _date_before(sentences, i, published, paragraphs=0, reach=len(sentences))
+    if carried is None:
+        carried = _lead_date(sentences, i, published)
     if carried is None or carried.date is None or carried.precision != "day":
         return carried
     if carried.end is not None:
@@ -407,6 +413,27 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
     if _during_the_period(sent, sentences[i - 1]):
         return When(carried.date.replace(day=1), "month", carried.text)
     return carried
+
+
+def _lead_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | None:
+    """The day a one-sentence lead gives, for an undated sentence of the paragraph right after it
+    (paragraphs set apart by a blank line): a release tells its news in one sentence, then the
+    details of that news."""
+    paragraphs: list[list[Span]] = [[]]
+    for j, sent in enumerate(sentences[: i + 1]):
+        gap = sent.doc.text[sentences[j - 1].end_char : sent.start_char] if j else ""
+        gap += sentences[j - 1].text[len(sentences[j - 1].text.rstrip()) :] if j else ""
+        if BLANK_LINE.search(gap) and paragraphs[-1]:
+            paragraphs.append([])  # a text written a line per sentence has no lead paragraph
+        if sent.text.strip() and sent.text.rstrip().endswith(SENTENCE_ENDS):
+            paragraphs[-1].append(sent)  # title lines are no part of the lead
+    body = [p for p in paragraphs if p]
+    if len(body) != 2 or len(body[0]) != 1 or body[1][0].start > sentences[i].start:
+        return None
+    if any(_sentence_date(s, published) is not None for s in body[1] if s.start < sentences[i].start):
+        return None
+    lead = _sentence_date(body[0][0], published)
+    return lead if lead is not None and lead.precision == "day" and lead.end is None else None
 
 
 def _holding_unit(first: dt.date, last: dt.date, text: str | None) -> When | None:

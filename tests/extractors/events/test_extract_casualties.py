@@ -593,3 +593,35 @@ def test_years_later_counts_from_a_year_told_before(text, year):
 def test_an_uncounted_group_is_at_least_its_counted_part(text, count):
     (event,) = of_type(run(text), "casualties")
     assert (event.count, event.count_qualifier) == (count, "at_least")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a one-sentence lead dates the undated details of the paragraph right after it
+        (
+            "Gunmen stormed a village near the border on Monday, officials said.\n\nThey killed six "
+            "farmers and burned their homes.",
+            D(2021, 3, 8),
+        ),
+        (
+            "Rebels ambushed an army patrol in the hills yesterday, killing two soldiers.\n\nThe troops "
+            "were searching caves. At least nine rebels were killed in the fighting that followed.",
+            D(2021, 3, 9),
+        ),
+        # not a paragraph further on, nor after a lead of two sentences
+        (
+            "Gunmen stormed a village near the border on Monday.\n\nResidents fled to the hills.\n\n"
+            "Police said gunmen killed three officers in the town.",
+            D(2021, 3, 10),
+        ),
+        (
+            "Gunmen stormed a village near the border on Monday. Residents fled.\n\nSix farmers were "
+            "killed in the town.",
+            D(2021, 3, 10),
+        ),
+    ],
+)
+def test_a_one_sentence_lead_dates_the_paragraph_after_it(text, date):
+    *_, event = of_type(run(text), "casualties")
+    assert event.event_date == date
