@@ -56,7 +56,7 @@ from extractors.lexicon import (
 from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
-from extractors.slots.amounts import amount_of
+from extractors.slots.amounts import amount_of, one_by_role
 from extractors.slots.clauses import (
     child,
     in_stamp,
@@ -126,6 +126,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 continue
             if victims is not None and count is None and not _is_people(victims):
                 continue
+            if victims is not None and count is None and one_by_role(victims):
+                count = Amount(1, "exact")  # "the group's leader": one person, by role
             if victims is not None and _animals(victims):
                 continue
             when = find_date(sent, head, layout)
@@ -376,7 +378,20 @@ def _toll_of(trig: Span, victims: Token | None) -> tuple[Token | None, Amount | 
     count = amount_of(victims) if victims is not None else None
     if count is None and victims is not None and _one_person(victims):
         count = Amount(1, "exact")  # a named person killed is one death
+    if count is None and victims is not None:
+        count = _counted_part(victims)
     return victims, count
+
+
+def _counted_part(victims: Token) -> Amount | None:
+    """ "civilians including three children": an uncounted group is at least its counted part."""
+    for link in victims.children:
+        if link.dep_ == "prep" and link.lower_ in ("including", "among"):
+            part = child(link, "pobj")
+            amount = amount_of(part) if part is not None else None
+            if amount is not None and amount.value > 0:
+                return Amount(amount.value, "at_least")
+    return None
 
 
 def _people_only(t: Token) -> bool:

@@ -659,6 +659,16 @@ PEOPLE_WORDS = _words(
     bandit assailant attacker farmer villager
     """
 )
+# People nouns singular in form that name a group ("the police", "the staff"): no count of one.
+GROUP_PEOPLE_NOUNS = _words(
+    "people police staff personnel family crew other life troop military public security"
+)
+# Titles of one person beyond PERSON_TITLES: "the emir of X", "the group's founder" name one person.
+ROLE_TITLES = PERSON_TITLES | _words("emir chief founder deputy head spokesman")
+# Endings of nouns that name a person by what they do ("the bus driver", "the operator", "the journalist").
+AGENT_NOUN_ENDINGS = ("er", "or", "ist", "ian")
+# A conjunct that adds one more of those counted before it ("two leaders and another").
+ONE_MORE_WORDS = _words("another")
 # Causes of a whole war's toll: "the war, which has killed 300,000" is background, not an event.
 BACKGROUND_CAUSES = _words("war conflict uprising crisis revolution insurgency")
 # Vague shares of a group told before ("many of them have been killed"): a remark on that group, no toll.

@@ -41,10 +41,11 @@ from extractors.lexicon import (
     WEEKDAYS,
 )
 from extractors.normalize.dates import resolve_date
+from extractors.normalize.numbers import number_value
 from extractors.schema import DatePrecision
 from extractors.slots.amounts import counted_after_date
 from extractors.slots.clauses import child, first_item_listed, in_stamp, is_list_item
-from extractors.speed.docviews import doc_sentences, span_entities
+from extractors.speed.docviews import doc_entities, doc_sentences, span_entities
 
 if TYPE_CHECKING:
     from extractors.layout import ArticleLayout
@@ -119,6 +120,11 @@ STORY_DEPTH = 3
 STORY_REACH = 8
 
 
+# A sentence that opens by counting years from a time told before ("Eighteen years later, ...").
+YEARS_LATER = re.compile(r"^\s*(?P<n>[a-z]+(?:-[a-z]+)?|\d{1,2})\s+years?\s+later\b", re.IGNORECASE)
+YEAR_NUMBER = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 # The dash the tokenizer leaves inside a range of days ("2–3 February").
 DAY_RANGE_DASH = re.compile(r"[-–—]")
 
@@ -154,6 +160,10 @@ LIST_HEADING_TOKENS = 4
 # and the paragraph breaks among them (a release's lead, a paragraph on its details, then the list).
 LIST_INTRO_REACH = 4
 LIST_INTRO_PARAGRAPHS = 2
+
+
+# A blank line between two sentences: a paragraph break in a text whose paragraphs hold several lines.
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 # Sentences this short are one clause: any date in them dates the event.
@@ -192,10 +202,27 @@ def find_date(
     return (
         own
         or _day_after_story(sent, published)
+        or _years_after_story(sent, published)
         or _carried_date(sent, anchor, published)
         or _retold_date(sent, published, retold_as)
         or When(published, "day", None)
     )
+
+
+def _years_after_story(sent: Span, published: dt.date) -> When | None:
+    """ "Eighteen years later, X ...": that many years after a year the article named before (the
+    nearest one that leaves the sum on or before publication), at year precision."""
+    found = YEARS_LATER.match(sent.text)
+    if found is None:
+        return None
+    word = found.group("n").lower()
+    years = 1 if word == "a" else number_value(word) or 0
+    named = [e for e in doc_entities(sent.doc) if e.end <= sent.start and e.label_ == "DATE"]
+    for ent in reversed(named):
+        for year in reversed(YEAR_NUMBER.findall(ent.text)):
+            if 0 < years < 100 and int(year) + years <= published.year:
+                return When(dt.date(int(year) + years, 1, 1), "year", found.group(0))
+    return None
 
 
 def _carried_date(sent: Span, anchor: Token, published: dt.date) -> When | None:
@@ -377,13 +404,36 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
     if first_item_listed(sent) is not None:
         return _intro_date(sentences, i, published)
     carried = _date_before(sentences, i, published, paragraphs=0, reach=len(sentences))
+    if carried is None:
+        carried = _lead_date(sentences, i, published)
     if carried is None or carried.date is None or carried.precision != "day":
         return carried
     if carried.end is not None:
         return _holding_unit(carried.date, carried.end, carried.text)
-    if _during_the_period(sent):
+    if _during_the_period(sent, sentences[i - 1]):
         return When(carried.date.replace(day=1), "month", carried.text)
     return carried
+
+
+def _lead_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | None:
+    """The day a one-sentence lead gives, for an undated sentence of the paragraph right after it
+    (paragraphs set apart by a blank line): a release tells its news in one sentence, then the
+    details of that news."""
+    paragraphs: list[list[Span]] = [[]]
+    for j, sent in enumerate(sentences[: i + 1]):
+        gap = sent.doc.text[sentences[j - 1].end_char : sent.start_char] if j else ""
+        gap += sentences[j - 1].text[len(sentences[j - 1].text.rstrip()) :] if j else ""
+        if BLANK_LINE.search(gap) and paragraphs[-1]:
+            paragraphs.append([])  # a text written a line per sentence has no lead paragraph
+        if sent.text.strip() and sent.text.rstrip().endswith(SENTENCE_ENDS):
+            paragraphs[-1].append(sent)  # title lines are no part of the lead
+    body = [p for p in paragraphs if p]
+    if len(body) != 2 or len(body[0]) != 1 or body[1][0].start > sentences[i].start:
+        return None
+    if any(_sentence_date(s, published) is not None for s in body[1] if s.start < sentences[i].start):
+        return None
+    lead = _sentence_date(body[0][0], published)
+    return lead if lead is not None and lead.precision == "day" and lead.end is None else None
 
 
 def _holding_unit(first: dt.date, last: dt.date, text: str | None) -> When | None:
@@ -394,15 +444,17 @@ def _holding_unit(first: dt.date, last: dt.date, text: str | None) -> When | Non
     return When(dt.date(first.year, 1, 1), "year", text) if first.year == last.year else None
 
 
-def _during_the_period(sent: Span) -> bool:
-    """ "During the fighting, ...": in the period the story told, not on the day it began."""
+def _during_the_period(sent: Span, before: Span) -> bool:
+    """ "During the fighting, ...": in the period the story told, not on the day it began; but
+    "during the raid" after "a raid ... on 3 February" points back to the happening of that day."""
+    told = {t.lemma_.lower() for t in before if t.pos_ == "NOUN"}
     for t in sent:
         if t.lower_ != "during":
             continue
         for noun in t.children:
             definite = any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children)
             if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and not noun.ent_type_ and definite:
-                return True
+                return noun.lemma_.lower() not in told
     return False
 
 
@@ -529,7 +581,8 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
         if ent.label_ not in ("DATE", "TIME") or in_stamp(ent[0]) or in_stamp(ent[-1]):
             continue
         length = DURATION_ADJECTIVE.search(ent.text) or LENGTH_SUFFIX.match(sent.doc.text, ent.end_char)
-        if length or ent.root.head.lemma_.lower() in REPORTING_VERBS:
+        on_report = ent.root.head.lemma_.lower() in REPORTING_VERBS and not _told_before(ent.root, ent.end)
+        if length or on_report:
             continue
         end = ent.end - 1 if counted_after_date(ent[-1]) else ent.end  # "On 16 July 12 soldiers"
         start, end, text = _with_preposition(ent.start, end, sent)
@@ -538,7 +591,7 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
         seen.update(t.i for t in ent if whole or t.lower_ not in DATE_WORDS)  # "overnight days": "overnight"
     for t in sent:
         fresh = t.lower_ in DATE_WORDS and t.i not in seen and not in_stamp(t)
-        if fresh and t.head.lemma_.lower() not in REPORTING_VERBS:
+        if fresh and (t.head.lemma_.lower() not in REPORTING_VERBS or _told_before(t, t.i + 1)):
             candidates.insert(0, (*_with_preposition(t.i, t.i + 1, sent), t))  # a day word wins ties
     clause = _clause_verb(anchor)
     best: When | None = None
@@ -551,12 +604,13 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
         measured = counted and end < sent.end and sent.doc[end].lower_ in MEASURED_FROM
         if measured and not _measures_back_to(sent.doc[end], anchor):
             continue  # "the strike comes two months after ...": the other happening's date
-        linked = _clause_verb(root) == clause
+        told = _told_before(root, end)
+        linked = _clause_verb(told or root) == clause
         distance = abs(start - anchor.i) + (0 if linked else UNLINKED_DATE_PENALTY)
         distance += JOINED_CLAUSE_PENALTY if _joined_clauses(_clause_verb(root), clause) else 0
         if counted and start > sent.start and sent.doc[start - 1].lower_ in DURATION_AFTER:
             distance += REPORT_DATE_PENALTY  # "after several days of calm": how long; any other date wins
-        distance += REPORT_DATE_PENALTY if _dates_the_report(root) else 0
+        distance += REPORT_DATE_PENALTY if _dates_the_report(root) and told is None else 0
         distance += NOUN_DATE_PENALTY if _dates_another_noun(root, anchor) else 0
         too_far = not linked and abs(start - anchor.i) > MAX_DATE_DISTANCE and len(sent) > SHORT_SENTENCE
         of_period = start > 0 and sent.doc[start - 1].lower_ == "of" and not _possessive(sent.doc[start:end])
@@ -660,6 +714,18 @@ def _measures_back_to(word: Token, anchor: Token) -> bool:
     return clause.left_edge.i <= anchor.i <= clause.right_edge.i
 
 
+def _told_before(date: Token, end: int) -> Token | None:
+    """The reported clause a date ends when the parser hangs it on the reporting verb told after
+    ("... in the area yesterday, officials said"): only a comma and the speaker stand between."""
+    verb = date.head
+    if verb.lemma_.lower() not in REPORTING_VERBS or verb.i < date.i:
+        return None
+    speaker = child(verb, "nsubj")
+    if speaker is None or [t.text for t in date.doc[end : speaker.left_edge.i]] != [","]:
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i < date.i), None)
+
+
 def _dates_the_report(token: Token) -> bool:
     """A date on the reporting verb ("said on Tuesday that ...") dates the report: the event's own
     date wins over it; it only bounds an event the text gives no other date."""
@@ -701,7 +767,7 @@ def _with_preposition(start: int, end: int, sent: Span) -> tuple[int, int, str]:
     if start > sent.start and _day_number(doc[start - 1]):
         start -= 1  # "3 March" when the model tagged only "March"
     if end < sent.end and _day_number(doc[end]) and doc[start].lower_ in MONTHS_AND_DAYS:
-        end += 1  # "March 3"
+        end += 0 if counted_after_date(doc[end]) else 1  # "March 3"; not "Monday 12 soldiers"
     if (
         end < sent.end
         and doc[end].text.isdigit()

@@ -97,8 +97,10 @@ def test_an_undated_sentence_takes_the_date_of_the_sentence_before_it():
 
 
 def test_a_paragraph_break_ends_the_narrative_date():
+    # (a one-sentence lead is the exception: the paragraph after it tells its details)
     events = run(
-        "On 2 March, government forces entered the town of Kafr Nabl after a week of shelling.\n\n"
+        "On 2 March, government forces entered the town of Kafr Nabl after a week of shelling. Residents "
+        "returned to their homes.\n\n"
         "Forty rebel fighters surrendered to the army and handed over their weapons."
     )
     (deal,) = of_type(events, "reconciliation")

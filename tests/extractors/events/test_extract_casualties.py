@@ -475,3 +475,167 @@ def test_a_deal_told_again_keeps_places_off_its_verb():
 def test_a_victim_s_home_town_is_not_the_place(text, location):
     (event,) = of_type(run(text), "casualties")
     assert event.location == location, event.location
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # the wounded joined to the dead by "and" are no part of the toll
+        ("The blast caused at least 20 deaths and more than 60 injuries in the market.", 20),
+        ("Medics reported nine deaths and 31 injuries after the shelling of the camp.", 9),
+        ("The raid left 14 fatalities and dozens of injuries, a rescuer said.", 14),
+        # a singular noun naming one person by role, with "the" or an owner, is one more
+        ("A roadside bomb killed the convoy's driver and two soldiers near the bridge.", 3),
+        ("The militants executed the mayor and four council members in the square.", 5),
+        ("The strike killed two commanders and another who had joined them at the farm.", 3),
+        # alone, such a noun is one death
+        ("A sniper killed the village's doctor near the clinic.", 1),
+        ("A roadside bomb killed the soldier who was driving the lead truck.", 1),
+        ("An air raid killed the emir of Jund al-Fajr, a man known for his sermons.", 1),
+        ("Shelling killed the staff of the clinic in the old town.", None),
+    ],
+)
+def test_a_toll_counts_the_dead_of_one_or_more_roles(text, count):
+    (event,) = of_type(run(text), "casualties")
+    assert event.count == count, event.count
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "date"),
+    [
+        # a number after a weekday that modifies the noun after it counts, the weekday dates
+        ("Officials said Monday 12 soldiers were killed near the border.", 12, D(2021, 3, 8)),
+        # even when the parser hangs the number on the day, which then dates the report
+        ("Witnesses said Sunday 17 villagers were killed when gunmen stormed the market.", 17, None),
+        ("Rebels killed 12 soldiers on Friday 5 March near the border.", 12, D(2021, 3, 5)),
+    ],
+)
+def test_a_number_after_a_weekday_counts(text, count, date):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.event_date) == (count, date or event.event_date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a day the parser hangs on the attribution told after the news dates the news
+        "Gunmen killed four policemen at a checkpoint near the town yesterday, officials said.",
+        "Rebels ambushed a convoy that was carrying aid to the besieged town and killed three drivers "
+        "yesterday, local officials said.",
+        "A car bomb exploded near a police station in the city, killing seven people yesterday, a police "
+        "spokesman said.",
+    ],
+)
+def test_a_day_before_a_trailing_attribution_dates_the_news(text):
+    (event,) = of_type(run(text), "casualties")
+    assert event.event_date == D(2021, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        # "during the raid" after a raid told on a day points back to that day
+        (
+            "Commandos killed a militant leader during a raid on a house in the village on 3 March. Seven "
+            "other people died during the raid.",
+            D(2021, 3, 3),
+            "day",
+        ),
+        (
+            "On 4 March, soldiers launched an operation in the hills. Five militants were killed during "
+            "the operation.",
+            D(2021, 3, 4),
+            "day",
+        ),
+        # a period the sentence before did not name: the month that holds it
+        (
+            "On 4 March, soldiers launched an operation in the hills. Five militants were killed during "
+            "the fighting.",
+            D(2021, 3, 1),
+            "month",
+        ),
+    ],
+)
+def test_during_a_happening_told_before_is_its_day(text, date, precision):
+    *_, event = of_type(run(text), "casualties")
+    assert (event.event_date, event.date_precision) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "injured"),
+    [
+        ("The blast caused at least 20 deaths and more than 60 injuries in the market.", 20, 60),
+        ("Medics reported nine deaths and 31 injuries after the shelling of the camp.", 9, 31),
+    ],
+)
+def test_the_wounded_joined_to_the_dead_are_counted_apart(text, count, injured):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.injured) == (count, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # years counted from a year named before: the nearest one that leaves the sum in the past
+        (
+            "The 1994 bombing of the centre and the 2012 attack on a bus are remembered today. Eighteen "
+            "years later, militants murdered five tourists and a driver in a bomb attack on a bus.",
+            2012,
+        ),
+        ("In 2014 the rebels took the town. A year later, an air strike killed 12 rebels there.", 2015),
+        (
+            "The militia was founded in 2003 in the hills. Two years later, its fighters killed nine "
+            "soldiers in an ambush.",
+            2005,
+        ),
+    ],
+)
+def test_years_later_counts_from_a_year_told_before(text, year):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.event_date, event.date_precision) == (D(year, 1, 1), "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # an uncounted group is at least the part of it that is counted
+        ("An air raid hit a village held by the militants, killing civilians including three children.", 3),
+        ("Gunmen killed villagers including two teachers and a nurse near the well.", 3),
+        ("The bombing killed worshippers including five children at the mosque.", 5),
+    ],
+)
+def test_an_uncounted_group_is_at_least_its_counted_part(text, count):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.count, event.count_qualifier) == (count, "at_least")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a one-sentence lead dates the undated details of the paragraph right after it
+        (
+            "Gunmen stormed a village near the border on Monday, officials said.\n\nThey killed six "
+            "farmers and burned their homes.",
+            D(2021, 3, 8),
+        ),
+        (
+            "Rebels ambushed an army patrol in the hills yesterday, killing two soldiers.\n\nThe troops "
+            "were searching caves. At least nine rebels were killed in the fighting that followed.",
+            D(2021, 3, 9),
+        ),
+        # not a paragraph further on, nor after a lead of two sentences
+        (
+            "Gunmen stormed a village near the border on Monday.\n\nResidents fled to the hills.\n\n"
+            "Police said gunmen killed three officers in the town.",
+            D(2021, 3, 10),
+        ),
+        (
+            "Gunmen stormed a village near the border on Monday. Residents fled.\n\nSix farmers were "
+            "killed in the town.",
+            D(2021, 3, 10),
+        ),
+    ],
+)
+def test_a_one_sentence_lead_dates_the_paragraph_after_it(text, date):
+    *_, event = of_type(run(text), "casualties")
+    assert event.event_date == date
