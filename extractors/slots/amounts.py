@@ -15,11 +15,11 @@ def amount_of(noun: Token) -> Amount | None:
     doc = noun.doc
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
         noun = noun.head  # "Five children and four medical staff": count from the first conjunct
-    amount = _own_amount(noun)
+    amount = own_amount(noun)
     for conj in noun.children:
         separate = any(t.lower_ == "well" for t in doc[noun.i : conj.i])  # "as well as": two tolls
         if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "NUM") and not separate:
-            extra = _own_amount(conj)
+            extra = own_amount(conj)
             # "a commander and his wife": one more; not "two dead and the injury of others"
             person = conj.lemma_.lower() not in INJURY_LEMMAS | VICTIM_NOUNS
             one_more = conj.tag_ in ("NN", "NNP") and conj.lower_ not in COLLECTIVES and person
@@ -33,7 +33,7 @@ def amount_of(noun: Token) -> Amount | None:
     return amount
 
 
-def _own_amount(noun: Token) -> Amount | None:
+def own_amount(noun: Token) -> Amount | None:
     """The number written on one noun (not its conjuncts), skipping dates and "including ..." parts."""
     doc = noun.doc
     start = noun.left_edge.i
