@@ -469,6 +469,9 @@ def _strike_actor(span: Span) -> str | None:
     # "Russian raids and air strikes": the first conjunct's modifiers, when it too is a strike word
     # ("killed by Kurdish fighters and air strikes": the fighters' modifier names no striker)
     base = head.head if head.dep_ == "conj" and _strike_word(head.head) else head
+    if (owner := child(base, "poss")) is not None and owner.pos_ == "PRON":
+        verb = next((a for a in base.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return reporting_force(verb) if verb is not None else None  # "the army said its strikes hit X"
     modifier_deps = ("amod", "compound", "nmod", "poss", "nummod")  # "U.S.-led" comes out as nummod
     mods = [c for c in base.children if c.i < base.i and c.dep_ in modifier_deps]
     mods = [
@@ -478,6 +481,7 @@ def _strike_actor(span: Span) -> str | None:
         and c.lemma_.lower() not in AIRCRAFT_WORDS
         and not c.like_num
         and not (c.pos_ == "ADJ" and not c.ent_type_)  # "the last strike", "more aggressive strikes"
+        and not _unnamed_weapon(c)
     ]
     if mods:
         # "a U.S.-led coalition air strike" -> "U.S.-led coalition", "Russian drone raids" -> "Russian"
@@ -492,6 +496,8 @@ def _strike_actor(span: Span) -> str | None:
         verb = verb.head  # "Turkey began an offensive with airstrikes": the strikes were its instrument
     if head.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
         subj = subject(verb)
+        if subj is None and verb.dep_ == "conj":
+            subj = subject(verb.head)  # "forces saw militants ... and responded with air strikes"
         if subj is not None and subj.pos_ != "PRON":
             return phrase(subj)
         if subj is not None:
@@ -499,6 +505,13 @@ def _strike_actor(span: Span) -> str | None:
     if head.dep_ == "nsubj" and verb.pos_ == "VERB":
         return reporting_military(verb)  # "the military confirmed that an airstrike killed ..."
     return None
+
+
+def _unnamed_weapon(modifier: Token) -> bool:
+    """A weapon word that names no side ("small-arms fire and air strikes"), unlike "Iranian missile"."""
+    if modifier.lemma_.lower() not in WEAPON_WORDS:
+        return False
+    return not any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in modifier.subtree)
 
 
 def _supported_force(span: Span) -> str | None:

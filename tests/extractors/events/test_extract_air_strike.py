@@ -685,3 +685,23 @@ def test_one_strike_near_a_village_in_a_province_is_one_event():
         run("Jets carried out an air strike near the village of Kafr Sajna in Idlib province."), "air_strike"
     )
     assert contains(event.location, "Kafr Sajna")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The army said its air strikes killed 20 militants near Sirte.", "The army"),
+        ("The coalition said its strikes destroyed two bridges near Hajin.", "The coalition"),
+        # the weapon told with the strikes names nobody; who responded with them did
+        (
+            "While searching the village, coalition forces saw militants setting up an ambush and responded "
+            "with small-arms fire and air strikes.",
+            "coalition forces",
+        ),
+        # "their" of officials, who are no force: nobody, never the pronoun
+        ("Israeli officials say their airstrikes took place early Saturday, targeting sites in Gaza.", None),
+    ],
+)
+def test_whose_strikes_the_words_around_them_say(text, actor):
+    (event,) = of_type(run(text), "air_strike")
+    assert event.actor == actor if actor is None else contains(event.actor, actor)
