@@ -30,19 +30,24 @@ from extractors.lexicon import (
     FLIGHT_MISSIONS,
     FLIGHT_VERBS,
     FORCE_HEADS,
+    GROUND_ATTACK_WORDS,
     GROUND_STRIKE_MODIFIERS,
     KILLING_NOUNS,
     NOT_AIR_HEADS,
     NOT_AIRCRAFT_MODIFIERS,
+    NOT_STRUCK_OBJECTS,
     OBJECT_ATTACK_VERBS,
+    STATE_STRIKE_VERBS,
     STRIKE_ATTACKER_NOUNS,
     STRIKE_BEGIN_VERBS,
+    STRIKE_CAUSE_WORDS,
     STRIKE_CONDUCT_VERBS,
     STRIKE_GENERIC_MODIFIERS,
     STRIKE_HIT_VERBS,
     STRIKE_OUTCOME_VERBS,
     STRIKE_VICTIM_VERBS,
     STRIKE_WITH_VERBS,
+    STRUCK_TARGET_NOUNS,
     TREND_VERBS,
     WEAPON_WORDS,
 )
@@ -70,6 +75,7 @@ from extractors.slots.who import (
     blamed_for,
     find_source,
     laid_to,
+    reported_by,
     reporting_force,
     reporting_military,
 )
@@ -235,7 +241,8 @@ def _fired_from_the_ground(modifier: Token) -> bool:
 
 def _strike_from_the_air(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     """A bare "strikes", "raids", "bombing": an aircraft word in the sentence, or an article about
-    aircraft and a named attacker ("Russian raids"); never a labour or hunger strike."""
+    aircraft and a named attacker ("Russian raids"), or strikes that killed just after aircraft in the
+    paragraph; never a labour or hunger strike."""
     flown = [t for t in sent if not any(c.lower_ in NOT_AIRCRAFT_MODIFIERS for c in t.children)]
     words = {t.lemma_.lower() for t in flown} | {t.lower_ for t in flown}
     if words & NOT_AIR_HEADS or any(_fired_from_the_ground(c) for c in span.root.children):
@@ -243,7 +250,83 @@ def _strike_from_the_air(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     if words & AIRCRAFT_WORDS or _by_an_air_force(span) or _military_strike(span.root, layout):
         return True
     named = _named_attacker(span.root) is not None
-    return layout.air_context and (named or _carried_out(span) or _killed_people(span.root))
+    if layout.air_context:
+        return named or _carried_out(span) or _killed_people(span.root)
+    # "Jets pounded the town. The raids killed nine.": aircraft just before (a "bombing" may be a car's)
+    head = span.root
+    described = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+    plain = all(c.lower_ in STRIKE_GENERIC_MODIFIERS or c.ent_type_ in ("NORP", "GPE") for c in described)
+    strikes = head.lemma_.lower() in ("strike", "raid") and plain  # not "police raids", "night raids"
+    return strikes and _killed_people(head) and _aerial_near(sent)
+
+
+def _state_strikes(span: Span, sent: Span, layout: ArticleLayout) -> bool:
+    """A state (or an air coalition) as subject of hit / strike / bomb / pound: "Israel hit targets in
+    Gaza", "Russia bombed the town". Ground attacks read the same, so the strike must be told as one from
+    the air: the verb "bomb", an aircraft word in this sentence or the one before, or targets, positions
+    or sites struck; never with a ground weapon or another instrument ("hit X with artillery", "with
+    sanctions") nor a deal struck."""
+    verb = span.root
+    striker = _state_striker(verb)
+    obj = child(verb, "dobj")
+    if striker is None or obj is None or verb.lemma_.lower() not in STATE_STRIKE_VERBS:
+        return False
+    if obj.lemma_.lower() in NOT_STRUCK_OBJECTS or _struck_from_the_ground(verb):
+        return False
+    if verb.lemma_.lower() == "bomb" or _aerial_near(sent):
+        return True
+    mine = child(obj, "poss") is not None  # "hit its production target"
+    return obj.lemma_.lower() in STRUCK_TARGET_NOUNS and not mine
+
+
+def _state_striker(verb: Token) -> Token | None:
+    """The state or air coalition that struck: the verb's subject, or for "it" the force that reports
+    ("The Israeli military said it struck 40 targets")."""
+    subj = subject(verb)
+    if subj is not None and subj.pos_ == "PRON":
+        subj = reported_by(verb)[1]
+    elif subj is None:  # "Pakistan bombed ...", parsed as an adverbial noun just before the verb
+        subj = next((c for c in verb.lefts if c.dep_ == "npadvmod" and c.i == verb.i - 1), None)
+    if subj is None:
+        return None
+    lemma = subj.lemma_.lower()
+    if subj.ent_type_ == "GPE" or lemma in AIR_FORCE_WORDS:
+        return subj  # "Israel", "the United States", "the coalition"
+    named = any(c.ent_type_ in ("NORP", "GPE") for c in subj.children)
+    return subj if named and lemma in STRIKE_ATTACKER_NOUNS else None  # "the Israeli military"
+
+
+def _struck_from_the_ground(verb: Token) -> bool:
+    """A ground weapon in the verb's clause ("hit targets with artillery", "Turkish artillery struck"),
+    or another instrument ("hit Russia with sanctions"); a cause ("after rocket fire") is no weapon."""
+    for t in verb.subtree:
+        if t.lemma_.lower() not in GROUND_ATTACK_WORDS and t.lower_ not in GROUND_ATTACK_WORDS:
+            continue
+        path = [a for a in t.ancestors if a.i != verb.i and verb.is_ancestor(a)]
+        if not any(a.lower_ in STRIKE_CAUSE_WORDS or a.lemma_.lower() in STRIKE_CAUSE_WORDS for a in path):
+            return True
+    for prep in verb.children:
+        tool = child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ in ("with", "using") else None
+        if tool is not None and not _aerial_word(tool):
+            return True
+    return False
+
+
+def _aerial_near(sent: Span) -> bool:
+    """An aircraft or air-strike word in the sentence or the one just before it in its paragraph."""
+    if any(_aerial_word(t) for t in sent):
+        return True
+    earlier = [s for s in doc_sentences(sent.doc) if s.end <= sent.start and s.text.strip()]
+    if not earlier:
+        return False
+    previous = earlier[-1]
+    after = sent.doc.text[previous.start_char : sent.start_char].lstrip()  # a line break ends a paragraph
+    return "\n" not in after and any(_aerial_word(t) for t in previous)
+
+
+def _aerial_word(token: Token) -> bool:
+    word = token.lower_
+    return word in AIRCRAFT_WORDS or word.removesuffix("s") in AIRCRAFT_WORDS or word.startswith("airstrike")
 
 
 def _killed_people(head: Token) -> bool:
@@ -386,6 +469,9 @@ def _strike_actor(span: Span) -> str | None:
     # "Russian raids and air strikes": the first conjunct's modifiers, when it too is a strike word
     # ("killed by Kurdish fighters and air strikes": the fighters' modifier names no striker)
     base = head.head if head.dep_ == "conj" and _strike_word(head.head) else head
+    if (owner := child(base, "poss")) is not None and owner.pos_ == "PRON":
+        verb = next((a for a in base.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return reporting_force(verb) if verb is not None else None  # "the army said its strikes hit X"
     modifier_deps = ("amod", "compound", "nmod", "poss", "nummod")  # "U.S.-led" comes out as nummod
     mods = [c for c in base.children if c.i < base.i and c.dep_ in modifier_deps]
     mods = [
@@ -395,6 +481,7 @@ def _strike_actor(span: Span) -> str | None:
         and c.lemma_.lower() not in AIRCRAFT_WORDS
         and not c.like_num
         and not (c.pos_ == "ADJ" and not c.ent_type_)  # "the last strike", "more aggressive strikes"
+        and not _unnamed_weapon(c)
     ]
     if mods:
         # "a U.S.-led coalition air strike" -> "U.S.-led coalition", "Russian drone raids" -> "Russian"
@@ -409,6 +496,8 @@ def _strike_actor(span: Span) -> str | None:
         verb = verb.head  # "Turkey began an offensive with airstrikes": the strikes were its instrument
     if head.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
         subj = subject(verb)
+        if subj is None and verb.dep_ == "conj":
+            subj = subject(verb.head)  # "forces saw militants ... and responded with air strikes"
         if subj is not None and subj.pos_ != "PRON":
             return phrase(subj)
         if subj is not None:
@@ -416,6 +505,13 @@ def _strike_actor(span: Span) -> str | None:
     if head.dep_ == "nsubj" and verb.pos_ == "VERB":
         return reporting_military(verb)  # "the military confirmed that an airstrike killed ..."
     return None
+
+
+def _unnamed_weapon(modifier: Token) -> bool:
+    """A weapon word that names no side ("small-arms fire and air strikes"), unlike "Iranian missile"."""
+    if modifier.lemma_.lower() not in WEAPON_WORDS:
+        return False
+    return not any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in modifier.subtree)
 
 
 def _supported_force(span: Span) -> str | None:
@@ -535,4 +631,9 @@ READERS: dict[str, Reader] = {
     "aircraft": Reader(_aircraft_attacks, _aircraft_actor, _aircraft_count),
     "weak": Reader(_strike_from_the_air, _strike_actor, _strike_count),
     "support": Reader(_reports_by_itself, _supported_force, lambda span: None),
+    "state": Reader(
+        _state_strikes,
+        lambda span: phrase(s) if (s := _state_striker(span.root)) else None,
+        lambda span: None,
+    ),
 }

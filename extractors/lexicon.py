@@ -698,7 +698,7 @@ INJURY_LEMMAS = _words("injure wound injury wounded injured wounding injuring")
 # need parsed, e.g. "warplanes struck X", a toll's "victims", a truce "negotiated". Recall matters
 # more than precision: a false hit costs one parsed sentence, a miss can lose an event.
 # `*` means any ending, a space any whitespace (`extractors/speed/prefilter.py`).
-AIR_STRIKE_CONTEXT_FORMS = ("struck", "sortie*", "missile*", "rocket*", "shell*")
+AIR_STRIKE_CONTEXT_FORMS = ("sortie*", "missile*", "rocket*", "shell*")
 CASUALTIES_CONTEXT_FORMS = ("hurt", "assassinat*", "perish*", "victim*")
 RECRUITMENT_CONTEXT_FORMS = ("induct*",)
 RECONCILIATION_CONTEXT_FORMS = (
@@ -771,6 +771,18 @@ STRIKE_BEGIN_VERBS = _words("begin start resume")
 # Heads that make an air-attack word a precaution against one, no attack: "air raid sirens",
 # "an air-raid shelter", "drone strike warnings".
 AIR_RAID_PRECAUTIONS = _words("siren alarm alert warning shelter drill defence defense")
+# Verbs of which a state is the subject when it strikes ("Israel hit targets in Gaza", "Russia bombed X").
+STATE_STRIKE_VERBS = _words("hit strike bomb pound")
+# What a state strikes from the air, unlike a country, a deal or a tone: "Israel hit targets in Gaza".
+STRUCK_TARGET_NOUNS = _words(
+    "target position site facility hideout base depot camp stronghold installation compound headquarters"
+)
+# Objects of "strike"/"hit" that are no attack: "struck a deal", "hit the headlines".
+NOT_STRUCK_OBJECTS = _words("deal agreement bargain compromise tone note balance chord pose record headline")
+# Words of an attack from the ground: a state that "hit X with artillery" made no air strike.
+GROUND_ATTACK_WORDS = GROUND_STRIKE_MODIFIERS | _words("shell tank howitzer troop soldier commando gunfire")
+# Words introducing the cause of a strike, not its weapon ("hit targets after rocket fire").
+STRIKE_CAUSE_WORDS = _words("after following response retaliation reprisal revenge")
 # Singular strike nouns that count one strike ("an air raid", "the airstrike").
 COUNTABLE_STRIKES = _words("strike raid airstrike air-strike barrel bomb attack")
 

@@ -29,14 +29,14 @@ def amount_of(noun: Token) -> Amount | None:
         if _wounded_word(noun) and not _wounded_word(noun.head):
             break  # "33 deaths and 195 injuries": the wounded are counted apart
         noun = noun.head  # "Five children and four medical staff": count from the first conjunct
-    amount = _own_amount(noun)
+    amount = own_amount(noun)
     for conj in noun.children:
         separate = any(t.lower_ == "well" for t in doc[noun.i : conj.i])  # "as well as": two tolls
         if conj.dep_ != "conj" or separate or (_wounded_word(conj) and not _wounded_word(noun)):
             continue  # "33 deaths and 195 injuries": the wounded are no part of the toll
         another = conj.lower_ in ONE_MORE_WORDS and not any(c.like_num for c in conj.children)
         if conj.pos_ in ("NOUN", "PROPN", "NUM") or another:
-            extra = Amount(1, "exact") if another else _own_amount(conj)  # "two leaders and another": 3
+            extra = Amount(1, "exact") if another else own_amount(conj)  # "two leaders and another": 3
             # "a commander and his wife": one more; not "two dead and the injury of others"
             person = conj.lemma_.lower() not in INJURY_LEMMAS | VICTIM_NOUNS
             one_more = conj.tag_ in ("NN", "NNP") and conj.lower_ not in COLLECTIVES and person
@@ -70,7 +70,7 @@ def _wounded_word(token: Token) -> bool:
     return any(w.lemma_.lower() in INJURY_LEMMAS or w.lower_ in INJURY_LEMMAS for w in words)
 
 
-def _own_amount(noun: Token) -> Amount | None:
+def own_amount(noun: Token) -> Amount | None:
     """The number written on one noun (not its conjuncts), skipping dates and "including ..." parts."""
     doc = noun.doc
     start = noun.left_edge.i

@@ -1,5 +1,6 @@
 """Places of distinct strikes in one sentence: "struck X and Y", "raids on X, Y and Z", "raids in X and Y",
-"targeted the towns of X and Y", "hit X, while others hit Y".
+"strikes near X and Y", "two strikes near X and three strikes near Y", "targeted the towns of X and Y",
+"hit X, while others hit Y".
 
 The guidelines make distinct strikes on distinct places distinct events, so the air strike
 extractor emits one event per place found here. A place is struck when it is the object of the
@@ -28,7 +29,7 @@ from extractors.lexicon import (
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
 from extractors.normalize.numbers import Amount, parse_amount
-from extractors.slots.amounts import amount_of
+from extractors.slots.amounts import own_amount
 from extractors.slots.clauses import child
 from extractors.slots.where import PlaceMention
 
@@ -77,7 +78,10 @@ def _attack_heads(trigger: Token) -> set[Token]:
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return heads
     heads.add(verb)
-    heads.update(c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STRIKE_NOUNS)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STRIKE_NOUNS]
+    heads.update(objects)
+    # "five strikes near X and three strikes near Y": conjoined strike nouns, each with its place
+    heads.update(c for o in objects for c in o.conjuncts if c.lemma_.lower() in STRIKE_NOUNS)
     for clause in verb.children:
         if clause.dep_ not in ("conj", "advcl") or clause.pos_ != "VERB":
             continue
@@ -122,12 +126,15 @@ def _reached(base: Token, heads: set[Token]) -> bool:
     """Whether a place phrase is what one of the attack words reached."""
     if base.dep_ in ("dobj", "obj"):
         return base.head in heads
-    if base.dep_ == "pobj" and base.head.lower_ == "in":
-        # "raids in X and Y", "struck targets in X and Y", "strikes against ISIL in X and Y"; a single
-        # place "in" is where the struck place lies ("a school in X village in Y township")
+    if base.dep_ == "pobj" and base.head.lower_ in ("in", "near"):
+        # "raids in X and Y", "strikes near X and Y", "strikes against ISIL in X and Y"; a single place
+        # "in" is where the struck place lies ("a school in X village in Y township"), unless each of
+        # conjoined strike nouns has its own ("two strikes near X and three strikes near Y")
+        within = base.head.head
+        if within in heads and any(c in heads for c in within.conjuncts):
+            return within.lemma_.lower() in STRIKE_NOUNS
         if not any(c.dep_ == "conj" for c in base.children):
             return False
-        within = base.head.head
         if within.dep_ == "pobj" and within.head.lower_ in STRUCK_PREPS:
             return within.head.head in heads
         return within in heads or (within.dep_ == "dobj" and within.head in heads)
@@ -151,7 +158,7 @@ def _count_at(base: Token) -> Amount | None:
         nouns = [n for n in (child(head, "dobj"), child(head, "nsubj")) if n is not None]
         head = next((n for n in nouns if n.lemma_.lower() in STRIKE_NOUNS), head)
     if head.lemma_.lower() in STRIKE_NOUNS and any(c.dep_ in ("nummod", "quantmod") for c in head.children):
-        return amount_of(head)
+        return own_amount(head)  # "two raids on X and one on Y": two on X, not the sum
     return None
 
 

@@ -30,7 +30,7 @@ from extractors.slots.clauses import child, phrase, reporting_verb
 
 def reporting_force(verb: Token) -> str | None:
     """The force a pronoun of a reported clause refers to: the subject of the reporting verb above it."""
-    _, subj = _reported_by(verb)
+    _, subj = reported_by(verb)
     if subj is None or subj.pos_ == "PRON" or subj.lemma_.lower() in SOURCE_HEADS:
         return None
     words = {t.lemma_.lower() for t in subj.subtree}
@@ -41,7 +41,7 @@ def reporting_force(verb: Token) -> str | None:
     return None
 
 
-def _reported_by(verb: Token) -> tuple[Token, Token | None]:
+def reported_by(verb: Token) -> tuple[Token, Token | None]:
     """The clause a verb stands in (past "and" and "to" links) and the subject of the reporting verb
     it is the complement of ("The army said [it struck ...]"); None when nobody reports it."""
     node = verb
@@ -57,7 +57,7 @@ def reporting_military(verb: Token) -> str | None:
     """The state military that reports a strike clause with no force of its own ("The U.S. military
     confirmed that an airstrike killed a commander"): it reports its own strike, unless the clause
     tells of its own side's or civilians' losses (then the strike is the enemy's)."""
-    node, subj = _reported_by(verb)
+    node, subj = reported_by(verb)
     if subj is None or subj.lemma_.lower() not in MILITARY_REPORTER_HEADS:
         return None
     actor = canonical_actor(phrase(subj))

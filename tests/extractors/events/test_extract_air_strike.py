@@ -569,3 +569,139 @@ def test_a_ground_raid_is_no_air_strike_but_its_by_phrase_names_both_attackers(t
 def test_who_is_blamed_for_or_accused_of_the_strike(text, actor):
     (event,) = of_type(run(text), "air_strike")
     assert event.actor == actor if actor is None else contains(event.actor, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "location"),
+    [
+        ("Israel hit militant targets in the Gaza Strip on Sunday.", "Israel", "Gaza Strip"),
+        ("The United States struck militia sites near Albu Kamal overnight.", "United States", "Albu Kamal"),
+        ("Pakistan bombed insurgent hideouts in the Tirah valley on Friday.", "Pakistan", "Tirah"),
+        ("Russia bombed the town of Kafr Zita on Thursday.", "Russia", "Kafr Zita"),
+        ("The coalition struck weapons depots near Hajin on Tuesday.", "coalition", "Hajin"),
+        # "it" under a reporting verb is the state force that reports
+        (
+            "The Turkish military said it hit 30 positions near Sinjar overnight.",
+            "Turkish military",
+            "Sinjar",
+        ),
+        # an aircraft as instrument, or aircraft in the sentence before
+        ("Iran struck opposition camps near Koya with drones on Monday.", "Iran", "Koya"),
+        (
+            "Drones circled over the town all day. Later, Turkey hit the village of Tel Rifat.",
+            "Turkey",
+            "Tel Rifat",
+        ),
+    ],
+)
+def test_a_state_that_hit_struck_or_bombed_targets(text, actor, location):
+    """A state (or an air coalition) as subject of hit / strike / bomb, told as a strike from the air."""
+    (event,) = of_type(run(text), "air_strike")
+    assert event.pattern_id == "air_strike.state_verb"
+    assert contains(event.actor, actor)
+    assert contains(event.location, location)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel hit back at its critics on Monday.",
+        "Turkey struck a deal with Russia over the border crossings on Thursday.",
+        "Russia hit the grain exporters with new sanctions.",
+        "Israel hit militant targets in Gaza with artillery fire overnight.",
+        "Pakistan struck insurgent positions with tanks and mortars near the border.",
+        "Iraq hit its oil production target in May.",
+        "The storm hit the town of Hama on Monday.",
+        "Israel could hit targets in Iran, officials warned.",
+        "Iran threatened to strike bases in the region.",
+        "Russia denied that it bombed the hospital.",
+        "Insurgents bombed a police station in Kirkuk.",
+        "Russia hit energy targets across the country with missiles on Monday.",
+        # a place that was struck, not the state as a striker
+        "Syria was hit by a strong earthquake on Monday.",
+    ],
+)
+def test_states_hitting_on_the_ground_or_in_words_make_no_air_strike(text):
+    assert of_type(run(text), "air_strike") == []
+
+
+def test_a_state_s_strike_after_rocket_fire_is_still_from_the_air():
+    (event,) = of_type(run("Israel hit targets in the Gaza Strip after rocket fire on Sunday."), "air_strike")
+    assert contains(event.actor, "Israel")
+
+
+def test_raids_that_killed_just_after_aircraft_in_the_paragraph():
+    text = "A helicopter gunship was seen over the valley. Raids later killed six fighters near Kafr Nabl."
+    events = of_type(run(text), "air_strike")
+    assert any(e.evidence.startswith("Raids later killed") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a new paragraph tells another incident
+        "A helicopter gunship was seen over the valley.\nRaids later killed six fighters near Kafr Nabl.",
+        # a "bombing" may be a car bomb's
+        "Jets were seen over the area. A bombing killed 12 people at a market in Kirkuk.",
+        "Jets were seen over the area. Police raids killed five suspects in Karachi.",
+    ],
+)
+def test_raids_that_killed_need_aircraft_in_the_same_paragraph(text):
+    assert not any(
+        e.evidence.startswith(("Raids", "A bombing", "Police")) for e in of_type(run(text), "air_strike")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "counts"),
+    [
+        (
+            "Jordanian jets carried out strikes near Karak and Ruwaished on Sunday.",
+            ["Karak", "Ruwaished"],
+            [None, None],
+        ),
+        (
+            "The coalition conducted five strikes near Tabqa and three strikes near Manbij.",
+            ["Tabqa", "Manbij"],
+            [5, 3],
+        ),
+        (
+            "U.S. forces conducted six strikes near Kirkuk and two strikes near Tikrit.",
+            ["Kirkuk", "Tikrit"],
+            [6, 2],
+        ),
+        # a count stated for each place is that place's, not the sum
+        ("Helicopters dropped eight barrels on Daraya and five on Zabadani.", ["Daraya", "Zabadani"], [8, 5]),
+    ],
+)
+def test_strikes_near_several_places_are_one_event_each(text, places, counts):
+    events = of_type(run(text), "air_strike")
+    assert [e.location for e in events] == places
+    assert [e.count for e in events] == counts
+
+
+def test_one_strike_near_a_village_in_a_province_is_one_event():
+    (event,) = of_type(
+        run("Jets carried out an air strike near the village of Kafr Sajna in Idlib province."), "air_strike"
+    )
+    assert contains(event.location, "Kafr Sajna")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The army said its air strikes killed 20 militants near Sirte.", "The army"),
+        ("The coalition said its strikes destroyed two bridges near Hajin.", "The coalition"),
+        # the weapon told with the strikes names nobody; who responded with them did
+        (
+            "While searching the village, coalition forces saw militants setting up an ambush and responded "
+            "with small-arms fire and air strikes.",
+            "coalition forces",
+        ),
+        # "their" of officials, who are no force: nobody, never the pronoun
+        ("Israeli officials say their airstrikes took place early Saturday, targeting sites in Gaza.", None),
+    ],
+)
+def test_whose_strikes_the_words_around_them_say(text, actor):
+    (event,) = of_type(run(text), "air_strike")
+    assert event.actor == actor if actor is None else contains(event.actor, actor)

@@ -167,7 +167,7 @@ EXAMPLES = [
     ("The gunmen handed themselves over.", "reconciliation.gave_themselves_up"),
 ]
 # Patterns that test the model's tags, so a blank pipeline cannot match them.
-NEEDS_TAGS = {"reconciliation.laid_down_arms", "reconciliation.handed_in_arms"}
+NEEDS_TAGS = {"reconciliation.laid_down_arms", "reconciliation.handed_in_arms", "air_strike.state_verb"}
 
 
 def test_every_trigger_pattern_has_an_example():
