@@ -485,9 +485,9 @@ NAME_PARTICLES = _words("al el ad ash as ar at az an adh - de of bin ibn")
 # Lower-case words that may stand inside a name the article's context counts ("Bab al-Hawa").
 NAME_CONNECTORS = ARABIC_ARTICLES | _words("of de du la")
 # Lower-case words and marks inside one place name, between its capitalised parts: Persian and Pashto
-# "i", "e", "ye", "wa" ("Qala i Naw", "Keran wa Menjan", "Nawa-e Barakzayi"), an Arabic article
-# ("Tal al-Abyad").
-NAME_JOINERS = ARABIC_ARTICLES | _words("i e ye wa -")
+# "i", "e", "ye", "wa" ("Qala i Naw", "Keran wa Menjan", "Nawa-e Barakzayi"), Swahili "ya" ("Kambi ya
+# Jua"), an Arabic article ("Tal al-Abyad").
+NAME_JOINERS = ARABIC_ARTICLES | _words("i e ye ya wa -")
 # Words that are also names in the gazetteer but mostly mean something else in conflict news:
 # English words ("Hit" in Iraq, "Van" and "Batman" in Turkey, "Bar" in Ukraine), generic parts of
 # Arabic place names (Bab, Tal, Ras, Abu), names of people, months and days, and words of armed

@@ -170,10 +170,14 @@ def _sentence_places(
         typed_of = (
             typed_of and PLACE_TYPE_RANK.get(doc[ent.start - 2].lower_, WIDE_TYPE_RANK) < WIDE_TYPE_RANK
         )
+        # "attacked Nacutuco (Mucojo, Cabo Delgado)": a bracket of parents vouches too (the model may run
+        # the name into it)
+        bracket = next((t.i for t in ent if t.text == "("), ent.end)
+        parented = bracket < len(doc) and doc[bracket].text == "(" and _parents_follow(doc, bracket)
         if (
             ent.label_ in ("GPE", "LOC", "FAC")
             or ent.label_ in MISLABELLED_PLACE
-            and (after_preposition or typed_of)
+            and (after_preposition or typed_of or parented)
         ):
             spans.append((ent.start, ent.end))
     alpha = [t for t in sent if t.is_alpha]
@@ -308,16 +312,17 @@ def _mention(
     name = doc[toks[0].i : toks[-1].i + 1].text
     if country_of(name) or demonym_country(name):
         return None
-    if not _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS - {"from", "between"}) and _names_a_party(
-        toks
-    ):
+    # "attacked Nacutuco (Mucojo, Cabo Delgado)", "attacked X in Y LGA": the parents make it a place; a
+    # bracket of them whatever the parse makes of the name ("Nacutuco" as the next verb's subject)
+    parented = _parents_follow(doc, toks[-1].i + 1)
+    bracketed = parented and doc[toks[-1].i + 1].text == "("  # not "killed Fahd al-Quso in X province"
+    placed = bracketed or _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS - {"from", "between"})
+    if not placed and _names_a_party(toks):
         return False  # after "near", "in": a place whatever the parse says ("Near Sinjar, strikes hit")
     geographic = toks[-1].lower_ in GEO_FEATURES  # "in the Sambisa Forest" is a place; "on the Embassy" not
     after_preposition = _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS | {"of"}, across_the=geographic)
     introduced = _preceded_by(doc, start, PLACE_PREPS)  # "in (Syrias) Homs", "in the Sambisa Forest"
     attacked = start > 0 and _against_an_attack(doc[start - 1])
-    # "attacked Nacutuco (Mucojo, Cabo Delgado)", "attacked X in Y LGA": the parents make it a place
-    parented = _parents_follow(doc, toks[-1].i + 1)
     introduced = introduced or attacked or parented  # "an attack against Abha"
     after_preposition = after_preposition or attacked
     if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:

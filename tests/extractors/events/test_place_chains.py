@@ -477,3 +477,25 @@ def test_a_newsroom_dateline_abroad_is_no_place_of_the_events():
 def test_a_name_qualifying_a_thing_is_no_place_but_a_named_front_is(text, location):
     events = of_type(run(text), "casualties")
     assert events and all(e.location == location for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a bracket of parents makes a name a place whatever the parse makes of it
+        (
+            "On 3 June, gunmen raided Mbwari (Ancuabe, Cabo Delgado), beheaded two men and burned a market.",
+            "Mbwari",
+        ),
+        # Swahili "ya" joins one name
+        (
+            "On 3 June, militia fighters killed five villagers at Kambi ya Simba (Beni, Nord-Kivu).",
+            "Kambi ya Simba",
+        ),
+        # a person before "in X province" stays a person
+        ("A drone strike killed senior commander Abu Salim al-Harbi in Marib province on Monday.", "Marib"),
+    ],
+)
+def test_a_bracket_of_parents_makes_a_place_and_a_person_stays_one(text, location):
+    events = of_type(run(text), "casualties")
+    assert events and all(e.location == location for e in events), [e.location for e in events]
