@@ -22,7 +22,7 @@ from extractors.lexicon import (
     WEEKDAY_REGEX,
 )
 from extractors.normalize.countries import country_of, demonym_country
-from extractors.normalize.places import is_known_place
+from extractors.normalize.places import is_known_place, lies_in
 from extractors.schema import Article
 from extractors.speed.docviews import doc_entities, doc_text
 
@@ -34,10 +34,12 @@ _STAMP = re.compile(
     rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}\s+{MONTH_REGEX},?\s+\d{{4}}|{MONTH_REGEX}\s+\d{{1,2}},?\s+\d{{4}})"
     rf"(?:\s+\d{{1,2}}:\d{{2}})?\s*"
 )
-# Wire datelines: "DAMASCUS, March 3 (Reuters) -", "BEIRUT (AP) —", "ALEPPO, Syria -".
+# Wire datelines: "DAMASCUS, March 3 (Reuters) -", "BEIRUT (AP) —", "ALEPPO, Syria -", "WASHINGTON, May 13,
+# 2008 –", "ZHARAY DISTRICT, KANDAHAR PROVINCE, Afghanistan –" (upper-case parents before the country).
 _WIRE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z'.\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z]+))?"
-    rf"(?:,?\s*{MONTH_REGEX}\s+\d{{1,2}})?\s*(?:\([A-Za-z0-9 .,]+\))?\s*[-—–]+\s"
+    r"^\s*(?P<place>[A-Z][A-Z'.\- ]{2,40}?)(?:,\s*[A-Z][A-Z'.\- ]{2,40}?(?=,))*"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z]+))?"
+    rf"(?:,?\s*{MONTH_REGEX}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([A-Za-z0-9 .,]+\))?\s*[-—–]+\s"
 )
 # Pages put the headline and a byline before the body, so a wire dateline may open a later paragraph.
 DATELINE_WINDOW = 600
@@ -227,6 +229,9 @@ def read_layout(doc: Doc, article: Article) -> ArticleLayout:
                 countries[name] += 2
         elif ent.label_ == "NORP" and (name := demonym_country(ent.text)):
             countries[name] += 1
+    country = countries.most_common(1)[0][0] if countries else None
+    if dateline_place and country and not lies_in(dateline_place, country):
+        dateline_place = None  # "WASHINGTON —" on an Afghan story: where the report was filed, not the events
     air_context = bool(_AIR_WORD.search(article.title or "")) or len(_AIR_WORD.findall(text)) >= 2
     return ArticleLayout(
         published=article.published,
@@ -239,7 +244,7 @@ def read_layout(doc: Doc, article: Article) -> ArticleLayout:
         ),
         dateline_place=dateline_place,
         headline=headline,
-        country=countries.most_common(1)[0][0] if countries else None,
+        country=country,
         air_context=air_context,
         link_lists=tuple(find_link_lists(text)),
     )

@@ -385,6 +385,13 @@ PLACE_TYPE_RANK = {
     )
     for word in words.split()
 }
+# Nouns by which a later sentence tells an incident again ("The encounter took place in X"): where it
+# names a finer place, that is the incident's.
+RETELLING_NOUNS = ANAPHORIC_ATTACK_NOUNS | _words("encounter engagement ambush firefight")
+# Verbs that say where an incident told before happened ("residents pinpointed the attack to X").
+LOCATING_VERBS = _words("pinpoint locate place trace")
+# Words after "The <noun>" that tell where an incident happened, read without a parse ("took place").
+RETELLING_VERB_WORDS = _words("took happened occurred unfolded")
 # Nouns naming an event, never a place, even capitalised in a headline ("Killed in Airstrike").
 EVENT_NOUNS = _words(
     "airstrike airstrikes strike strikes attack attacks raid raids bombing bombings clash clashes ambush "
@@ -455,6 +462,9 @@ FACILITY_WORDS = _words("center centre academy")
 LANDMARK_WORDS = _words(
     "mosque church cathedral hospital school market bakery university stadium prison hotel clinic hall"
 )
+# Nouns of sites and spots a name before them still places ("near the Koniko gas field"); before other
+# nouns a name only says whose the thing is ("called in NATO aircraft").
+SITE_NOUNS = _words("field fields oilfield airbase airfield compound outskirts border dam bridge")
 # Prepositions that put an event inside a building or site ("inside the X Mosque"), not beside it.
 SITE_PREPS = _words("at in inside within on into")
 # Verbs after which a named building is no scene of an attack: where the wounded went or died, where
@@ -478,9 +488,9 @@ NAME_PARTICLES = _words("al el ad ash as ar at az an adh - de of bin ibn")
 # Lower-case words that may stand inside a name the article's context counts ("Bab al-Hawa").
 NAME_CONNECTORS = ARABIC_ARTICLES | _words("of de du la")
 # Lower-case words and marks inside one place name, between its capitalised parts: Persian and Pashto
-# "i", "e", "ye", "wa" ("Qala i Naw", "Keran wa Menjan", "Nawa-e Barakzayi"), an Arabic article
-# ("Tal al-Abyad").
-NAME_JOINERS = ARABIC_ARTICLES | _words("i e ye wa -")
+# "i", "e", "ye", "wa" ("Qala i Naw", "Keran wa Menjan", "Nawa-e Barakzayi"), Swahili "ya" ("Kambi ya
+# Jua"), an Arabic article ("Tal al-Abyad").
+NAME_JOINERS = ARABIC_ARTICLES | _words("i e ye ya wa -")
 # Words that are also names in the gazetteer but mostly mean something else in conflict news:
 # English words ("Hit" in Iraq, "Van" and "Batman" in Turkey, "Bar" in Ukraine), generic parts of
 # Arabic place names (Bab, Tal, Ras, Abu), names of people, months and days, and words of armed

@@ -52,6 +52,17 @@ def _compatible_place(a: str | None, b: str | None) -> bool:
     return _compatible_text(a, b) or lies_in(b, a) or lies_in(a, b)
 
 
+def _compatible_places(a: Event, b: Event) -> bool:
+    """Compatible places, or a place the gazetteer lacks whose parent is ("Da", near el-Bur, and Somalia)."""
+    if _compatible_place(a.location, b.location):
+        return True
+    return any(
+        _compatible_place(x, y)
+        for x, y in ((a.location_parent, b.location), (a.location, b.location_parent))
+        if x is not None and y is not None
+    )
+
+
 def _within(inner: Event, outer: Event) -> bool:
     """Whether one date lies in the other's period ("on Sunday" in "July"; equal dates too)."""
     if inner.event_date is None or outer.event_date is None:
@@ -88,7 +99,7 @@ def _compatible(kept: Event, other: Event, *, ignore_date: bool) -> bool:
     if not ignore_date and not same_date and not undated:
         return False
     same_source = kept.location_source == other.location_source == "sentence"
-    if not ignore_date and same_source and not _compatible_place(kept.location, other.location):
+    if not ignore_date and same_source and not _compatible_places(kept, other):
         return False
     for slot in ("count", "injured"):
         a, b = getattr(kept, slot), getattr(other, slot)

@@ -28,6 +28,7 @@ from extractors.lexicon import (
     GROUP_NAME_HEADS,
     INCIDENT_VERBS,
     LANDMARK_WORDS,
+    LOCATING_VERBS,
     LOWER_CASE_ARTICLES,
     MONTHS_AND_DAYS,
     NAME_JOINERS,
@@ -40,8 +41,11 @@ from extractors.lexicon import (
     PERSON_TITLES,
     PLACE_PREPS,
     PLACE_TYPE_RANK,
+    RETELLING_NOUNS,
+    RETELLING_VERB_WORDS,
     ROUTE_NOUNS,
     SETTLEMENT_WORDS,
+    SITE_NOUNS,
     SITE_PREPS,
     STRIKE_CONDUCT_VERBS,
     STRIKE_VICTIM_VERBS,
@@ -70,6 +74,9 @@ ARMED_GROUP_TYPES = frozenset({"jihadist group", "rebel group", "militia"})
 MISLABELLED_PLACE = frozenset({"PERSON", "ORG", "WORK_OF_ART", "NORP"})
 
 
+# Lower-case nouns a name may qualify and still be a place ("the Tafas front", "the Koniko field").
+PLACE_WORDS = frozenset(PLACE_TYPE_RANK) | GEO_FEATURES | NAMED_LINE_NOUNS | SITE_NOUNS
+PLACE_WORDS |= LANDMARK_WORDS | FACILITY_WORDS
 # Words that may stand between a place and its parent ("X area of Y", "X (Y", "X, Y", "X, a suburb of Y"),
 # besides type words.
 CHAIN_WORDS = frozenset({"of", "in", "near", ",", "(", "the", "a", "an"})
@@ -89,6 +96,11 @@ WIDE_TYPE_RANK = 2
 
 # Sentences after one that names only a country where a definite "the attack" may give the place.
 FOLLOW_UP_SENTENCES = 2
+# Sentences after an event's in which a telling of it again may name its place more finely.
+RETELLING_SENTENCES = 2
+# Verbs whose subject is the incident told again ("the strike took place in X"), not one that only
+# follows it ("the strike came after a raid on X").
+RETELLING_SUBJECT_VERBS = INCIDENT_VERBS - {"explode", "detonate"}
 # Verbs telling an incident at a place, for a toll after them; not the verbs of conducting or flying
 # ("carried", "arriving on a flight from X").
 INCIDENT_TELLING_VERBS = (
@@ -160,10 +172,14 @@ def _sentence_places(
         typed_of = (
             typed_of and PLACE_TYPE_RANK.get(doc[ent.start - 2].lower_, WIDE_TYPE_RANK) < WIDE_TYPE_RANK
         )
+        # "attacked Nacutuco (Mucojo, Cabo Delgado)": a bracket of parents vouches too (the model may run
+        # the name into it)
+        bracket = next((t.i for t in ent if t.text == "("), ent.end)
+        parented = bracket < len(doc) and doc[bracket].text == "(" and _parents_follow(doc, bracket)
         if (
             ent.label_ in ("GPE", "LOC", "FAC")
             or ent.label_ in MISLABELLED_PLACE
-            and (after_preposition or typed_of)
+            and (after_preposition or typed_of or parented)
         ):
             spans.append((ent.start, ent.end))
     alpha = [t for t in sent if t.is_alpha]
@@ -298,16 +314,17 @@ def _mention(
     name = doc[toks[0].i : toks[-1].i + 1].text
     if country_of(name) or demonym_country(name):
         return None
-    if not _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS - {"from", "between"}) and _names_a_party(
-        toks
-    ):
+    # "attacked Nacutuco (Mucojo, Cabo Delgado)", "attacked X in Y LGA": the parents make it a place; a
+    # bracket of them whatever the parse makes of the name ("Nacutuco" as the next verb's subject)
+    parented = _parents_follow(doc, toks[-1].i + 1)
+    bracketed = parented and doc[toks[-1].i + 1].text == "("  # not "killed Fahd al-Quso in X province"
+    placed = bracketed or _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS - {"from", "between"})
+    if not placed and _names_a_party(toks):
         return False  # after "near", "in": a place whatever the parse says ("Near Sinjar, strikes hit")
     geographic = toks[-1].lower_ in GEO_FEATURES  # "in the Sambisa Forest" is a place; "on the Embassy" not
     after_preposition = _preceded_by(doc, _name_start(toks[0]), PLACE_PREPS | {"of"}, across_the=geographic)
     introduced = _preceded_by(doc, start, PLACE_PREPS)  # "in (Syrias) Homs", "in the Sambisa Forest"
     attacked = start > 0 and _against_an_attack(doc[start - 1])
-    # "attacked Nacutuco (Mucojo, Cabo Delgado)", "attacked X in Y LGA": the parents make it a place
-    parented = _parents_follow(doc, toks[-1].i + 1)
     introduced = introduced or attacked or parented  # "an attack against Abha"
     after_preposition = after_preposition or attacked
     if toks[0].ent_type_ == "PERSON" and rank == 1.5 and not introduced:
@@ -324,10 +341,27 @@ def _mention(
         geo_entity = len(toks) > 1 and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in toks)
         if rank == 1.5 and not after_preposition and not geo_entity and not parented:
             return None
+        if not types and _qualifies_a_thing(toks[-1]):
+            return None  # "called in NATO aircraft": the name says whose the thing is, not where
         rank += 0 if types else 0.5  # "Kyi Pin village": a place-type word vouches for the name
-    elif toks[0].dep_ == "compound" and toks[-1].head.lower_ in ORG_WORDS:
-        return None  # "United States military forces" names an actor
+    elif toks[0].dep_ == "compound" and _qualifies_a_thing(toks[-1], ORG_WORDS):
+        return None  # "United States military forces" names an actor; "the Tafas front" is a place
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _qualifies_a_thing(last: Token, nouns: frozenset[str] | None = None) -> bool:
+    """Whether a name is a compound on the lower-case noun right after it (of `nouns`, if given) that is
+    no place, site or line word: "NATO aircraft", "United States military forces"; not "the Tafas
+    front", "the Koniko field", "Aleppo city"."""
+    head = last.head
+    if last.dep_ != "compound" or head.pos_ != "NOUN" or head.is_title or head.i <= last.i:
+        return False
+    if nouns is not None:
+        return head.lower_ in nouns and head.lower_ not in NAMED_LINE_NOUNS
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i == head.i + 1:
+        head = head.head  # "the Koniko gas field"
+    between = last.doc[last.i + 1 : head.i + 1]
+    return all(t.pos_ == "NOUN" and not t.is_title for t in between) and head.lower_ not in PLACE_WORDS
 
 
 def _named_sites(sent: Span, stamps: tuple[tuple[int, int], ...]) -> list[PlaceMention]:
@@ -592,7 +626,7 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
         best = ranked[0]
         # "a town outside X" ... "the attack on the town of Douma"
         if _unnamed_place_near(best, sent.doc) and (follow_up := _follow_up_place(sent, ruled)) is not None:
-            return Where(follow_up, "sentence", country or layout.country)
+            return dataclasses.replace(follow_up, country=country or layout.country)
         group = [m for m in mentions if m is not best and _coordinated(best, m, sent.doc)]
         if group:
             # "al-Qosour and al-Jora neighbourhoods in Deir Ezzor": the event spans both, name their city
@@ -601,10 +635,12 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
             last = max(m.end for m in [best, *group])  # their city is named after them
             wider = (m for m in ranked if m.rank > best.rank + 0.5 and m not in group and m.start >= last)
             best = first if between else next(wider, first)
+        if (retold := _retold_place(sent, ruled, best.rank)) is not None:  # inside or near the place named
+            return Where(retold.name, "sentence", country or layout.country, best.name)
         return Where(best.name, "sentence", country or layout.country, _parent_of(best, mentions, sent.doc))
     follow_up = _follow_up_place(sent, ruled)
     if follow_up is not None:
-        return Where(follow_up, "sentence", country or layout.country)
+        return dataclasses.replace(follow_up, country=country or layout.country)
     if (site := _site_referred_to(sent, ruled)) is not None:
         return Where(site, "article", country or layout.country)
     named = _country_in(sent)  # "In Syria, the coalition conducted 10 strikes"
@@ -616,7 +652,7 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
         return Where(told.name, "article", country or layout.country, told.parent)
     if named is not None:  # the sentence's own country beats a regional dateline and a guess
         return Where(named, "sentence", country or layout.country)
-    if place := article_place(sent.doc, ruled, layout.headline):
+    if place := article_place(sent.doc, ruled, layout.headline, layout.dateline_end):
         return Where(place, "article", country or layout.country)
     return Where(None, None, country or layout.country)
 
@@ -773,11 +809,15 @@ def _country_in(sent: Span) -> str | None:
     return None
 
 
-def article_place(doc: Doc, ruled: list[Span], headline: tuple[int, int] | None) -> str | None:
+def article_place(
+    doc: Doc, ruled: list[Span], headline: tuple[int, int] | None, dateline_end: int = 0
+) -> str | None:
     """The place the article names most (a name in the headline counts thrice), for events whose
     sentence names none; counted once per doc (kept in its state), and only when an event asks.
 
-    Stamps are not left out of this count (`stamps=()`): it has always been taken that way.
+    Stamps are not left out of this count (`stamps=()`): it has always been taken that way; only the
+    leading dateline (before `dateline_end`, fixed by the doc's text) is, where the reporter filed
+    from ("WASHINGTON, May 13 –" on an Afghan story), which `find_location` takes when it is a place.
     """
     known = state_of(doc).article_places
     key = (tuple((s.start, s.end) for s in ruled), headline)
@@ -785,6 +825,8 @@ def article_place(doc: Doc, ruled: list[Span], headline: tuple[int, int] | None)
         counts: Counter[str] = Counter()
         for sent in doc_sentences(doc):
             for m in _inner_places_first(sentence_places(sent, ruled, stamps=()), doc):
+                if doc[m.start].idx < dateline_end:
+                    continue
                 if not m.site and (
                     m.rank < 2 or is_known_place(m.name)
                 ):  # "near X, Donetsk": X by its parent
@@ -800,8 +842,19 @@ def _definite_place_noun(t: Token) -> bool:
     return t.lower_ in PLACE_TYPE_RANK and definite and t.head.lower_ in PLACE_PREPS
 
 
-def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
-    """The place one of the next sentences gives when it refers back ("The blast took place in al-Mashi")."""
+def _follow_up_place(sent: Span, ruled: list[Span]) -> Where | None:
+    """The place one of the next sentences gives when it refers back ("The blast took place in al-Mashi"),
+    or a finer one a sentence after that gives for the same incident (`_retold_place`)."""
+    found = _first_follow_up(sent, ruled)
+    if found is None:
+        return None
+    place, told_in = found
+    finer = _retold_place(told_in, ruled, place.rank)
+    return Where(finer.name, "sentence", None, place.name) if finer else Where(place.name, "sentence", None)
+
+
+def _first_follow_up(sent: Span, ruled: list[Span]) -> tuple[PlaceMention, Span] | None:
+    """The place the first of the next sentences that refers back gives, and that sentence."""
     doc = sent.doc
     if sent.end >= len(doc) or any(_definite_place_noun(t) for t in sent):
         return None  # "in the city": the sentence refers to a place named before, not after
@@ -816,13 +869,86 @@ def _follow_up_place(sent: Span, ruled: list[Span]) -> str | None:
         )
         mentions = sorted(sentence_places(nxt, ruled), key=lambda m: (m.rank, m.start))
         if refers_back and mentions:
-            return mentions[0].name
+            return mentions[0], nxt
         if restated := [m for m in mentions if _restates(nxt.doc[m.start], sent)]:
-            return restated[0].name
+            return restated[0], nxt
         if mentions or nxt.end >= len(doc):
             return None  # a place for something else comes first
         nxt = doc[nxt.end].sent
     return None
+
+
+def _retold_place(sent: Span, ruled: list[Span], rank: float) -> PlaceMention | None:
+    """A place no wider than the sentence's (of `rank`) that the next sentences name where they tell its
+    incident again: "an airstrike in Beirut. The strike took place ... in X", "a bomb killed seven in the
+    Y region. The victims died after the cart was hit by the blast near the town of X", "the strike
+    happened near the town of X. Residents pinpointed the attack to the village of Z" (Z). The search
+    stops at a sentence with a place of something else."""
+    doc = sent.doc
+    found = None
+    start = sent.end
+    for _ in range(RETELLING_SENTENCES):
+        if start >= len(doc):
+            break
+        nxt = doc[start].sent
+        mentions = sentence_places(nxt, ruled)
+        told = [m for m in mentions if not m.site and _tells_it_again(nxt, doc[m.end - 1])]
+        if told and len(told) == len(mentions):
+            best = min(_inner_places_first(told, doc), key=lambda m: (m.rank, m.start))
+            if best.rank > rank or country_of(best.name):
+                break  # "The attack took place in the province": wider than the place already named
+            if any(m.name == best.name for m in sentence_places(sent, ruled)):
+                break  # "raids on X and Y. The strike on Y ...": one of the places told again
+            found, rank = best, best.rank
+        elif mentions:
+            break
+        start = nxt.end
+    return found
+
+
+def _tells_it_again(sent: Span, place: Token) -> bool:
+    """Whether a place hangs on a definite noun of an incident told before ("the blast near X"), or on a
+    verb that locates one ("pinpointed the attack to X"), whose agent is one ("was hit by the blast"),
+    or whose subject is one and tells it happen ("the strike took place in X"), across participles and
+    adverbial clauses. Without a parse: the sentence opens with "The <noun> took place / happened"."""
+    if not is_parsed(sent):
+        words = [t.lower_ for t in sent if not t.is_space][:3]
+        return (
+            len(words) == 3
+            and words[0] in ("the", "this", "that")
+            and words[1] in RETELLING_NOUNS
+            and words[2] in RETELLING_VERB_WORDS
+        )
+    for token in place.ancestors:
+        if _about_a_person(token):
+            return False
+        if _definite_retelling(token):
+            return True
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = token.lemma_.lower()
+        told = {c.dep_ for c in token.children if _definite_retelling(c)}
+        if told & {"nsubj", "nsubjpass"} and lemma in RETELLING_SUBJECT_VERBS:
+            return lemma != "take" or any(c.lower_ == "place" for c in token.children)
+        if "dobj" in told and lemma in LOCATING_VERBS:
+            return True
+        agents = (g for c in token.children if c.dep_ == "agent" for g in c.children)
+        if any(_definite_retelling(g) for g in agents):
+            return True  # "the truck was hit by the blast near X"
+        if token.dep_ not in ("acl", "advcl"):
+            return False
+    return False
+
+
+def _definite_retelling(token: Token) -> bool:
+    """ "the attack", "this strike": a noun of an incident with a definite determiner; not one a name
+    makes another incident ("the November 2015 Paris attacks")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in RETELLING_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+        and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    )
 
 
 def _preceding_place(sent: Span, ruled: list[Span]) -> Where | None:

@@ -29,6 +29,13 @@ from extractors.schema import Event
         ("Monday, June 3, 2019 Rebels withdrew.", "Monday, June 3, 2019 ", None),
         ("BEIRUT, May 2 (Reuters) - Jets hit the city.", "BEIRUT, May 2 (Reuters) - ", "Beirut"),
         ("KABUL (AP) — A bomb went off.", "KABUL (AP) — ", "Kabul"),
+        ("WASHINGTON, May 4, 2009 – Troops killed six.", "WASHINGTON, May 4, 2009 – ", "Washington"),
+        (
+            "SANGIN DISTRICT, HELMAND PROVINCE, Afghanistan – A bomb went off.",
+            "SANGIN DISTRICT, HELMAND PROVINCE, Afghanistan – ",
+            "Sangin District",
+        ),
+        ("TIKRIT, Iraq, June 3, 2008 – Troops killed six.", "TIKRIT, Iraq, June 3, 2008 – ", "Tikrit"),
         ("Jets struck the town on Monday.", "", None),
     ],
 )

@@ -394,3 +394,123 @@ def test_a_named_building_struck_or_the_scene_is_the_finest_place(text, location
 def test_a_definite_building_word_points_back_at_the_building_named_before(text, location):
     events = of_type(run(text), "casualties")
     assert events and all(e.location == location for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "Jets bombed a market in Hama city on Monday, killing nine people. The strike took place in "
+            "the Arbaeen neighbourhood.",
+            "Arbaeen",
+        ),
+        (
+            "A roadside bomb killed four soldiers in the Hiran region on Tuesday. The soldiers died when "
+            "their truck was hit by the blast near the town of Jalalaqsi.",
+            "Jalalaqsi",
+        ),
+        (
+            "An air strike killed 12 insurgents in Kunar province on Friday, officials said. Villagers "
+            "pinpointed the attack to the village of Shigal. Two civilians were also killed in the attack.",
+            "Shigal",
+        ),
+        # told again twice, each time more finely
+        (
+            "An airstrike in southern Somalia killed six militants. The strike happened near the town of "
+            "Jamame. Local people traced the attack to the village of Bulo Haji, where two civilians were "
+            "also killed.",
+            "Bulo Haji",
+        ),
+        (
+            "Jets bombed a market in Idlib province on Monday, killing nine people. The bombing happened "
+            "in the town of Ariha.",
+            "Ariha",
+        ),
+    ],
+)
+def test_a_later_sentence_telling_the_incident_again_names_its_finer_place(text, location):
+    (toll, *_) = of_type(run(text), "casualties")
+    assert toll.location == location, toll.location
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a wider unit told again does not replace the town
+        (
+            "Jets struck Saraqeb on Monday, killing five people. The attack took place in Idlib province.",
+            "Saraqeb",
+        ),
+        # the strike only follows another incident, whose place is that incident's
+        (
+            "Jets struck Aleppo on Monday, killing five. The strike came a day after a raid on Saraqeb "
+            "killed ten.",
+            "Aleppo",
+        ),
+        # a named incident is another one ("the 2015 Paris attacks")
+        (
+            "Two commanders defected to a rival group in Idlib on Monday. A drone strike in Raqqa killed "
+            "a man who had planned the 2016 Brussels attacks.",
+            "Idlib",
+        ),
+    ],
+)
+def test_a_later_sentence_names_no_finer_place_unless_it_tells_the_same_incident(text, location):
+    (first, *_) = sorted(run(text), key=lambda e: e.evidence_start)
+    assert first.location == location, first.location
+
+
+def test_a_newsroom_dateline_abroad_is_no_place_of_the_events():
+    text = (
+        "WASHINGTON, May 4, 2009 – Coalition forces killed six insurgents in Afghanistan yesterday, "
+        "officials said.\n\nLater, coalition aircraft killed four more fighters in a separate engagement."
+    )
+    events = run(text)
+    assert events and all(e.location is None or "washington" not in e.location.lower() for e in events)
+    # the same dateline with the event told in its sentence: the sentence's place
+    text = "WASHINGTON, May 4, 2009 – Coalition forces killed six insurgents near Asadabad, Afghanistan."
+    (toll,) = of_type(run(text), "casualties")
+    assert toll.location == "Asadabad", toll.location
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a name qualifying a thing after "in" is no place ("called in NATO aircraft")
+        (
+            "Troops called in NATO aircraft on Monday. The air strikes killed 15 insurgents in Zhari "
+            "district, officials said.",
+            "Zhari",
+        ),
+        # a front named for a town the gazetteer knows is at that town
+        (
+            "On 2 June, rebels and soldiers clashed on the Tafas front in Daraa, killing two soldiers.",
+            "Tafas",
+        ),
+    ],
+)
+def test_a_name_qualifying_a_thing_is_no_place_but_a_named_front_is(text, location):
+    events = of_type(run(text), "casualties")
+    assert events and all(e.location == location for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a bracket of parents makes a name a place whatever the parse makes of it
+        (
+            "On 3 June, gunmen raided Mbwari (Ancuabe, Cabo Delgado), beheaded two men and burned a market.",
+            "Mbwari",
+        ),
+        # Swahili "ya" joins one name
+        (
+            "On 3 June, militia fighters killed five villagers at Kambi ya Simba (Beni, Nord-Kivu).",
+            "Kambi ya Simba",
+        ),
+        # a person before "in X province" stays a person
+        ("A drone strike killed senior commander Abu Salim al-Harbi in Marib province on Monday.", "Marib"),
+    ],
+)
+def test_a_bracket_of_parents_makes_a_place_and_a_person_stays_one(text, location):
+    events = of_type(run(text), "casualties")
+    assert events and all(e.location == location for e in events), [e.location for e in events]
