@@ -44,7 +44,7 @@ from extractors.normalize.dates import resolve_date
 from extractors.schema import DatePrecision
 from extractors.slots.amounts import counted_after_date
 from extractors.slots.clauses import child, first_item_listed, in_stamp, is_list_item
-from extractors.speed.docviews import doc_sentences, span_entities
+from extractors.speed.docviews import doc_sentences, doc_text, span_entities
 
 if TYPE_CHECKING:
     from extractors.layout import ArticleLayout
@@ -343,7 +343,8 @@ def _story_day(sentences: Sequence[Span], i: int, published: dt.date, depth: int
     breaks = 0
     for j in range(i - 1, max(i - 1 - STORY_REACH, -1), -1):
         before, after = sentences[j], sentences[j + 1]
-        gap = after.doc.text[before.end_char : after.start_char] + before.text[len(before.text.rstrip()) :]
+        text = doc_text(after.doc)
+        gap = text[before.end_char : after.start_char] + before.text[len(before.text.rstrip()) :]
         breaks += "\n" in gap
         if breaks > 1:
             return None
@@ -421,7 +422,7 @@ def _date_before(
         if _is_heading(sentences[j]):
             continue  # "Strikes in Syria": a section's title, the story goes on past it
         before, after = sentences[j], sentences[i]
-        between = after.doc.text[before.start_char : after.start_char]
+        between = doc_text(after.doc)[before.start_char : after.start_char]
         if "\n" in between[len(between.rstrip()) :]:
             if not paragraphs:
                 return None  # a paragraph ends in between
@@ -528,7 +529,7 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
     for ent in span_entities(sent):
         if ent.label_ not in ("DATE", "TIME") or in_stamp(ent[0]) or in_stamp(ent[-1]):
             continue
-        length = DURATION_ADJECTIVE.search(ent.text) or LENGTH_SUFFIX.match(sent.doc.text, ent.end_char)
+        length = DURATION_ADJECTIVE.search(ent.text) or LENGTH_SUFFIX.match(doc_text(sent.doc), ent.end_char)
         if length or ent.root.head.lemma_.lower() in REPORTING_VERBS:
             continue
         end = ent.end - 1 if counted_after_date(ent[-1]) else ent.end  # "On 16 July 12 soldiers"
