@@ -51,7 +51,7 @@ from extractors.normalize.actors import (
 from extractors.schema import Event
 from extractors.slots.clauses import child, phrase
 from extractors.slots.who import agent_of
-from extractors.speed.docviews import doc_sentences
+from extractors.speed.docviews import doc_sentences, doc_text
 
 # How many sentences back a "the raid" may reach for its strike, and a claim for its attack.
 MAX_SENTENCES_BACK = 2
@@ -259,7 +259,7 @@ def back_pointing_actors(doc: Doc, events: list[Event]) -> list[Event]:
         return events
     sentences = doc_sentences(doc)
     starts = [s.start_char for s in sentences]
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for e in events:
         if e.actor is not None and _points_at_a_group(e.actor):

@@ -15,7 +15,7 @@ from extractors.slots.clauses import evidence_bounds
 from extractors.slots.when import When
 from extractors.slots.where import Where
 from extractors.slots.who import as_actor
-from extractors.speed.docviews import doc_sentences
+from extractors.speed.docviews import doc_sentences, doc_text
 
 TRIGGERS_KEY = "sitrep_triggers"  # doc.spans key of the trigger ruler
 PLACES_KEY = "sitrep_places"  # doc.spans key of the place ruler
@@ -97,7 +97,7 @@ def build_event(
     if "actor" in slots:
         slots["actor"] = as_actor(slots["actor"] if isinstance(slots["actor"], str) else None)
     start, end = evidence_bounds(sent)
-    text = article.text if isinstance(article.text, str) else sent.doc.text
+    text = article.text if isinstance(article.text, str) else doc_text(sent.doc)
     part = where.name if shares_span else None
     return Event(
         event_id="",

@@ -67,8 +67,8 @@ def add_rulers(nlp: Language) -> Language:
         TRIGGER_RULER, name="sitrep_triggers", config={"spans_key": TRIGGERS_KEY, "validate": True}
     )
     triggers.add_patterns(trigger_ruler_patterns())  # type: ignore[attr-defined]
-    places = nlp.add_pipe(
-        "span_ruler", name="sitrep_places", config={"spans_key": PLACES_KEY, "validate": True}
+    places = nlp.add_pipe(  # the same ruler: it runs over every article's whole text
+        TRIGGER_RULER, name="sitrep_places", config={"spans_key": PLACES_KEY, "validate": True}
     )
     places.add_patterns(place_ruler_patterns())  # type: ignore[attr-defined]
     return nlp

@@ -522,10 +522,7 @@ def _group_named_around(sent: Span) -> str | None:
         return None
     names: list[str] = []
     for near in sentences[max(0, here - 1) : here] + sentences[here + 1 : here + 2]:
-        names += [
-            near.doc.text[near.start_char + m.start : near.start_char + m.end]
-            for m in named_group_mentions(near.text)
-        ]
+        names += [near.text[m.start : m.end] for m in named_group_mentions(near.text)]
         for t in near if is_parsed(near) else ():  # a sentence the parser skipped: the actor table's names
             mods = [c for c in t.lefts if c.dep_ in ("compound", "amod") and _names(c)]
             if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ARMED_WORDS and mods and not _is_state(t):

@@ -45,7 +45,7 @@ from extractors.normalize.numbers import number_value
 from extractors.schema import DatePrecision
 from extractors.slots.amounts import counted_after_date
 from extractors.slots.clauses import child, first_item_listed, in_stamp, is_list_item
-from extractors.speed.docviews import doc_entities, doc_sentences, span_entities
+from extractors.speed.docviews import doc_entities, doc_sentences, doc_text, span_entities
 
 if TYPE_CHECKING:
     from extractors.layout import ArticleLayout
@@ -370,7 +370,8 @@ def _story_day(sentences: Sequence[Span], i: int, published: dt.date, depth: int
     breaks = 0
     for j in range(i - 1, max(i - 1 - STORY_REACH, -1), -1):
         before, after = sentences[j], sentences[j + 1]
-        gap = after.doc.text[before.end_char : after.start_char] + before.text[len(before.text.rstrip()) :]
+        text = doc_text(after.doc)
+        gap = text[before.end_char : after.start_char] + before.text[len(before.text.rstrip()) :]
         breaks += "\n" in gap
         if breaks > 1:
             return None
@@ -421,7 +422,7 @@ def _lead_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | 
     details of that news."""
     paragraphs: list[list[Span]] = [[]]
     for j, sent in enumerate(sentences[: i + 1]):
-        gap = sent.doc.text[sentences[j - 1].end_char : sent.start_char] if j else ""
+        gap = doc_text(sent.doc)[sentences[j - 1].end_char : sent.start_char] if j else ""
         gap += sentences[j - 1].text[len(sentences[j - 1].text.rstrip()) :] if j else ""
         if BLANK_LINE.search(gap) and paragraphs[-1]:
             paragraphs.append([])  # a text written a line per sentence has no lead paragraph
@@ -473,7 +474,7 @@ def _date_before(
         if _is_heading(sentences[j]):
             continue  # "Strikes in Syria": a section's title, the story goes on past it
         before, after = sentences[j], sentences[i]
-        between = after.doc.text[before.start_char : after.start_char]
+        between = doc_text(after.doc)[before.start_char : after.start_char]
         if "\n" in between[len(between.rstrip()) :]:
             if not paragraphs:
                 return None  # a paragraph ends in between
@@ -580,7 +581,7 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
     for ent in span_entities(sent):
         if ent.label_ not in ("DATE", "TIME") or in_stamp(ent[0]) or in_stamp(ent[-1]):
             continue
-        length = DURATION_ADJECTIVE.search(ent.text) or LENGTH_SUFFIX.match(sent.doc.text, ent.end_char)
+        length = DURATION_ADJECTIVE.search(ent.text) or LENGTH_SUFFIX.match(doc_text(sent.doc), ent.end_char)
         on_report = ent.root.head.lemma_.lower() in REPORTING_VERBS and not _told_before(ent.root, ent.end)
         if length or on_report:
             continue

@@ -26,6 +26,7 @@ from extractors.lexicon import (
 )
 from extractors.normalize.actors import FOREIGN_STATE, STATE, canonical_actor
 from extractors.slots.clauses import child, phrase, reporting_verb
+from extractors.speed.docviews import doc_text
 
 
 def reporting_force(verb: Token) -> str | None:
@@ -127,11 +128,11 @@ def with_affiliation(token: Token, max_tokens: int = 14) -> str | None:
     named = [
         t for t in told if t.ent_type_ in ("ORG", "NORP") or t.pos_ == "PROPN" and t.ent_type_ not in placed
     ]
-    start = token.doc.text.find(base, token.left_edge.idx)
+    start = doc_text(token.doc).find(base, token.left_edge.idx)
     if not named or start < 0 or named[-1].i - token.left_edge.i >= max_tokens:
         return base
     last = named[-1]
-    return token.doc.text[start : last.idx + len(last)]
+    return doc_text(token.doc)[start : last.idx + len(last)]
 
 
 def blamed_for(attack: Token) -> str | None:

@@ -1,14 +1,15 @@
 """A span ruler that writes exactly the stock `span_ruler`'s spans, for a fraction of the CPU.
 
 spaCy's Matcher tries every pattern at every token, and each IN/REGEX test is a Python call.
-Trigger patterns are mostly one word from a word list, and every pattern's first token is a
-required word. So the doc's words are looked up once (a regex runs once per distinct word);
-one-token patterns are matched from those look-ups, and the longer ones by the stock Matcher
-only on stretches that start at a possible first word, hold every word the pattern requires
-where it could stand, and reach as far as the pattern can. A match inside a stretch is a match
-in the doc (token tests read tokens, not the stretch), and every match starts at a kept start
-and ends within its stretch, so the matches are the stock ruler's; they are deduplicated and
-sorted the same way. Patterns this plan cannot bound send the longer patterns over the whole
+Trigger and place patterns are mostly one word from a word list, or a few tokens around one
+required word (its anchor: the first token tested on LOWER or TEXT that is not optional). So the
+doc's words are looked up once (a regex runs once per distinct word); one-token patterns are
+matched from those look-ups, and the longer ones by the stock Matcher only on stretches that
+start as many tokens before a possible anchor as the pattern allows, hold every word the pattern
+requires where it could stand, and reach as far as the pattern can. A match inside a stretch is
+a match in the doc (token tests read tokens, not the stretch), and every match holds its anchor
+and lies within that anchor's stretch, so the matches are the stock ruler's; they are deduplicated
+and sorted the same way. Patterns this plan cannot bound send the longer patterns over the whole
 doc; phrase patterns and docs without POS/TAG take the stock path.
 """
 
@@ -19,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import SpanRuler
@@ -28,17 +29,23 @@ from spacy.tokens import Doc, Span
 TRIGGER_RULER = "sitrep_trigger_ruler"  # factory name
 _REPEATS = re.compile(r"\{(\d*)(,?)(\d*)\}")  # "{0,4}", "{3}", "{2,}"
 _UNBOUNDED = 1 << 30
+_WORD_ATTRS = {"LOWER": LOWER, "TEXT": ORTH, "ORTH": ORTH}  # token tests read from the doc's words
 
 
 @dataclass
 class _WordTests:
-    """The distinct LOWER tests of all patterns, and which of them each word passes (cached)."""
+    """The distinct word tests (on LOWER or TEXT) of all patterns, and which of them each word passes."""
 
-    specs: list[Any] = field(default_factory=list)  # frozenset of words, or a compiled regex
-    passed: dict[int, tuple[int, ...]] = field(default_factory=dict)  # lowercase id -> test indices
+    specs: list[tuple[int, Any]] = field(default_factory=list)  # (attr, frozenset of words or a regex)
+    passed: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # (attr, word id) -> tests
 
-    def index(self, spec: Any) -> int | None:
-        """Index of the test a LOWER spec makes (a word, {"IN": words}, {"REGEX": r}); None if another."""
+    def index(self, token: dict) -> int | None:
+        """Index of the test a token's word spec makes (a word, {"IN": words}, {"REGEX": r}) on LOWER or,
+        failing that, TEXT; None if the token has neither or another kind of spec."""
+        name = next((n for n in _WORD_ATTRS if n in token), None)
+        if name is None:
+            return None
+        attr, spec = _WORD_ATTRS[name], token[name]
         if isinstance(spec, str):
             test: Any = frozenset({spec})
         elif isinstance(spec, dict) and list(spec) == ["IN"]:
@@ -47,27 +54,28 @@ class _WordTests:
             test = re.compile(spec["REGEX"])
         else:
             return None
-        if test not in self.specs:
-            self.specs.append(test)
+        if (attr, test) not in self.specs:
+            self.specs.append((attr, test))
             self.passed.clear()
-        return self.specs.index(test)
+        return self.specs.index((attr, test))
 
     def hits(self, doc: Doc) -> dict[int, list[int]]:
         """Positions of the tokens passing each test, in order."""
         found: dict[int, list[int]] = {}
-        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
-            tests = self.passed.get(lower)
-            if tests is None:
-                tests = self.passed[lower] = self._passed_by(doc.vocab.strings[lower])
-            for t in tests:
-                found.setdefault(t, []).append(i)
+        for attr in sorted({attr for attr, _ in self.specs}):
+            for i, word in enumerate(doc.to_array(attr).tolist()):
+                tests = self.passed.get((attr, word))
+                if tests is None:
+                    tests = self.passed[attr, word] = self._passed_by(attr, doc.vocab.strings[word])
+                for t in tests:
+                    found.setdefault(t, []).append(i)
         return found
 
-    def _passed_by(self, word: str) -> tuple[int, ...]:
+    def _passed_by(self, attr: int, word: str) -> tuple[int, ...]:
         return tuple(
             t
-            for t, spec in enumerate(self.specs)
-            if (word in spec if isinstance(spec, frozenset) else spec.search(word))
+            for t, (tested, spec) in enumerate(self.specs)
+            if tested == attr and (word in spec if isinstance(spec, frozenset) else spec.search(word))
         )
 
 
@@ -88,18 +96,20 @@ class _OneWord:
 
 @dataclass
 class _Reach:
-    """Where a longer pattern's words can stand relative to its first word.
+    """Where a longer pattern's words can stand relative to its anchor (`required[0]`).
 
-    `required`: (test, fewest, most tokens after the start) of each required word token;
-    `runs`: a `*` token of listed words at a fixed offset (the first `*` only), measured in the doc;
-    `length`: the most tokens a match can have besides its runs (`_UNBOUNDED` if open)."""
+    `lead`: the most tokens a match can have before its anchor;
+    `required`: (test, fewest, most tokens after the anchor) of the anchor and each later required
+    word token; `runs`: a `*` token of listed words at a fixed offset (the first `*` only), measured
+    in the doc; `length`: the most tokens from the anchor on, besides runs (`_UNBOUNDED` if open)."""
 
+    lead: int
     required: list[tuple[int, int, int]]
     runs: list[tuple[int, int]]  # (test, offset)
     length: int
 
     def stretch(self, start: int, hits: dict[int, list[int]], size: int) -> tuple[int, int] | None:
-        """The tokens any match starting at `start` lies in, or None if none can."""
+        """The tokens any match with its anchor at `start` lies in, or None if none can."""
         end = start + self.length
         for test, offset in self.runs:
             listed = hits.get(test, [])
@@ -114,35 +124,49 @@ class _Reach:
             at = bisect.bisect_left(positions, start + fewest)
             if at == len(positions) or positions[at] > min(start + most, end - 1):
                 return None
-        return start, end
+        return max(0, start - self.lead), end
 
 
 def _one_word(key: int, pattern: list[dict], tests: _WordTests) -> _OneWord | None:
-    """The one-token plan of a pattern: one required token tested on LOWER (and POS/TAG sets)."""
-    if len(pattern) != 1 or "OP" in pattern[0] or "LOWER" not in pattern[0]:
+    """The one-token plan of a pattern: one required token with a word test (and POS/TAG sets)."""
+    words = [name for name in _WORD_ATTRS if name in pattern[0]]
+    if len(pattern) != 1 or "OP" in pattern[0] or len(words) != 1:
         return None
     token = pattern[0]
     tags = []
-    for attr in sorted(token.keys() - {"LOWER"}):
+    for attr in sorted(token.keys() - set(words)):
         spec = token[attr]
         if attr not in {"POS", "TAG"} or not isinstance(spec, dict) or list(spec) not in (["IN"], ["NOT_IN"]):
             return None
         tags.append((attr, "IN" in spec, frozenset(next(iter(spec.values())))))
-    test = tests.index(token["LOWER"])
+    test = tests.index(token)
     return None if test is None else _OneWord(key, test, tags)
 
 
 def _reach(pattern: list[dict], tests: _WordTests) -> _Reach | None:
-    """The reach of a pattern whose first token is a required word; None if it has none."""
-    if "OP" in pattern[0] or tests.index(pattern[0].get("LOWER")) is None:
+    """The reach of a pattern from its anchor, the first required token with a word test; None if it
+    has none or any number of tokens can come before it."""
+    anchor = next((i for i, t in enumerate(pattern) if "OP" not in t and tests.index(t) is not None), None)
+    if anchor is None:
         return None
-    required: list[tuple[int, int, int]] = []
-    runs: list[tuple[int, int]] = []
-    fewest = most = 0  # tokens before the current one, at least / at most (runs aside)
-    for token in pattern:
+    lead = 0
+    for token in pattern[:anchor]:
         op = token.get("OP")
         repeats = _REPEATS.fullmatch(op) if op else None
-        test = tests.index(token["LOWER"]) if "LOWER" in token else None
+        high = (repeats.group(3) if repeats.group(2) else repeats.group(1)) if repeats else None
+        if op is None or op == "?":
+            lead += 1
+        elif high:
+            lead += int(high)
+        else:
+            return None  # '*', '+', '!' or '{n,}' before the anchor: matches may start anywhere
+    required: list[tuple[int, int, int]] = []
+    runs: list[tuple[int, int]] = []
+    fewest = most = 0  # tokens between the anchor and the current one, at least / at most (runs aside)
+    for token in pattern[anchor:]:
+        op = token.get("OP")
+        repeats = _REPEATS.fullmatch(op) if op else None
+        test = tests.index(token)
         if op is None:
             if test is not None:
                 required.append((test, fewest, _UNBOUNDED if runs else most))
@@ -158,7 +182,7 @@ def _reach(pattern: list[dict], tests: _WordTests) -> _Reach | None:
         else:
             most = _UNBOUNDED  # '+', '!', or a '*' this plan cannot measure
         most = min(most, _UNBOUNDED)
-    return _Reach(required, runs, most)
+    return _Reach(lead, required, runs, most)
 
 
 @dataclass
@@ -167,7 +191,7 @@ class _Plan:
     one_words: list[_OneWord]
     reaches: list[_Reach]  # of the patterns in `matcher`
     matcher: Matcher  # the longer patterns
-    whole_doc: bool  # a longer pattern has no required first word: the Matcher reads the whole doc
+    whole_doc: bool  # a longer pattern has no anchor in reach: the Matcher reads the whole doc
 
 
 class TriggerRuler(SpanRuler):

@@ -69,6 +69,31 @@ def test_context_forms_are_no_pattern_forms():
     assert all(not set(forms) & pattern_forms for forms in CONTEXT_FORMS.values())
 
 
+_FORMS = sorted({f for fs in trigger_forms().values() for f in fs})
+
+
+def _match_starts(regex: re.Pattern[str], text: str) -> list[int]:
+    return [i for i in range(len(text)) if regex.match(text, i)]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_FORMS), st.sampled_from(["", "s", "ING", "-"]), st.sampled_from(" \n.")),
+        max_size=6,
+    )
+)
+def test_trie_regex_matches_where_the_flat_list_of_forms_does(words):
+    """The trie-shaped regex finds a trigger exactly where one alternative per form would."""
+    each_form = [
+        re.escape(f.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if f.endswith("*") else r"\b")
+        for f in _FORMS
+    ]
+    flat = re.compile(r"\b(?:" + "|".join(each_form) + ")", re.IGNORECASE)
+    text = "".join(form.rstrip("*") + ending + gap for form, ending, gap in words)
+    assert _match_starts(trigger_regex(), text) == _match_starts(flat, text)
+
+
 def test_trigger_needs_a_word_start():
     regex = trigger_regex()
     assert not regex.search("a hopeless outlier in the unkilled statistics")
