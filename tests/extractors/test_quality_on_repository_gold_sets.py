@@ -22,8 +22,8 @@ from flows.evaluation.scoring import build_report, load_gold, score
 SETS = {
     "heldout": (FIXTURES / "heldout" / "heldout.jsonl", "heldout-", 0.96, 0.90),
     "blind": (FIXTURES / "blind" / "blind.jsonl", "blind-", 0.92, 0.55),
-    "real-tune": (FIXTURES / "real" / "tune.jsonl", "real-", 0.86, 0.52),
-    "real-locked": (FIXTURES / "real" / "locked.jsonl", "real-", 0.75, 0.33),
+    "real-tune": (FIXTURES / "real" / "tune.jsonl", "real-", 0.87, 0.55),
+    "real-locked": (FIXTURES / "real" / "locked.jsonl", "real-", 0.755, 0.34),
 }
 
 
@@ -57,7 +57,7 @@ def test_scores_stay_above_floors(name: str, tmp_path: Path) -> None:
 # R 0.21 once the precise reports of a publication day found its incidents (issue 13); later that day
 # extraction F1 0.82, strict 0.34, merging P 1.00, R 0.29 (34 matched gold pairs).
 MERGE_GOLD = FIXTURES / "incidents" / "merge_gold.jsonl"
-MIN_MERGE_PRECISION, MIN_MERGE_RECALL = 0.90, 0.25
+MIN_MERGE_PRECISION, MIN_MERGE_RECALL = 0.90, 0.30
 
 
 def test_merge_gold_set_is_well_formed() -> None:
