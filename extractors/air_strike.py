@@ -79,7 +79,7 @@ from extractors.slots.who import (
     reporting_force,
     reporting_military,
 )
-from extractors.speed.docviews import doc_sentences
+from extractors.speed.docviews import doc_sentences, doc_text
 
 EVENT_TYPE: EventType = "air_strike"
 
@@ -319,9 +319,9 @@ def _aerial_near(sent: Span) -> bool:
     earlier = [s for s in doc_sentences(sent.doc) if s.end <= sent.start and s.text.strip()]
     if not earlier:
         return False
-    previous = earlier[-1]
-    after = sent.doc.text[previous.start_char : sent.start_char].lstrip()  # a line break ends a paragraph
-    return "\n" not in after and any(_aerial_word(t) for t in previous)
+    previous = earlier[-1]  # in the same paragraph: no line break between them
+    between = doc_text(sent.doc)[previous.start_char : sent.start_char].lstrip()
+    return "\n" not in between and any(_aerial_word(t) for t in previous)
 
 
 def _aerial_word(token: Token) -> bool:
