@@ -1,26 +1,28 @@
 """Casualties that point back at an air strike take its slots.
 
-"Jets bombed X on Sunday, the army said, adding that nine militants were killed": the toll has no
-agent of its own, the strike in the same sentence has one. "The raid killed nine fighters" after
-a sentence reporting the raid: "the raid" is that strike, so the toll shares its date, place and
-force unless its own sentence states them. An article whose attributed strikes all name one force
-(a Pentagon release, a report on one coalition's campaign) names that force for its strikes told
-without one ("the last strike killed one terrorist"). A group that "claimed responsibility" in
-the sentence before or one of the next is the killer of a toll told without a named one ("A car bomb killed
-12 ... Al-Shabaab claimed responsibility"). An actor that only points back ("they", "the group",
-"the rest of the militants") is the armed group named last before it, in its sentence or the two
-before ("... between the army and ISIL after the militants agreed to surrender").
+"Jets bombed X on Sunday, the army said, adding that nine militants were killed": the toll has no agent
+of its own, the strike in the same sentence has one. "The raid killed nine fighters" after a sentence
+reporting the raid: "the raid" is that strike, so the toll shares its date, place and force unless its
+own sentence states them; "died during the raid" after "a raid by US special forces" takes that attacker
+even when the raid was no air strike. An article whose attributed strikes all name one force (a Pentagon
+release, a report on one coalition's campaign) names that force for its strikes told without one ("the
+last strike killed one terrorist"). A group that "claimed responsibility" in the sentence before or one
+of the next is the killer of a toll told without a named one ("A car bomb killed 12 ... Al-Shabaab
+claimed responsibility"). An actor that only points back ("they", "the group", "the rest of the
+militants") is the armed group named last before it, in its sentence or the two before ("... between the
+army and ISIL after the militants agreed to surrender").
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.casualties import attacker_in
 from extractors.doc_state import is_parsed
 from extractors.lexicon import (
     ANAPHORIC_ATTACK_NOUNS,
@@ -37,6 +39,7 @@ from extractors.lexicon import (
     DEFINITE,
     DEMONSTRATIVES,
     GROUP_NAME_ENDS,
+    STRIKE_CONDUCT_VERBS,
     TOLL_ANTECEDENT_ATTACK_VERBS,
     WEAPON_WORDS,
 )
@@ -310,6 +313,63 @@ def attacks_told_before(doc: Doc, events: list[Event]) -> list[Event]:
                 e = dataclasses.replace(e, actor=attacker)
         out.append(e)
     return out
+
+
+def attacks_named_before(doc: Doc, events: list[Event]) -> list[Event]:
+    """Tolls without a killer whose sentence names their attack by a definite noun ("died during the
+    raid") take the attacker of that noun's earlier mention in the sentence or two before ("a raid by
+    US special forces", "an Israeli raid"), unless the dead are that attacker's own."""
+    sentences = doc_sentences(doc)
+    starts = [s.start_char for s in sentences]
+    out = []
+    for e in events:
+        here = bisect.bisect_right(starts, e.evidence_start) - 1
+        if e.event_type == "casualties" and e.actor is None and here > 0:
+            nouns = _definite_attack_nouns(sentences[here])
+            earlier = sentences[max(0, here - MAX_SENTENCES_BACK) : here]
+            attacker = _attacker_of_mention(earlier, nouns) if nouns else None
+            if attacker is not None and not _the_attackers_died(e, attacker):
+                e = dataclasses.replace(e, actor=attacker)
+        out.append(e)
+    return out
+
+
+def _definite_attack_nouns(sent: Span) -> set[str]:
+    """The lemmas of the attack nouns a sentence names by "the" alone, naming nobody ("the raid")."""
+    if not is_parsed(sent):
+        return set()
+    return {
+        t.lemma_.lower()
+        for t in sent
+        if t.pos_ == "NOUN"
+        and t.lemma_.lower() in ANAPHORIC_ATTACK_NOUNS
+        and _points_back(t.doc[t.i : t.i + 1])
+    }
+
+
+def _attacker_of_mention(earlier: Sequence[Span], lemmas: set[str]) -> str | None:
+    """The attacker of the last mention of one of the attacks in earlier sentences that names one."""
+    for sent in reversed(earlier):
+        if not is_parsed(sent):
+            continue
+        for t in reversed(sent):
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in lemmas:
+                continue
+            found = attacker_in(t) or _who_carried_out(t)
+            actor = canonical_actor(found) if found else None
+            if actor is not None and actor.type != CIVILIANS:
+                return found
+    return None
+
+
+def _who_carried_out(attack: Token) -> str | None:
+    """The subject of the verb that carried an attack out ("Rebels launched an attack"), not of one
+    that suffered or repelled it."""
+    verb = attack.head
+    if attack.dep_ != "dobj" or verb.lemma_.lower() not in STRIKE_CONDUCT_VERBS:
+        return None
+    subj = child(verb, "nsubj")
+    return phrase(subj) if subj is not None and subj.pos_ != "PRON" else None
 
 
 def tolls_of_one_attacker(doc: Doc, events: list[Event]) -> list[Event]:

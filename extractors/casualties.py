@@ -494,7 +494,7 @@ def _toll_actor(trig: Span) -> str | None:
     t = trig.root
     source = next((child(c, "pobj") for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     if source is not None:
-        return _attacker_in(source)
+        return attacker_in(source)
     for c in t.head.children:  # "the toll rose to 12 after regime shelling": the attack after the rise
         cause = child(c, "pobj", "pcomp") if c.dep_ == "prep" and c.lower_ in TOLL_CAUSE_PREPS else c
         if cause is None or cause.dep_ not in ("advcl", "pobj", "pcomp"):
@@ -503,7 +503,7 @@ def _toll_actor(trig: Span) -> str | None:
             cause.lemma_.lower() in DEADLY_ATTACK_NOUNS
         ):  # a parsed verb keeps its attacker as subject or agent
             s = (child(cause, "nsubj") or agent_of(cause)) if cause.pos_ == "VERB" else cause
-            return _attacker_in(s) if s is not None and s.pos_ != "PRON" and not _victim(s) else None
+            return attacker_in(s) if s is not None and s.pos_ != "PRON" and not _victim(s) else None
     return None
 
 
@@ -558,9 +558,9 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
         conjoined = (c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB")
         agent = agent or next((a for c in conjoined if (a := agent_of(c)) is not None), None)
         if agent is not None:  # "killed and two injured by an ISIL attack": the agent of both
-            return _attacker_in(agent)
+            return attacker_in(agent)
         attack = node != t and node.pos_ == "NOUN" and node.lemma_.lower() in DEADLY_ATTACK_NOUNS
-        if attack and (found := _attacker_in(node)):
+        if attack and (found := attacker_in(node)):
             return found  # "regime shelling of X, resulting in the death of three"
         subj = subject(node)
         # not who "suffered losses", nor what "is" ("The world is safer after the death of X")
@@ -572,7 +572,7 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
             owner = child(subj, "poss")
             if owner is not None and owner.pos_ == "PRON" and (force := reporting_force(node)) is not None:
                 return force  # "the Taliban said its fighters killed 12": "its" is the Taliban
-            return _attacker_in(subj)  # not who "suffered losses, with 30 killed"
+            return attacker_in(subj)  # not who "suffered losses, with 30 killed"
         if (found := _attack_that_resulted(node)) is not None:
             return found
         pronoun = subj is not None and subj.pos_ == "PRON" and node == t and not victim_side
@@ -585,7 +585,7 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
                     obj = child(of, "pobj") or obj  # "in a wave of X stabbings": the attacks are X's
                 fight = c.lower_ == "between" and c.head.lemma_.lower() in DEADLY_ATTACK_NOUNS | {"fighting"}
                 if obj is not None and (fight or obj.lemma_.lower() in DEADLY_ATTACK_NOUNS):
-                    found = _attacker_in(obj)
+                    found = attacker_in(obj)
                     if found:
                         return found
         near = {node, *node.children, *(g for c in node.children if c.dep_ == "conj" for g in c.children)}
@@ -594,9 +594,9 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
             if c.dep_ == "advcl" and c.lemma_.lower() not in REPORTING_VERBS:
                 s = child(c, "nsubj")
                 if s is not None and s.pos_ != "PRON" and not _victim(s):
-                    return _attacker_in(s)
+                    return attacker_in(s)
                 if c.i < node.i and (by := agent_of(c)) is not None:
-                    return _attacker_in(by)  # "Shelling by X on the city killed three", "Shelling" as a verb
+                    return attacker_in(by)  # "Shelling by X on the city killed three", "Shelling" as a verb
         if node.head == node or node.head.lemma_.lower() in REPORTING_VERBS | REACTION_VERBS:
             break  # the subject of "said" is the source, of "condemned" a bystander, not the killer
         node = node.head
@@ -616,10 +616,10 @@ def _attack_that_resulted(node: Token) -> str | None:
         if attack.lemma_.lower() not in DEADLY_ATTACK_NOUNS:
             continue
         if attack.pos_ == "NOUN":
-            found = _attacker_in(attack)
+            found = attacker_in(attack)
         else:  # "shelling" read as a verb keeps its attacker as subject or agent
             s = child(attack, "nsubj") or agent_of(attack)
-            found = _attacker_in(s) if s is not None and s.pos_ != "PRON" and not _victim(s) else None
+            found = attacker_in(s) if s is not None and s.pos_ != "PRON" and not _victim(s) else None
         if found:
             return found
     return None
@@ -641,7 +641,7 @@ def _counted_attackers(noun: Token) -> bool:
     return noun.lower_ in ATTACKER_VICTIM_WORDS and not noun.like_num
 
 
-def _attacker_in(noun: Token) -> str | None:
+def attacker_in(noun: Token) -> str | None:
     """The attacker inside a noun phrase: "regime air strikes" -> "regime", "a shell fired by X" -> X;
     an attack that names nobody ("the raid") has none."""
     if noun.lemma_.lower() not in DEADLY_ATTACK_NOUNS:

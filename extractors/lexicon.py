@@ -267,7 +267,10 @@ DEFINITE = _words("the this that these those")
 DEMONSTRATIVES = DEFINITE - {"the"}
 # Nouns a later sentence refers back to a reported attack by ("The blast took place in X", "the raid killed").
 ANAPHORIC_ATTACK_NOUNS = _words(
-    "attack blast explosion strike airstrike raid bombing bombardment sortie incident shelling massacre"
+    """
+    attack blast explosion strike airstrike raid bombing bombardment sortie incident shelling massacre
+    assault ambush
+    """
 )
 # "X claimed responsibility / credit / the attack": words of a claim of an attack, read from unparsed words.
 CLAIM_VERBS = _words("claimed claims claim claiming")

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.anaphora import (
+    attacks_named_before,
     attacks_told_before,
     back_pointing_actors,
     borrow_from_strikes,
@@ -171,6 +172,7 @@ def _extract_here(
             events = borrow_from_strikes(doc, events)  # "the raid killed nine": the strike's slots
             events = claimed_attacks(doc, events)  # "... Al-Shabaab claimed responsibility": the killer
             events = back_pointing_actors(doc, events)  # "ISIL ... the militants agreed": ISIL
+            events = attacks_named_before(doc, events)  # "a raid by X ... died during the raid": X
             events = attacks_told_before(doc, events)  # "IS attacked X. 50 were killed": IS
             events = tolls_of_one_attacker(doc, events)  # the one attacker named: tolls with no killer
             events = demonstratives_dropped(events)  # "these militia groups": the militia groups

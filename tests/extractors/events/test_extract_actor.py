@@ -396,6 +396,25 @@ def test_the_attacker_of_an_attack_or_a_fight(text: str, actor: str) -> None:
             "casualties",
             "Turkish jets",
         ),
+        # "the raid" of the toll is the raid named with its attacker a sentence or two before
+        (
+            "A local commander was captured during a raid by army commandos on a farm near the border"
+            " on Tuesday. Six of his guards died during the raid, officials said.",
+            "casualties",
+            "army commandos",
+        ),
+        (
+            "An Israeli raid on the camp began before dawn on Sunday. Witnesses said four men were shot"
+            " dead during the raid.",
+            "casualties",
+            "Israeli",
+        ),
+        (
+            "Militants launched an ambush on a police convoy near the bridge on Thursday. Three officers"
+            " died in the ambush.",
+            "casualties",
+            "Militants",
+        ),
         # a demonstrative with no named group to point at is dropped
         (
             "Militia groups backed by Iran have attacked the base since May. On Monday, these militia"
@@ -431,6 +450,8 @@ def test_strikes_without_a_force_take_the_body_spelling_of_the_one_force():
         "The air force carried out strikes on the port on Monday. Separately, a car bomb killed 12 people"
         " in the market.",
         "The army struck rebel positions near the dam on Friday. Two civilians died in clashes nearby.",
+        # the subject of a verb that suffered the attack did not carry it out
+        "The base suffered an attack by night on Monday. Two guards were killed in the attack.",
         # another paragraph tells another incident
         "Al-Shabaab fighters stormed a police post near Baidoa on Monday.\n\nFour officers were killed in"
         " Kismayo on Tuesday.",
