@@ -309,6 +309,9 @@ OWN_SIDE_VICTIMS = _words(
 # Verbs that tell an incident happening at a place ("two bombs exploded at X", "the attack occurred in X");
 # "take" counts with "place" ("took place in X").
 INCIDENT_VERBS = _words("occur happen explode detonate erupt take")
+# Verbs of a craft or building wrecked ("a flight that crashed on 8 January"): a happening that dates
+# a toll told after it.
+WRECK_VERBS = _words("crash sink collapse derail")
 # Verbs of an attack told just before a toll that names no killer ("IS militants attacked the town.
 # At least 50 people were killed"): their subject is the killer.
 TOLL_ANTECEDENT_ATTACK_VERBS = _words("attack ambush storm shoot raid bomb shell assault strike hit")

@@ -22,6 +22,7 @@ from extractors.lexicon import (
     DURATION_AFTER,
     FUTURE_AUX,
     INCIDENT_NOUNS,
+    INCIDENT_VERBS,
     MEASURED_FROM,
     MONTHS,
     MONTHS_AND_DAYS,
@@ -38,7 +39,9 @@ from extractors.lexicon import (
     STRIKE_VICTIM_VERBS,
     TIME_UNITS,
     TIMES_OF_DAY,
+    TOLL_ANTECEDENT_ATTACK_VERBS,
     WEEKDAYS,
+    WRECK_VERBS,
 )
 from extractors.normalize.dates import resolve_date
 from extractors.normalize.numbers import number_value
@@ -141,6 +144,8 @@ _DAY_NAME = (
     r"|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?)"
 )
+# Verbs of a happening a relative clause may date for the toll told after it.
+HAPPENING_VERBS = TOLL_ANTECEDENT_ATTACK_VERBS | INCIDENT_VERBS | WRECK_VERBS
 # A date opening a sentence before its comma ("On 22 December, ...", "Late on 3 May 2017, ...").
 OPENING_DATE = re.compile(
     r"^\s*(?:(?:late|early)\s+)?(?:on|in)\s+(?P<date>" + _DAY_NAME + r")\s*,", re.IGNORECASE
@@ -479,7 +484,7 @@ def _date_before(
             if not paragraphs:
                 return None  # a paragraph ends in between
             paragraphs -= 1
-        when = _sentence_date(before, published)
+        when = _sentence_date(before, published) or _happening_described(before, published)
         if when is not None:
             # a month said further back may be the background, not this event's
             return when if when.precision == "day" or (when.precision == "month" and j == first) else None
@@ -488,6 +493,20 @@ def _date_before(
         if (shifted := _day_after_story(before, published)) is not None:
             return shifted if shifted.text is not None else None  # "Two days later, ... . X happened"
         i = j
+    return None
+
+
+def _happening_described(sent: Span, published: dt.date) -> When | None:
+    """The day a relative clause of an attack or a wreck gives in a sentence whose own clause has none:
+    "Flight 9 was a plane that crashed ... on 8 January. All 176 died" dates the deaths 8 January."""
+    if not is_parsed(sent):
+        return None
+    for verb in sent:
+        if verb.dep_ == "relcl" and verb.lemma_.lower() in HAPPENING_VERBS:
+            clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1]
+            when = _own_date(clause, verb, published)
+            if when is not None and when.precision == "day":
+                return when
     return None
 
 

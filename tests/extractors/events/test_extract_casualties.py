@@ -639,3 +639,31 @@ def test_an_uncounted_group_is_at_least_its_counted_part(text, count):
 def test_a_one_sentence_lead_dates_the_paragraph_after_it(text, date):
     *_, event = of_type(run(text), "casualties")
     assert event.event_date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a relative clause of an attack or a wreck dates the toll told just after it
+        (
+            "Flight 12 was an airliner that crashed shortly after it took off from the capital on 8 March."
+            " All 176 passengers and crew died.",
+            D(2021, 3, 8),
+        ),
+        (
+            "The convoy was a column of trucks that was ambushed near the pass on 3 March. Eleven drivers"
+            " died.",
+            D(2021, 3, 3),
+        ),
+        ("Rebels held the hill that the army attacked on 2 March. Nine soldiers were killed.", D(2021, 3, 2)),
+        # a relative clause of anything else dates no toll
+        (
+            "The minister, who visited the town on 3 March, praised the police. Eleven drivers died in a"
+            " crash.",
+            D(2021, 3, 10),
+        ),
+    ],
+)
+def test_a_happening_described_in_the_sentence_before_dates_the_toll(text, date):
+    (event,) = of_type(run(text), "casualties")
+    assert event.event_date == date
