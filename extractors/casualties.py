@@ -30,6 +30,8 @@ from extractors.lexicon import (
     DEADLY_ATTACK_NOUNS,
     DEATH_REPORT_VERBS,
     EVENT_NOUNS,
+    EXECUTION_ANNOUNCING_VERBS,
+    EXECUTION_NOUNS,
     INJURY_LEMMAS,
     KILLER_SIDE_WORDS,
     KILLING_NOUNS,
@@ -53,6 +55,7 @@ from extractors.lexicon import (
     WEAPON_WORDS,
     WOUNDED_CONTINUATION_WORDS,
 )
+from extractors.normalize.actors import CIVILIANS, canonical_actor
 from extractors.normalize.numbers import Amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
@@ -544,7 +547,22 @@ def _killer_of_the_named(trig: Span) -> str | None:
     if killing and owner is not None and owner.pos_ != "PRON":
         words = [w for w in owner.subtree if w.tag_ != "POS"]  # "the army's" -> "the army"
         return owner.doc[words[0].i : words[-1].i + 1].text
-    return _killer_of_the_dead(trig)
+    return _killer_of_the_dead(trig) or _announcer_of_its_execution(t)
+
+
+def _announcer_of_its_execution(t: Token) -> str | None:
+    """An armed side that announced an execution carried it out: "X announced the execution of 12
+    prisoners"; a bystander that reports it ("rights groups said") is no side."""
+    verb = t.head
+    if t.dep_ != "dobj" or t.lemma_.lower() not in EXECUTION_NOUNS:
+        return None
+    if verb.lemma_.lower() not in EXECUTION_ANNOUNCING_VERBS:
+        return None
+    subj = child(verb, "nsubj")
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    found = canonical_actor(phrase(subj))
+    return phrase(subj) if found is not None and found.type != CIVILIANS else None
 
 
 def _killer_near(t: Token, *, victim_side: bool) -> str | None:

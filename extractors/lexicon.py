@@ -830,6 +830,10 @@ TOLL_RISE_VERBS = _words("rise climb reach jump increase mount")
 RESULT_VERBS = _words("result lead cause")
 # Participles of holding people captive: who held the killed captives killed them ("hostages taken by X").
 CAPTIVE_VERBS = _words("take hold kidnap abduct capture seize")
+# Killings only the captor carries out, and the verbs by which it makes them public ("X announced the
+# execution of 12 prisoners"): the announcer is the killer.
+EXECUTION_NOUNS = _words("execution")
+EXECUTION_ANNOUNCING_VERBS = _words("announce confirm")
 # Nouns of a killing whose owner is the killer ("the army's killing of"), unlike "his death".
 KILLING_NOUNS = _words("killing execution murder assassination")
 # Common nouns naming an attacking side when they modify an attack ("regime shelling").

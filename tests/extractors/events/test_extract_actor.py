@@ -601,3 +601,17 @@ def test_tolls_of_an_article_with_one_attacker(text: str, actor: str | None) -> 
     tolls = of_type(run(text), "casualties")
     assert tolls
     assert contains(tolls[-1].actor, actor), tolls[-1].actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The rebel group announced the execution of 12 prisoners in the town on Monday.", "rebel group"),
+        ("The insurgents confirmed the execution of two soldiers on Tuesday.", "insurgents"),
+        # a bystander that confirms it is no side
+        ("Rights monitors confirmed the execution of nine detainees on Sunday.", None),
+    ],
+)
+def test_the_side_that_announces_an_execution_carried_it_out(text: str, actor: str | None) -> None:
+    (event,) = of_type(run(text), "casualties")
+    assert contains(event.actor, actor) if actor else event.actor is None, event.actor
