@@ -20,6 +20,8 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from extractors.casualties import attacker_in
@@ -65,6 +67,8 @@ NAMED_ARMED_TYPES = NON_STATE_TYPES - {"unidentified"}
 # The words at which an attack is laid to a group ("attributed ... to X", "claimed by X").
 LAYING_VERBS = ATTRIBUTION_VERBS | CLAIM_VERBS
 _PLACE_SLOTS = ("location", "location_source", "location_parent", "country")
+# The words a claim is read from (`_claimant`), as the string ids `Doc.to_array(LOWER)` gives.
+_CLAIM_WORD_IDS = frozenset(get_string_id(w) for w in LAYING_VERBS | CLAIM_ADJECTIVES)
 
 
 def strikes_of_one_force(events: list[Event]) -> list[Event]:
@@ -106,7 +110,12 @@ def _written_before(named: list[tuple[int, str]], start: int) -> str:
 def claimed_attacks(doc: Doc, events: list[Event]) -> list[Event]:
     """Casualties without a named killer take the armed group that claimed the attack just after, or
     in the sentence just before ("X claimed a cross-border attack. Two soldiers were killed ...")."""
-    claims = [(s.start_char, group) for s in doc_sentences(doc) if (group := _claimant(s)) is not None]
+    claim_words = _claim_word_positions(doc)
+    claims = [
+        (s.start_char, group)
+        for s in doc_sentences(doc)
+        if _may_name_a_claimant(s, claim_words) and (group := _claimant(s)) is not None
+    ]
     if not claims:
         return events
     starts = [s.start_char for s in doc_sentences(doc)]
@@ -123,6 +132,18 @@ def claimed_attacks(doc: Doc, events: list[Event]) -> list[Event]:
             e = dataclasses.replace(e, actor=group)
         out.append(e)
     return out
+
+
+def _claim_word_positions(doc: Doc) -> list[int]:
+    """Token indexes of the words `_claimant` reads a claim from, found in one pass over the doc:
+    most sentences hold none, and reading each sentence's words costs a Token per word."""
+    return [i for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in _CLAIM_WORD_IDS]
+
+
+def _may_name_a_claimant(sent: Span, claim_words: list[int]) -> bool:
+    """Whether a claim word stands where `_claimant` looks for one: neither first nor last."""
+    at = bisect.bisect_left(claim_words, sent.start + 1)
+    return at < len(claim_words) and claim_words[at] < sent.end - 1
 
 
 def _claimant(sent: Span) -> str | None:

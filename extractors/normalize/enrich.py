@@ -67,12 +67,16 @@ def _context_names() -> dict[str, tuple[str, str]]:
     return names
 
 
+def _may_stand_in_name(word: str) -> bool:
+    """A capitalised word, or a lower-case one that joins a name (Arabic articles, "of")."""
+    return word[:1].isupper() or word.lower().split("-")[0] in NAME_CONNECTORS
+
+
 def _written_as_name(words: list[str]) -> bool:
     """Capitalised words (Arabic articles and "of" may be lower case), not a shouted acronym."""
     if len(words) == 1 and len(words[0]) > 3 and words[0].isupper():
         return False  # agency names: SANA, AFP
-    capitalised = all(w[:1].isupper() or w.lower().split("-")[0] in NAME_CONNECTORS for w in words)
-    return capitalised and words[-1][:1].isupper()
+    return all(_may_stand_in_name(w) for w in words) and words[-1][:1].isupper()
 
 
 def _vote_of(words: list[str], names: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
@@ -90,14 +94,18 @@ def _vote_of(words: list[str], names: dict[str, tuple[str, str]]) -> tuple[str, 
 def _named_places(text: str) -> list[tuple[str, str]]:
     """(country, admin1) of every capitalised name in the text that votes, longest match first."""
     names = _context_names()
-    words = [m.group() for m in _WORD.finditer(text)]
+    words = _WORD.findall(text)
     found = []
     i = 0
     while i < len(words):
         if not words[i][:1].isupper():
             i += 1
             continue
-        for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
+        # a run with a word that cannot stand in a name is none: try only runs that stop before it
+        longest = 1
+        while longest < min(_MAX_NAME_WORDS, len(words) - i) and _may_stand_in_name(words[i + longest]):
+            longest += 1
+        for n in range(longest, 0, -1):
             hit = _vote_of(words[i : i + n], names)
             if hit:
                 found.append(hit)
