@@ -972,6 +972,17 @@ COUNTED_GROUP_NOUNS = _words("batch group class contingent wave number total")
 DEAL_UNDER_PREPS = _words("under following after by per")
 # Nouns naming the agreement itself, never a party to it.
 DEAL_WORDS = _words("deal agreement accord pact settlement treaty reconciliation")
+# Nouns that can name a deal's kind and make it a settlement ("a peace deal", "an evacuation agreement");
+# a deal named by another noun settles nothing ("a trade agreement", "a prisoner swap deal", "an arms deal").
+SETTLEMENT_DEAL_KINDS = TRUCE_WORDS | _words(
+    """
+    peace fire reconciliation settlement surrender evacuation withdrawal amnesty disarmament
+    demobilization demobilisation transfer exit status power unity de-escalation escalation
+    """
+)
+# Nouns for countries as parties: a deal only between countries ("the two countries signed a deal") is
+# between states, not an armed side or area settling with its government.
+COUNTRY_WORDS = _words("country nation")
 # Nouns for both parties of a deal at once ("the two sides", "the warring parties"): no one side, no count.
 BOTH_SIDES_WORDS = _words("side party faction")
 # Nouns for armed or governing sides, which a later "they" can stand for.
