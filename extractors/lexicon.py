@@ -630,6 +630,9 @@ HANDED_GROUND = _words(
     "territory area town village city district neighbourhood neighborhood position base checkpoint control "
     "region land pocket"
 )
+# What a side surrenders when it settles: ground, its arms or itself ("surrendered their positions");
+# surrendering anything else ("surrendered his passport") is no settlement.
+SURRENDERED_THINGS = HANDED_GROUND | _words("arm weapon rifle gun ammunition themselves himself herself")
 # Parties that can settle: armed sides, governments, areas.
 PARTY_WORDS = _words(
     """
@@ -980,6 +983,9 @@ SETTLEMENT_DEAL_KINDS = TRUCE_WORDS | _words(
     demobilization demobilisation transfer exit status power unity de-escalation escalation
     """
 )
+# What a settlement deal can be "on" ("an agreement on the evacuation of the fighters"); a deal on
+# anything else ("an agreement on the election date") settles nobody.
+DEAL_SUBJECTS = SETTLEMENT_DEAL_KINDS | SETTLEMENT_CUES | _words("hostility return departure exit")
 # Nouns for countries as parties: a deal only between countries ("the two countries signed a deal") is
 # between states, not an armed side or area settling with its government.
 COUNTRY_WORDS = _words("country nation")

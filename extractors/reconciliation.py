@@ -30,6 +30,7 @@ from extractors.lexicon import (
     DEAL_DONE_VERBS,
     DEAL_LETTING_VERBS,
     DEAL_REMOVAL_WORDS,
+    DEAL_SUBJECTS,
     DEAL_UNDER_PREPS,
     DEAL_WORDS,
     DEFINITE,
@@ -57,6 +58,7 @@ from extractors.lexicon import (
     SETTLEMENT_WITNESS_VERBS,
     SETTLING_PEOPLE,
     STATE_SIDE_WORDS,
+    SURRENDERED_THINGS,
     TRUCE_WORDS,
     UNNAMED_FIGHTERS,
     WITHDRAWAL_VERBS,
@@ -221,6 +223,9 @@ def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
         return None  # "surrendering rebels", "to surrender", "either surrender or face": none happened
     if any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in t.children):
         return None  # "so they surrender": an aim
+    given = child(t, "dobj") if t.lemma_.lower() == "surrender" else None  # not "demobilized N children"
+    if given is not None and given.lemma_.lower() not in SURRENDERED_THINGS and not _is_place(given):
+        return None  # "surrendered his passport": no ground, arms or self given up
     return _party(t)
 
 
@@ -370,10 +375,15 @@ def _read_deal(span: Span, lemmas: set[str]) -> Read | None:
 
 
 def _other_kind(deal: Token) -> bool:
-    """A deal its own noun names as no settlement: "a trade agreement", "a prisoner swap deal"; not "a
-    peace deal", "the evacuation agreement", "the four towns deal" nor "the Astana deal"."""
+    """A deal its own noun names as no settlement: "a trade agreement", "a prisoner swap deal", "an
+    agreement on the election date"; not "a peace deal", "the evacuation agreement", "the four towns
+    deal", "the Astana deal" nor "an agreement on a ceasefire"."""
     if deal.dep_ == "compound" and deal.head.lemma_.lower() in DEAL_WORDS:
         deal = deal.head  # "reconciliation deal": the deal's kinds are its compounds
+    on = next((c for c in deal.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    subject = child(on, "pobj") if on is not None else None
+    if subject is not None and subject.lemma_.lower() not in DEAL_SUBJECTS and not subject.ent_type_:
+        return True
     kinds = SETTLEMENT_DEAL_KINDS | PARTY_WORDS | CONFLICT_SIDES | PLACE_TYPE_RANK.keys()
     return any(
         c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_ and c.lemma_.lower() not in kinds

@@ -631,3 +631,30 @@ def test_settlement_deals_named_by_kind_or_place_and_the_side_dealt_with(text, a
 def test_sides_counted_apart_in_one_sentence_settled_apart(text, sides):
     events = sorted(of_type(run(text), "reconciliation"), key=lambda e: -(e.count or 0))
     assert [(e.actor, e.count) for e in events] == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # something surrendered that is no ground, arms or self
+        "The minister surrendered his passport to the court.",
+        "The company's chief surrendered his shares to the board.",
+        # a deal on something other than a settlement
+        "The government and the opposition parties reached an agreement on the election date.",
+        "The army and the rebels signed an agreement on school fees in the district.",
+    ],
+)
+def test_other_things_surrendered_and_deals_on_other_matters_are_no_settlements(text):
+    assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels surrendered their positions in the hills to the army on Monday.",
+        "The militants surrendered their weapons to the army on Monday.",
+        "The army and the rebels reached an agreement on a ceasefire and the evacuation of fighters.",
+    ],
+)
+def test_ground_arms_and_deals_on_settlement_matters_are_settlements(text):
+    assert len(of_type(run(text), "reconciliation")) == 1
