@@ -636,6 +636,9 @@ HANDED_GROUND = _words(
     "territory area town village city district neighbourhood neighborhood position base checkpoint control "
     "region land pocket"
 )
+# What a side surrenders when it settles: ground, its arms or itself ("surrendered their positions");
+# surrendering anything else ("surrendered his passport") is no settlement.
+SURRENDERED_THINGS = HANDED_GROUND | _words("arm weapon rifle gun ammunition themselves himself herself")
 # Parties that can settle: armed sides, governments, areas.
 PARTY_WORDS = _words(
     """
@@ -982,6 +985,20 @@ COUNTED_GROUP_NOUNS = _words("batch group class contingent wave number total")
 DEAL_UNDER_PREPS = _words("under following after by per")
 # Nouns naming the agreement itself, never a party to it.
 DEAL_WORDS = _words("deal agreement accord pact settlement treaty reconciliation")
+# Nouns that can name a deal's kind and make it a settlement ("a peace deal", "an evacuation agreement");
+# a deal named by another noun settles nothing ("a trade agreement", "a prisoner swap deal", "an arms deal").
+SETTLEMENT_DEAL_KINDS = TRUCE_WORDS | _words(
+    """
+    peace fire reconciliation settlement surrender evacuation withdrawal amnesty disarmament
+    demobilization demobilisation transfer exit status power unity de-escalation escalation
+    """
+)
+# What a settlement deal can be "on" ("an agreement on the evacuation of the fighters"); a deal on
+# anything else ("an agreement on the election date") settles nobody.
+DEAL_SUBJECTS = SETTLEMENT_DEAL_KINDS | SETTLEMENT_CUES | _words("hostility return departure exit")
+# Nouns for countries as parties: a deal only between countries ("the two countries signed a deal") is
+# between states, not an armed side or area settling with its government.
+COUNTRY_WORDS = _words("country nation")
 # Nouns for both parties of a deal at once ("the two sides", "the warring parties"): no one side, no count.
 BOTH_SIDES_WORDS = _words("side party faction")
 # Nouns for armed or governing sides, which a later "they" can stand for.

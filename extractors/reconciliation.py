@@ -10,6 +10,7 @@ are not events. One sentence gives at most one reconciliation event.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -25,9 +26,11 @@ from extractors.lexicon import (
     BOTH_SIDES_WORDS,
     CONFLICT_SIDES,
     COUNTED_GROUP_NOUNS,
+    COUNTRY_WORDS,
     DEAL_DONE_VERBS,
     DEAL_LETTING_VERBS,
     DEAL_REMOVAL_WORDS,
+    DEAL_SUBJECTS,
     DEAL_UNDER_PREPS,
     DEAL_WORDS,
     DEFINITE,
@@ -51,9 +54,11 @@ from extractors.lexicon import (
     REINTEGRATION_SCHEMES,
     SETTLEMENT_ACTS,
     SETTLEMENT_CUES,
+    SETTLEMENT_DEAL_KINDS,
     SETTLEMENT_WITNESS_VERBS,
     SETTLING_PEOPLE,
     STATE_SIDE_WORDS,
+    SURRENDERED_THINGS,
     TRUCE_WORDS,
     UNNAMED_FIGHTERS,
     WITHDRAWAL_VERBS,
@@ -64,7 +69,7 @@ from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
 from extractors.normalize.places import is_known_place
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
-from extractors.slots.amounts import amount_of
+from extractors.slots.amounts import amount_of, own_amount
 from extractors.slots.clauses import child, is_generic, is_habitual, is_irrealis, phrase, reporting_verb
 from extractors.slots.when import find_date
 from extractors.slots.where import Where, find_location, sentence_places
@@ -141,21 +146,57 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             actor = _named_group(who, sent) or _uncounted(actor, who) or _moved_fighters(sent)
             if who is not None and _unnamed(who):
                 actor = _group_named_around(sent) or actor
-            events.append(
-                build_event(
-                    article,
-                    EVENT_TYPE,
-                    sent,
-                    span,
-                    find_date(sent, span.root, layout, ANAPHORIC_DEAL_NOUNS),
-                    _where(sent, places, layout, span.root, who),
-                    actor=actor,
-                    target=target,
-                    count=count,
-                    source=find_source(sent, span.root),
+            sides = _counted_sides(who) or [(actor, count)]  # "130 X rebels and 122 Y militants": two
+            events += [
+                _apart(
+                    build_event(
+                        article,
+                        EVENT_TYPE,
+                        sent,
+                        span,
+                        find_date(sent, span.root, layout, ANAPHORIC_DEAL_NOUNS),
+                        _where(sent, places, layout, span.root, who),
+                        actor=side,
+                        target=target,
+                        count=side_count,
+                        source=find_source(sent, span.root),
+                    ),
+                    side if len(sides) > 1 else None,
                 )
-            )
+                for side, side_count in sides
+            ]
     return events
+
+
+def _apart(event: Event, side: str | None) -> Event:
+    """A settlement of one of several sides in one sentence: the side joins its id key, so each stays
+    its own event."""
+    return event if side is None else dataclasses.replace(event, id_part=side)
+
+
+def _counted_sides(who: Token | None) -> list[tuple[str | None, Amount | None]]:
+    """Armed groups joined in one subject, each with its own number ("130 X rebels and 122 Y militants
+    surrendered"): each settled, with its count; none when one of them is uncounted or no armed group
+    ("200 fighters and their families", "150 militants and 300 of their wives")."""
+    if who is None or who.dep_ == "conj":
+        return []
+    nouns = _conjuncts(who)
+    if len(nouns) == 1 and who.dep_ == "nsubj":  # the two subjects parsed apart, side by side
+        nouns = [c for c in who.head.children if c.dep_ == "nsubj"]
+    counted = [any(t.dep_ == "nummod" for t in n.subtree if t.i < n.i) for n in nouns]  # "122 Boko Haram X"
+    counts = [own_amount(n) if c else None for n, c in zip(nouns, counted, strict=True)]
+    armed = all(n.lemma_.lower() in ARMED_WORDS for n in nouns)
+    if len(nouns) < 2 or not armed or any(c is None for c in counts):
+        return []
+    return [(_named_side(n), c) for n, c in zip(nouns, counts, strict=True)]
+
+
+def _named_side(noun: Token) -> str:
+    """A counted side without its number: "About 40 X fighters" -> "X fighters"."""
+    words = list(noun.doc[noun.left_edge.i : noun.i + 1])
+    while words[0] != noun and (words[0].like_num or words[0].dep_ in ("nummod", "quantmod", "advmod")):
+        words = words[1:]
+    return noun.doc[words[0].i : noun.i + 1].text
 
 
 def _moved_fighters(sent: Span) -> str | None:
@@ -182,6 +223,9 @@ def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
         return None  # "surrendering rebels", "to surrender", "either surrender or face": none happened
     if any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in t.children):
         return None  # "so they surrender": an aim
+    given = child(t, "dobj") if t.lemma_.lower() == "surrender" else None  # not "demobilized N children"
+    if given is not None and given.lemma_.lower() not in SURRENDERED_THINGS and not _is_place(given):
+        return None  # "surrendered his passport": no ground, arms or self given up
     return _party(t)
 
 
@@ -324,7 +368,43 @@ def _read_deal(span: Span, lemmas: set[str]) -> Read | None:
     named = any(e.label_ in ("ORG", "NORP", "GPE") for e in span_entities(span.sent))
     acts = {t.lemma_.lower() for t in span.sent if t.i != span.root.i} & SETTLEMENT_ACTS
     parties = lemmas & PARTY_WORDS or named or acts  # "an evacuation deal": armed men left
-    return _deal(span, lemmas) if parties else None  # "the bank completed the reconciliation of accounts"
+    if not parties or _other_kind(span.root):  # "the bank completed the reconciliation of accounts"
+        return None
+    read = _deal(span, lemmas)
+    return None if read is not None and _between_countries(read[1], span.sent) else read
+
+
+def _other_kind(deal: Token) -> bool:
+    """A deal its own noun names as no settlement: "a trade agreement", "a prisoner swap deal", "an
+    agreement on the election date"; not "a peace deal", "the evacuation agreement", "the four towns
+    deal", "the Astana deal" nor "an agreement on a ceasefire"."""
+    if deal.dep_ == "compound" and deal.head.lemma_.lower() in DEAL_WORDS:
+        deal = deal.head  # "reconciliation deal": the deal's kinds are its compounds
+    on = next((c for c in deal.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    subject = child(on, "pobj") if on is not None else None
+    if subject is not None and subject.lemma_.lower() not in DEAL_SUBJECTS and not subject.ent_type_:
+        return True
+    kinds = SETTLEMENT_DEAL_KINDS | PARTY_WORDS | CONFLICT_SIDES | PLACE_TYPE_RANK.keys()
+    return any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_ and c.lemma_.lower() not in kinds
+        for c in deal.lefts
+    )
+
+
+def _between_countries(who: Token | None, sent: Span) -> bool:
+    """A deal whose parties are all countries ("Sudan and Chad signed a deal", "the two countries agreed",
+    "X signed a deal with Y"): between states, no side settling with its government."""
+    if who is None:
+        return False
+    parties = _conjuncts(who)
+    parties += [o for t in sent if t.lower_ == "with" and (o := child(t, "pobj")) is not None]
+    return (len(parties) > 1 or who.lemma_.lower() in COUNTRY_WORDS) and all(map(_country, parties))
+
+
+def _country(token: Token) -> bool:
+    """A country as a party: named ("Chad") or as a kind ("the two countries")."""
+    named = token.ent_type_ == "GPE" and bool(country_of(token.text))
+    return named or token.lemma_.lower() in COUNTRY_WORDS
 
 
 def _read_reconciled(span: Span, lemmas: set[str]) -> Read | None:
@@ -477,7 +557,8 @@ def _settling_side(sent: Span, state: Token) -> Read:
         if (side.pos_ == "PROPN" or side.lemma_.lower() in CONFLICT_SIDES) and not _is_state(side):
             return phrase(side), side
     for tok in sent:
-        obj = child(tok, "pobj") if tok.lower_ == "with" and tok.head.lemma_.lower() in DEAL_WORDS else None
+        dealt = tok.head.lemma_.lower() in DEAL_WORDS | DEAL_DONE_VERBS  # "a deal with X", "signed with X"
+        obj = child(tok, "pobj") if tok.lower_ == "with" and dealt else None
         if obj is not None and obj.lemma_.lower() in CONFLICT_SIDES and not _is_state(obj):
             return phrase(obj), obj
     for tok in sent:

@@ -576,3 +576,85 @@ def test_ground_handed_over_to_the_state_is_a_settlement(text, actor):
 )
 def test_prisoners_or_ground_between_state_forces_are_no_settlement(text):
     assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deal its noun names as no settlement
+        "The rebels released 12 soldiers under an exchange deal brokered by Qatar.",
+        "The government signed an arms deal with Russia worth 2 billion dollars.",
+        "The council signed a water sharing agreement with the neighbouring district.",
+        # a deal between countries only
+        "Sudan and Chad signed a border security agreement in Khartoum on Sunday.",
+        "Kenya and Somalia reached an agreement on the disputed maritime border.",
+        "The two countries signed a deal on Monday.",
+    ],
+)
+def test_trade_swaps_and_deals_between_countries_are_no_settlements(text):
+    assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Colombia and the FARC signed a peace deal in Havana on Monday.", "FARC"),
+        ("The government signed a peace deal with the rebels in Juba.", "the rebels"),
+        ("The army reached a surrender deal with the militants in the town on Monday.", "the militants"),
+        ("The four towns agreement was signed by the rebels and the government in April.", None),
+        ("The rebels in the village signed an evacuation deal with the regime on Monday.", "The rebels"),
+    ],
+)
+def test_settlement_deals_named_by_kind_or_place_and_the_side_dealt_with(text, actor):
+    (deal,) = of_type(run(text), "reconciliation")
+    assert actor is None or contains(deal.actor, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Officials said 130 Tuareg rebels and 122 Islamist militants surrendered to the army last year.",
+            [("Tuareg rebels", 130), ("Islamist militants", 122)],
+        ),
+        (
+            "About 40 Mai-Mai fighters and 25 Raia Mutomboki militiamen laid down their arms on Monday.",
+            [("Mai-Mai fighters", 40), ("Raia Mutomboki militiamen", 25)],
+        ),
+        # families or wives are no second side
+        (
+            "Some 200 fighters and their families left the town under an agreement with the regime.",
+            [("fighters and their families", 200)],
+        ),
+    ],
+)
+def test_sides_counted_apart_in_one_sentence_settled_apart(text, sides):
+    events = sorted(of_type(run(text), "reconciliation"), key=lambda e: -(e.count or 0))
+    assert [(e.actor, e.count) for e in events] == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # something surrendered that is no ground, arms or self
+        "The minister surrendered his passport to the court.",
+        "The company's chief surrendered his shares to the board.",
+        # a deal on something other than a settlement
+        "The government and the opposition parties reached an agreement on the election date.",
+        "The army and the rebels signed an agreement on school fees in the district.",
+    ],
+)
+def test_other_things_surrendered_and_deals_on_other_matters_are_no_settlements(text):
+    assert of_type(run(text), "reconciliation") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels surrendered their positions in the hills to the army on Monday.",
+        "The militants surrendered their weapons to the army on Monday.",
+        "The army and the rebels reached an agreement on a ceasefire and the evacuation of fighters.",
+    ],
+)
+def test_ground_arms_and_deals_on_settlement_matters_are_settlements(text):
+    assert len(of_type(run(text), "reconciliation")) == 1
