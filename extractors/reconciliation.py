@@ -70,7 +70,15 @@ from extractors.normalize.places import is_known_place
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of, own_amount
-from extractors.slots.clauses import child, is_generic, is_habitual, is_irrealis, phrase, reporting_verb
+from extractors.slots.clauses import (
+    child,
+    is_generic,
+    is_habitual,
+    is_irrealis,
+    is_name_word,
+    phrase,
+    reporting_verb,
+)
 from extractors.slots.when import find_date
 from extractors.slots.where import Where, find_location, sentence_places
 from extractors.slots.who import find_source
@@ -588,7 +596,7 @@ def _named_group(who: Token | None, sent: Span) -> str | None:
 
 def _unnamed(who: Token) -> bool:
     """Armed men the sentence names by no side ("some 2,000 fighters", "the gunmen")."""
-    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP") for t in who.subtree)
+    named = any(is_name_word(t) for t in who.subtree)
     kind = any(c.lemma_.lower() in ARMED_WORDS for c in who.children if c.dep_ in ("amod", "compound"))
     return who.lemma_.lower() in UNNAMED_FIGHTERS and not named and not kind  # "rebel fighters" say a side
 
@@ -605,16 +613,11 @@ def _group_named_around(sent: Span) -> str | None:
     for near in sentences[max(0, here - 1) : here] + sentences[here + 1 : here + 2]:
         names += [near.text[m.start : m.end] for m in named_group_mentions(near.text)]
         for t in near if is_parsed(near) else ():  # a sentence the parser skipped: the actor table's names
-            mods = [c for c in t.lefts if c.dep_ in ("compound", "amod") and _names(c)]
+            mods = [c for c in t.lefts if c.dep_ in ("compound", "amod") and is_name_word(c)]
             if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ARMED_WORDS and mods and not _is_state(t):
                 names.append(t.doc[mods[0].left_edge.i : t.i + 1].text)
     longest = {n.lower() for n in names if not any(n.lower() in o.lower() and n != o for o in names)}
     return next(n for n in names if n.lower() in longest) if len(longest) == 1 else None
-
-
-def _names(t: Token) -> bool:
-    """A word of a name: a proper noun, or a nationality or organisation the model tagged."""
-    return t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")
 
 
 def _non_state_name(ent: Span) -> bool:

@@ -69,6 +69,7 @@ from extractors.slots.clauses import (
     is_generic,
     is_habitual,
     is_irrealis,
+    is_name_word,
     phrase,
     reporting_verb,
 )
@@ -591,7 +592,7 @@ def _force_in_name(people: Token) -> str | None:
         if t.dep_ not in ("compound", "amod") or t.pos_ not in ("PROPN", "ADJ", "NOUN"):
             break
         words.insert(0, t)
-    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP") for t in words)
+    named = any(is_name_word(t) for t in words)
     armed = any(t.lemma_.lower() in ARMED_WORDS or t.lower_ in ARMED_WORDS for t in words)
     return people.doc[words[0].i : words[-1].i + 1].text if named and armed else None
 

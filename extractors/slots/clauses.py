@@ -86,6 +86,11 @@ def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps and not _day_of_date(c)), None)
 
 
+def is_name_word(token: Token) -> bool:
+    """A word of a name: a proper noun, or a nationality or organisation the model tagged."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "NORP")
+
+
 def subject(verb: Token) -> Token | None:
     """The subject of a verb: of two subjects, the one nearest before it. The parser reads a vocative
     as a second subject ("My fellow Americans, on Saturday, the United States concluded a strike")."""

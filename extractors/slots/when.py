@@ -374,10 +374,8 @@ def _story_day(sentences: Sequence[Span], i: int, published: dt.date, depth: int
     expressions ("The next day ... Two days later ...") up to `depth` of them."""
     breaks = 0
     for j in range(i - 1, max(i - 1 - STORY_REACH, -1), -1):
-        before, after = sentences[j], sentences[j + 1]
-        text = doc_text(after.doc)
-        gap = text[before.end_char : after.start_char] + before.text[len(before.text.rstrip()) :]
-        breaks += "\n" in gap
+        before = sentences[j]
+        breaks += "\n" in _gap(before, sentences[j + 1])
         if breaks > 1:
             return None
         if not before.text.strip():
@@ -421,15 +419,18 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
     return carried
 
 
+def _gap(before: Span, after: Span) -> str:
+    """The white space between two sentences: the end the first keeps, then what lies between them."""
+    return before.text[len(before.text.rstrip()) :] + doc_text(after.doc)[before.end_char : after.start_char]
+
+
 def _lead_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | None:
     """The day a one-sentence lead gives, for an undated sentence of the paragraph right after it
     (paragraphs set apart by a blank line): a release tells its news in one sentence, then the
     details of that news."""
     paragraphs: list[list[Span]] = [[]]
     for j, sent in enumerate(sentences[: i + 1]):
-        gap = doc_text(sent.doc)[sentences[j - 1].end_char : sent.start_char] if j else ""
-        gap += sentences[j - 1].text[len(sentences[j - 1].text.rstrip()) :] if j else ""
-        if BLANK_LINE.search(gap) and paragraphs[-1]:
+        if j and BLANK_LINE.search(_gap(sentences[j - 1], sent)) and paragraphs[-1]:
             paragraphs.append([])  # a text written a line per sentence has no lead paragraph
         if sent.text.strip() and sent.text.rstrip().endswith(SENTENCE_ENDS):
             paragraphs[-1].append(sent)  # title lines are no part of the lead
