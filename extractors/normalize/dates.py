@@ -109,6 +109,7 @@ def _normalize(expression: str) -> str:
     s = _NAME_PAIR.sub(r"\1 - \2", s)  # "Thursday-Friday"
     s = re.sub(r"'s\b", "", s)
     s = re.sub(r"\b(mid|end|early|late)-", r"\1 ", s)
+    s = re.sub(r"\bthe last (week|month|year)$", r"past \1", s)  # "in the last year" counts back
     s = re.sub(r"(\d+)-(hour|day|week|month|year)s?\b", r"\1 \2", s)
     s = re.sub(r"(?<![\d-])(\d{1,2})(st|nd|rd|th)?-(\d{1,2})(?![\d-])", r"\1\2 to \3", s)  # "29-30 May"
     s = re.sub(r"(?<=\d)\.(?=\d)", "/", s)  # "30.05.2016"

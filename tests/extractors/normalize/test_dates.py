@@ -63,6 +63,8 @@ D = dt.date.fromisoformat
         ("two days", "2018-07-08", "2018-07", "month", "2018-07-08"),
         ("two days", "2016-06-01", "2016", "year", "2016-06-01"),
         ("in the past three days", "2018-07-08", "2018-07", "month", "2018-07-08"),
+        ("in the last year", "2016-11-20", "2016", "year", "2016-11-20"),
+        ("over the last week", "2018-07-18", "2018-07", "month", "2018-07-18"),
         ("over the past 48 hours", "2018-07-08", "2018-07", "month", "2018-07-08"),
         ("in recent months", "2016-11-04", "2016", "year", "2016-11-04"),
         ("in just one month", "2018-07-08", "2018", "year", "2018-07-08"),
