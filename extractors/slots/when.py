@@ -43,7 +43,7 @@ from extractors.lexicon import (
     WEEKDAYS,
     WRECK_VERBS,
 )
-from extractors.normalize.dates import resolve_date
+from extractors.normalize.dates import ResolvedDate, counted_days, resolve_date
 from extractors.normalize.numbers import number_value
 from extractors.schema import DatePrecision
 from extractors.slots.amounts import counted_after_date
@@ -611,6 +611,9 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
         whole = resolve_date(text, published) is not None  # "on Monday 12 March 2017": no "Monday 12"
         seen.update(t.i for t in ent if whole or t.lower_ not in DATE_WORDS)  # "overnight days": "overnight"
     for t in sent:
+        if (ago := _untagged_ago(t, seen)) is not None:
+            candidates.append((ago[0], ago[1], sent.doc[ago[0] : ago[1]].text, t))
+            continue
         fresh = t.lower_ in DATE_WORDS and t.i not in seen and not in_stamp(t)
         if fresh and (t.head.lemma_.lower() not in REPORTING_VERBS or _told_before(t, t.i + 1)):
             candidates.insert(0, (*_with_preposition(t.i, t.i + 1, sent), t))  # a day word wins ties
@@ -639,7 +642,8 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             continue  # another clause's date, or a duration ("a lull of several days")
         if _bare_time_of_day(sent.doc[start:end]):
             continue  # "around noon": the story's day (`STORY_SHIFTS`), not the publication day
-        resolved = resolve_date(text, published)
+        resolved = _point_back(text, published) if measured else None
+        resolved = resolved or resolve_date(text, published)
         if resolved is None:
             continue
         if distance < best_distance:
@@ -647,6 +651,32 @@ def _own_date_scored(sent: Span, anchor: Token, published: dt.date) -> tuple[Whe
             shown = f"{text} {sent.doc[end].text}" if measured else text  # "a week after": told from another
             best = When(resolved.start, resolved.precision, shown, resolved.end)
     return best, best is not None and best_distance >= REPORT_DATE_PENALTY
+
+
+def _point_back(text: str, published: dt.date) -> ResolvedDate | None:
+    """ "The strike comes two months after X was killed": X is a point that long before the report,
+    dated by the day, month or year the count is told in."""
+    days = counted_days(text)
+    if not days:
+        return None
+    point = published - dt.timedelta(days=days)
+    if days < 7:
+        return ResolvedDate(point, "day", None, text)
+    if days < 365:
+        return ResolvedDate(point.replace(day=1), "month", None, text)
+    return ResolvedDate(dt.date(point.year, 1, 1), "year", None, text)
+
+
+def _untagged_ago(word: Token, seen: set[int]) -> tuple[int, int] | None:
+    """A counted time back that the model left untagged ("More than two months ago"): the unit's
+    phrase through "ago"."""
+    if word.lower_ != "ago" or word.i in seen:
+        return None
+    unit = next((c for c in word.children if c.lower_ in TIME_UNITS and c.i < word.i), None)
+    words = [t for t in unit.subtree if not t.is_punct] if unit is not None else []
+    if not words or any(t.i in seen for t in words):
+        return None
+    return words[0].i, word.i + 1
 
 
 def _range_end(sent: Span, start: int, starts: list[int]) -> bool:

@@ -400,3 +400,22 @@ def test_intakes_dated_from_another_sentence_stay_apart():
         "of local men joined the militia. More than 300 volunteers joined the militia at the camp."
     )
     assert len(of_type(events, "recruitment")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        # "N units after X" dates X at that distance before the report, at the unit's precision
+        (
+            "The raids come about two months after a drone strike killed 7 militants near Hass.",
+            D(2021, 1, 1),
+            "month",
+        ),
+        ("The raids come two days after a drone strike killed 7 militants near Hass.", D(2021, 3, 8), "day"),
+        # a count back the model leaves untagged after a dateline
+        ("HASS-More than two months ago, gunmen killed 7 guards at the depot.", D(2021, 1, 1), "month"),
+    ],
+)
+def test_a_point_counted_back_from_the_report(text, date, precision):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.event_date, event.date_precision) == (date, precision)
