@@ -100,12 +100,16 @@ TIME_OF_DAY_PREPS = frozenset({"by", "before", "after", "toward", "towards", "du
 
 
 # Relative expressions that move from the day a story last named, in days (n: a count of days).
+_RETOLD_ATTACK = r"(?:" + "|".join(sorted(ANAPHORIC_ATTACK_NOUNS)) + r")s?"
 _N = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 STORY_SHIFTS = (
     (re.compile(r"\b(?:the|on the)\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b"), 1),
     (re.compile(r"\b(?:the\s+day\s+(?:before|prior)|the\s+previous\s+day|a\s+day\s+earlier)\b"), -1),
     (re.compile(r"\b" + _N + r"\s+days?\s+later\b"), 1),
     (re.compile(r"\b" + _N + r"\s+days?\s+earlier\b"), -1),
+    # "Two days after the strike, ...": counted from the happening the story told
+    (re.compile(r"\b(?:a|one)\s+day\s+after\s+the\s+(?:[\w-]+\s+)?" + _RETOLD_ATTACK + r"\b"), 1),
+    (re.compile(r"\b" + _N + r"\s+days\s+after\s+the\s+(?:[\w-]+\s+)?" + _RETOLD_ATTACK + r"\b"), 1),
     (
         re.compile(
             r"\b(?:(?:later\s+)?that\s+(?:day|morning|afternoon|evening|night)|(?:on\s+)?the\s+same\s+day"

@@ -117,6 +117,17 @@ def test_a_paragraph_break_ends_the_narrative_date():
             "Three days later",
         ),
         ("That afternoon, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "That afternoon"),
+        # counted from the happening the story told ("after the attack")
+        (
+            "Two days after the attack, forty rebel fighters surrendered to the army.",
+            D(2021, 3, 4),
+            "Two days after the attack",
+        ),
+        (
+            "A day after the assault, forty rebel fighters surrendered to the army.",
+            D(2021, 3, 3),
+            "A day after the assault",
+        ),
         # a bare time of day names no day: the story's, not the publication's
         ("Around noon, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "Around noon"),
         ("At dawn, forty rebel fighters surrendered to the army.", D(2021, 3, 2), "At dawn"),
