@@ -82,6 +82,8 @@ PLACE_WORDS |= LANDMARK_WORDS | FACILITY_WORDS
 CHAIN_WORDS = frozenset({"of", "in", "near", ",", "(", "the", "a", "an"})
 MAX_CHAIN_WORDS = 4
 MAX_BRACKET_WORDS = 6
+# Tokens of adjectives between "a" and a place-type noun in apposition ("X, a small rebel-held town").
+MAX_TYPE_MODIFIERS = 4
 # Words from a place to its parent in "X, an Israeli settlement on the edge of Y".
 MAX_APPOSITION_WORDS = 10
 # Capitalised words before a name that may be the group it is a province of ("Islamic State X Province").
@@ -211,7 +213,7 @@ def _sentence_places(
         behind_the = first > 0 and doc[first - 1].lower_ == "the"
         typed = j < sent.end and doc[j].lower_ in PLACE_TYPE_RANK  # "in the Ghaith neighbourhood"
         named = doc[j - 1].lower_ in GEO_FEATURES or typed or is_known_place(doc[first:j].text)
-        named = named or _named_site(doc[j - 1])  # "at the X Training Center"
+        named = named or _named_site(doc[j - 1]) or _typed_apposition(doc, j) is not None  # "X, a town in"
         if behind_the and not named:
             continue  # "in the Arab country", "on the United States Embassy": not a place name
         if j > first:
@@ -279,6 +281,9 @@ def _mention(
         and not _indefinite(doc[first - 2])  # "X, a district of Baghdad": Baghdad is X's parent
     ):
         types.append(PLACE_TYPE_RANK[doc[first - 2].lower_])
+    typed_apposition = _typed_apposition(doc, after)
+    if typed_apposition is not None:
+        types.append(typed_apposition)  # "X, a town in Y": the name is a town's
     state_name = len(toks) > 1 and toks[-1].lower_ in ADMIN_TITLES
     if state_name:
         types.append(PLACE_TYPE_RANK[toks[-1].lower_])
@@ -347,6 +352,21 @@ def _mention(
     elif toks[0].dep_ == "compound" and _qualifies_a_thing(toks[-1], ORG_WORDS):
         return None  # "United States military forces" names an actor; "the Tafas front" is a place
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _typed_apposition(doc: Doc, i: int) -> float | None:
+    """The rank of the place-type noun in apposition from token i: ", a town in Y", ", the capital of Y",
+    ", a rebel-held suburb of Y" say the name before them is a place of that type."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return None
+    for t in doc[i + 2 : min(i + 2 + MAX_TYPE_MODIFIERS + 1, len(doc))]:
+        if t.lower_ in PLACE_TYPE_RANK and not t.is_title:
+            return PLACE_TYPE_RANK[t.lower_]
+        # "rebel-held": the pieces of a hyphenated modifier
+        hyphened = "-" in (t.text, doc[t.i - 1].text, doc[t.i + 1].text if t.i + 1 < len(doc) else "")
+        if t.pos_ not in ("ADJ", "ADV") and not hyphened:
+            return None
+    return None
 
 
 def _qualifies_a_thing(last: Token, nouns: frozenset[str] | None = None) -> bool:

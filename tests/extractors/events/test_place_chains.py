@@ -115,6 +115,22 @@ pytestmark = pytest.mark.model
             "East Jerusalem.",
             "Kfar Sabta",
         ),
+        # a name the gazetteer lacks in object position is a place by the type word in apposition to it
+        (
+            "On 3 June, an airstrike hit Kafr Sousa, a small town in Idlib province, killing 12 people.",
+            "Kafr Sousa",
+        ),
+        (
+            "On 3 June, jets bombed Beit Sawa, a rebel-held suburb of Damascus, killing six people.",
+            "Beit Sawa",
+        ),
+        (
+            "On 3 June, jets bombed Bab Tabbaneh, a Kurdish neighbourhood of Aleppo, killing six.",
+            "Bab Tabbaneh",
+        ),
+        # "the capital of X" names a city
+        ("On 3 June, insurgents killed 18 police in the provincial capital of Lashkar Gah.", "Lashkar Gah"),
+        ("On 3 June, gunmen killed seven people in Tarin Kot, the capital of Uruzgan province.", "Tarin Kot"),
         # a group's province is no place
         (
             "On 3 June, police clashed with Islamic State Somalia Province in Dhadar (Qandala, Bari). "
