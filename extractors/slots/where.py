@@ -55,6 +55,7 @@ from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
 from extractors.normalize.places import is_known_place, lies_in, resolve_place
 from extractors.schema import LocationSource
+from extractors.slots.when import _gap
 from extractors.speed.docviews import doc_sentences, span_entities
 
 # Labels of names whose tail can look like a place ("the Directorate of Security"): an unknown name
@@ -108,6 +109,9 @@ RETELLING_SUBJECT_VERBS = INCIDENT_VERBS - {"explode", "detonate"}
 INCIDENT_TELLING_VERBS = (
     (ATTACK_VERBS - STRIKE_CONDUCT_VERBS - FLIGHT_VERBS) | TOLL_ANTECEDENT_ATTACK_VERBS | INCIDENT_VERBS
 )
+# Sentences of the same paragraph telling an incident again without a place that a sentence naming none
+# may look back across.
+PLACELESS_SENTENCES_BACK = 2
 # Rank of a building an attack verb struck: it is the event's target, so a town named with it wins.
 STRUCK_SITE_RANK = 2.5
 # Sentences back in which a definite building word ("the mosque") may find the building named.
@@ -981,7 +985,17 @@ def _preceding_place(sent: Span, ruled: list[Span]) -> Where | None:
     prev = doc[sent.start - 1].sent
     if not is_parsed(prev):
         return None
-    told = [m for m in sentence_places(prev, ruled) if _at_an_incident(doc[m.end - 1])]
+    places = sentence_places(prev, ruled)
+    # "IS attacked X. 5,000 were killed during the attack. IS then kidnapped ...": a sentence of the same
+    # paragraph that names no place but tells the incident again ("the attack") carries on its story
+    for _ in range(PLACELESS_SENTENCES_BACK):
+        if places or prev.start == 0 or not any(_definite_retelling(t) for t in prev):
+            break
+        before = doc[prev.start - 1].sent
+        if not is_parsed(before) or "\n" in _gap(before, prev):
+            break
+        prev, places = before, sentence_places(before, ruled)
+    told = [m for m in places if _at_an_incident(doc[m.end - 1])]
     if not told:
         return None
     best = min(_inner_places_first(told, doc), key=lambda m: (m.rank, m.start))

@@ -291,6 +291,27 @@ def test_a_toll_naming_no_place_is_where_the_sentence_before_tells_the_incident(
     assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
 
 
+@pytest.mark.parametrize(
+    ("between", "location"),
+    [
+        # a sentence telling the attack again without a place carries its story on to the toll
+        ("The attack lasted for hours.", "Kurmuk"),
+        ("The attack lasted for hours. The raid was the third this year.", "Kurmuk"),
+        # a sentence on something else breaks it: the article's place stands
+        ("The army sent reinforcements.", "Tessit"),
+    ],
+)
+def test_a_toll_naming_no_place_looks_back_across_the_retold_incident(between, location):
+    title = "Militants active near Tessit"
+    text = (
+        f"{title}\n\nOn 4 June, suicide bombers attacked a base in the town of Kurmuk, killing two guards. "
+        f"{between} "
+        "Twelve soldiers were killed, officials said."
+    )
+    events = [e for e in of_type(run(text, title=title), "casualties") if e.count == 12]
+    assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
+
+
 def test_a_toll_with_a_place_of_its_own_does_not_look_back():
     title = "Bombs in Baghdad kill six"
     text = (
