@@ -51,8 +51,10 @@ from extractors.lexicon import (
     STRIKE_VICTIM_VERBS,
     TOLL_ANTECEDENT_ATTACK_VERBS,
 )
+from extractors.merge import SAME_TOLL_MIN
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
+from extractors.normalize.numbers import number_value
 from extractors.normalize.places import is_known_place, lies_in, resolve_place
 from extractors.schema import LocationSource
 from extractors.slots.when import _gap
@@ -112,6 +114,8 @@ INCIDENT_TELLING_VERBS = (
 # Sentences of the same paragraph telling an incident again without a place that a sentence naming none
 # may look back across.
 PLACELESS_SENTENCES_BACK = 2
+# Sentences back in which a toll told again ("killing seven terrorists") may find where it was told first.
+SAME_TOLL_SENTENCES_BACK = 8
 # Rank of a building an attack verb struck: it is the event's target, so a town named with it wins.
 STRUCK_SITE_RANK = 2.5
 # Sentences back in which a definite building word ("the mosque") may find the building named.
@@ -670,7 +674,7 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     named = _country_in(sent)  # "In Syria, the coalition conducted 10 strikes"
     if layout.dateline_place and (named is None or lies_in(layout.dateline_place, named)):
         return Where(layout.dateline_place, "dateline", country or layout.country)
-    told = _preceding_place(sent, ruled)
+    told = _preceding_place(sent, ruled) or _same_toll_place(sent, ruled)
     if told is not None and (named is None or lies_in(told.parent or told.name, named)):
         # "article": a place told for the incident, not by the sentence; another mention's own place wins
         return Where(told.name, "article", country or layout.country, told.parent)
@@ -1000,6 +1004,39 @@ def _preceding_place(sent: Span, ruled: list[Span]) -> Where | None:
         return None
     best = min(_inner_places_first(told, doc), key=lambda m: (m.rank, m.start))
     return Where(best.name, "sentence", None, _parent_of(best, told, doc))
+
+
+def _same_toll_place(sent: Span, ruled: list[Span]) -> Where | None:
+    """Where a toll the sentence tells again was first told at an incident: "Troops killed seven
+    insurgents in a raid near X. ... Helicopters fired on the rooftop, killing seven insurgents" (X).
+    The same number (at least `SAME_TOLL_MIN`) on the same noun; the nearest such sentence before."""
+    if not is_parsed(sent) or not (tolls := _tolls(sent)):
+        return None
+    doc = sent.doc
+    earlier = sent
+    for _ in range(SAME_TOLL_SENTENCES_BACK):
+        if earlier.start == 0:
+            break
+        earlier = doc[earlier.start - 1].sent
+        if not is_parsed(earlier) or not tolls & _tolls(earlier):
+            continue
+        told = [m for m in sentence_places(earlier, ruled) if _at_an_incident(doc[m.end - 1])]
+        if told:
+            best = min(_inner_places_first(told, doc), key=lambda m: (m.rank, m.start))
+            return Where(best.name, "sentence", None, _parent_of(best, told, doc))
+    return None
+
+
+def _tolls(sent: Span) -> set[tuple[int, str]]:
+    """The numbers of at least `SAME_TOLL_MIN` the sentence counts a noun by, with the noun's lemma."""
+    return {
+        (value, t.head.lemma_.lower())
+        for t in sent
+        if t.dep_ == "nummod"
+        and t.head.pos_ == "NOUN"
+        and (value := number_value(t.text)) is not None
+        and value >= SAME_TOLL_MIN
+    }
 
 
 def _places_itself(token: Token) -> bool:

@@ -312,6 +312,26 @@ def test_a_toll_naming_no_place_looks_back_across_the_retold_incident(between, l
     assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
 
 
+@pytest.mark.parametrize(
+    ("toll", "location"),
+    [
+        # the same toll told again is at the place it was first told at
+        ("killing seven insurgents", "Baqubah"),
+        # another toll is not: the article's place stands
+        ("killing four insurgents", "Kirkuk"),
+    ],
+)
+def test_a_toll_told_again_is_where_it_was_first_told(toll, location):
+    title = "Raids near Kirkuk"
+    text = (
+        f"{title}\n\nTroops killed seven insurgents during a raid near Baqubah on Monday. "
+        "Police in Kirkuk found weapons in a car.\n\nUpon arriving, the troops took fire from a rooftop. "
+        f"Helicopters supporting the troops fired on the rooftop, {toll}."
+    )
+    events = of_type(run(text, title=title), "air_strike")
+    assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
+
+
 def test_a_toll_with_a_place_of_its_own_does_not_look_back():
     title = "Bombs in Baghdad kill six"
     text = (
