@@ -386,7 +386,7 @@ PLACE_TYPE_RANK = {
         # "barangay": a Philippine village or ward; "sector": a stretch of a front line ("X sector area");
         # "locality": a village or group of villages (DR Congo)
         (1, "village town suburb area township forest villages towns suburbs areas barangay sector locality"),
-        (2, "city valley lga lgas"),
+        (2, "city capital valley lga lgas"),
         (3, "countryside province governorate region state county"),
     )
     for word in words.split()

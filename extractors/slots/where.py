@@ -51,10 +51,13 @@ from extractors.lexicon import (
     STRIKE_VICTIM_VERBS,
     TOLL_ANTECEDENT_ATTACK_VERBS,
 )
+from extractors.merge import SAME_TOLL_MIN
 from extractors.normalize.actors import canonical_actor
 from extractors.normalize.countries import country_of, demonym_country
+from extractors.normalize.numbers import number_value
 from extractors.normalize.places import is_known_place, lies_in, resolve_place
 from extractors.schema import LocationSource
+from extractors.slots.when import _gap
 from extractors.speed.docviews import doc_sentences, span_entities
 
 # Labels of names whose tail can look like a place ("the Directorate of Security"): an unknown name
@@ -82,6 +85,8 @@ PLACE_WORDS |= LANDMARK_WORDS | FACILITY_WORDS
 CHAIN_WORDS = frozenset({"of", "in", "near", ",", "(", "the", "a", "an"})
 MAX_CHAIN_WORDS = 4
 MAX_BRACKET_WORDS = 6
+# Tokens of adjectives between "a" and a place-type noun in apposition ("X, a small rebel-held town").
+MAX_TYPE_MODIFIERS = 4
 # Words from a place to its parent in "X, an Israeli settlement on the edge of Y".
 MAX_APPOSITION_WORDS = 10
 # Capitalised words before a name that may be the group it is a province of ("Islamic State X Province").
@@ -106,6 +111,11 @@ RETELLING_SUBJECT_VERBS = INCIDENT_VERBS - {"explode", "detonate"}
 INCIDENT_TELLING_VERBS = (
     (ATTACK_VERBS - STRIKE_CONDUCT_VERBS - FLIGHT_VERBS) | TOLL_ANTECEDENT_ATTACK_VERBS | INCIDENT_VERBS
 )
+# Sentences of the same paragraph telling an incident again without a place that a sentence naming none
+# may look back across.
+PLACELESS_SENTENCES_BACK = 2
+# Sentences back in which a toll told again ("killing seven terrorists") may find where it was told first.
+SAME_TOLL_SENTENCES_BACK = 8
 # Rank of a building an attack verb struck: it is the event's target, so a town named with it wins.
 STRUCK_SITE_RANK = 2.5
 # Sentences back in which a definite building word ("the mosque") may find the building named.
@@ -211,7 +221,7 @@ def _sentence_places(
         behind_the = first > 0 and doc[first - 1].lower_ == "the"
         typed = j < sent.end and doc[j].lower_ in PLACE_TYPE_RANK  # "in the Ghaith neighbourhood"
         named = doc[j - 1].lower_ in GEO_FEATURES or typed or is_known_place(doc[first:j].text)
-        named = named or _named_site(doc[j - 1])  # "at the X Training Center"
+        named = named or _named_site(doc[j - 1]) or _typed_apposition(doc, j) is not None  # "X, a town in"
         if behind_the and not named:
             continue  # "in the Arab country", "on the United States Embassy": not a place name
         if j > first:
@@ -279,6 +289,9 @@ def _mention(
         and not _indefinite(doc[first - 2])  # "X, a district of Baghdad": Baghdad is X's parent
     ):
         types.append(PLACE_TYPE_RANK[doc[first - 2].lower_])
+    typed_apposition = _typed_apposition(doc, after)
+    if typed_apposition is not None:
+        types.append(typed_apposition)  # "X, a town in Y": the name is a town's
     state_name = len(toks) > 1 and toks[-1].lower_ in ADMIN_TITLES
     if state_name:
         types.append(PLACE_TYPE_RANK[toks[-1].lower_])
@@ -347,6 +360,21 @@ def _mention(
     elif toks[0].dep_ == "compound" and _qualifies_a_thing(toks[-1], ORG_WORDS):
         return None  # "United States military forces" names an actor; "the Tafas front" is a place
     return PlaceMention(name, rank, toks[0].i, toks[-1].i + 1)
+
+
+def _typed_apposition(doc: Doc, i: int) -> float | None:
+    """The rank of the place-type noun in apposition from token i: ", a town in Y", ", the capital of Y",
+    ", a rebel-held suburb of Y" say the name before them is a place of that type."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return None
+    for t in doc[i + 2 : min(i + 2 + MAX_TYPE_MODIFIERS + 1, len(doc))]:
+        if t.lower_ in PLACE_TYPE_RANK and not t.is_title:
+            return PLACE_TYPE_RANK[t.lower_]
+        # "rebel-held": the pieces of a hyphenated modifier
+        hyphened = "-" in (t.text, doc[t.i - 1].text, doc[t.i + 1].text if t.i + 1 < len(doc) else "")
+        if t.pos_ not in ("ADJ", "ADV") and not hyphened:
+            return None
+    return None
 
 
 def _qualifies_a_thing(last: Token, nouns: frozenset[str] | None = None) -> bool:
@@ -646,7 +674,7 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     named = _country_in(sent)  # "In Syria, the coalition conducted 10 strikes"
     if layout.dateline_place and (named is None or lies_in(layout.dateline_place, named)):
         return Where(layout.dateline_place, "dateline", country or layout.country)
-    told = _preceding_place(sent, ruled)
+    told = _preceding_place(sent, ruled) or _same_toll_place(sent, ruled)
     if told is not None and (named is None or lies_in(told.parent or told.name, named)):
         # "article": a place told for the incident, not by the sentence; another mention's own place wins
         return Where(told.name, "article", country or layout.country, told.parent)
@@ -961,11 +989,54 @@ def _preceding_place(sent: Span, ruled: list[Span]) -> Where | None:
     prev = doc[sent.start - 1].sent
     if not is_parsed(prev):
         return None
-    told = [m for m in sentence_places(prev, ruled) if _at_an_incident(doc[m.end - 1])]
+    places = sentence_places(prev, ruled)
+    # "IS attacked X. 5,000 were killed during the attack. IS then kidnapped ...": a sentence of the same
+    # paragraph that names no place but tells the incident again ("the attack") carries on its story
+    for _ in range(PLACELESS_SENTENCES_BACK):
+        if places or prev.start == 0 or not any(_definite_retelling(t) for t in prev):
+            break
+        before = doc[prev.start - 1].sent
+        if not is_parsed(before) or "\n" in _gap(before, prev):
+            break
+        prev, places = before, sentence_places(before, ruled)
+    told = [m for m in places if _at_an_incident(doc[m.end - 1])]
     if not told:
         return None
     best = min(_inner_places_first(told, doc), key=lambda m: (m.rank, m.start))
     return Where(best.name, "sentence", None, _parent_of(best, told, doc))
+
+
+def _same_toll_place(sent: Span, ruled: list[Span]) -> Where | None:
+    """Where a toll the sentence tells again was first told at an incident: "Troops killed seven
+    insurgents in a raid near X. ... Helicopters fired on the rooftop, killing seven insurgents" (X).
+    The same number (at least `SAME_TOLL_MIN`) on the same noun; the nearest such sentence before."""
+    if not is_parsed(sent) or not (tolls := _tolls(sent)):
+        return None
+    doc = sent.doc
+    earlier = sent
+    for _ in range(SAME_TOLL_SENTENCES_BACK):
+        if earlier.start == 0:
+            break
+        earlier = doc[earlier.start - 1].sent
+        if not is_parsed(earlier) or not tolls & _tolls(earlier):
+            continue
+        told = [m for m in sentence_places(earlier, ruled) if _at_an_incident(doc[m.end - 1])]
+        if told:
+            best = min(_inner_places_first(told, doc), key=lambda m: (m.rank, m.start))
+            return Where(best.name, "sentence", None, _parent_of(best, told, doc))
+    return None
+
+
+def _tolls(sent: Span) -> set[tuple[int, str]]:
+    """The numbers of at least `SAME_TOLL_MIN` the sentence counts a noun by, with the noun's lemma."""
+    return {
+        (value, t.head.lemma_.lower())
+        for t in sent
+        if t.dep_ == "nummod"
+        and t.head.pos_ == "NOUN"
+        and (value := number_value(t.text)) is not None
+        and value >= SAME_TOLL_MIN
+    }
 
 
 def _places_itself(token: Token) -> bool:

@@ -115,6 +115,22 @@ pytestmark = pytest.mark.model
             "East Jerusalem.",
             "Kfar Sabta",
         ),
+        # a name the gazetteer lacks in object position is a place by the type word in apposition to it
+        (
+            "On 3 June, an airstrike hit Kafr Sousa, a small town in Idlib province, killing 12 people.",
+            "Kafr Sousa",
+        ),
+        (
+            "On 3 June, jets bombed Beit Sawa, a rebel-held suburb of Damascus, killing six people.",
+            "Beit Sawa",
+        ),
+        (
+            "On 3 June, jets bombed Bab Tabbaneh, a Kurdish neighbourhood of Aleppo, killing six.",
+            "Bab Tabbaneh",
+        ),
+        # "the capital of X" names a city
+        ("On 3 June, insurgents killed 18 police in the provincial capital of Lashkar Gah.", "Lashkar Gah"),
+        ("On 3 June, gunmen killed seven people in Tarin Kot, the capital of Uruzgan province.", "Tarin Kot"),
         # a group's province is no place
         (
             "On 3 June, police clashed with Islamic State Somalia Province in Dhadar (Qandala, Bari). "
@@ -272,6 +288,47 @@ def test_a_name_after_the_village_of_is_a_place_whatever_its_label():
 )
 def test_a_toll_naming_no_place_is_where_the_sentence_before_tells_the_incident(text, location):
     events = of_type(run(text), "casualties")
+    assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("between", "location"),
+    [
+        # a sentence telling the attack again without a place carries its story on to the toll
+        ("The attack lasted for hours.", "Kurmuk"),
+        ("The attack lasted for hours. The raid was the third this year.", "Kurmuk"),
+        # a sentence on something else breaks it: the article's place stands
+        ("The army sent reinforcements.", "Tessit"),
+    ],
+)
+def test_a_toll_naming_no_place_looks_back_across_the_retold_incident(between, location):
+    title = "Militants active near Tessit"
+    text = (
+        f"{title}\n\nOn 4 June, suicide bombers attacked a base in the town of Kurmuk, killing two guards. "
+        f"{between} "
+        "Twelve soldiers were killed, officials said."
+    )
+    events = [e for e in of_type(run(text, title=title), "casualties") if e.count == 12]
+    assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
+
+
+@pytest.mark.parametrize(
+    ("toll", "location"),
+    [
+        # the same toll told again is at the place it was first told at
+        ("killing seven insurgents", "Baqubah"),
+        # another toll is not: the article's place stands
+        ("killing four insurgents", "Kirkuk"),
+    ],
+)
+def test_a_toll_told_again_is_where_it_was_first_told(toll, location):
+    title = "Raids near Kirkuk"
+    text = (
+        f"{title}\n\nTroops killed seven insurgents during a raid near Baqubah on Monday. "
+        "Police in Kirkuk found weapons in a car.\n\nUpon arriving, the troops took fire from a rooftop. "
+        f"Helicopters supporting the troops fired on the rooftop, {toll}."
+    )
+    events = of_type(run(text, title=title), "air_strike")
     assert events and all(contains(e.location, location) for e in events), [e.location for e in events]
 
 
