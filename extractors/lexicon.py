@@ -979,6 +979,21 @@ LEVY_VERBS = _words("send contribute provide supply dispatch mobilise mobilize")
 MOVE_VERBS = _words("take drive send transfer move lead transport bring deliver")
 # Nouns that stand for a group of people counted on their "of" object ("a batch of 900 recruits").
 COUNTED_GROUP_NOUNS = _words("batch group class contingent wave number total")
+# Words that pick out the part of a counted group that acted ("the last of its 2,100 militants left",
+# "the rest of the 300 gunmen surrendered"): the group's number counts them.
+REMNANT_WORDS = _words("last rest remainder remnant")
+# Nouns of a running total ("the number of people who settled reached 2,400") and the verbs by which
+# it comes to a figure.
+TALLY_NOUNS = _words("number total tally")
+TALLY_VERBS = _words("reach rise climb hit exceed top increase grow stand surpass")
+# Vehicles that carry people out under a deal ("15 buses carrying fighters left"): their number counts
+# vehicles, not the people who settled.
+VEHICLE_NOUNS = _words("bus truck vehicle car convoy minibus lorry coach")
+# Nouns that count reported instances of recruiting ("62 cases where the militia recruited children").
+CASE_NOUNS = _words("case instance")
+# Modifiers that mark counted people as newly taken in ("a surge of 5,000 new recruits", "10,000 trained
+# soldiers"): their number is the intake's, wherever the trigger is.
+NEWCOMER_MODIFIERS = _words("new trained fresh newly")
 
 # reconciliation
 # Prepositions that put an action under a deal: "evacuated under an agreement", "following a deal".
@@ -1040,6 +1055,9 @@ ENTERING_VERBS = _words("join enter")
 # down their arms"): the group named next to them is who settled. "Rebels" or "jihadists" already name
 # a side, which may not be the group named next to them.
 UNNAMED_FIGHTERS = _words("fighter gunman combatant militiaman member")
+# Words of the relatives who leave with fighters ("3,500 of their family members"): a part counted
+# among them is not the fighters who settled.
+KIN_WORDS = _words("family relative wife child")
 SETTLING_PEOPLE = frozenset(
     {"rebel", "fighter", "militant", "people", "gunman", "family", "insurgent", "member"}
 )

@@ -41,6 +41,7 @@ from extractors.lexicon import (
     GROUP_DESCRIPTORS,
     GROUP_NOUNS,
     HANDED_GROUND,
+    KIN_WORDS,
     NON_STATE_NAME_HEADS,
     PARTY_WORDS,
     PAUSE_WORDS,
@@ -61,6 +62,7 @@ from extractors.lexicon import (
     SURRENDERED_THINGS,
     TRUCE_WORDS,
     UNNAMED_FIGHTERS,
+    VEHICLE_NOUNS,
     WITHDRAWAL_VERBS,
 )
 from extractors.normalize.actors import FOREIGN_STATE, STATE, canonical_actor, named_group_mentions
@@ -69,7 +71,7 @@ from extractors.normalize.numbers import COLLECTIVES, Amount, parse_amount
 from extractors.normalize.places import is_known_place
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
-from extractors.slots.amounts import amount_of, own_amount
+from extractors.slots.amounts import amount_of, group_amount, own_amount
 from extractors.slots.clauses import (
     child,
     is_generic,
@@ -135,7 +137,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 given = _giving_up(sent)
                 around = None if given is not None else _side_told_around(sent)
                 actor, who = given or (around if around is not None else actor, None)
-            count = amount_of(who) if who is not None and _countable(who) else None
+            counted = _carried(who) if who is not None else None
+            count = amount_of(counted) if counted is not None and _countable(counted) else None
+            count = count or (group_amount(counted) if counted is not None else None)
             part = _partitive(sent) if who is not None else None
             if part is not None and part[0] == who and (count is None or count.qualifier == "exact"):
                 count = part[2]  # "Around 300 of the gunmen": the hedge the parser left outside
@@ -143,7 +147,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if (
                 who is not None
                 and who.lemma_.lower() in GROUP_NOUNS
-                and not any(c.lower_ == "of" for c in who.children)
+                and not any(c.lower_ == "of" or c.dep_ == "appos" for c in who.children)
             ):
                 count = None  # "three armed groups signed": groups, not people ("a group of 30 men" is)
             count = (_demobilized_people(span.root) if kind_of(span) == "demobilize" else None) or count
@@ -722,12 +726,21 @@ def _countable(who: Token) -> bool:
     return plural or who.lemma_.lower() in PEOPLE_WORDS
 
 
+def _carried(who: Token) -> Token | None:
+    """The people whose number counts the side: vehicles stand for the people they carry ("5 buses
+    carrying 210 fighters left": 210), none when those are not named or counted apart."""
+    if who.lemma_.lower() not in VEHICLE_NOUNS:
+        return who
+    return next((o for c in who.children if c.dep_ == "acl" and (o := child(c, "dobj")) is not None), None)
+
+
 def _partitive(sent: Span) -> tuple[Token, Token, Amount | None] | None:
     """ "Around 300 of the gunmen" -> (300, gunmen, 300 approx), whatever the parser did with "Around"."""
     for tok in sent:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = child(of, "pobj") if of is not None and tok.like_num else None
-        if people is not None and people.lemma_.lower() in SETTLING_PEOPLE | CONFLICT_SIDES:
+        kin = people is not None and any(w.lemma_.lower() in KIN_WORDS for w in people.subtree)
+        if people is not None and people.lemma_.lower() in SETTLING_PEOPLE | CONFLICT_SIDES and not kin:
             lo = tok.i - 1 if tok.i > sent.start else tok.i  # "around", "some", "nearly"
             return tok, people, parse_amount(tok.doc[lo : tok.i + 1].text) or parse_amount(tok.text)
     return None
@@ -741,14 +754,15 @@ def _demobilized_people(verb: Token) -> Amount | None:
 
 
 def _people_count(sent: Span) -> Amount | None:
-    """How many people settled or left, from the first counted group of people in the sentence."""
+    """How many people settled or left, from the first counted group of people in the sentence; armed
+    men before others ("4,000 people left, including 250 fighters": the fighters settled)."""
     if (part := _partitive(sent)) is not None:
         return part[2]
-    for tok in sent:
-        counted = any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
-        if counted and tok.lemma_.lower() in SETTLING_PEOPLE:
-            return amount_of(tok)
-    return None
+    counted = [t for t in sent if any(c.dep_ in ("nummod", "quantmod") for c in t.children)]
+    if (armed := next((t for t in counted if t.lemma_.lower() in EVACUATED_FIGHTERS), None)) is not None:
+        return own_amount(armed)  # "250 fighters and 3,500 of their family members": the fighters
+    tok = next((t for t in counted if t.lemma_.lower() in SETTLING_PEOPLE), None)
+    return amount_of(tok) if tok is not None else None
 
 
 def _governing_verb(t: Token) -> Token:

@@ -19,6 +19,7 @@ from extractors.lexicon import (
     ARMED_WORDS,
     ATTRIBUTION_VERBS,
     CALLED_UP_NOUNS,
+    CASE_NOUNS,
     CEREMONY_NOUNS,
     CIVILIAN_WORDS,
     COUNTED_GROUP_NOUNS,
@@ -41,6 +42,7 @@ from extractors.lexicon import (
     LEVYING_COMMUNITIES,
     MOBILISATION_VERBS,
     MOVE_VERBS,
+    NEWCOMER_MODIFIERS,
     NOT_JOINED,
     NOT_RECRUITS,
     OBJECT_CONTROL_VERBS,
@@ -62,7 +64,7 @@ from extractors.normalize.countries import country_of
 from extractors.normalize.numbers import Amount, parse_amount
 from extractors.pattern_catalog import kind_of
 from extractors.schema import Article, Event, EventType
-from extractors.slots.amounts import amount_of
+from extractors.slots.amounts import amount_of, group_amount, own_amount
 from extractors.slots.clauses import (
     child,
     is_blamed,
@@ -127,6 +129,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             # "100 fighters started training to join the YPG": group and recruits from two triggers
             recruits = recruits or next((r for _, (_, r) in reads if r is not None), None)
             count = _strength(recruits) if recruits is not None else None
+            count = count or _cases(span.root) or _newcomers(sent)
             if recruits is not None and actor == phrase(recruits) and _is_recruit(recruits, CALLED_UP_NOUNS):
                 actor = None  # "80 recruits received their certificates": who joined, not whom they joined
             where = find_location(sent, places, layout, span.root)
@@ -173,7 +176,24 @@ def _strength(recruits: Token) -> Amount | None:
     appos = next((c for c in recruits.children if c.dep_ == "appos" and c.pos_ == "NUM"), None)
     if appos is not None:  # "IS fighters – more than 6,000 –"
         return parse_amount(recruits.doc[appos.left_edge.i : appos.i + 1].text)
-    return amount_of(recruits)
+    return amount_of(recruits) or group_amount(recruits)
+
+
+def _cases(t: Token) -> Amount | None:
+    """Counted cases of recruiting: "62 cases where the militia recruited children" (one child each)."""
+    case = t.head if t.dep_ == "relcl" else None
+    return amount_of(case) if case is not None and case.lemma_.lower() in CASE_NOUNS else None
+
+
+def _newcomers(sent: Span) -> Amount | None:
+    """The number on people the sentence marks as newly taken in, wherever the trigger is: "a surge of
+    5,000 new recruits", "reached the milestone of 10,000 trained soldiers"."""
+    for t in sent:
+        new = any(c.dep_ in ("amod", "advmod") and c.lower_ in NEWCOMER_MODIFIERS for c in t.children)
+        newcomer = (new or t.lemma_.lower() in ("recruit", "conscript")) and _is_recruit(t, CALLED_UP_NOUNS)
+        if newcomer and (amount := own_amount(t)) is not None:
+            return amount
+    return None
 
 
 def _origin(span: Span, recruits: Token | None) -> str | None:

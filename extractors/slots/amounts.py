@@ -13,7 +13,10 @@ from extractors.lexicon import (
     MONTHS_AND_DAYS,
     ONE_MORE_WORDS,
     PEOPLE_WORDS,
+    REMNANT_WORDS,
     ROLE_TITLES,
+    TALLY_NOUNS,
+    TALLY_VERBS,
     VICTIM_NOUNS,
     WEEKDAYS,
 )
@@ -49,6 +52,29 @@ def amount_of(noun: Token) -> Amount | None:
                 bounds = [a.qualifier for a in (amount, extra) if a is not None and a.qualifier != "exact"]
                 amount = Amount(value, bounds[0] if bounds else "exact")
     return amount
+
+
+def group_amount(noun: Token) -> Amount | None:
+    """The number of the people a noun names when it is written beside the noun, not on it: an
+    apposition ("the militia, 600 men,"), the group a remnant is part of ("the last of its 2,100
+    militants"), or the figure a tally of them reached ("the number of people who settled reached 2,400")."""
+    appos = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "NUM")), None)
+    if appos is not None and (amount := own_amount(appos)) is not None:
+        return amount
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = child(of, "pobj") if of is not None and noun.lemma_.lower() in REMNANT_WORDS else None
+    if group is not None:
+        return amount_of(group)
+    tally = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    verb = tally.head if tally is not None and tally.lemma_.lower() in TALLY_NOUNS else None
+    if verb is None or tally is None or tally.dep_ != "nsubj" or verb.lemma_.lower() not in TALLY_VERBS:
+        return None
+    links = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at")]
+    figures = (child(verb, "dobj"), *(child(p, "pobj") for p in links))
+    figure = next((x for x in figures if x is not None), None)
+    if figure is None or not figure.like_num:
+        return None
+    return parse_amount(noun.doc[figure.left_edge.i : figure.i + 1].text)  # "reached more than 2,400"
 
 
 def one_by_role(noun: Token) -> bool:

@@ -97,6 +97,15 @@ D = dt.date
             1000,
         ),
         ("The militia demobilised 300 boys in Bunia on Monday.", "The militia", "Bunia", 300),
+        # a count beside the side: an apposition, the group a remnant is part of, the tally they reached
+        ("The militia, 600 men, surrendered to the army in Tafas on Sunday.", "militia", "Tafas", 600),
+        ("The rest of the 300 gunmen surrendered to the army in Tafas on Tuesday.", "gunmen", "Tafas", 300),
+        (
+            "The number of people who settled their status in Tafas reached 2,400 on Wednesday.",
+            "people",
+            "Tafas",
+            2400,
+        ),
         (
             "Three armed groups signed a peace deal with the government in Juba on Monday.",
             "armed groups",
@@ -216,6 +225,14 @@ def test_a_reconciled_fighter_killed_is_no_settlement():
         ("Around 300 rebel fighters and their families were evacuated from Qadam to Idlib.", 300),
         ("The evacuation began on Sunday, with rebels leaving for Jarablus.", None),
         ("On 5 May, the insurgents agreed to a deal under which 60 militants handed over their weapons.", 60),
+        # buses count vehicles, not the people they carry; the fighters among people who left
+        ("On Tuesday, 15 buses carrying fighters left the town under the agreement with the army.", None),
+        ("On Thursday, 5 buses carrying 210 fighters left the town for the north under the deal.", 210),
+        (
+            "On Friday, 20 trucks evacuated about 3,000 people from the town under the deal, including 400 "
+            "fighters and 2,600 of their family members.",
+            400,
+        ),
     ],
 )
 def test_fighters_evacuated_and_deals_agreed_to(text, count):

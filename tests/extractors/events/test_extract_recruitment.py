@@ -220,6 +220,18 @@ def test_absorbed_into_its_ranks():
         ("About 90 new soldiers began a six-week training programme at the base on Monday.", "", 90),
         # "N plus" is a lower bound
         ("The militia recruited 200 plus young men in the district last month.", "The militia", 200),
+        # the count written beside the recruits: the group a remnant belongs to, cases counted, newcomers
+        (
+            "On Monday, the last of the group's 900 militants left their posts to join the rebel alliance.",
+            "the rebel alliance",
+            900,
+        ),
+        ("Last year the UN verified 75 cases where the militia recruited children.", "the militia", 75),
+        (
+            "The national guard reached the milestone of 8,000 trained soldiers with a graduation on Friday.",
+            None,
+            8000,
+        ),
     ],
 )
 def test_enlisting_and_training(text, actor, count):
