@@ -438,10 +438,14 @@ def _aircraft_actor(span: Span) -> str | None:
         subj = child(launched, "nsubj") if conducted else None
         if subj is not None and subj.pos_ != "PRON":
             return phrase(subj)
-        # "a drone strike and a ground raid by X": the `by` phrase of the last conjunct is both attacks'
-        by = next((a for c in verb.children if c.dep_ == "conj" and (a := agent_of(c)) is not None), None)
+        # "a drone attack by X"; "a drone strike and a ground raid by X": the `by` phrase of the last
+        # conjunct is both attacks'
+        conjoined = (a for c in verb.children if c.dep_ == "conj" and (a := agent_of(c)) is not None)
+        by = agent_of(verb) or next(conjoined, None)
         if by is not None:
             return phrase(by)
+        if (side := _named_attacker(verb)) is not None and side.i < head.i:
+            return phrase(side)  # "a Turkish drone attack": the attack's modifier names who flew it
     if (owner := child(head, "poss")) is not None and owner.pos_ == "PRON":
         return reporting_force(verb)  # "the army said its jets struck": "its" is the army
     head, verb, role = _aircraft_clause(span)

@@ -13,6 +13,7 @@ from extractors.lexicon import (
     ATTRIBUTION_VERBS,
     BY_TIME_NOUNS,
     CIVILIAN_NOUNS,
+    CLAIM_VERBS,
     EVENT_NOUNS,
     FORCE_HEADS,
     MILITARY_REPORTER_HEADS,
@@ -155,7 +156,13 @@ def blamed_for(attack: Token) -> str | None:
 
 def laid_to(attack: Token) -> str | None:
     """The party an attack noun is laid to by its participle: "airstrikes blamed on Russia",
-    "a bombing attributed to the rebels"."""
+    "a bombing attributed to the rebels"; or who claimed it in a relative clause ("the blast, which
+    X claimed")."""
+    for rel in (c for c in attack.children if c.dep_ == "relcl" and c.lower_ in CLAIM_VERBS):
+        claimed = child(rel, "dobj")
+        party = child(rel, "nsubj")
+        if claimed is not None and claimed.tag_ == "WDT" and party is not None and party.pos_ != "PRON":
+            return phrase(party)
     for acl in (c for c in attack.children if c.dep_ == "acl" and c.lemma_.lower() in ATTRIBUTION_VERBS):
         for link in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("on", "to")):
             if (party := child(link, "pobj")) is not None:

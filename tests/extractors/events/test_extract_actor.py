@@ -287,6 +287,10 @@ def test_strikes_by_two_forces_lend_none_to_a_strike_without_one():
         ("The Houthis (also known as Ansar Allah) said they were responsible for the attack.", "Houthis"),
         ("Al-Shabaab denied it was responsible for the attack.", None),
         ("Officials said Al-Shabaab was not responsible for the attack.", None),
+        # a claim told as the deed itself
+        ("Al-Shabaab said it carried out the bombing.", "Al-Shabaab"),
+        ("The Taliban said they were behind the attack.", "Taliban"),
+        ("Officials said al-Shabaab was not behind the attack.", None),
     ],
 )
 def test_the_group_that_claims_the_attack_is_the_killer(claim, actor):
@@ -555,6 +559,26 @@ def test_demonstrative_is_dropped_from_the_actor():
             " rebel commander.",
             "casualties",
             "the air force",
+        ),
+        # the attack noun names the group the parser took for another kind of name
+        (
+            "Nine farmers were killed in a Boko Haram raid on a village near Gwoza.",
+            "casualties",
+            "Boko Haram",
+        ),
+        # who claimed the blast in a relative clause; the agent of a passive "when" clause after the toll
+        ("The blast, which the Taliban claimed, killed six guards.", "casualties", "the Taliban"),
+        (
+            "Four soldiers were killed and two wounded when their convoy was ambushed by Taliban insurgents.",
+            "casualties",
+            "Taliban insurgents",
+        ),
+        # the attack an aircraft word modifies names who flew it
+        ("A Turkish drone attack killed three fighters near Kobani.", "air_strike", "Turkish"),
+        (
+            "A drone attack by Iran-backed militias hit a base near Erbil.",
+            "air_strike",
+            "Iran-backed militias",
         ),
         # a "by" of time is passed over for the agent
         (
