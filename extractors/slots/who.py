@@ -13,6 +13,7 @@ from extractors.lexicon import (
     ATTRIBUTION_VERBS,
     BY_TIME_NOUNS,
     CIVILIAN_NOUNS,
+    CLAIM_OBJECTS,
     CLAIM_VERBS,
     EVENT_NOUNS,
     FORCE_HEADS,
@@ -152,6 +153,29 @@ def blamed_for(attack: Token) -> str | None:
     if verb.lemma_.lower() not in ACCUSING_VERBS or party is None or party.pos_ == "PRON":
         return None
     return phrase(party)
+
+
+def claimed_by(attack: Token) -> str | None:
+    """Who claimed responsibility for an attack noun: "X claimed responsibility for drone attacks"."""
+    claim = attack.head.head
+    if attack.dep_ != "pobj" or attack.head.lower_ != "for" or claim.lower_ not in CLAIM_OBJECTS:
+        return None
+    if claim.dep_ != "dobj" or claim.head.lower_ not in CLAIM_VERBS:
+        return None
+    party = child(claim.head, "nsubj")
+    return phrase(party) if party is not None and party.pos_ != "PRON" else None
+
+
+def state_of_officials(verb: Token) -> str | None:
+    """The state whose officials report a clause ("Israeli officials say their airstrikes ..." ->
+    "Israeli"): the officials speak for it, so "their" strikes are its own."""
+    _, subj = reported_by(verb)
+    if subj is None or subj.lemma_.lower() not in SOURCE_HEADS:
+        return None
+    state = next(
+        (c for c in subj.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None
+    )
+    return phrase(state) if state is not None else None
 
 
 def laid_to(attack: Token) -> str | None:

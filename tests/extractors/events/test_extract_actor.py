@@ -580,6 +580,15 @@ def test_demonstrative_is_dropped_from_the_actor():
             "air_strike",
             "Iran-backed militias",
         ),
+        # the verb of "a series of strikes" names who struck; a claim of responsibility names the claimant
+        (
+            "The coalition carried out a series of airstrikes on Hodeidah on Friday.",
+            "air_strike",
+            "The coalition",
+        ),
+        ("The rebels claimed responsibility for drone attacks on an airport.", "air_strike", "The rebels"),
+        # officials of a state telling of "their" strikes speak for that state
+        ("Turkish officials said their airstrikes hit depots near Sinjar.", "air_strike", "Turkish"),
         # a "by" of time is passed over for the agent
         (
             "By the time rescuers arrived, six people had been killed by the gunmen.",
