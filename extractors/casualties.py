@@ -52,6 +52,7 @@ from extractors.lexicon import (
     VAGUE_AMOUNTS,
     VAGUE_SHARES,
     VICTIM_NOUNS,
+    WEAPON_ACRONYMS,
     WEAPON_WORDS,
     WOUNDED_CONTINUATION_WORDS,
 )
@@ -705,8 +706,20 @@ def attacker_in(noun: Token) -> str | None:
 
 def _group_name(word: Token) -> bool:
     """Whether a proper noun compound before an attack noun names an armed group the parser took for
-    another kind of name ("a Boko Haram attack" read as a facility)."""
-    if word.pos_ != "PROPN" or word.dep_ != "compound":
+    another kind of name ("a Boko Haram attack" read as a facility), or is an acronym the parser named
+    nothing ("an ADF attack"; not a weapon: "an RPG attack")."""
+    if word.dep_ != "compound":
+        return False
+    acronym = len(word.text) > 1 and word.text.isupper() and word.text.isalpha() and not word.ent_type_
+    hyphened = word.i > 0 and word.doc[word.i - 1].text == "-"  # "a counter-X raid": X is the target
+    if (
+        acronym
+        and not hyphened
+        and word.i == word.head.i - 1
+        and word.lower_ not in WEAPON_WORDS | WEAPON_ACRONYMS
+    ):
+        return True  # the parser reads an unknown acronym as a proper or a common noun
+    if word.pos_ != "PROPN":
         return False
     name = word.doc[word.left_edge.i : word.i + 1].text
     found = canonical_actor(name)

@@ -855,6 +855,8 @@ WEAPON_WORDS = (
     | AIRCRAFT_WORDS
     | _words("barrel car suicide missile counter terrorism counterterrorism")
 )
+# Weapons written as acronyms: "an RPG attack" names the weapon, where "an ADF attack" names the group.
+WEAPON_ACRONYMS = _words("ied ieds rpg rpgs vbied vbieds svbied svbieds manpads uav uavs")
 # Nouns that name the dead or their tally ("the toll of martyrs", "the number of dead"): victims, never the
 # killer, wherever the parser puts them.
 VICTIM_NOUNS = _words("martyr dead toll number death casualty fatality victim body wounded injured")

@@ -241,6 +241,9 @@ def test_actor(text, event_type, actor):
         ("The killing of Abu Musa in Baghdad on Friday raised tensions.", "casualties"),
         ("The massacre killed 40 villagers in the hills on Sunday.", "casualties"),
         ("The shooting left three students dead at the school.", "casualties"),
+        # an acronym after "counter-" or a weapon acronym names the target or the weapon, not the side
+        ("A counter-LRA raid killed four fighters near Obo.", "casualties"),
+        ("Two guards were killed in an IED attack near Herat.", "casualties"),
     ],
 )
 def test_no_actor(text, event_type):
@@ -566,6 +569,7 @@ def test_demonstrative_is_dropped_from_the_actor():
             "casualties",
             "Boko Haram",
         ),
+        ("An LRA attack on a camp killed 14 villagers near Obo.", "casualties", "LRA"),
         # who claimed the blast in a relative clause; the agent of a passive "when" clause after the toll
         ("The blast, which the Taliban claimed, killed six guards.", "casualties", "the Taliban"),
         (
