@@ -26,6 +26,7 @@ from extractors.lexicon import (
     AIRCRAFT_WORDS,
     AIRCREW_NOUNS,
     ATTACK_VERBS,
+    COLLECTIVES,
     COUNTABLE_STRIKES,
     FLIGHT_MISSIONS,
     FLIGHT_VERBS,
@@ -73,11 +74,13 @@ from extractors.slots.who import (
     as_actor,
     attacker_end,
     blamed_for,
+    claimed_by,
     find_source,
     laid_to,
     reported_by,
     reporting_force,
     reporting_military,
+    state_of_officials,
 )
 from extractors.speed.docviews import doc_sentences, doc_text
 
@@ -438,10 +441,16 @@ def _aircraft_actor(span: Span) -> str | None:
         subj = child(launched, "nsubj") if conducted else None
         if subj is not None and subj.pos_ != "PRON":
             return phrase(subj)
-        # "a drone strike and a ground raid by X": the `by` phrase of the last conjunct is both attacks'
-        by = next((a for c in verb.children if c.dep_ == "conj" and (a := agent_of(c)) is not None), None)
+        if (party := claimed_by(verb)) is not None:
+            return party  # "X claimed responsibility for drone attacks"
+        # "a drone attack by X"; "a drone strike and a ground raid by X": the `by` phrase of the last
+        # conjunct is both attacks'
+        conjoined = (a for c in verb.children if c.dep_ == "conj" and (a := agent_of(c)) is not None)
+        by = agent_of(verb) or next(conjoined, None)
         if by is not None:
             return phrase(by)
+        if (side := _named_attacker(verb)) is not None and side.i < head.i:
+            return phrase(side)  # "a Turkish drone attack": the attack's modifier names who flew it
     if (owner := child(head, "poss")) is not None and owner.pos_ == "PRON":
         return reporting_force(verb)  # "the army said its jets struck": "its" is the army
     head, verb, role = _aircraft_clause(span)
@@ -466,12 +475,16 @@ def _strike_actor(span: Span) -> str | None:
         return party  # "airstrikes blamed on Russia"
     if (party := blamed_for(head)) is not None:
         return party  # "blamed the coalition for the airstrike"
+    if (party := claimed_by(head)) is not None:
+        return party  # "X claimed responsibility for the strikes"
     # "Russian raids and air strikes": the first conjunct's modifiers, when it too is a strike word
     # ("killed by Kurdish fighters and air strikes": the fighters' modifier names no striker)
     base = head.head if head.dep_ == "conj" and _strike_word(head.head) else head
     if (owner := child(base, "poss")) is not None and owner.pos_ == "PRON":
         verb = next((a for a in base.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        return reporting_force(verb) if verb is not None else None  # "the army said its strikes hit X"
+        if verb is None:
+            return None
+        return reporting_force(verb) or state_of_officials(verb)  # "the army said its strikes hit X"
     modifier_deps = ("amod", "compound", "nmod", "poss", "nummod")  # "U.S.-led" comes out as nummod
     mods = [c for c in base.children if c.i < base.i and c.dep_ in modifier_deps]
     mods = [
@@ -494,6 +507,8 @@ def _strike_actor(span: Span) -> str | None:
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_.lower() in STRIKE_WITH_VERBS:
         verb = verb.head  # "Turkey began an offensive with airstrikes": the strikes were its instrument
+    if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in COLLECTIVES:
+        head, verb = verb.head, verb.head.head  # "carried out a series of airstrikes": the series' verb
     if head.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
         subj = subject(verb)
         if subj is None and verb.dep_ == "conj":

@@ -34,6 +34,7 @@ from extractors.lexicon import (
     BACK_POINTING_HEADS,
     CLAIM_ADJECTIVE_PREPS,
     CLAIM_ADJECTIVES,
+    CLAIM_DEED_WORDS,
     CLAIM_DENIALS,
     CLAIM_OBJECTS,
     CLAIM_VERBS,
@@ -68,7 +69,7 @@ NAMED_ARMED_TYPES = NON_STATE_TYPES - {"unidentified"}
 LAYING_VERBS = ATTRIBUTION_VERBS | CLAIM_VERBS
 _PLACE_SLOTS = ("location", "location_source", "location_parent", "country")
 # The words a claim is read from (`_claimant`), as the string ids `Doc.to_array(LOWER)` gives.
-_CLAIM_WORD_IDS = frozenset(get_string_id(w) for w in LAYING_VERBS | CLAIM_ADJECTIVES)
+_CLAIM_WORD_IDS = frozenset(get_string_id(w) for w in LAYING_VERBS | CLAIM_ADJECTIVES | CLAIM_DEED_WORDS)
 
 
 def strikes_of_one_force(events: list[Event]) -> list[Event]:
@@ -156,6 +157,10 @@ def _claimant(sent: Span) -> str | None:
         claim = words[i] in CLAIM_ADJECTIVES and words[i + 1] in CLAIM_ADJECTIVE_PREPS  # "responsible for"
         if claim and _attack_word(sent[i + 2 :]) and (claimant := _responsible(sent, i)) is not None:
             return claimant
+        deed = words[i] in CLAIM_DEED_WORDS and words[i - 1] not in LAYING_VERBS  # not "claimed ... behind"
+        rest = sent[i + 2 :] if words[i + 1] == "out" else sent[i + 1 :]
+        if deed and _attack_word(rest) and (claimant := _responsible(sent, i)) is not None:
+            return claimant  # "X said it carried out the bombing"
         said = words[i + 1 : i + 3]
         if words[i] in CLAIM_VERBS and (
             said[0] in CLAIM_OBJECTS or said[0] in CLAIMED_DETERMINERS and _attack_word(sent[i + 2 :])

@@ -52,6 +52,7 @@ from extractors.lexicon import (
     VAGUE_AMOUNTS,
     VAGUE_SHARES,
     VICTIM_NOUNS,
+    WEAPON_ACRONYMS,
     WEAPON_WORDS,
     WOUNDED_CONTINUATION_WORDS,
 )
@@ -613,7 +614,8 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
                 s = child(c, "nsubj")
                 if s is not None and s.pos_ != "PRON" and not _victim(s):
                     return attacker_in(s)
-                if c.i < node.i and (by := agent_of(c)) is not None:
+                passive = child(c, "nsubjpass") is not None  # "... when their patrol was attacked by X"
+                if (c.i < node.i or passive) and (by := agent_of(c)) is not None:
                     return attacker_in(by)  # "Shelling by X on the city killed three", "Shelling" as a verb
         if node.head == node or node.head.lemma_.lower() in REPORTING_VERBS | REACTION_VERBS:
             break  # the subject of "said" is the source, of "condemned" a bystander, not the killer
@@ -663,6 +665,8 @@ def attacker_in(noun: Token) -> str | None:
     """The attacker inside a noun phrase: "regime air strikes" -> "regime", "a shell fired by X" -> X;
     an attack that names nobody ("the raid") has none."""
     if noun.lemma_.lower() not in DEADLY_ATTACK_NOUNS:
+        if (party := laid_to(noun)) is not None:
+            return party  # "the explosion, which X claimed"
         weapon = noun.lemma_.lower() in WEAPON_WORDS  # "a drone launched by X": who launched it
         launched = [agent_of(c) for c in noun.children if c.dep_ == "acl"] if weapon else []
         return next((phrase(by) for by in launched if by is not None), None) or with_affiliation(noun)
@@ -683,7 +687,9 @@ def attacker_in(noun: Token) -> str | None:
         return party  # "a bombing blamed on the rebels"
     left = noun.doc[noun.left_edge.i : noun.i]  # "regime barrel bomb attacks": nested compounds
     naming = [
-        c for c in left if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in KILLER_SIDE_WORDS
+        c
+        for c in left
+        if c.ent_type_ in ("NORP", "GPE", "ORG") or c.lemma_.lower() in KILLER_SIDE_WORDS or _group_name(c)
     ]
     if not naming:
         return None  # "the raid", "a suicide bombing": an event is never its own actor
@@ -696,6 +702,28 @@ def attacker_in(noun: Token) -> str | None:
     # "a U.S.-led coalition air strike" -> "U.S.-led coalition", "the army's shelling" -> "the army"
     end = attacker_end(noun.doc, naming[0].i, noun.i, _weapon_word)
     return noun.doc[min(first.i, naming[0].left_edge.i) : end].text
+
+
+def _group_name(word: Token) -> bool:
+    """Whether a proper noun compound before an attack noun names an armed group the parser took for
+    another kind of name ("a Boko Haram attack" read as a facility), or is an acronym the parser named
+    nothing ("an ADF attack"; not a weapon: "an RPG attack")."""
+    if word.dep_ != "compound":
+        return False
+    acronym = len(word.text) > 1 and word.text.isupper() and word.text.isalpha() and not word.ent_type_
+    hyphened = word.i > 0 and word.doc[word.i - 1].text == "-"  # "a counter-X raid": X is the target
+    if (
+        acronym
+        and not hyphened
+        and word.i == word.head.i - 1
+        and word.lower_ not in WEAPON_WORDS | WEAPON_ACRONYMS
+    ):
+        return True  # the parser reads an unknown acronym as a proper or a common noun
+    if word.pos_ != "PROPN":
+        return False
+    name = word.doc[word.left_edge.i : word.i + 1].text
+    found = canonical_actor(name)
+    return found is not None and found.type != CIVILIANS
 
 
 def _weapon_word(token: Token) -> bool:

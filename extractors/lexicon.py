@@ -278,6 +278,9 @@ CLAIM_OBJECTS = _words("responsibility credit")
 # "X said it was responsible for the attack": a claim told with an adjective and its preposition.
 CLAIM_ADJECTIVES = _words("responsible")
 CLAIM_ADJECTIVE_PREPS = _words("for")
+# "X said it carried out the attack", "X said it was behind the bombing": a claim told as the deed itself
+# ("out" may follow the verb).
+CLAIM_DEED_WORDS = _words("behind carried conducted staged")
 # Words before such a claim that deny it ("X denied it was responsible", "was not responsible").
 CLAIM_DENIALS = _words("not n't never no deny denied denies denying reject rejected rejects dismissed")
 CLAIMED_DETERMINERS = _words("the a an")
@@ -852,6 +855,8 @@ WEAPON_WORDS = (
     | AIRCRAFT_WORDS
     | _words("barrel car suicide missile counter terrorism counterterrorism")
 )
+# Weapons written as acronyms: "an RPG attack" names the weapon, where "an ADF attack" names the group.
+WEAPON_ACRONYMS = _words("ied ieds rpg rpgs vbied vbieds svbied svbieds manpads uav uavs")
 # Nouns that name the dead or their tally ("the toll of martyrs", "the number of dead"): victims, never the
 # killer, wherever the parser puts them.
 VICTIM_NOUNS = _words("martyr dead toll number death casualty fatality victim body wounded injured")

@@ -13,6 +13,8 @@ from extractors.lexicon import (
     ATTRIBUTION_VERBS,
     BY_TIME_NOUNS,
     CIVILIAN_NOUNS,
+    CLAIM_OBJECTS,
+    CLAIM_VERBS,
     EVENT_NOUNS,
     FORCE_HEADS,
     MILITARY_REPORTER_HEADS,
@@ -153,9 +155,38 @@ def blamed_for(attack: Token) -> str | None:
     return phrase(party)
 
 
+def claimed_by(attack: Token) -> str | None:
+    """Who claimed responsibility for an attack noun: "X claimed responsibility for drone attacks"."""
+    claim = attack.head.head
+    if attack.dep_ != "pobj" or attack.head.lower_ != "for" or claim.lower_ not in CLAIM_OBJECTS:
+        return None
+    if claim.dep_ != "dobj" or claim.head.lower_ not in CLAIM_VERBS:
+        return None
+    party = child(claim.head, "nsubj")
+    return phrase(party) if party is not None and party.pos_ != "PRON" else None
+
+
+def state_of_officials(verb: Token) -> str | None:
+    """The state whose officials report a clause ("Israeli officials say their airstrikes ..." ->
+    "Israeli"): the officials speak for it, so "their" strikes are its own."""
+    _, subj = reported_by(verb)
+    if subj is None or subj.lemma_.lower() not in SOURCE_HEADS:
+        return None
+    state = next(
+        (c for c in subj.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None
+    )
+    return phrase(state) if state is not None else None
+
+
 def laid_to(attack: Token) -> str | None:
     """The party an attack noun is laid to by its participle: "airstrikes blamed on Russia",
-    "a bombing attributed to the rebels"."""
+    "a bombing attributed to the rebels"; or who claimed it in a relative clause ("the blast, which
+    X claimed")."""
+    for rel in (c for c in attack.children if c.dep_ == "relcl" and c.lower_ in CLAIM_VERBS):
+        claimed = child(rel, "dobj")
+        party = child(rel, "nsubj")
+        if claimed is not None and claimed.tag_ == "WDT" and party is not None and party.pos_ != "PRON":
+            return phrase(party)
     for acl in (c for c in attack.children if c.dep_ == "acl" and c.lemma_.lower() in ATTRIBUTION_VERBS):
         for link in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("on", "to")):
             if (party := child(link, "pobj")) is not None:

@@ -241,6 +241,9 @@ def test_actor(text, event_type, actor):
         ("The killing of Abu Musa in Baghdad on Friday raised tensions.", "casualties"),
         ("The massacre killed 40 villagers in the hills on Sunday.", "casualties"),
         ("The shooting left three students dead at the school.", "casualties"),
+        # an acronym after "counter-" or a weapon acronym names the target or the weapon, not the side
+        ("A counter-LRA raid killed four fighters near Obo.", "casualties"),
+        ("Two guards were killed in an IED attack near Herat.", "casualties"),
     ],
 )
 def test_no_actor(text, event_type):
@@ -287,6 +290,10 @@ def test_strikes_by_two_forces_lend_none_to_a_strike_without_one():
         ("The Houthis (also known as Ansar Allah) said they were responsible for the attack.", "Houthis"),
         ("Al-Shabaab denied it was responsible for the attack.", None),
         ("Officials said Al-Shabaab was not responsible for the attack.", None),
+        # a claim told as the deed itself
+        ("Al-Shabaab said it carried out the bombing.", "Al-Shabaab"),
+        ("The Taliban said they were behind the attack.", "Taliban"),
+        ("Officials said al-Shabaab was not behind the attack.", None),
     ],
 )
 def test_the_group_that_claims_the_attack_is_the_killer(claim, actor):
@@ -556,6 +563,36 @@ def test_demonstrative_is_dropped_from_the_actor():
             "casualties",
             "the air force",
         ),
+        # the attack noun names the group the parser took for another kind of name
+        (
+            "Nine farmers were killed in a Boko Haram raid on a village near Gwoza.",
+            "casualties",
+            "Boko Haram",
+        ),
+        ("An LRA attack on a camp killed 14 villagers near Obo.", "casualties", "LRA"),
+        # who claimed the blast in a relative clause; the agent of a passive "when" clause after the toll
+        ("The blast, which the Taliban claimed, killed six guards.", "casualties", "the Taliban"),
+        (
+            "Four soldiers were killed and two wounded when their convoy was ambushed by Taliban insurgents.",
+            "casualties",
+            "Taliban insurgents",
+        ),
+        # the attack an aircraft word modifies names who flew it
+        ("A Turkish drone attack killed three fighters near Kobani.", "air_strike", "Turkish"),
+        (
+            "A drone attack by Iran-backed militias hit a base near Erbil.",
+            "air_strike",
+            "Iran-backed militias",
+        ),
+        # the verb of "a series of strikes" names who struck; a claim of responsibility names the claimant
+        (
+            "The coalition carried out a series of airstrikes on Hodeidah on Friday.",
+            "air_strike",
+            "The coalition",
+        ),
+        ("The rebels claimed responsibility for drone attacks on an airport.", "air_strike", "The rebels"),
+        # officials of a state telling of "their" strikes speak for that state
+        ("Turkish officials said their airstrikes hit depots near Sinjar.", "air_strike", "Turkish"),
         # a "by" of time is passed over for the agent
         (
             "By the time rescuers arrived, six people had been killed by the gunmen.",

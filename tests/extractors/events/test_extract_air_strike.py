@@ -698,8 +698,12 @@ def test_one_strike_near_a_village_in_a_province_is_one_event():
             "with small-arms fire and air strikes.",
             "coalition forces",
         ),
-        # "their" of officials, who are no force: nobody, never the pronoun
-        ("Israeli officials say their airstrikes took place early Saturday, targeting sites in Gaza.", None),
+        # "their" of officials, who are no force: the state they speak for, never the pronoun
+        (
+            "Israeli officials say their airstrikes took place early Saturday, targeting sites in Gaza.",
+            "Israeli",
+        ),
+        ("Officials say their airstrikes took place early Saturday, targeting sites in Gaza.", None),
     ],
 )
 def test_whose_strikes_the_words_around_them_say(text, actor):
