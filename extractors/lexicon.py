@@ -796,6 +796,8 @@ STATE_STRIKE_VERBS = _words("hit strike bomb pound")
 STRUCK_TARGET_NOUNS = _words(
     "target position site facility hideout base depot camp stronghold installation compound headquarters"
 )
+# Buildings a state strikes ("Israel struck a school"): struck by a state, a building was hit from the air.
+STRUCK_BUILDING_NOUNS = LANDMARK_WORDS | _words("building house home shelter tower")
 # Objects of "strike"/"hit" that are no attack: "struck a deal", "hit the headlines".
 NOT_STRUCK_OBJECTS = _words("deal agreement bargain compromise tone note balance chord pose record headline")
 # Words of an attack from the ground: a state that "hit X with artillery" made no air strike.
