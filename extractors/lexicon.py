@@ -823,6 +823,9 @@ AUTHORIZING_VERBS = _words("authorize authorise approve order sanction")
 LOSS_VERBS = _words("suffer sustain incur lose crash")
 # Linking verbs: their subject is described, it did nothing ("The world is safer after the death of X").
 LINKING_VERBS = _words("be become remain seem")
+# Verbs of coming upon the dead: "police found 32 bodies" is a toll, "the two bodies overseeing" is none;
+# a witness who "counted 230 bodies" estimates a toll the article tells otherwise.
+BODY_FINDING_VERBS = _words("find discover recover retrieve pull unearth exhume dump wash")
 # Verbs of a device's placing after "X-": "a Taliban-planted bomb" is X's bomb.
 PLACING_VERBS = _words("plant lay place set")
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".
