@@ -34,6 +34,7 @@ from extractors.lexicon import (
     GROUND_ATTACK_WORDS,
     GROUND_STRIKE_MODIFIERS,
     KILLING_NOUNS,
+    LINKING_VERBS,
     NOT_AIR_HEADS,
     NOT_AIRCRAFT_MODIFIERS,
     NOT_STRUCK_OBJECTS,
@@ -48,6 +49,7 @@ from extractors.lexicon import (
     STRIKE_OUTCOME_VERBS,
     STRIKE_VICTIM_VERBS,
     STRIKE_WITH_VERBS,
+    STRUCK_BUILDING_NOUNS,
     STRUCK_TARGET_NOUNS,
     TREND_VERBS,
     WEAPON_WORDS,
@@ -189,10 +191,15 @@ def _accept(span: Span, sent: Span, layout: ArticleLayout) -> bool:
 
 
 def _tells_a_trend(word: Token) -> bool:
-    """ "Drone attacks have increased since ...": bare plural strikes as the subject of a change verb."""
+    """ "Drone attacks have increased since ...", "Air strikes have become a daily occurrence": bare plural
+    strikes as the subject of a change verb, or of a linking verb that says what strikes are in general."""
     noun = word.head if word.dep_ in ("compound", "amod", "nmod") else word
     bare = not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
-    return noun.dep_ == "nsubj" and noun.tag_ == "NNS" and bare and noun.head.lemma_.lower() in TREND_VERBS
+    if noun.dep_ != "nsubj" or noun.tag_ != "NNS" or not bare:
+        return False
+    verb = noun.head
+    described = verb.lemma_.lower() in LINKING_VERBS and child(verb, "attr", "acomp") is not None
+    return verb.lemma_.lower() in TREND_VERBS or described
 
 
 def _reports_by_itself(span: Span, sent: Span, layout: ArticleLayout) -> bool:
@@ -217,7 +224,22 @@ def _aircraft_attacks(span: Span, sent: Span, layout: ArticleLayout) -> bool:
         return True  # "Warplanes, believed to be Russian, bombed": parsed "believed ... and bombed"
     if head.dep_ in ("compound", "amod", "nmod") and verb.lemma_.lower() in AIR_ATTACK_NOUNS:
         return True  # "a drone attack", "helicopter raids"
-    return _instrument_of_attack(head) is not None
+    return _instrument_of_attack(head) is not None or _used_to_attack(head) is not None
+
+
+def _used_to_attack(head: Token) -> Token | None:
+    """The attack an aircraft was used in: "conducted an attack using drones", "attacked the base using
+    drones", "used drones to attack the base"; the attack noun or verb, else None."""
+    use = head.head
+    if head.dep_ != "dobj" or use.lemma_.lower() != "use":
+        return None
+    attack = use.head
+    if use.dep_ in ("acl", "advcl") and attack.lemma_.lower() in AIR_ATTACK_NOUNS | ATTACK_VERBS:
+        # of attack nouns only plural ones ("conducted numerous attacks using drones"): a single "attack
+        # using drones" proved unreliable on held-out text
+        return attack if attack.pos_ != "NOUN" or attack.tag_ == "NNS" else None
+    purposes = (c for c in use.children if c.dep_ in ("xcomp", "advcl"))
+    return next((c for c in purposes if c.lemma_.lower() in ATTACK_VERBS), None)
 
 
 def _aircraft_clause(span: Span) -> tuple[Token, Token, str]:
@@ -276,16 +298,21 @@ def _state_strikes(span: Span, sent: Span, layout: ArticleLayout) -> bool:
         return False
     if obj.lemma_.lower() in NOT_STRUCK_OBJECTS or _struck_from_the_ground(verb):
         return False
-    if verb.lemma_.lower() == "bomb" or _aerial_near(sent):
-        return True
+    if verb.lemma_.lower() == "bomb" or _aerial_near(sent) or striker.lemma_.lower() in AIR_FORCE_WORDS:
+        return True  # "the coalition struck Raqqa": a force that strikes only from the air
     mine = child(obj, "poss") is not None  # "hit its production target"
-    return obj.lemma_.lower() in STRUCK_TARGET_NOUNS and not mine
+    if mine:
+        return False
+    building = striker.ent_type_ == "GPE" and obj.lemma_.lower() in STRUCK_BUILDING_NOUNS
+    return obj.lemma_.lower() in STRUCK_TARGET_NOUNS or building  # "Israel struck a school"
 
 
 def _state_striker(verb: Token) -> Token | None:
     """The state or air coalition that struck: the verb's subject, or for "it" the force that reports
     ("The Israeli military said it struck 40 targets")."""
     subj = subject(verb)
+    if subj is None and verb.dep_ == "conj":
+        subj = subject(verb.head)  # "forces shelled and bombed the town"
     if subj is not None and subj.pos_ == "PRON":
         subj = reported_by(verb)[1]
     elif subj is None:  # "Pakistan bombed ...", parsed as an adverbial noun just before the verb
@@ -296,7 +323,11 @@ def _state_striker(verb: Token) -> Token | None:
     if subj.ent_type_ == "GPE" or lemma in AIR_FORCE_WORDS:
         return subj  # "Israel", "the United States", "the coalition"
     named = any(c.ent_type_ in ("NORP", "GPE") for c in subj.children)
-    return subj if named and lemma in STRIKE_ATTACKER_NOUNS else None  # "the Israeli military"
+    if named and lemma in STRIKE_ATTACKER_NOUNS:
+        return subj  # "the Israeli military"
+    # a state's forces that bombed ("government forces bombed the town"); an armed group's bombs are planted
+    state = named or any(c.lemma_.lower() in STRIKE_ATTACKER_NOUNS for c in subj.children)
+    return subj if verb.lemma_.lower() == "bomb" and lemma == "force" and state else None
 
 
 def _struck_from_the_ground(verb: Token) -> bool:
@@ -431,6 +462,13 @@ def _aircraft_actor(span: Span) -> str | None:
     attack = _instrument_of_attack(head)
     if attack is not None and (subj := child(attack, "nsubj")) is not None:
         return phrase(subj)  # "Russia attacked Kyiv with drones"
+    if (used := _used_to_attack(head)) is not None:
+        # "militias conducted dozens of attacks using drones": the verb the attacks hang on;
+        # "the militia used drones to attack the base": the verb "use"
+        verbs = (a for a in used.ancestors if a.pos_ == "VERB")
+        clause = next(verbs, None) if used.pos_ == "NOUN" else head.head if used.dep_ == "xcomp" else used
+        if clause is not None and (subj := child(clause, "nsubj")) is not None and subj.pos_ != "PRON":
+            return phrase(subj)
     for acl in (c for c in head.children if c.dep_ == "acl"):  # "a drone, launched by X, struck"
         if (by := agent_of(acl)) is not None:
             return phrase(by)

@@ -23,6 +23,7 @@ from extractors.lexicon import (
     AUTHORIZING_VERBS,
     BACKGROUND_CAUSES,
     BACKGROUND_PERIODS,
+    BODY_FINDING_VERBS,
     CAPTIVE_VERBS,
     CARE_VERBS,
     COLLECTIVES,
@@ -511,6 +512,13 @@ def _toll_actor(trig: Span) -> str | None:
     return None
 
 
+def _found_bodies(trig: Span) -> tuple[Token | None, Amount | None]:
+    """ "police found 32 bodies", "14 bodies were recovered": counted bodies that someone came upon."""
+    bodies = trig.root
+    found = bodies.dep_ in ("dobj", "nsubjpass") and bodies.head.lemma_.lower() in BODY_FINDING_VERBS
+    return _toll_of(trig, bodies) if found else (None, None)
+
+
 def _nobody(trig: Span) -> None:
     """Who found or recovered bodies is not who killed them."""
     return None
@@ -783,6 +791,7 @@ READERS: dict[str, Reader] = {
     "toll": Reader(_toll_victims, _toll_actor),
     "claimed": Reader(_claimed_victims, _killer),
     "body": Reader(_killed_victims, _nobody),
+    "found_bodies": Reader(_found_bodies, _nobody),
     "lost": Reader(_lost_victims, _killer_of_the_dead),
     INJURY: Reader(_wounded, _killer),
 }

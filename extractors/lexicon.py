@@ -799,6 +799,8 @@ STATE_STRIKE_VERBS = _words("hit strike bomb pound")
 STRUCK_TARGET_NOUNS = _words(
     "target position site facility hideout base depot camp stronghold installation compound headquarters"
 )
+# Buildings a state strikes ("Israel struck a school"): struck by a state, a building was hit from the air.
+STRUCK_BUILDING_NOUNS = LANDMARK_WORDS | _words("building house home shelter tower")
 # Objects of "strike"/"hit" that are no attack: "struck a deal", "hit the headlines".
 NOT_STRUCK_OBJECTS = _words("deal agreement bargain compromise tone note balance chord pose record headline")
 # Words of an attack from the ground: a state that "hit X with artillery" made no air strike.
@@ -824,6 +826,9 @@ AUTHORIZING_VERBS = _words("authorize authorise approve order sanction")
 LOSS_VERBS = _words("suffer sustain incur lose crash")
 # Linking verbs: their subject is described, it did nothing ("The world is safer after the death of X").
 LINKING_VERBS = _words("be become remain seem")
+# Verbs of coming upon the dead: "police found 32 bodies" is a toll, "the two bodies overseeing" is none;
+# a witness who "counted 230 bodies" estimates a toll the article tells otherwise.
+BODY_FINDING_VERBS = _words("find discover recover retrieve pull unearth exhume dump wash")
 # Verbs of a device's placing after "X-": "a Taliban-planted bomb" is X's bomb.
 PLACING_VERBS = _words("plant lay place set")
 # Verbs that state a death toll's value: "the toll rose to 45", "the death toll was 45".

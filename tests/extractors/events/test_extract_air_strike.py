@@ -81,8 +81,13 @@ def test_air_strikes(text, count, actor, location, date):
         "The striker scored twice as the home side won 3-1.",
         "Rebels said the army helicopter was shot down over the valley.",
         "A suicide bomber attacked the checkpoint, and the bombing killed 12 people.",
-        # a trend of strikes is no single strike
+        # a trend of strikes is no single strike, nor is what strikes are in general
         "Drone attacks have increased in the north since the governor took office in January.",
+        "Air strikes have become a daily occurrence in the province.",
+        "Drone strikes remain the main weapon of the campaign.",
+        # drones used for no attack, or an attack only threatened
+        "Farmers are using drones to spray their crops.",
+        "The group threatened to attack the airbase using drones.",
         # a habit, no single strike
         "The town, under siege since 2013, is regularly targeted by government air strikes.",
         "The valley is a frequent target of army airstrikes and shelling.",
@@ -126,6 +131,10 @@ def test_strike_and_casualties_in_one_sentence():
         ("Jordanian jets flew 20 sorties against the militants near Hama.", None, "Jordanian jets"),
         # an aircraft named by its model
         ("An Su-25 attacked the village of Tell Hadya on Monday.", None, "Su-25"),
+        # aircraft used in attacks
+        ("The militias have conducted dozens of attacks using drones against the base.", None, "militias"),
+        ("The rebels attacked the airbase near Hmeimim using drones on Monday.", None, "rebels"),
+        ("The rebels used drones to attack the airbase near Hmeimim on Monday.", None, "rebels"),
         ("Two MiG-21s bombed a bridge near Hass.", None, "MiG-21s"),
         ("F-15s struck a depot outside Kidal overnight.", None, "F-15s"),
         (
@@ -592,6 +601,18 @@ def test_who_is_blamed_for_or_accused_of_the_strike(text, actor):
             "Turkey",
             "Tel Rifat",
         ),
+        # a force that strikes only from the air, whatever it hit
+        ("The coalition struck Tabqa on Wednesday.", "coalition", "Tabqa"),
+        # a state striking a building
+        ("On Monday, Israel struck the Al-Huda school in Beit Lahia.", "Israel", "Beit Lahia"),
+        ("Russia hit a hospital in Kupiansk overnight.", "Russia", "Kupiansk"),
+        # a state's forces that bombed, also after shelling
+        (
+            "Government forces shelled and bombed the town of Kafr Batna on Friday.",
+            "Government forces",
+            "Kafr Batna",
+        ),
+        ("Syrian forces bombed the village of Hish on Monday.", "Syrian forces", "Hish"),
     ],
 )
 def test_a_state_that_hit_struck_or_bombed_targets(text, actor, location):
@@ -617,6 +638,10 @@ def test_a_state_that_hit_struck_or_bombed_targets(text, actor, location):
         "Russia denied that it bombed the hospital.",
         "Insurgents bombed a police station in Kirkuk.",
         "Russia hit energy targets across the country with missiles on Monday.",
+        # a building hit by no state, a force that is no state's
+        "The storm hit a school in Dhaka on Monday.",
+        "The bus struck a house at the roundabout.",
+        "Rebel forces bombed a checkpoint on the highway.",
         # a place that was struck, not the state as a striker
         "Syria was hit by a strong earthquake on Monday.",
     ],

@@ -14,6 +14,8 @@ pytestmark = pytest.mark.model
         # bodies found or recovered are the dead
         ("Rescue teams pulled the bodies of eleven fishermen from the river near Baga.", 11, "exact", None),
         ("Villagers found the body of a teacher in a ditch outside Bama.", 1, "exact", None),
+        ("Police said they had found 17 bodies dumped near the market in Dora.", 17, "exact", None),
+        ("At least six bodies were recovered from the rubble of the clinic.", 6, "at_least", None),
         # "neutralise" in a military report is a killing; "scores" is no count
         ("The air component neutralised 23 insurgents around the forest, the army said.", 23, "exact", None),
         ("Scores of gunmen were neutralised when troops repelled the raid on the base.", None, None, None),
@@ -58,6 +60,9 @@ def test_casualty_wording(text, count, qualifier, injured):
     [
         "Engineers neutralised three roadside bombs on the road to Damboa.",
         "A body of lawyers will examine the ceasefire terms next month.",
+        # bodies that nobody came upon: organisations, or a witness's estimate of a toll
+        "The commission set up two bodies to monitor the truce.",
+        "A nurse said she had counted 40 bodies at the morgue.",
     ],
 )
 def test_words_that_kill_only_people(text):

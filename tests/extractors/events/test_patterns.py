@@ -111,6 +111,7 @@ EXAMPLES = [
     ("They confirmed the death of three workers.", "casualties.death_of"),
     ("They condemned the killing of three workers.", "casualties.death_of"),
     ("Rescuers recovered the bodies of four men.", "casualties.bodies_of"),
+    ("Fishermen found 9 bodies on the shore.", "casualties.counted_bodies"),
     ("The death toll rose to 12.", "casualties.death_toll"),
     ("Four people lost their lives.", "casualties.lost_lives"),
     ("The blast claimed 17 lives.", "casualties.claimed_lives"),
