@@ -41,9 +41,11 @@ from extractors.lexicon import (
     LEVYING_COMMUNITIES,
     MOBILISATION_VERBS,
     MOVE_VERBS,
+    NARRATOR_PRONOUNS,
     NOT_JOINED,
     NOT_RECRUITS,
     OBJECT_CONTROL_VERBS,
+    REASON_MARKS,
     RECEIVING_VERBS,
     RECRUIT_GAIN_VERBS,
     RECRUIT_NOUNS,
@@ -112,6 +114,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if (r := _read(s)) is not None
             and not (is_irrealis(s.root) or is_habitual(s.root) or is_blamed(s.root))
             and not _dates_another(s.root)
+            and not _life_story(s.root, r[1])
         ]
         reads = [
             (s, r)
@@ -148,6 +151,13 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 )
             )
     return events
+
+
+def _life_story(t: Token, recruits: Token | None) -> bool:
+    """A narrator telling why they joined ("I joined the police because I wanted to protect my family")."""
+    narrator = recruits is not None and recruits.lower_ in NARRATOR_PRONOUNS
+    reason = any(c.dep_ == "advcl" and any(m.lower_ in REASON_MARKS for m in c.children) for c in t.children)
+    return narrator and reason
 
 
 def _dates_another(t: Token) -> bool:

@@ -35,6 +35,8 @@ D = dt.date
             None,
             None,
         ),
+        # a narrator telling when they joined reports an intake
+        ("When the war reached our town, I joined the national guard.", "the national guard", None, None),
     ],
 )
 def test_recruitment(text, actor, count, qualifier):
@@ -74,6 +76,9 @@ def test_recruitment(text, actor, count, qualifier):
         "Finland joined NATO in April.",
         "Syria joined the Chemical Weapons Convention in 2013.",
         "Thousands of young men joined Facebook last year.",
+        # a narrator telling why they joined
+        "I joined the police because I wanted to protect my family.",
+        "I enlisted in the army because my father had served, the veteran recalled.",
     ],
 )
 def test_not_recruitment(text):
