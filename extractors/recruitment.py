@@ -104,7 +104,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         named_group = any(e.label_ in ("ORG", "NORP") for e in span_entities(sent))
         trainees = any(t.lower_ in ("recruits", "conscripts", "cadets") and t.pos_ == "NOUN" for t in sent)
         armed = bool(words & ARMED_WORDS or (named_group and not words & HIRING_WORDS))
-        armed = armed or (trainees and bool(words & {"training", "course", "train"}))  # recruits in training
+        schooled = words & {"training", "course", "train", "graduation"}
+        armed = armed or (trainees and bool(schooled))  # recruits in training
         armed = armed or bool(named_group_mentions(sent.text))  # "joined al-Shabab", tagged as a person
         if words & CIVILIAN_WORDS or is_generic(sent):  # "every year thousands are conscripted"
             continue
@@ -131,7 +132,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             recruits = recruits or next((r for _, (_, r) in reads if r is not None), None)
             count = _strength(recruits) if recruits is not None else None
             if recruits is not None and actor == phrase(recruits) and _is_recruit(recruits, CALLED_UP_NOUNS):
-                actor = None  # "80 recruits received their certificates": who joined, not whom they joined
+                # "80 recruits received their certificates": who joined, not whom they joined, unless their
+                # name says whom ("Iraqi Police recruits")
+                actor = _force_in_name(recruits)
             where = find_location(sent, places, layout, span.root)
             origin = _origin(span, recruits)
             if origin is not None and (where.source != "sentence" or kind_of(span) == "came_from"):
@@ -441,7 +444,7 @@ def _read_graduate(span: Span) -> Read | None:
     """ "the graduation of 800 soldiers from a military course", "600 fighters graduated"."""
     t = span.root
     if (graduates := _credited(t)) is not None:
-        return None, graduates
+        return _force_in_name(graduates), graduates  # "150 Iraqi Army soldiers received their graduation"
     if t.dep_ == "compound" and t.lower_ == "graduation" and t.head.lemma_.lower() in CEREMONY_NOUNS:
         t = t.head  # "a graduation ceremony for 300 soldiers"
     elif t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and not _armed_word(t.head):
@@ -459,6 +462,11 @@ def _read_graduate(span: Span) -> Read | None:
         counted = honoured  # "held a graduation for 200 soldiers": those who graduated
     recruits = _people(counted) if counted is not None else None
     subj = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
+    scene = t.head.head if t.dep_ == "pobj" and t.lemma_.lower() in CEREMONY_NOUNS else None
+    attendees = _subject(scene) if recruits is None and scene is not None and scene.pos_ == "VERB" else None
+    if attendees is not None and _is_recruit(attendees, CALLED_UP_NOUNS):
+        people = _people(attendees)  # "150 recruits received their diplomas at a graduation ceremony"
+        return _force_in_name(people), people
     return (phrase(subj) if subj is not None else None), recruits
 
 

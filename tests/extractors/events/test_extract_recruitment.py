@@ -342,6 +342,38 @@ def test_a_named_training_site_is_the_place(text, location):
     assert event.location == location, event.location
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        # recruits at their graduation ceremony graduated; the force their name gives took them in
+        (
+            "Some 150 Iraqi Police recruits received their diplomas at a graduation ceremony on Thursday.",
+            "Iraqi Police",
+            150,
+        ),
+        (
+            "About 90 recruits received their badges at a graduation ceremony in the capital on Sunday.",
+            None,
+            90,
+        ),
+        (
+            "More than 120 Afghan Army soldiers stood at attention to receive their graduation certificates.",
+            "Afghan Army",
+            120,
+        ),
+    ],
+)
+def test_recruits_at_their_graduation_ceremony(text, actor, count):
+    (event,) = of_type(run(text), "recruitment")
+    assert event.count == count
+    assert event.actor == actor if actor is None else contains(event.actor, actor), event.actor
+
+
+def test_students_at_a_graduation_ceremony_are_no_recruits():
+    text = "The students received their diplomas at a graduation ceremony at the university on Monday."
+    assert of_type(run(text), "recruitment") == []
+
+
 def test_a_report_from_a_center_names_no_place():
     text = "Jets struck Idlib on Monday, killing five people, according to a report from the Carter Center."
     (event,) = of_type(run(text), "casualties")
