@@ -80,6 +80,7 @@ from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of, own_amount
 from extractors.slots.clauses import (
     child,
+    is_background,
     is_generic,
     is_habitual,
     is_irrealis,
@@ -115,6 +116,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             (s, p)
             for s in spans
             if not is_habitual(s.root)
+            and not is_background(s.root)
             and not _recalled(s.root)
             and (p := READERS[kind_of(s)](s, lemmas)) is not None
             and (

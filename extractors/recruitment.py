@@ -67,6 +67,7 @@ from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of
 from extractors.slots.clauses import (
     child,
+    is_background,
     is_blamed,
     is_generic,
     is_habitual,
@@ -113,7 +114,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             (s, r)
             for s in spans
             if (r := _read(s)) is not None
-            and not (is_irrealis(s.root) or is_habitual(s.root) or is_blamed(s.root))
+            and not (is_irrealis(s.root) or is_habitual(s.root) or is_blamed(s.root) or is_background(s.root))
             and not _dates_another(s.root)
             and not _life_story(s.root, r[1])
         ]

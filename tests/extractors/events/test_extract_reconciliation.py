@@ -657,6 +657,8 @@ def test_sides_counted_apart_in_one_sentence_settled_apart(text, sides):
         # prisoners exchanged or freed under a deal
         "The two sides swapped prisoners on Tuesday under a deal brokered by the Red Cross.",
         "The government and the rebels exchanged 200 prisoners under the peace deal.",
+        # who people are, in a past-perfect clause with no date of its own
+        "Dozens of rebels who had reconciled with the government were arrested by security forces on Monday.",
         # an old deal remembered
         "Today marks ten years since the government and the rebels signed the peace accord.",
         "Crowds gathered to mark the anniversary of the peace deal signed in 2016 by the government"
@@ -673,6 +675,7 @@ def test_other_things_surrendered_and_deals_on_other_matters_are_no_settlements(
         "The rebels surrendered their positions in the hills to the army on Monday.",
         "The militants surrendered their weapons to the army on Monday.",
         "A Taliban commander surrendered to police in the province on Monday.",
+        "Former rebels who had surrendered to the army in 2018 were arrested on Monday.",
         "Twenty gunmen surrendered to the police in the district on Sunday.",
         "The rebels handed the prisoners over and surrendered to the army under the deal.",
         "The army and the rebels reached an agreement on a ceasefire and the evacuation of fighters.",

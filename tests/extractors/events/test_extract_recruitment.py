@@ -35,6 +35,13 @@ D = dt.date
             None,
             None,
         ),
+        # cases where a group had recruited are the news, not who someone is
+        (
+            "In 2016, the monitors verified another 62 cases where the rebel army had recruited children.",
+            "the rebel army",
+            None,
+            None,
+        ),
         # a narrator telling when they joined reports an intake
         ("When the war reached our town, I joined the national guard.", "the national guard", None, None),
     ],
@@ -76,6 +83,8 @@ def test_recruitment(text, actor, count, qualifier):
         "Finland joined NATO in April.",
         "Syria joined the Chemical Weapons Convention in 2013.",
         "Thousands of young men joined Facebook last year.",
+        # who people are, in a past-perfect clause with no date of its own
+        "Two young men who had joined the militia were killed in the clashes on Monday.",
         # a narrator telling why they joined
         "I joined the police because I wanted to protect my family.",
         "I enlisted in the army because my father had served, the veteran recalled.",
