@@ -1073,3 +1073,31 @@ SETTLING_PEOPLE = frozenset(
 )
 # Words of a date told relative to another happening, not to the calendar ("a day after the talks").
 RELATIVE_TO_EVENT = _words("after before later earlier since")
+
+# --- Reconciliation: what is no settlement ---
+
+# Lone offenders who give themselves up to justice ("the suspect surrendered to police"): a crime, not an
+# armed side settling; a man or woman surrendering counts as one only to the police (POLICE_WORDS).
+CRIME_SUSPECTS = _words(
+    "suspect fugitive murderer killer robber thief shooter assailant attacker perpetrator gunman accused"
+)
+LONE_PERSON_NOUNS = _words("man woman boy girl teenager youth driver")
+POLICE_WORDS = _words("police policeman officer detective sheriff")
+# Parties that make deals of business or politics ("the two companies", "the opposition parties"): with
+# no armed side among them, their agreement settles no conflict.
+BUSINESS_PARTIES = _words("company firm corporation bank business investor airline")
+# Modifiers that make a "party" a political one, not a side of a war ("the warring parties").
+POLITICAL_PARTY_MARKS = _words("political opposition ruling governing parliamentary coalition")
+# People a deal swaps or frees ("exchanged prisoners under a deal"): an exchange, not a settlement.
+CAPTIVE_WORDS = _words("prisoner hostage detainee captive abductee body remains")
+# Nouns and verbs of remembering an old deal ("the anniversary of the peace accord", "marks ten years
+# since they signed"): the deal is history the article recalls, not news.
+ANNIVERSARY_NOUNS = _words("anniversary commemoration")
+MARKING_VERBS = _words("mark commemorate celebrate")
+
+# --- Recruitment: what is no intake ---
+
+# A narrator telling why they joined ("I joined the police because ..."): a life story, not an intake;
+# a narrator telling when they joined ("when the threat appeared, I joined the guard") reports one.
+NARRATOR_PRONOUNS = _words("i me myself")
+REASON_MARKS = _words("because")

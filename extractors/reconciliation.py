@@ -22,11 +22,15 @@ from extractors.lexicon import (
     AMNESTY_FORMS,
     AMNESTY_TAKING_VERBS,
     ANAPHORIC_DEAL_NOUNS,
+    ANNIVERSARY_NOUNS,
     ARMED_WORDS,
     BOTH_SIDES_WORDS,
+    BUSINESS_PARTIES,
+    CAPTIVE_WORDS,
     CONFLICT_SIDES,
     COUNTED_GROUP_NOUNS,
     COUNTRY_WORDS,
+    CRIME_SUSPECTS,
     DEAL_DONE_VERBS,
     DEAL_LETTING_VERBS,
     DEAL_REMOVAL_WORDS,
@@ -42,12 +46,16 @@ from extractors.lexicon import (
     GROUP_NOUNS,
     HANDED_GROUND,
     KIN_WORDS,
+    LONE_PERSON_NOUNS,
+    MARKING_VERBS,
     NON_STATE_NAME_HEADS,
     PARTY_WORDS,
     PAUSE_WORDS,
     PEOPLE_WORDS,
     PERCEPTION_VERBS,
     PLACE_TYPE_RANK,
+    POLICE_WORDS,
+    POLITICAL_PARTY_MARKS,
     PURPOSE_MARKS,
     REACTION_VERBS,
     REAL_BASE_AUX,
@@ -74,6 +82,7 @@ from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of, group_amount, own_amount
 from extractors.slots.clauses import (
     child,
+    is_background,
     is_generic,
     is_habitual,
     is_irrealis,
@@ -109,6 +118,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             (s, p)
             for s in spans
             if not is_habitual(s.root)
+            and not is_background(s.root)
+            and not _recalled(s.root)
             and (p := READERS[kind_of(s)](s, lemmas)) is not None
             and (
                 _dated_deal(s.root) is not None
@@ -238,7 +249,33 @@ def _read_surrender(span: Span, lemmas: set[str]) -> Read | None:
     given = child(t, "dobj") if t.lemma_.lower() == "surrender" else None  # not "demobilized N children"
     if given is not None and given.lemma_.lower() not in SURRENDERED_THINGS and not _is_place(given):
         return None  # "surrendered his passport": no ground, arms or self given up
-    return _party(t)
+    party = _party(t)
+    return None if party[1] is not None and _lone_offender(party[1], t) else party
+
+
+def _lone_offender(who: Token, verb: Token) -> bool:
+    """One suspect giving himself up ("the suspect surrendered", "a man wanted for murder surrendered to
+    police"): justice, not an armed side settling; an armed or named one ("a Taliban commander") is."""
+    if who.tag_ != "NN" or any(is_name_word(t) or t.lemma_.lower() in ARMED_WORDS for t in who.subtree):
+        return False
+    if who.lemma_.lower() in CRIME_SUSPECTS:
+        return True
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    taker = child(to, "pobj") if to is not None else None
+    police = taker is not None and taker.lemma_.lower() in POLICE_WORDS
+    return police and who.lemma_.lower() in LONE_PERSON_NOUNS
+
+
+def _recalled(t: Token) -> bool:
+    """A settlement the sentence remembers rather than reports: "the anniversary of the peace accord",
+    "today marks ten years since the rebels signed the deal"."""
+    for a in (t, *t.ancestors):
+        if a.lemma_.lower() in ANNIVERSARY_NOUNS:
+            return True
+        since = any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children)
+        if a.dep_ == "advcl" and since and a.head.lemma_.lower() in MARKING_VERBS:
+            return True
+    return False
 
 
 def _read_handover(span: Span, lemmas: set[str]) -> Read | None:
@@ -249,6 +286,9 @@ def _read_handover(span: Span, lemmas: set[str]) -> Read | None:
     if verb.pos_ != "VERB" or verb.tag_ == "VBG" or not _real_base_form(verb) or is_irrealis(verb):
         return None
     ground = child(verb, "dobj", "nsubjpass")
+    of = next((c for c in ground.children if c.dep_ == "prep" and c.lower_ == "of"), None) if ground else None
+    if of is not None and (held := child(of, "pobj")) is not None and held.lemma_.lower() in HANDED_GROUND:
+        ground = held  # "a vast expanse of territory", "parts of the district"
     to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
     side = child(to, "pobj") if to is not None else None
     named = ground is not None and ground.ent_type_ in ("GPE", "LOC")
@@ -382,8 +422,45 @@ def _read_deal(span: Span, lemmas: set[str]) -> Read | None:
     parties = lemmas & PARTY_WORDS or named or acts  # "an evacuation deal": armed men left
     if not parties or _other_kind(span.root):  # "the bank completed the reconciliation of accounts"
         return None
+    if _swaps_captives(span.root, lemmas):
+        return None
     read = _deal(span, lemmas)
-    return None if read is not None and _between_countries(read[1], span.sent) else read
+    if read is not None and (_between_countries(read[1], span.sent) or _unarmed_dealers(read[1], span.sent)):
+        return None
+    return read
+
+
+def _swaps_captives(deal: Token, lemmas: set[str]) -> bool:
+    """A deal told by the prisoners it exchanges or frees ("swapped prisoners under a deal", "a deal to
+    release the hostages"): an exchange, unless the sentence also has fighters giving up or leaving."""
+    if lemmas & SETTLEMENT_ACTS:
+        return False
+    verbs = [c for c in deal.children if c.dep_ in ("acl", "relcl")]
+    if deal.dep_ == "pobj":
+        verbs.append(_governing_verb(deal.head))
+    moved = [o for v in verbs for o in v.children if o.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in CAPTIVE_WORDS for o in moved)
+
+
+def _unarmed_dealers(who: Token | None, sent: Span) -> bool:
+    """A deal among companies or political parties ("the opposition parties signed an agreement"), with
+    no armed side or government among them: business or politics, no settlement."""
+    if who is None:
+        return False
+    parties = _conjuncts(who)
+    parties += [o for t in sent if t.lower_ == "with" and (o := child(t, "pobj")) is not None]
+    return any(map(_unarmed_dealer, parties)) and not any(
+        p.lemma_.lower() in ARMED_WORDS | CONFLICT_SIDES - {"party"} or _is_state(p) for p in parties
+    )
+
+
+def _unarmed_dealer(party: Token) -> bool:
+    """A company, or a political party: "party" with a political word or a name before it."""
+    if party.lemma_.lower() in BUSINESS_PARTIES:
+        return True
+    marks = [c for c in party.children if c.dep_ in ("compound", "amod")]
+    political = any(c.lemma_.lower() in POLITICAL_PARTY_MARKS or c.pos_ == "PROPN" for c in marks)
+    return party.lemma_.lower() == "party" and political
 
 
 def _other_kind(deal: Token) -> bool:

@@ -42,10 +42,12 @@ from extractors.lexicon import (
     LEVYING_COMMUNITIES,
     MOBILISATION_VERBS,
     MOVE_VERBS,
+    NARRATOR_PRONOUNS,
     NEWCOMER_MODIFIERS,
     NOT_JOINED,
     NOT_RECRUITS,
     OBJECT_CONTROL_VERBS,
+    REASON_MARKS,
     RECEIVING_VERBS,
     RECRUIT_GAIN_VERBS,
     RECRUIT_NOUNS,
@@ -67,6 +69,7 @@ from extractors.schema import Article, Event, EventType
 from extractors.slots.amounts import amount_of, group_amount, own_amount
 from extractors.slots.clauses import (
     child,
+    is_background,
     is_blamed,
     is_generic,
     is_habitual,
@@ -104,7 +107,8 @@ def extract(doc: Doc, article: Article) -> list[Event]:
         named_group = any(e.label_ in ("ORG", "NORP") for e in span_entities(sent))
         trainees = any(t.lower_ in ("recruits", "conscripts", "cadets") and t.pos_ == "NOUN" for t in sent)
         armed = bool(words & ARMED_WORDS or (named_group and not words & HIRING_WORDS))
-        armed = armed or (trainees and bool(words & {"training", "course", "train"}))  # recruits in training
+        schooled = words & {"training", "course", "train", "graduation"}
+        armed = armed or (trainees and bool(schooled))  # recruits in training
         armed = armed or bool(named_group_mentions(sent.text))  # "joined al-Shabab", tagged as a person
         if words & CIVILIAN_WORDS or is_generic(sent):  # "every year thousands are conscripted"
             continue
@@ -112,8 +116,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             (s, r)
             for s in spans
             if (r := _read(s)) is not None
-            and not (is_irrealis(s.root) or is_habitual(s.root) or is_blamed(s.root))
+            and not (is_irrealis(s.root) or is_habitual(s.root) or is_blamed(s.root) or is_background(s.root))
             and not _dates_another(s.root)
+            and not _life_story(s.root, r[1])
         ]
         reads = [
             (s, r)
@@ -131,7 +136,9 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             count = _strength(recruits) if recruits is not None else None
             count = count or _cases(span.root) or _newcomers(sent)
             if recruits is not None and actor == phrase(recruits) and _is_recruit(recruits, CALLED_UP_NOUNS):
-                actor = None  # "80 recruits received their certificates": who joined, not whom they joined
+                # "80 recruits received their certificates": who joined, not whom they joined, unless their
+                # name says whom ("Iraqi Police recruits")
+                actor = _force_in_name(recruits)
             where = find_location(sent, places, layout, span.root)
             origin = _origin(span, recruits)
             if origin is not None and (where.source != "sentence" or kind_of(span) == "came_from"):
@@ -151,6 +158,13 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                 )
             )
     return events
+
+
+def _life_story(t: Token, recruits: Token | None) -> bool:
+    """A narrator telling why they joined ("I joined the police because I wanted to protect my family")."""
+    narrator = recruits is not None and recruits.lower_ in NARRATOR_PRONOUNS
+    reason = any(c.dep_ == "advcl" and any(m.lower_ in REASON_MARKS for m in c.children) for c in t.children)
+    return narrator and reason
 
 
 def _dates_another(t: Token) -> bool:
@@ -451,7 +465,7 @@ def _read_graduate(span: Span) -> Read | None:
     """ "the graduation of 800 soldiers from a military course", "600 fighters graduated"."""
     t = span.root
     if (graduates := _credited(t)) is not None:
-        return None, graduates
+        return _force_in_name(graduates), graduates  # "150 Iraqi Army soldiers received their graduation"
     if t.dep_ == "compound" and t.lower_ == "graduation" and t.head.lemma_.lower() in CEREMONY_NOUNS:
         t = t.head  # "a graduation ceremony for 300 soldiers"
     elif t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and not _armed_word(t.head):
@@ -469,6 +483,11 @@ def _read_graduate(span: Span) -> Read | None:
         counted = honoured  # "held a graduation for 200 soldiers": those who graduated
     recruits = _people(counted) if counted is not None else None
     subj = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
+    scene = t.head.head if t.dep_ == "pobj" and t.lemma_.lower() in CEREMONY_NOUNS else None
+    attendees = _subject(scene) if recruits is None and scene is not None and scene.pos_ == "VERB" else None
+    if attendees is not None and _is_recruit(attendees, CALLED_UP_NOUNS):
+        people = _people(attendees)  # "150 recruits received their diplomas at a graduation ceremony"
+        return _force_in_name(people), people
     return (phrase(subj) if subj is not None else None), recruits
 
 

@@ -197,6 +197,17 @@ def is_habitual(token: Token) -> bool:
     return False
 
 
+def is_background(verb: Token) -> bool:
+    """A relative clause in the past perfect with no date of its own, describing people the sentence
+    reports something else of ("rebels who had reconciled with the government were arrested"): who they
+    are, not news."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False
+    if not any(c.tag_ == "WP" for c in verb.children):
+        return False  # "cases where the group had recruited children": the cases are the news
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+
+
 def _in_recurring_clause(token: Token) -> bool:
     """Under "whenever ..." ("whenever the army recruits, families flee")."""
     return any(

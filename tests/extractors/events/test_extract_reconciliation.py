@@ -573,6 +573,11 @@ def test_fighters_named_by_no_side_take_the_group_named_next_to_them(text, actor
         ),
         ("The rebels handed over the town of Kafr Nabl to government forces on Sunday.", "The rebels"),
         (
+            "On Monday, the local council handed over a vast expanse of territory west of the town"
+            " to the army.",
+            "the local council",
+        ),
+        (
             "Local fighters turned over their last positions in the valley to the army on Friday.",
             "Local fighters",
         ),
@@ -659,6 +664,22 @@ def test_sides_counted_apart_in_one_sentence_settled_apart(text, sides):
         # a deal on something other than a settlement
         "The government and the opposition parties reached an agreement on the election date.",
         "The army and the rebels signed an agreement on school fees in the district.",
+        # one suspect giving himself up to justice
+        "The suspect surrendered to police on Tuesday after a three-day manhunt.",
+        "A man wanted for the murder of his wife surrendered to the police in the city yesterday.",
+        "The gunman who shot two people at a shopping mall surrendered to officers after a standoff.",
+        # deals of business or politics
+        "The opposition parties signed an agreement to form a coalition government.",
+        "The two companies signed an agreement on Monday to share the pipeline.",
+        # prisoners exchanged or freed under a deal
+        "The two sides swapped prisoners on Tuesday under a deal brokered by the Red Cross.",
+        "The government and the rebels exchanged 200 prisoners under the peace deal.",
+        # who people are, in a past-perfect clause with no date of its own
+        "Dozens of rebels who had reconciled with the government were arrested by security forces on Monday.",
+        # an old deal remembered
+        "Today marks ten years since the government and the rebels signed the peace accord.",
+        "Crowds gathered to mark the anniversary of the peace deal signed in 2016 by the government"
+        " and the rebels.",
     ],
 )
 def test_other_things_surrendered_and_deals_on_other_matters_are_no_settlements(text):
@@ -670,6 +691,10 @@ def test_other_things_surrendered_and_deals_on_other_matters_are_no_settlements(
     [
         "The rebels surrendered their positions in the hills to the army on Monday.",
         "The militants surrendered their weapons to the army on Monday.",
+        "A Taliban commander surrendered to police in the province on Monday.",
+        "Former rebels who had surrendered to the army in 2018 were arrested on Monday.",
+        "Twenty gunmen surrendered to the police in the district on Sunday.",
+        "The rebels handed the prisoners over and surrendered to the army under the deal.",
         "The army and the rebels reached an agreement on a ceasefire and the evacuation of fighters.",
     ],
 )

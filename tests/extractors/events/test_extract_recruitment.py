@@ -35,6 +35,15 @@ D = dt.date
             None,
             None,
         ),
+        # cases where a group had recruited are the news, not who someone is
+        (
+            "In 2016, the monitors verified another 62 cases where the rebel army had recruited children.",
+            "the rebel army",
+            None,
+            None,
+        ),
+        # a narrator telling when they joined reports an intake
+        ("When the war reached our town, I joined the national guard.", "the national guard", None, None),
     ],
 )
 def test_recruitment(text, actor, count, qualifier):
@@ -74,6 +83,11 @@ def test_recruitment(text, actor, count, qualifier):
         "Finland joined NATO in April.",
         "Syria joined the Chemical Weapons Convention in 2013.",
         "Thousands of young men joined Facebook last year.",
+        # who people are, in a past-perfect clause with no date of its own
+        "Two young men who had joined the militia were killed in the clashes on Monday.",
+        # a narrator telling why they joined
+        "I joined the police because I wanted to protect my family.",
+        "I enlisted in the army because my father had served, the veteran recalled.",
     ],
 )
 def test_not_recruitment(text):
@@ -347,6 +361,38 @@ def test_the_joining_clause_places_it(text, location):
 def test_a_named_training_site_is_the_place(text, location):
     (event,) = of_type(run(text), "recruitment")
     assert event.location == location, event.location
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "count"),
+    [
+        # recruits at their graduation ceremony graduated; the force their name gives took them in
+        (
+            "Some 150 Iraqi Police recruits received their diplomas at a graduation ceremony on Thursday.",
+            "Iraqi Police",
+            150,
+        ),
+        (
+            "About 90 recruits received their badges at a graduation ceremony in the capital on Sunday.",
+            None,
+            90,
+        ),
+        (
+            "More than 120 Afghan Army soldiers stood at attention to receive their graduation certificates.",
+            "Afghan Army",
+            120,
+        ),
+    ],
+)
+def test_recruits_at_their_graduation_ceremony(text, actor, count):
+    (event,) = of_type(run(text), "recruitment")
+    assert event.count == count
+    assert event.actor == actor if actor is None else contains(event.actor, actor), event.actor
+
+
+def test_students_at_a_graduation_ceremony_are_no_recruits():
+    text = "The students received their diplomas at a graduation ceremony at the university on Monday."
+    assert of_type(run(text), "recruitment") == []
 
 
 def test_a_report_from_a_center_names_no_place():
