@@ -35,12 +35,12 @@ D = dt.date
             None,
             None,
         ),
-        # cases where a group had recruited are the news, not who someone is
+        # cases where a group had recruited are the news, not who someone is; each case is one recruit
         (
             "In 2016, the monitors verified another 62 cases where the rebel army had recruited children.",
             "the rebel army",
-            None,
-            None,
+            62,
+            "exact",
         ),
         # a narrator telling when they joined reports an intake
         ("When the war reached our town, I joined the national guard.", "the national guard", None, None),
