@@ -404,6 +404,14 @@ def test_a_definite_noun_with_its_own_toll_elsewhere_is_another_incident():
         ("The US condemned the horrific killings of three aid workers in Tigray today.", 3, None),
         ("On 14 February, the group announced the execution of 150 prisoners of war.", 150, None),
         ("He was killed last week by a drone strike in Jilib, officials said.", None, None),
+        # who stands with the victims on an anniversary is a bystander, not the killer
+        (
+            "Canada stands with the people of the region on the tenth anniversary of the market bombing,"
+            " resulting in the deaths of 31 people.",
+            31,
+            None,
+        ),
+        ("Militiamen who stood with the army killed 12 villagers on Sunday.", 12, "Militiamen"),
     ],
 )
 def test_killings_executions_and_one_man_killed(text, count, actor):
