@@ -486,6 +486,26 @@ def test_a_victim_s_home_town_is_not_the_place(text, location):
 
 
 @pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # a state that reacts to a killing is no place of it; one that reports it tells of its own land
+        ("Spain condemned the bombing that killed 14 people last week.", None, None),
+        (
+            "Norway stands with the families on the anniversary of the massacre, resulting in the deaths of"
+            " 77 people.",
+            None,
+            None,
+        ),
+        ("Italy condemned the shelling that killed nine civilians in the city of Kharkiv.", "Kharkiv", "UA"),
+        ("Kenya said gunmen killed 12 herders on Monday.", None, "KE"),
+    ],
+)
+def test_a_reacting_state_is_not_the_place(text, location, country):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.location, event.country_code) == (location, country)
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         # the wounded joined to the dead by "and" are no part of the toll
