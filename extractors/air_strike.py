@@ -39,6 +39,7 @@ from extractors.lexicon import (
     NOT_AIRCRAFT_MODIFIERS,
     NOT_STRUCK_OBJECTS,
     OBJECT_ATTACK_VERBS,
+    REACTION_VERBS,
     STATE_STRIKE_VERBS,
     STRIKE_ATTACKER_NOUNS,
     STRIKE_BEGIN_VERBS,
@@ -547,7 +548,8 @@ def _strike_actor(span: Span) -> str | None:
         verb = verb.head  # "Turkey began an offensive with airstrikes": the strikes were its instrument
     if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in COLLECTIVES:
         head, verb = verb.head, verb.head.head  # "carried out a series of airstrikes": the series' verb
-    if head.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+    # who "condemned the airstrike" is a bystander, not the striker
+    if head.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() not in REACTION_VERBS:
         subj = subject(verb)
         if subj is None and verb.dep_ == "conj":
             subj = subject(verb.head)  # "forces saw militants ... and responded with air strikes"

@@ -47,6 +47,7 @@ from extractors.lexicon import (
     REACTION_VERBS,
     REPORTING_VERBS,
     RESULT_VERBS,
+    SOLIDARITY_VERBS,
     TOLL_CAUSE_PREPS,
     TOLL_RISE_VERBS,
     TOLL_VERBS,
@@ -627,8 +628,17 @@ def _killer_near(t: Token, *, victim_side: bool) -> str | None:
                     return attacker_in(by)  # "Shelling by X on the city killed three", "Shelling" as a verb
         if node.head == node or node.head.lemma_.lower() in REPORTING_VERBS | REACTION_VERBS:
             break  # the subject of "said" is the source, of "condemned" a bystander, not the killer
+        if _siding_with(node.head):
+            break  # who "stands with" the victims is a bystander
         node = node.head
     return None
+
+
+def _siding_with(verb: Token) -> bool:
+    """ "X stands with the people of Y", "sided with the families": solidarity, not a deed."""
+    return verb.lemma_.lower() in SOLIDARITY_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children
+    )
 
 
 def _attack_that_resulted(node: Token) -> str | None:

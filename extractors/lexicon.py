@@ -225,6 +225,9 @@ REACTION_VERBS = _words(
     "condemn denounce deplore mourn regret lament decry investigate protest welcome congratulate commend "
     "praise applaud hail salute"
 )
+# Verbs of siding with victims, with "with": "X stands with the people of Y on the anniversary of the
+# attack" tells a bystander's solidarity, not who attacked.
+SOLIDARITY_VERBS = _words("stand side")
 
 # Modal or attitude heads that make the event unreal: threats, plans, hypotheticals, denials,
 # calls and failures. A trigger under one of them is not an event.

@@ -41,12 +41,14 @@ from extractors.lexicon import (
     PERSON_TITLES,
     PLACE_PREPS,
     PLACE_TYPE_RANK,
+    REACTION_VERBS,
     RETELLING_NOUNS,
     RETELLING_VERB_WORDS,
     ROUTE_NOUNS,
     SETTLEMENT_WORDS,
     SITE_NOUNS,
     SITE_PREPS,
+    SOLIDARITY_VERBS,
     STRIKE_CONDUCT_VERBS,
     STRIKE_VICTIM_VERBS,
     TOLL_ANTECEDENT_ATTACK_VERBS,
@@ -647,8 +649,10 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     mentions = [
         dataclasses.replace(m, rank=m.rank + OUTER_STEP) if _describes_a_person(m, sent.doc) else m
         for m in mentions
+        if not _speaks(sent.doc[m.end - 1])
     ]
-    country = next((c for t in sent if names_its_country(t) and (c := country_of(t.text))), None)
+    named_countries = (t for t in sent if names_its_country(t) and not _speaks(t))
+    country = next((c for t in named_countries if (c := country_of(t.text))), None)
     if mentions:
         ranked = sorted(_inner_places_first(mentions, sent.doc), key=lambda m: (m.rank, m.start))
         best = ranked[0]
@@ -683,6 +687,14 @@ def find_location(sent: Span, ruled: list[Span], layout: ArticleLayout, anchor: 
     if place := article_place(sent.doc, ruled, layout.headline, layout.dateline_end):
         return Where(place, "article", country or layout.country)
     return Where(None, None, country or layout.country)
+
+
+def _speaks(token: Token) -> bool:
+    """ "France condemned the bombing", "Canada stands with the victims": a state that reacts to the
+    event is no place of it (the last word of its name is the reacting verb's subject); one that
+    reports it ("Nigeria said") mostly tells of its own land."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lemma_.lower() in REACTION_VERBS | SOLIDARITY_VERBS
 
 
 def _own_clause_first(mentions: list[PlaceMention], doc: Doc, anchor: Token) -> list[PlaceMention]:
@@ -853,7 +865,7 @@ def article_place(
         counts: Counter[str] = Counter()
         for sent in doc_sentences(doc):
             for m in _inner_places_first(sentence_places(sent, ruled, stamps=()), doc):
-                if doc[m.start].idx < dateline_end:
+                if doc[m.start].idx < dateline_end or _speaks(doc[m.end - 1]):
                     continue
                 if not m.site and (
                     m.rank < 2 or is_known_place(m.name)

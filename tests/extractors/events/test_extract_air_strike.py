@@ -462,6 +462,9 @@ def test_aircraft_as_instrument_of_an_attack():
         ("Iran launched a drone and missile attack on the base, killing two guards.", "Iran"),
         ("A drone attack hit a market in Marib on Sunday.", None),
         ("The minister condemned the drone attack launched against Iraq's Kurdistan region.", None),
+        # the state that condemns a strike is a bystander, not the striker
+        ("Norway strongly condemned the airstrike on a hospital in the north of the country.", None),
+        ("Jordan condemned the drone strike on a wedding party near the border.", None),
     ],
 )
 def test_who_launched_an_aircraft_attack(text, actor):

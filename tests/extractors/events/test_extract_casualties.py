@@ -404,6 +404,14 @@ def test_a_definite_noun_with_its_own_toll_elsewhere_is_another_incident():
         ("The US condemned the horrific killings of three aid workers in Tigray today.", 3, None),
         ("On 14 February, the group announced the execution of 150 prisoners of war.", 150, None),
         ("He was killed last week by a drone strike in Jilib, officials said.", None, None),
+        # who stands with the victims on an anniversary is a bystander, not the killer
+        (
+            "Canada stands with the people of the region on the tenth anniversary of the market bombing,"
+            " resulting in the deaths of 31 people.",
+            31,
+            None,
+        ),
+        ("Militiamen who stood with the army killed 12 villagers on Sunday.", 12, "Militiamen"),
     ],
 )
 def test_killings_executions_and_one_man_killed(text, count, actor):
@@ -475,6 +483,26 @@ def test_a_deal_told_again_keeps_places_off_its_verb():
 def test_a_victim_s_home_town_is_not_the_place(text, location):
     (event,) = of_type(run(text), "casualties")
     assert event.location == location, event.location
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # a state that reacts to a killing is no place of it; one that reports it tells of its own land
+        ("Spain condemned the bombing that killed 14 people last week.", None, None),
+        (
+            "Norway stands with the families on the anniversary of the massacre, resulting in the deaths of"
+            " 77 people.",
+            None,
+            None,
+        ),
+        ("Italy condemned the shelling that killed nine civilians in the city of Kharkiv.", "Kharkiv", "UA"),
+        ("Kenya said gunmen killed 12 herders on Monday.", None, "KE"),
+    ],
+)
+def test_a_reacting_state_is_not_the_place(text, location, country):
+    (event,) = of_type(run(text), "casualties")
+    assert (event.location, event.country_code) == (location, country)
 
 
 @pytest.mark.parametrize(
