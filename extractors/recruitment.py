@@ -138,7 +138,7 @@ def extract(doc: Doc, article: Article) -> list[Event]:
             if recruits is not None and actor == phrase(recruits) and _is_recruit(recruits, CALLED_UP_NOUNS):
                 # "80 recruits received their certificates": who joined, not whom they joined, unless their
                 # name says whom ("Iraqi Police recruits")
-                actor = _force_in_name(recruits)
+                actor = _force_in_name(recruits) or _owning_force(recruits)
             where = find_location(sent, places, layout, span.root)
             origin = _origin(span, recruits)
             if origin is not None and (where.source != "sentence" or kind_of(span) == "came_from"):
@@ -151,7 +151,10 @@ def extract(doc: Doc, article: Article) -> list[Event]:
                     span,
                     find_date(sent, span.root, layout, frozenset()),  # intakes are not retold by a noun
                     where,
-                    actor=actor or _reporting_party(span.root) or _laid_to_a_force(sent),
+                    actor=actor
+                    or (_owning_force(recruits) if recruits is not None else None)
+                    or _reporting_party(span.root)
+                    or _laid_to_a_force(sent),
                     target=phrase(recruits) if recruits is not None else None,
                     count=count,
                     source=find_source(sent, span.root),
@@ -634,6 +637,17 @@ def _force_in_name(people: Token) -> str | None:
     named = any(is_name_word(t) for t in words)
     armed = any(t.lemma_.lower() in ARMED_WORDS or t.lower_ in ARMED_WORDS for t in words)
     return people.doc[words[0].i : words[-1].i + 1].text if named and armed else None
+
+
+def _owning_force(people: Token) -> str | None:
+    """The force whose recruits they are ("the army's new recruits", "the militia's conscripts"): the
+    possessor, when it is an armed side or the state's."""
+    owner = child(people, "poss")
+    if owner is None or owner.pos_ == "PRON":
+        return None
+    if not (_armed(owner) or owner.lemma_.lower() in STATE_SIDE_WORDS):
+        return None
+    return owner.doc[owner.left_edge.i : owner.i + 1].text
 
 
 def _subject(verb: Token) -> Token | None:

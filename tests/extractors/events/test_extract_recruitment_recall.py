@@ -376,6 +376,21 @@ def test_trainees_named_by_their_force(text, actor, count):
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
+        ("The army's new recruits graduated on Monday at a training camp in the north.", "The army"),
+        ("The militia's 300 conscripts completed their training on Sunday.", "The militia"),
+        # a pronoun owner names nobody
+        ("Their recruits graduated on Monday from the army academy.", None),
+    ],
+)
+def test_the_owner_of_the_recruits_is_the_force(text, actor):
+    """Recruits named as a force's own ("the army's new recruits"): that force took them in."""
+    (event,) = of_type(run(text), "recruitment")
+    assert event.actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
         (
             "Meanwhile, the leader of the Eastern Lions Brigade and its paramilitary wing, Ali Hasan,"
             " announced that 2,000 fighters under his command were training with the coalition.",
