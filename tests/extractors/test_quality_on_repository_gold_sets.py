@@ -18,11 +18,11 @@ from flows.evaluation.scoring import build_report, load_gold, score
 # Reached on 2026-12-01: heldout F1 0.986, strict 0.944 (it was tuned against, so optimistic);
 # blind F1 0.941, strict 0.595 (kept out of the repository while tuning).
 # Real text (with the real-fresh and real-fresh2 batches), reached on 2026-12-06: tune F1 0.877,
-# strict 0.545; locked F1 0.765, strict 0.343.
+# strict 0.545; locked F1 0.765, strict 0.343. On 2026-12-07: tune 0.892 / 0.592, locked 0.765 / 0.352.
 SETS = {
     "heldout": (FIXTURES / "heldout" / "heldout.jsonl", "heldout-", 0.96, 0.90),
     "blind": (FIXTURES / "blind" / "blind.jsonl", "blind-", 0.92, 0.55),
-    "real-tune": (FIXTURES / "real" / "tune.jsonl", "real-", 0.87, 0.55),
+    "real-tune": (FIXTURES / "real" / "tune.jsonl", "real-", 0.88, 0.58),
     "real-locked": (FIXTURES / "real" / "locked.jsonl", "real-", 0.755, 0.34),
 }
 
@@ -55,9 +55,10 @@ def test_scores_stay_above_floors(name: str, tmp_path: Path) -> None:
 # The merge gold set (tests/fixtures/incidents): real reports of one event by several outlets.
 # Reached on 2026-12-06: extraction F1 0.78; merging across articles P 1.00, R 0.18 (33 matched gold pairs);
 # R 0.21 once the precise reports of a publication day found its incidents (issue 13); later that day
-# extraction F1 0.82, strict 0.34, merging P 1.00, R 0.29 (34 matched gold pairs).
+# extraction F1 0.82, strict 0.34, merging P 1.00, R 0.29 (34 matched gold pairs); on 2026-12-07 extraction
+# F1 0.83, strict 0.39, merging P 1.00, R 0.34 (35 matched gold pairs).
 MERGE_GOLD = FIXTURES / "incidents" / "merge_gold.jsonl"
-MIN_MERGE_PRECISION, MIN_MERGE_RECALL = 0.90, 0.30
+MIN_MERGE_PRECISION, MIN_MERGE_RECALL = 0.90, 0.33
 
 
 def test_merge_gold_set_is_well_formed() -> None:
