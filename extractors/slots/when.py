@@ -379,7 +379,7 @@ def _story_day(sentences: Sequence[Span], i: int, published: dt.date, depth: int
     breaks = 0
     for j in range(i - 1, max(i - 1 - STORY_REACH, -1), -1):
         before = sentences[j]
-        breaks += "\n" in _gap(before, sentences[j + 1])
+        breaks += "\n" in gap_between(before, sentences[j + 1])
         if breaks > 1:
             return None
         if not before.text.strip():
@@ -423,7 +423,7 @@ def _narrative_date(sent: Span, published: dt.date) -> When | None:
     return carried
 
 
-def _gap(before: Span, after: Span) -> str:
+def gap_between(before: Span, after: Span) -> str:
     """The white space between two sentences: the end the first keeps, then what lies between them."""
     return before.text[len(before.text.rstrip()) :] + doc_text(after.doc)[before.end_char : after.start_char]
 
@@ -434,7 +434,7 @@ def _lead_date(sentences: Sequence[Span], i: int, published: dt.date) -> When | 
     details of that news."""
     paragraphs: list[list[Span]] = [[]]
     for j, sent in enumerate(sentences[: i + 1]):
-        if j and BLANK_LINE.search(_gap(sentences[j - 1], sent)) and paragraphs[-1]:
+        if j and BLANK_LINE.search(gap_between(sentences[j - 1], sent)) and paragraphs[-1]:
             paragraphs.append([])  # a text written a line per sentence has no lead paragraph
         if sent.text.strip() and sent.text.rstrip().endswith(SENTENCE_ENDS):
             paragraphs[-1].append(sent)  # title lines are no part of the lead

@@ -59,7 +59,7 @@ from extractors.normalize.countries import country_of, demonym_country
 from extractors.normalize.numbers import number_value
 from extractors.normalize.places import is_known_place, lies_in, resolve_place
 from extractors.schema import LocationSource
-from extractors.slots.when import _gap
+from extractors.slots.when import gap_between
 from extractors.speed.docviews import doc_sentences, span_entities
 
 # Labels of names whose tail can look like a place ("the Directorate of Security"): an unknown name
@@ -1008,7 +1008,7 @@ def _preceding_place(sent: Span, ruled: list[Span]) -> Where | None:
         if places or prev.start == 0 or not any(_definite_retelling(t) for t in prev):
             break
         before = doc[prev.start - 1].sent
-        if not is_parsed(before) or "\n" in _gap(before, prev):
+        if not is_parsed(before) or "\n" in gap_between(before, prev):
             break
         prev, places = before, sentence_places(before, ruled)
     told = [m for m in places if _at_an_incident(doc[m.end - 1])]
