@@ -295,6 +295,8 @@ def _state_strikes(span: Span, sent: Span, layout: ArticleLayout) -> bool:
     verb = span.root
     striker = _state_striker(verb)
     obj = child(verb, "dobj")
+    if obj is None and (joined := child(verb, "conj")) is not None and joined.pos_ == "VERB":
+        obj = child(joined, "dobj")  # "bombed and destroyed a depot": the two verbs share the object
     if striker is None or obj is None or verb.lemma_.lower() not in STATE_STRIKE_VERBS:
         return False
     if obj.lemma_.lower() in NOT_STRUCK_OBJECTS or _struck_from_the_ground(verb):

@@ -948,7 +948,9 @@ TRAINING_BEGUN_VERBS = _words("begin start complete finish undergo receive")
 # Verbs that give a unit's strength ("a regiment consisting of 250 fighters").
 STRENGTH_VERBS = _words("consist comprise number")
 # Verbs that declare a call-up ("announced a partial mobilisation").
-MOBILISATION_VERBS = _words("announce declare order decree launch begin start")
+MOBILISATION_VERBS = _words(
+    "announce declare order decree launch begin start introduce reintroduce reinstate impose"
+)
 # Recruits whose naming alone says they are taken in to fight ("recruited 300 children", "3,000
 # men signed up"); volunteers and recruits also join charities and firms, so they are left out.
 FIGHTING_AGE_NOUNS = RECRUIT_NOUNS - {"volunteer", "recruit"}

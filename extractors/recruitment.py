@@ -520,8 +520,11 @@ def _read_mobilisation(span: Span) -> Read | None:
     called = child(of, "pobj") if of is not None else None
     if of is not None and not _is_recruit(called, CALLED_UP_NOUNS):
         return None
-    verb = t.head
-    declared = t.dep_ == "dobj" and verb.lemma_.lower() in MOBILISATION_VERBS
+    first = t
+    while first.dep_ in ("conj", "appos"):
+        first = first.head  # "introduced martial law and total mobilisation": declared with the law
+    verb = first.head
+    declared = first.dep_ == "dobj" and verb.lemma_.lower() in MOBILISATION_VERBS
     happened = t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in DRAFT_HAPPENED_VERBS
     if not (declared or happened):
         return None

@@ -616,6 +616,12 @@ def test_who_is_blamed_for_or_accused_of_the_strike(text, actor):
             "Kafr Batna",
         ),
         ("Syrian forces bombed the village of Hish on Monday.", "Syrian forces", "Hish"),
+        # the object of a verb joined to "bombed" is the bombing's too
+        (
+            "On Sunday, Russian forces bombed and destroyed a fuel depot in Trostianets.",
+            "Russian forces",
+            "Trostianets",
+        ),
     ],
 )
 def test_a_state_that_hit_struck_or_bombed_targets(text, actor, location):

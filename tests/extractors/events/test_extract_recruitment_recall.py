@@ -208,6 +208,18 @@ def test_recruits_are_the_target_never_the_actor(text, actor, target):
     [
         ("On 3 March, the president declared a general mobilisation.", "the president", None),
         ("The mobilisation of 50,000 reservists began on Monday.", None, 50_000),
+        # declared together with other measures, or a draft brought back
+        (
+            "In response, the government introduced martial law and a general mobilisation.",
+            "the government",
+            None,
+        ),
+        (
+            "The republic imposed a curfew, martial law and partial mobilisation on Sunday.",
+            "The republic",
+            None,
+        ),
+        ("The parliament reinstated conscription in May 2014.", "The parliament", None),
         ("The rebels trained 300 new fighters in a camp near Idlib.", "The rebels", 300),
         ("About 400 tribal fighters began training with the coalition last week.", None, 400),
         ("A battalion consisting of 600 fighters joined the Southern Front in May.", "Southern Front", 600),
@@ -224,6 +236,8 @@ def test_call_ups_training_and_unit_strength(text, actor, count):
     "text",
     [
         "The mobilisation of funds for the flood victims began in May.",
+        "The conscription law was debated in parliament for a week.",
+        "Many young men oppose conscription.",
         "The army is training its soldiers for the parade.",
         "The club trained 30 young players over the summer.",
     ],

@@ -134,6 +134,7 @@ EXAMPLES = [
     ("The militia enrolled 200 boys.", "recruitment.enrol"),
     ("The army mobilised 2,000 reservists.", "recruitment.mobilise"),
     ("The president declared a general mobilisation.", "recruitment.mobilisation"),
+    ("The government reintroduced conscription last year.", "recruitment.conscription"),
     ("The rebels trained 300 new fighters.", "recruitment.train"),
     ("The guard registered 500 volunteers.", "recruitment.register"),
     ("Two hundred recruits reported for basic training.", "recruitment.reported_for_training"),
