@@ -447,11 +447,15 @@ def _unarmed_dealers(who: Token | None, sent: Span) -> bool:
     no armed side or government among them: business or politics, no settlement."""
     if who is None:
         return False
-    parties = _conjuncts(who)
-    parties += [o for t in sent if t.lower_ == "with" and (o := child(t, "pobj")) is not None]
+    parties = _dealers(who, sent)
     return any(map(_unarmed_dealer, parties)) and not any(
         p.lemma_.lower() in ARMED_WORDS | CONFLICT_SIDES - {"party"} or _is_state(p) for p in parties
     )
+
+
+def _dealers(who: Token, sent: Span) -> list[Token]:
+    """Who made a deal: its subject and those joined to it, and whoever it was made "with"."""
+    return _conjuncts(who) + [o for t in sent if t.lower_ == "with" and (o := child(t, "pobj")) is not None]
 
 
 def _unarmed_dealer(party: Token) -> bool:
@@ -485,8 +489,7 @@ def _between_countries(who: Token | None, sent: Span) -> bool:
     "X signed a deal with Y"): between states, no side settling with its government."""
     if who is None:
         return False
-    parties = _conjuncts(who)
-    parties += [o for t in sent if t.lower_ == "with" and (o := child(t, "pobj")) is not None]
+    parties = _dealers(who, sent)
     return (len(parties) > 1 or who.lemma_.lower() in COUNTRY_WORDS) and all(map(_country, parties))
 
 
